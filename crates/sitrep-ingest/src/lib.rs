@@ -4,21 +4,66 @@
 //! Two steps, so the expensive one can run in parallel: [`inputs`] walks the paths and
 //! streams [`RawArticle`]s (cheap, sequential, bounded memory), [`to_document`] turns one
 //! raw article into a cleaned document (parallel).
+//!
+//! ```
+//! use sitrep_ingest::{to_document, Format, IngestOptions, RawArticle};
+//! let raw = RawArticle::new("demo.txt", Format::Text,
+//!     b"Ministers agree on new port deal\nPublished\n\nThe two ministers signed the deal on Monday, officials said.\n".to_vec());
+//! let doc = to_document(raw, &IngestOptions::default()).unwrap();
+//! assert_eq!(doc.title.as_deref(), Some("Ministers agree on new port deal"));
+//! assert_eq!(doc.text, "The two ministers signed the deal on Monday, officials said.");
+//! ```
+
+mod clean;
+mod dates;
+mod decode;
+mod dicts;
+mod html;
+mod read;
+mod warc;
 
 use sitrep_model::{Document, Skipped};
 use std::path::PathBuf;
+
+pub use dates::parse_date;
+pub use html::{extract_html, extract_html_bytes, Extracted};
 
 /// Knobs for reading.
 #[derive(Clone, Debug)]
 pub struct IngestOptions {
     /// Items larger than this many bytes are skipped with a reason.
     pub max_bytes: u64,
+    /// JSONL fields tried, in order, for the article body.
+    pub text_fields: Vec<String>,
+    /// JSONL fields tried, in order, for an HTML body (read as [`Format::Html`]).
+    pub html_fields: Vec<String>,
+    /// JSONL fields tried, in order, for the headline.
+    pub title_fields: Vec<String>,
+    /// JSONL fields tried, in order, for the publication date.
+    pub date_fields: Vec<String>,
+    /// JSONL fields tried, in order, for the URL.
+    pub url_fields: Vec<String>,
+    /// JSONL fields tried, in order, for the outlet.
+    pub outlet_fields: Vec<String>,
+    /// JSONL fields tried, in order, for the author.
+    pub byline_fields: Vec<String>,
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
             max_bytes: 64 << 20,
+            text_fields: names(&["text", "body", "content", "articleBody", "article"]),
+            html_fields: names(&["html", "raw_html"]),
+            title_fields: names(&["title", "headline"]),
+            date_fields: names(&["date", "published", "published_at", "datePublished", "pubdate"]),
+            url_fields: names(&["url", "link"]),
+            outlet_fields: names(&["source", "outlet", "publisher", "site_name"]),
+            byline_fields: names(&["author", "byline", "authors"]),
         }
     }
 }
@@ -49,6 +94,27 @@ pub struct RawArticle {
     pub url: Option<String>,
     /// Outlet given by the container.
     pub outlet: Option<String>,
+    /// Author given by the container.
+    pub byline: Option<String>,
+    /// Character encoding declared by the container (an HTTP `Content-Type` charset).
+    pub charset: Option<String>,
+}
+
+impl RawArticle {
+    /// A raw article with no container metadata.
+    pub fn new(source: impl Into<String>, format: Format, body: Vec<u8>) -> RawArticle {
+        RawArticle {
+            source: source.into(),
+            format,
+            body,
+            title: None,
+            date: None,
+            url: None,
+            outlet: None,
+            byline: None,
+            charset: None,
+        }
+    }
 }
 
 /// Streams the articles under `paths` (`-` is stdin); every item is an article or a
@@ -57,16 +123,10 @@ pub fn inputs(
     paths: &[PathBuf],
     options: &IngestOptions,
 ) -> Box<dyn Iterator<Item = Result<RawArticle, Skipped>> + Send> {
-    let _ = (paths, options);
-    Box::new(std::iter::empty())
+    Box::new(read::Inputs::new(paths, options.clone()))
 }
 
 /// Decodes and cleans one article.
 pub fn to_document(raw: RawArticle, options: &IngestOptions) -> Result<Document, Skipped> {
-    let _ = options;
-    let text = String::from_utf8(raw.body).map_err(|_| Skipped {
-        source: raw.source.clone(),
-        reason: "not UTF-8".into(),
-    })?;
-    Ok(Document::new(raw.source, text))
+    clean::to_document(raw, options)
 }

@@ -1,7 +1,33 @@
-//! Linking across documents: exact and near-duplicate documents, and events merged
-//! into [`Fact`]s with how many independent sources assert, hedge or deny them.
+//! Linking across documents: exact and near-duplicate documents, stories, and events
+//! merged into [`Fact`]s with how many independent sources assert, hedge or deny them.
+//!
+//! ```
+//! use sitrep_link::{Dedup, DuplicateKind};
+//! let body = "The harbour council approved a second ferry line on Monday after a long \
+//!             debate about noise, cost and the fishermen's nets near the pier.";
+//! let mut dedup = Dedup::new();
+//! assert!(dedup.add("wire-1", body).is_none());
+//! let copy = format!("LOCAL NEWS | {body}\nShare this story.");
+//! let dup = dedup.add("paper-7", &copy).unwrap();
+//! assert_eq!((dup.of.as_str(), dup.kind), ("wire-1", DuplicateKind::Near));
+//! ```
+//!
+//! - [`Dedup`]: one-pass, incremental, bounded-memory duplicate detection (xxh3 of the
+//!   normal form for exact copies, MinHash + LSH for near copies);
+//! - [`merge_facts`]: events → facts, counting documents, outlets and independent origins;
+//! - [`story`]: similarity of two reports (same incident or another one of the same kind)
+//!   and an incremental [`story::Stories`] clusterer.
 
-use sitrep_model::{DateValue, Event, Fact};
+mod dates;
+mod dedup;
+mod facts;
+pub mod normalize;
+pub mod story;
+
+pub use dedup::{Dedup, DedupConfig, Signature, Signer, SHINGLE, SIG_LEN};
+pub use facts::{merge_code, merge_facts, merge_facts_with, MergeConfig};
+use sitrep_model::DateValue;
+pub use sitrep_model::Fact;
 
 /// What the linker needs to know about a document besides its events.
 #[derive(Clone, Debug)]
@@ -36,28 +62,4 @@ pub struct Duplicate {
     pub kind: DuplicateKind,
     /// Estimated Jaccard similarity of their shingles.
     pub similarity: f32,
-}
-
-/// Incremental duplicate detector: feed documents in arrival order.
-#[derive(Default)]
-pub struct Dedup;
-
-impl Dedup {
-    /// An empty detector.
-    pub fn new() -> Dedup {
-        Dedup
-    }
-
-    /// Adds one document body; returns the earlier document it duplicates, if any.
-    pub fn add(&mut self, id: &str, text: &str) -> Option<Duplicate> {
-        let _ = (id, text);
-        None
-    }
-}
-
-/// Merges events from many documents into facts. `events` pairs an index into `docs`
-/// with the event's index in its document and the event itself.
-pub fn merge_facts(docs: &[DocInfo], events: &[(usize, u32, &Event)]) -> Vec<Fact> {
-    let _ = (docs, events);
-    Vec::new()
 }

@@ -1,1 +1,166 @@
-//! placeholder
+//! The sitrep pipeline facade: one call takes a raw article through ingest,
+//! annotation and event coding; [`link`] merges the events of many documents into facts.
+//!
+//! The per-document part is pure, so callers run it in parallel; the linker is the only
+//! step that looks across documents.
+//!
+//! ```no_run
+//! use sitrep_pipeline::Pipeline;
+//! let pipeline = Pipeline::new(Default::default()).unwrap();
+//! # let raw: sitrep_ingest::RawArticle = unimplemented!();
+//! let doc = pipeline.process(raw).unwrap();
+//! println!("{} events", doc.events.len());
+//! ```
+
+use sitrep_annotate::Annotator;
+use sitrep_code::Coder;
+use sitrep_ingest::{IngestOptions, RawArticle};
+use sitrep_model::{check_order, Document, Skipped, Stage};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+pub use sitrep_link::{merge_facts, Dedup, DocInfo, Duplicate, DuplicateKind};
+
+/// Why the pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PipelineError {
+    /// An embedded dictionary failed to load.
+    #[error("loading dictionaries: {0}")]
+    Dictionary(#[from] sitrep_data::LoadErrors),
+    /// A stage needs a layer no earlier stage writes.
+    #[error("stage {stage} needs layer {layer} that no earlier stage writes")]
+    Order {
+        /// The stage.
+        stage: &'static str,
+        /// The missing layer.
+        layer: String,
+    },
+}
+
+/// Pipeline settings.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Ingest settings.
+    pub ingest: IngestOptions,
+    /// Languages coded (ISO 639-1); documents detected as another language are skipped
+    /// with the reason. Empty: code everything.
+    pub languages: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            ingest: IngestOptions::default(),
+            languages: vec!["en".to_string()],
+        }
+    }
+}
+
+/// Cumulative time spent in each step, for `sitrep bench` and `--stats`.
+#[derive(Debug, Default)]
+pub struct StageTimes {
+    names: Vec<&'static str>,
+    nanos: Vec<AtomicU64>,
+}
+
+impl StageTimes {
+    fn new(names: Vec<&'static str>) -> StageTimes {
+        let nanos = names.iter().map(|_| AtomicU64::new(0)).collect();
+        StageTimes { names, nanos }
+    }
+
+    fn add(&self, i: usize, since: Instant) {
+        let spent = since.elapsed().as_nanos() as u64;
+        self.nanos[i].fetch_add(spent, Ordering::Relaxed);
+    }
+
+    /// `(step name, seconds of CPU time summed over threads)`, in pipeline order.
+    pub fn seconds(&self) -> Vec<(&'static str, f64)> {
+        self.names
+            .iter()
+            .zip(&self.nanos)
+            .map(|(n, t)| (*n, t.load(Ordering::Relaxed) as f64 / 1e9))
+            .collect()
+    }
+}
+
+/// The per-document pipeline: ingest → sentences → actors → time → quotes → events.
+pub struct Pipeline {
+    options: Options,
+    annotator: Annotator,
+    coder: Coder,
+    times: StageTimes,
+}
+
+impl Pipeline {
+    /// Loads every embedded dictionary and checks the stage order.
+    pub fn new(options: Options) -> Result<Pipeline, PipelineError> {
+        let annotator = Annotator::new()?;
+        let coder = Coder::new()?;
+        let mut stages: Vec<&dyn Stage> = annotator.stages().to_vec();
+        stages.push(&coder);
+        check_order(&stages).map_err(|(stage, layer)| PipelineError::Order {
+            stage,
+            layer: format!("{layer:?}"),
+        })?;
+        let mut names = vec!["ingest"];
+        names.extend(stages.iter().map(|s| s.name()));
+        let times = StageTimes::new(names);
+        Ok(Pipeline {
+            options,
+            annotator,
+            coder,
+            times,
+        })
+    }
+
+    /// Time spent so far in each step.
+    pub fn times(&self) -> &StageTimes {
+        &self.times
+    }
+
+    /// Takes one raw article all the way to coded events.
+    pub fn process(&self, raw: RawArticle) -> Result<Document, Skipped> {
+        let start = Instant::now();
+        let mut doc = sitrep_ingest::to_document(raw, &self.options.ingest)?;
+        self.times.add(0, start);
+        self.check_language(&doc)?;
+        self.annotate_and_code(&mut doc);
+        Ok(doc)
+    }
+
+    /// Runs annotation and coding on a document that is already ingested.
+    pub fn annotate_and_code(&self, doc: &mut Document) {
+        let stages = self.annotator.stages();
+        for (i, stage) in stages.iter().chain([&self.coder as &dyn Stage].iter()).enumerate() {
+            let start = Instant::now();
+            if let Err(e) = stage.run(doc) {
+                doc.diagnostics.push(e.to_string());
+            }
+            self.times.add(i + 1, start);
+        }
+    }
+
+    fn check_language(&self, doc: &Document) -> Result<(), Skipped> {
+        let Some(lang) = doc.language.as_deref() else {
+            return Ok(());
+        };
+        if self.options.languages.is_empty() || self.options.languages.iter().any(|l| l == lang) {
+            return Ok(());
+        }
+        Err(Skipped {
+            source: doc.source.clone(),
+            reason: format!(
+                "language {lang:?} is not coded (coded: {})",
+                self.options.languages.join(", ")
+            ),
+        })
+    }
+}
+
+/// Merges stored events into facts: a thin call into the linker, kept here so the
+/// binary depends on one facade.
+pub fn link(docs: &[DocInfo], events: &[(usize, u32, &sitrep_model::Event)]) -> Vec<sitrep_model::Fact> {
+    merge_facts(docs, events)
+}

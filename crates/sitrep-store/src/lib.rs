@@ -1,1 +1,585 @@
-//! placeholder
+//! Storage of documents, their layers, events and facts in an embedded SQLite database.
+//!
+//! The store owns the on-disk schema and its version (see [`SCHEMA_VERSION`]). Every
+//! document is written with all its layers in one transaction, so a killed run never
+//! leaves a partial document; the database runs in WAL mode so readers can query while a
+//! run writes. Documents are keyed by their content hash: inserting the same document
+//! twice adds nothing.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use sitrep_model::{DateValue, Document, Event, Fact, Precision, Quote};
+use std::path::Path;
+
+mod schema;
+
+pub use schema::SCHEMA_VERSION;
+
+/// A storage failure, with the operation that failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// SQLite reported an error.
+    #[error("{context}")]
+    Sqlite {
+        /// What the store was doing.
+        context: String,
+        /// The cause.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// A stored JSON value could not be read back.
+    #[error("{context}")]
+    Json {
+        /// What the store was doing.
+        context: String,
+        /// The cause.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// The database was written by a newer sitrep.
+    #[error("database schema version {found} is newer than this build's {supported}")]
+    TooNew {
+        /// Version in the file.
+        found: i64,
+        /// Newest version this build reads.
+        supported: i64,
+    },
+}
+
+trait Context<T> {
+    fn context(self, what: &str) -> Result<T, StoreError>;
+}
+
+impl<T> Context<T> for Result<T, rusqlite::Error> {
+    fn context(self, what: &str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Sqlite {
+            context: what.to_string(),
+            source,
+        })
+    }
+}
+
+impl<T> Context<T> for Result<T, serde_json::Error> {
+    fn context(self, what: &str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Json {
+            context: what.to_string(),
+            source,
+        })
+    }
+}
+
+/// A document's identity and sourcing, as the linker and the report need it.
+#[derive(Clone, Debug)]
+pub struct DocRow {
+    /// Content hash.
+    pub id: String,
+    /// Where it came from.
+    pub source: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: Option<DateValue>,
+    /// The document it copies, when it is a duplicate.
+    pub copy_of: Option<String>,
+}
+
+/// One stored event with the document it came from.
+#[derive(Clone, Debug)]
+pub struct EventRow {
+    /// Document id.
+    pub doc: String,
+    /// Index within the document.
+    pub index: u32,
+    /// The event.
+    pub event: Event,
+}
+
+/// One stored quote with the speaker's actor code when resolved.
+#[derive(Clone, Debug)]
+pub struct QuoteRow {
+    /// Document id.
+    pub doc: String,
+    /// The quote.
+    pub quote: Quote,
+    /// The speaker entity's canonical name, when resolved.
+    pub speaker: Option<String>,
+    /// The speaker entity's actor code, when resolved.
+    pub speaker_code: Option<String>,
+}
+
+/// How often an actor is mentioned.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ActorCount {
+    /// Canonical name.
+    pub name: String,
+    /// Actor code.
+    pub code: String,
+    /// Kind, lower case.
+    pub kind: String,
+    /// Documents that mention it.
+    pub documents: u64,
+    /// Mentions in all.
+    pub mentions: u64,
+}
+
+/// Totals over the whole database.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Totals {
+    /// Documents stored.
+    pub documents: u64,
+    /// Documents that copy another.
+    pub duplicates: u64,
+    /// Distinct outlets.
+    pub outlets: u64,
+    /// Events.
+    pub events: u64,
+    /// Facts.
+    pub facts: u64,
+    /// Quotes.
+    pub quotes: u64,
+    /// Earliest publication date.
+    pub first_published: Option<String>,
+    /// Latest publication date.
+    pub last_published: Option<String>,
+}
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating and migrating when needed) the database at `path`.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).context(&format!("opening {}", path.display()))?;
+        Store::init(conn)
+    }
+
+    /// An in-memory database, for tests.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        Store::init(Connection::open_in_memory().context("opening in-memory database")?)
+    }
+
+    fn init(conn: Connection) -> Result<Store, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .context("setting busy timeout")?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .context("enabling WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .context("setting synchronous")?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .context("enabling foreign keys")?;
+        schema::migrate(&conn)?;
+        Ok(Store { conn })
+    }
+
+    /// True when a document with this id is stored.
+    pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
+        self.conn
+            .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+            .optional()
+            .map(|r| r.is_some())
+            .context("looking up a document")
+    }
+
+    /// Writes documents with all their layers, one transaction for the batch; documents
+    /// already stored are left alone. Returns how many were new.
+    pub fn insert_documents(&mut self, docs: &[Document]) -> Result<usize, StoreError> {
+        let tx = self.conn.transaction().context("starting a transaction")?;
+        let mut new = 0;
+        for doc in docs {
+            if insert_document(&tx, doc)? {
+                new += 1;
+            }
+        }
+        tx.commit().context("committing documents")?;
+        Ok(new)
+    }
+
+    /// Records that `doc` copies `of` (kind `exact` or `near`).
+    pub fn mark_copy(
+        &mut self,
+        doc: &str,
+        of: &str,
+        kind: &str,
+        similarity: f32,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE documents SET copy_of = ?2, copy_kind = ?3, copy_similarity = ?4 WHERE id = ?1",
+                params![doc, of, kind, similarity],
+            )
+            .context("marking a duplicate")?;
+        Ok(())
+    }
+
+    /// Every stored document's identity, in insertion order.
+    pub fn documents(&self) -> Result<Vec<DocRow>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, source, title, outlet, published, published_precision, copy_of
+                 FROM documents ORDER BY rowid",
+            )
+            .context("listing documents")?;
+        let rows = stmt
+            .query_map([], |r| {
+                let published: Option<String> = r.get(4)?;
+                let precision: Option<String> = r.get(5)?;
+                Ok(DocRow {
+                    id: r.get(0)?,
+                    source: r.get(1)?,
+                    title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: published.map(|value| DateValue {
+                        precision: precision
+                            .as_deref()
+                            .and_then(parse_precision)
+                            .unwrap_or(Precision::Day),
+                        value,
+                    }),
+                    copy_of: r.get(6)?,
+                })
+            })
+            .context("listing documents")?;
+        rows.collect::<Result<_, _>>().context("reading documents")
+    }
+
+    /// Calls `f` with each stored document's id and body, in insertion order, without
+    /// holding them all in memory.
+    pub fn for_each_text(&self, mut f: impl FnMut(&str, &str)) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, text FROM documents ORDER BY rowid")
+            .context("reading texts")?;
+        let mut rows = stmt.query([]).context("reading texts")?;
+        while let Some(row) = rows.next().context("reading texts")? {
+            let id: String = row.get(0).context("reading texts")?;
+            let text: String = row.get(1).context("reading texts")?;
+            f(&id, &text);
+        }
+        Ok(())
+    }
+
+    /// Every stored event.
+    pub fn events(&self) -> Result<Vec<EventRow>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT doc_id, idx, json FROM events ORDER BY doc_id, idx")
+            .context("listing events")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get::<_, String>(2)?))
+            })
+            .context("listing events")?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (doc, index, json) = row.context("reading events")?;
+            let event = serde_json::from_str(&json).context("decoding a stored event")?;
+            out.push(EventRow { doc, index, event });
+        }
+        Ok(out)
+    }
+
+    /// Replaces all facts (they are recomputed from every stored event after each run).
+    pub fn replace_facts(&mut self, facts: &[Fact]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction().context("starting a transaction")?;
+        tx.execute("DELETE FROM fact_events", []).context("clearing facts")?;
+        tx.execute("DELETE FROM facts", []).context("clearing facts")?;
+        {
+            let mut fact_stmt = tx
+                .prepare(
+                    "INSERT INTO facts (id, rank, source, target, root, cameo, label, documents,
+                     origins, contested, first_seen, last_seen, json)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                )
+                .context("preparing fact insert")?;
+            let mut link_stmt = tx
+                .prepare("INSERT OR IGNORE INTO fact_events (fact_id, doc_id, event_idx) VALUES (?1, ?2, ?3)")
+                .context("preparing fact link insert")?;
+            for (rank, fact) in facts.iter().enumerate() {
+                let json = serde_json::to_string(fact).context("encoding a fact")?;
+                fact_stmt
+                    .execute(params![
+                        fact.id,
+                        rank as i64,
+                        fact.source,
+                        fact.target,
+                        fact.root,
+                        fact.cameo,
+                        fact.label,
+                        fact.documents,
+                        fact.origins,
+                        fact.contested,
+                        fact.first_seen,
+                        fact.last_seen,
+                        json
+                    ])
+                    .context("inserting a fact")?;
+                for e in &fact.events {
+                    link_stmt
+                        .execute(params![fact.id, e.doc, e.event])
+                        .context("linking a fact to its events")?;
+                }
+            }
+        }
+        tx.commit().context("committing facts")
+    }
+
+    /// Facts, strongest first.
+    pub fn facts(&self) -> Result<Vec<Fact>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT json FROM facts ORDER BY rank")
+            .context("listing facts")?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .context("listing facts")?;
+        let mut out = Vec::new();
+        for row in rows {
+            let json = row.context("reading facts")?;
+            out.push(serde_json::from_str(&json).context("decoding a stored fact")?);
+        }
+        Ok(out)
+    }
+
+    /// The actors mentioned in the most documents.
+    pub fn top_actors(&self, limit: usize) -> Result<Vec<ActorCount>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT name, code, kind, COUNT(DISTINCT doc_id), SUM(mentions) FROM entities
+                 GROUP BY name, code ORDER BY 4 DESC, 5 DESC, name LIMIT ?1",
+            )
+            .context("counting actors")?;
+        let rows = stmt
+            .query_map([limit as i64], |r| {
+                Ok(ActorCount {
+                    name: r.get(0)?,
+                    code: r.get(1)?,
+                    kind: r.get(2)?,
+                    documents: r.get(3)?,
+                    mentions: r.get(4)?,
+                })
+            })
+            .context("counting actors")?;
+        rows.collect::<Result<_, _>>().context("reading actors")
+    }
+
+    /// Quotes whose speaker is known, longest first, leaving out copies of other documents.
+    pub fn quotes(&self, limit: usize) -> Result<Vec<QuoteRow>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT q.doc_id, q.json, q.speaker, q.speaker_code FROM quotes q
+                 JOIN documents d ON d.id = q.doc_id
+                 WHERE q.speaker IS NOT NULL AND d.copy_of IS NULL
+                 ORDER BY length(q.text) DESC LIMIT ?1",
+            )
+            .context("listing quotes")?;
+        let rows = stmt
+            .query_map([limit as i64], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .context("listing quotes")?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (doc, json, speaker, speaker_code) = row.context("reading quotes")?;
+            let quote = serde_json::from_str(&json).context("decoding a stored quote")?;
+            out.push(QuoteRow {
+                doc,
+                quote,
+                speaker,
+                speaker_code,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Totals over the whole database.
+    pub fn totals(&self) -> Result<Totals, StoreError> {
+        let count = |sql: &str| -> Result<u64, StoreError> {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|n| n as u64)
+                .context("counting")
+        };
+        let (first_published, last_published) = self
+            .conn
+            .query_row(
+                "SELECT MIN(published), MAX(published) FROM documents",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .context("reading the date range")?;
+        Ok(Totals {
+            documents: count("SELECT COUNT(*) FROM documents")?,
+            duplicates: count("SELECT COUNT(*) FROM documents WHERE copy_of IS NOT NULL")?,
+            outlets: count("SELECT COUNT(DISTINCT outlet) FROM documents")?,
+            events: count("SELECT COUNT(*) FROM events")?,
+            facts: count("SELECT COUNT(*) FROM facts")?,
+            quotes: count("SELECT COUNT(*) FROM quotes")?,
+            first_published,
+            last_published,
+        })
+    }
+
+    /// Loads one whole document with its layers.
+    pub fn document(&self, id: &str) -> Result<Option<Document>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .context("loading a document")?;
+        json.map(|j| serde_json::from_str(&j).context("decoding a stored document"))
+            .transpose()
+    }
+}
+
+fn parse_precision(s: &str) -> Option<Precision> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+fn precision_name(p: Precision) -> String {
+    serde_json::to_value(p)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn insert_document(tx: &rusqlite::Transaction<'_>, doc: &Document) -> Result<bool, StoreError> {
+    let published = doc.published.as_ref();
+    let json = serde_json::to_string(doc).context("encoding a document")?;
+    let inserted = tx
+        .execute(
+            "INSERT OR IGNORE INTO documents (id, source, url, outlet, title, byline, published,
+             published_precision, published_origin, language, words, text, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                doc.id,
+                doc.source,
+                doc.url,
+                doc.outlet,
+                doc.title,
+                doc.byline,
+                published.map(|p| p.date.value.clone()),
+                published.map(|p| precision_name(p.date.precision)),
+                published.map(|p| p.origin.clone()),
+                doc.language,
+                doc.word_count() as i64,
+                doc.text,
+                json
+            ],
+        )
+        .context("inserting a document")?;
+    if inserted == 0 {
+        return Ok(false);
+    }
+    insert_entities(tx, doc)?;
+    insert_quotes(tx, doc)?;
+    insert_events(tx, doc)?;
+    Ok(true)
+}
+
+fn insert_entities(tx: &rusqlite::Transaction<'_>, doc: &Document) -> Result<(), StoreError> {
+    let mut stmt = tx
+        .prepare_cached(
+            "INSERT INTO entities (doc_id, idx, name, kind, country, role, code, rule, mentions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .context("preparing entity insert")?;
+    for (i, entity) in doc.entities.iter().enumerate() {
+        let mentions = doc.mentions.iter().filter(|m| m.entity as usize == i).count();
+        let kind = serde_json::to_value(entity.actor.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        stmt.execute(params![
+            doc.id,
+            i as i64,
+            entity.actor.name,
+            kind,
+            entity.actor.country,
+            entity.actor.role,
+            entity.actor.code,
+            entity.rule,
+            mentions as i64
+        ])
+        .context("inserting an entity")?;
+    }
+    Ok(())
+}
+
+fn insert_quotes(tx: &rusqlite::Transaction<'_>, doc: &Document) -> Result<(), StoreError> {
+    let mut stmt = tx
+        .prepare_cached(
+            "INSERT INTO quotes (doc_id, idx, start, end, text, kind, speaker, speaker_code, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .context("preparing quote insert")?;
+    for (i, quote) in doc.quotes.iter().enumerate() {
+        let entity = quote
+            .speaker
+            .and_then(|s| doc.entities.get(s as usize));
+        let speaker = entity
+            .map(|e| e.actor.name.clone())
+            .or_else(|| quote.speaker_name.clone());
+        let json = serde_json::to_string(quote).context("encoding a quote")?;
+        stmt.execute(params![
+            doc.id,
+            i as i64,
+            quote.span.start,
+            quote.span.end,
+            quote.text,
+            format!("{:?}", quote.kind).to_lowercase(),
+            speaker,
+            entity.map(|e| e.actor.code.clone()),
+            json
+        ])
+        .context("inserting a quote")?;
+    }
+    Ok(())
+}
+
+fn insert_events(tx: &rusqlite::Transaction<'_>, doc: &Document) -> Result<(), StoreError> {
+    let mut stmt = tx
+        .prepare_cached(
+            "INSERT INTO events (doc_id, idx, source, target, cameo, root, quad_class, goldstein,
+             plover, modality, claimant, date, rule, confidence, evidence, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        )
+        .context("preparing event insert")?;
+    for (i, event) in doc.events.iter().enumerate() {
+        let json = serde_json::to_string(event).context("encoding an event")?;
+        stmt.execute(params![
+            doc.id,
+            i as i64,
+            event.source.as_ref().map(|a| a.code.clone()),
+            event.target.as_ref().map(|a| a.code.clone()),
+            event.cameo,
+            event.root,
+            event.quad_class,
+            event.goldstein,
+            event.plover,
+            event.modality.as_str(),
+            event.claimant.as_ref().map(|a| a.name.clone()),
+            event.date.as_ref().map(|d| d.date.value.clone()),
+            event.rule,
+            event.confidence,
+            event.evidence_text,
+            json
+        ])
+        .context("inserting an event")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,47 @@
-//! Time expressions resolved to dates.
+//! Time expressions found in news text, normalised against the document date.
+//!
+//! Three layers, usable apart:
+//! - [`normalise`] reads one expression ("said Tuesday" → `Tuesday` → `2024-05-21`) given an
+//!   anchor date and the clause [`Tense`]; it also serves evaluation on gold spans.
+//! - [`TimeTagger`] finds expressions in a document, picks each clause's tense with
+//!   [`tense_at`] and fills `Document::timexes`, anchored on `Document::published`.
+//! - [`date_event`] / [`date_events`] give an event the date of a time expression in its
+//!   own clause, else the document date, saying which.
+//!
+//! Conventions (TimeML, as news uses it): a weekday in a past-tense clause is the most
+//! recent such day (the document day itself included); a month or day without a year in
+//! a past clause is the latest one on or before the document date, in a future clause the
+//! next one, otherwise the nearest. A document without a date keeps relative expressions
+//! with `value: None` and `X` placeholders in their TimeML value; [`resolve`] fills them
+//! once a date is known.
+//!
+//! ```
+//! use sitrep_model::{Document, DateValue, Precision, PublishedDate, Stage};
+//! let mut doc = Document::new("t", "The minister said Monday that talks will resume in June.");
+//! doc.published = Some(PublishedDate {
+//!     date: DateValue { value: "2031-03-12".into(), precision: Precision::Day },
+//!     origin: "test".into(),
+//! });
+//! doc.sentences = sitrep_text::split_sentences(&doc.text);
+//! sitrep_time::TimeTagger::new().run(&mut doc).unwrap();
+//! let values: Vec<_> = doc.timexes.iter().map(|t| t.value.clone().unwrap().value).collect();
+//! assert_eq!(values, ["2031-03-10", "2031-06"]);
+//! ```
 
-use sitrep_model::{Document, Layer, Stage, StageError};
+mod context;
+mod lexicon;
+mod normalise;
+mod recognise;
+mod value;
+
+pub use context::{clause_of, tense_at};
+pub use normalise::{normalise, normalise_after};
+pub use value::{calendar, Tense, TimexKind, TimexValue};
+
+use chrono::NaiveDate;
+use sitrep_model::{
+    Document, EventDate, Layer, Precision, Sentence, Span, Stage, StageError, Timex,
+};
 
 /// The time stage.
 #[derive(Default)]
@@ -24,7 +65,165 @@ impl Stage for TimeTagger {
         &[Layer::Timexes]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let _ = doc;
+        if let Err(message) = lexicon::build(lexicon::WORDS) {
+            return Err(StageError {
+                stage: "time",
+                message,
+            });
+        }
+        doc.timexes = find_timexes(doc);
+        resolve(doc);
         Ok(())
     }
 }
+
+/// Time expressions of a document with their text, before any value is set.
+pub fn find_timexes(doc: &Document) -> Vec<Timex> {
+    let fallback;
+    let sentences: &[Sentence] = if doc.sentences.is_empty() {
+        fallback = sitrep_text::split_sentences(&doc.text);
+        &fallback
+    } else {
+        &doc.sentences
+    };
+    sentences
+        .iter()
+        .flat_map(|s| recognise::find(&doc.text, s.span))
+        .map(|span| Timex {
+            span,
+            text: span.of(&doc.text).to_string(),
+            value: None,
+            anchor: String::new(),
+        })
+        .collect()
+}
+
+/// The document date as an anchor, when known to the day.
+pub fn anchor_date(doc: &Document) -> Option<NaiveDate> {
+    let published = doc.published.as_ref()?;
+    let day = published.date.day()?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+/// The span of the sentence holding `span`, or the whole text when sentences are missing.
+fn sentence_span(doc: &Document, span: Span) -> Span {
+    doc.sentence_at(span.start())
+        .and_then(|i| doc.sentences.get(i))
+        .map_or(Span::new(0, doc.text.len()), |s| s.span)
+}
+
+/// The full normalisation of one time expression of `doc`, with the tense of its clause
+/// and the document date: the TimeML value (durations, quarters, `PAST_REF` included).
+pub fn timeml_of(doc: &Document, timex: &Timex) -> Option<TimexValue> {
+    let anchor = anchor_date(doc);
+    let reference = doc
+        .timexes
+        .iter()
+        .take_while(|t| t.span.start < timex.span.start)
+        .filter_map(|t| {
+            let tense = tense_at(&doc.text, sentence_span(doc, t.span), t.span);
+            normalise(&t.text, anchor, tense).filter(is_reference)
+        })
+        .last();
+    let tense = tense_at(&doc.text, sentence_span(doc, timex.span), timex.span);
+    normalise_after(&timex.text, anchor, tense, reference.as_ref().map(|v| v.timeml.as_str()))
+}
+
+/// Sets (or resets) the value and anchor note of every time expression from the document
+/// date; call it again when the date becomes known.
+pub fn resolve(doc: &mut Document) {
+    let anchor = anchor_date(doc);
+    let mut unresolved = 0;
+    let mut reference: Option<String> = None;
+    for i in 0..doc.timexes.len() {
+        let timex = &doc.timexes[i];
+        let tense = tense_at(&doc.text, sentence_span(doc, timex.span), timex.span);
+        let value = normalise_after(&timex.text, anchor, tense, reference.as_deref());
+        if let Some(v) = value.as_ref().filter(|v| is_reference(v)) {
+            reference = Some(v.timeml.clone());
+        }
+        let (date, note) = describe(value.as_ref(), anchor, tense);
+        unresolved += usize::from(note.starts_with("unresolved"));
+        let timex = &mut doc.timexes[i];
+        timex.value = date;
+        timex.anchor = note;
+    }
+    if unresolved > 0 {
+        doc.diagnostics.push(format!(
+            "time: {unresolved} relative time expression(s) left unresolved: no document date"
+        ));
+    }
+}
+
+/// Whether a value can serve as the reference point of a later "a year earlier".
+pub fn is_reference(v: &TimexValue) -> bool {
+    matches!(v.kind, TimexKind::Date | TimexKind::Time) && v.date_value().is_some()
+}
+
+fn describe(
+    value: Option<&TimexValue>,
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+) -> (Option<sitrep_model::DateValue>, String) {
+    let Some(v) = value else {
+        return (None, "unreadable".to_string());
+    };
+    let how = match (v.relative, anchor) {
+        (false, _) => "absolute".to_string(),
+        (true, Some(a)) => format!("relative to document date {a} ({tense:?} tense)"),
+        (true, None) => "unresolved: relative, no document date".to_string(),
+    };
+    let mut note = format!("{how}; timeml {} {}", v.kind.as_str(), v.timeml);
+    if let Some(m) = v.modifier {
+        note.push_str(&format!(" mod {m}"));
+    }
+    (v.date_value(), note)
+}
+
+/// The date of an event whose trigger is `trigger`: the calendar value of a time
+/// expression in the trigger's own clause (the nearest one), else the document date.
+/// `None` when neither exists.
+pub fn date_event(doc: &Document, trigger: Span) -> Option<EventDate> {
+    let sentence = sentence_span(doc, trigger);
+    let clause = clause_of(&doc.text, sentence, trigger);
+    let own = doc
+        .timexes
+        .iter()
+        .filter(|t| clause.contains(t.span) && !t.span.overlaps(trigger))
+        .filter_map(|t| Some((t, t.value.clone()?)))
+        .min_by_key(|(t, _)| t.span.start.abs_diff(trigger.start));
+    if let Some((_, date)) = own {
+        return Some(EventDate {
+            date,
+            from: "clause".to_string(),
+        });
+    }
+    let published = doc.published.as_ref()?;
+    Some(EventDate {
+        date: published.date.clone(),
+        from: "document".to_string(),
+    })
+}
+
+/// Fills `date` on every event that lacks one, using [`date_event`].
+pub fn date_events(doc: &mut Document) {
+    let dates: Vec<Option<EventDate>> = doc
+        .events
+        .iter()
+        .map(|e| match &e.date {
+            Some(d) => Some(d.clone()),
+            None => date_event(doc, e.trigger),
+        })
+        .collect();
+    for (event, date) in doc.events.iter_mut().zip(dates) {
+        event.date = date;
+    }
+}
+
+/// True when a precision is fine enough to date an event to the day.
+pub fn is_day_precise(p: Precision) -> bool {
+    p >= Precision::Day
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,337 @@
+//! Title phrases: the run of country words, modifiers, roles and agent nouns that stands
+//! before a name or on its own ("North Korean leader", "a senior Pentagon official",
+//! "Deputy Assistant Secretary of Defense for Space and Missile Defense").
+
+use crate::lexicon::{country_of, Category, Lexicon};
+use crate::units::{Unit, UnitKind};
+
+/// Which article opened a title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Det {
+    /// `the`: refers back to someone already known.
+    Definite,
+    /// `a`, `an`: introduces someone new.
+    Indefinite,
+}
+
+/// A parsed title phrase; byte offsets into the document text.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Title {
+    pub det: Option<Det>,
+    /// Units `first..end` are the phrase (without the article).
+    pub first: usize,
+    pub end: usize,
+    pub country: Option<u32>,
+    pub seat: Option<u32>,
+    pub igo: Option<u32>,
+    pub role: Option<u32>,
+    pub role_start: Option<usize>,
+    pub modified: bool,
+    pub agent: Option<u32>,
+    pub courtesy: bool,
+    pub org: Option<(usize, usize)>,
+}
+
+impl Title {
+    /// True when the phrase says nothing an actor could be built from.
+    pub fn is_empty(&self) -> bool {
+        self.country.is_none()
+            && self.seat.is_none()
+            && self.igo.is_none()
+            && self.role.is_none()
+            && self.agent.is_none()
+            && !self.courtesy
+            && self.org.is_none()
+    }
+
+    /// True when something places the actor (a country, seat, IGO or named body).
+    pub fn is_anchored(&self, lex: &Lexicon) -> bool {
+        self.country.is_some()
+            || self.seat.is_some()
+            || self.igo.is_some()
+            || self.org.is_some()
+            || self
+                .role
+                .is_some_and(|r| lex.entry(r).country.is_some())
+    }
+
+    /// Composite code and country: seat, else country, else IGO, else the country the
+    /// role implies, else `---` plus the agent.
+    pub fn code(&self, lex: &Lexicon) -> (String, Option<String>) {
+        let agent = self
+            .agent
+            .or(self.role)
+            .map(|a| lex.entry(a).code.as_str())
+            .unwrap_or("");
+        if let Some(seat) = self.seat {
+            let c = &lex.entry(seat).code;
+            let country = country_of(c).map(str::to_string);
+            return if c.len() > 3 {
+                (c.clone(), country)
+            } else {
+                (format!("{c}{agent}"), country)
+            };
+        }
+        if let Some(cc) = self.country.and_then(|c| lex.entry(c).country_code()) {
+            return (format!("{cc}{agent}"), Some(cc.to_string()));
+        }
+        if let Some(igo) = self.igo {
+            return (lex.entry(igo).code.clone(), None);
+        }
+        if let Some(rc) = self.role.and_then(|r| lex.entry(r).country.as_deref()) {
+            return (format!("{rc}{agent}"), Some(rc.to_string()));
+        }
+        (format!("---{agent}"), None)
+    }
+}
+
+/// Reads words and punctuation; shared by the title and name scanners.
+pub(crate) struct View<'a> {
+    pub text: &'a str,
+    pub units: &'a [Unit],
+    pub lex: &'a Lexicon,
+}
+
+const CONNECTORS: &[&str] = &["of", "for", "and", "on", "the"];
+
+impl View<'_> {
+    pub fn str(&self, k: usize) -> &str {
+        self.units
+            .get(k)
+            .map_or("", |u| self.text.get(u.start..u.end).unwrap_or(""))
+    }
+
+    pub fn kind(&self, k: usize) -> Option<UnitKind> {
+        self.units.get(k).map(|u| u.kind)
+    }
+
+    pub fn category(&self, k: usize) -> Option<Category> {
+        match self.kind(k) {
+            Some(UnitKind::Hit(e)) => Some(self.lex.entry(e).category),
+            _ => None,
+        }
+    }
+
+    pub fn is_punct(&self, k: usize, c: char) -> bool {
+        self.kind(k) == Some(UnitKind::Punct(c))
+    }
+
+    pub fn is_word(&self, k: usize) -> bool {
+        self.kind(k) == Some(UnitKind::Word)
+    }
+
+    pub fn is_lower_word(&self, k: usize, words: &[&str]) -> bool {
+        self.is_word(k) && words.contains(&self.str(k))
+    }
+
+    /// `'s` or `’s` at `k`.
+    pub fn is_possessive(&self, k: usize) -> bool {
+        (self.is_punct(k, '\'') || self.is_punct(k, '’'))
+            && self.is_word(k + 1)
+            && matches!(self.str(k + 1), "s" | "S")
+    }
+
+    /// Capitalised unit (word or hit) whose text starts with an upper-case letter.
+    pub fn is_capitalised(&self, k: usize) -> bool {
+        self.str(k).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A word that may be part of a person's name: capitalised, mixed case, not a
+    /// function or calendar word.
+    pub fn is_name_word(&self, k: usize) -> bool {
+        if !self.is_word(k) {
+            return false;
+        }
+        let w = self.str(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !self.lex.names.nonnames.contains(w)
+    }
+
+    /// A word that opens a name by itself: a known given name or a family-first surname.
+    pub fn starts_name(&self, k: usize) -> bool {
+        if !self.is_name_word(k) {
+            return false;
+        }
+        let w = self.str(k);
+        let head = w.split('-').next().unwrap_or(w);
+        self.lex.names.given.contains_key(head) || self.lex.names.family_first.contains(w)
+    }
+
+    /// End of the run of name words starting at `k`, at most `max` long.
+    pub fn name_run(&self, k: usize, max: usize) -> usize {
+        let mut j = k;
+        while j < self.units.len() && j - k < max && self.is_name_word(j) {
+            j += 1;
+        }
+        j
+    }
+
+    fn det(&self, k: usize) -> Option<Det> {
+        if !self.is_word(k) {
+            return None;
+        }
+        match self.str(k) {
+            "the" | "The" => Some(Det::Definite),
+            "a" | "an" | "A" | "An" => Some(Det::Indefinite),
+            _ => None,
+        }
+    }
+
+    /// A run of capitalised words ending in a capitalised agent noun:
+    /// "Senate Armed Services Committee", "Ewha University". Returns the end unit.
+    fn org_run(&self, k: usize) -> Option<usize> {
+        let mut last_agent = None;
+        let mut j = k;
+        while j < self.units.len() && j - k < 8 {
+            let cap = self.is_capitalised(j);
+            let ok = match self.category(j) {
+                Some(Category::Agent) if cap => {
+                    last_agent = Some(j);
+                    true
+                }
+                Some(Category::Country | Category::Adjective | Category::Capital) => cap,
+                Some(_) => false,
+                None if self.is_word(j) => {
+                    cap || (self.is_lower_word(j, CONNECTORS) && self.is_capitalised(j + 1))
+                }
+                None => false,
+            };
+            if !ok {
+                break;
+            }
+            j += 1;
+        }
+        last_agent.filter(|&a| a > k).map(|a| a + 1)
+    }
+
+    /// Parses the title phrase at `k`, if any.
+    pub fn title(&self, k: usize) -> Option<Title> {
+        let mut t = Title {
+            det: self.det(k),
+            ..Title::default()
+        };
+        let mut j = k + usize::from(t.det.is_some());
+        t.first = j;
+        if self.is_word(j) && self.is_capitalised(j) && !self.starts_name(j) {
+            if let Some(end) = self.org_run(j) {
+                t.org = Some((self.units[j].start, self.units[end - 1].end));
+                t.role_start = Some(self.units[j].start);
+                t.agent = (j..end).find_map(|u| match self.kind(u) {
+                    Some(UnitKind::Hit(e)) if self.category(u) == Some(Category::Agent) => Some(e),
+                    _ => None,
+                });
+                j = end;
+            }
+        }
+        while j < self.units.len() {
+            match self.step(&mut t, j) {
+                Some(next) => j = next,
+                None => break,
+            }
+        }
+        t.end = j;
+        (!t.is_empty() && j > t.first).then_some(t)
+    }
+
+    /// Consumes one element of a title at `j`; the next unit, or `None` at the end.
+    fn step(&self, t: &mut Title, j: usize) -> Option<usize> {
+        if self.is_punct(j, '(')
+            && self.is_punct(j + 2, ')')
+            && matches!(self.kind(j + 1), Some(UnitKind::Hit(_)))
+            && t.role.is_none()
+        {
+            return Some(j + 3);
+        }
+        let Some(UnitKind::Hit(e)) = self.kind(j) else {
+            return self.preposition_before_name(t, j);
+        };
+        let entry = self.lex.entry(e);
+        let after_poss = |n: usize| if self.is_possessive(n) { n + 2 } else { n };
+        match entry.category {
+            Category::Country | Category::Adjective | Category::Capital | Category::Context
+                if t.role.is_none() && t.agent.is_none() =>
+            {
+                t.country.get_or_insert(e);
+                Some(after_poss(j + 1))
+            }
+            Category::Seat if t.role.is_none() => {
+                t.seat.get_or_insert(e);
+                Some(after_poss(j + 1))
+            }
+            Category::Igo if t.role.is_none() => {
+                t.igo.get_or_insert(e);
+                Some(after_poss(j + 1))
+            }
+            Category::Modifier => {
+                t.modified = true;
+                t.role_start.get_or_insert(self.units[j].start);
+                Some(j + 1)
+            }
+            Category::Courtesy => {
+                t.courtesy = true;
+                Some(j + 1)
+            }
+            Category::Role => {
+                if self.is_word(j + 1)
+                    && self
+                        .lex
+                        .names
+                        .adjectival
+                        .contains(&self.str(j + 1).to_lowercase())
+                {
+                    return None;
+                }
+                t.role = Some(e);
+                t.role_start.get_or_insert(self.units[j].start);
+                Some(self.absorb_capitalised_title(j + 1))
+            }
+            Category::Agent if t.role.is_none() => {
+                t.agent = Some(e);
+                t.role_start.get_or_insert(self.units[j].start);
+                Some(j + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// After a capitalised role, the rest of a formal title: "... of Defense for Space and
+    /// Missile Defense" up to the name that follows.
+    fn absorb_capitalised_title(&self, mut j: usize) -> usize {
+        if !self.is_capitalised(j.saturating_sub(1)) {
+            return j;
+        }
+        let start = j;
+        while j < self.units.len() && j - start < 10 {
+            let part = (self.is_word(j) && self.is_capitalised(j) && !self.starts_name(j))
+                || (self.is_lower_word(j, CONNECTORS) && self.is_capitalised(j + 1))
+                || matches!(self.category(j), Some(Category::Role | Category::Agent))
+                    && self.is_capitalised(j);
+            if !part {
+                break;
+            }
+            j += 1;
+        }
+        if j < self.units.len() && (self.starts_name(j) || self.category(j) == Some(Category::Person))
+        {
+            return j;
+        }
+        // No known name start: leave the last capitalised words as the name.
+        let mut back = j;
+        while back > start && j - back < 2 && self.is_name_word(back - 1) {
+            back -= 1;
+        }
+        back
+    }
+
+    /// "coordinator for strategic communications John Kirby": a short prepositional
+    /// phrase inside a title, accepted only when a name follows it.
+    fn preposition_before_name(&self, t: &Title, j: usize) -> Option<usize> {
+        if t.role.is_none() || !self.is_lower_word(j, &["for", "of", "on"]) {
+            return None;
+        }
+        (j + 1..(j + 5).min(self.units.len()))
+            .take_while(|&m| !matches!(self.kind(m), Some(UnitKind::Punct(_))))
+            .find(|&m| self.starts_name(m) || self.category(m) == Some(Category::Person))
+    }
+}

@@ -1,0 +1,94 @@
+//! `sitrep bench`: end-to-end and per-stage throughput and peak memory on a corpus.
+
+use crate::args::BenchArgs;
+use anyhow::Context;
+use rayon::prelude::*;
+use sitrep_pipeline::{Options, Pipeline};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Runs the pipeline over the corpus without writing anything (unless `--store`) and
+/// prints a table, then one JSON line.
+pub fn bench(args: BenchArgs) -> anyhow::Result<ExitCode> {
+    super::init_threads(args.threads)?;
+    let options = Options::default();
+    let pipeline = Pipeline::new(options.clone()).context("building the pipeline")?;
+    let limit = args.limit.unwrap_or(usize::MAX);
+    let mut inputs = sitrep_ingest::inputs(&args.corpus, &options.ingest).take(limit);
+    let started = Instant::now();
+    let (mut docs, mut skipped, mut bytes, mut words, mut events) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let mut store_secs = 0.0;
+    let dir = tempfile::tempdir().context("creating a temporary directory")?;
+    let mut store = if args.store {
+        Some(sitrep_store::Store::open(&dir.path().join("bench.db"))?)
+    } else {
+        None
+    };
+    loop {
+        let batch: Vec<_> = inputs.by_ref().take(1024).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let raws: Vec<_> = batch.into_iter().filter_map(Result::ok).collect();
+        bytes += raws.iter().map(|r| r.body.len() as u64).sum::<u64>();
+        let results: Vec<_> = raws.into_par_iter().map(|r| pipeline.process(r)).collect();
+        let mut ok = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(doc) => {
+                    docs += 1;
+                    words += doc.word_count() as u64;
+                    events += doc.events.len() as u64;
+                    ok.push(doc);
+                }
+                Err(_) => skipped += 1,
+            }
+        }
+        if let Some(store) = store.as_mut() {
+            let t = Instant::now();
+            store.insert_documents(&ok)?;
+            store_secs += t.elapsed().as_secs_f64();
+        }
+    }
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    let threads = rayon::current_num_threads();
+    println!("corpus: {}", args.corpus.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    println!("{docs} documents, {skipped} skipped, {events} events, {threads} threads, {secs:.2}s wall");
+    println!("{:<10} {:>10} {:>12} {:>12}", "stage", "cpu s", "MB/s/core", "docs/s/core");
+    let mut json = serde_json::json!({
+        "suite": "bench", "documents": docs, "skipped": skipped, "events": events,
+        "threads": threads, "seconds": round(secs),
+        "docs_per_s": round(docs as f64 / secs), "mb_per_s": round(bytes as f64 / 1e6 / secs),
+        "words_per_s": round(words as f64 / secs),
+    });
+    for (name, cpu) in pipeline.times().seconds() {
+        let cpu = cpu.max(1e-9);
+        println!(
+            "{:<10} {:>10.3} {:>12.2} {:>12.0}",
+            name,
+            cpu,
+            bytes as f64 / 1e6 / cpu,
+            docs as f64 / cpu
+        );
+        json[format!("{name}_mb_per_s_core")] = round(bytes as f64 / 1e6 / cpu).into();
+    }
+    if store.is_some() {
+        println!("{:<10} {:>10.3} {:>12.2} {:>12.0}", "store", store_secs, bytes as f64 / 1e6 / store_secs.max(1e-9), docs as f64 / store_secs.max(1e-9));
+        json["store_docs_per_s"] = round(docs as f64 / store_secs.max(1e-9)).into();
+    }
+    let peak = super::peak_memory_mib();
+    println!(
+        "end to end: {:.0} docs/s, {:.2} MB/s, {:.0} words/s, peak memory {} MiB",
+        docs as f64 / secs,
+        bytes as f64 / 1e6 / secs,
+        words as f64 / secs,
+        peak.map_or("?".to_string(), |p| format!("{p:.0}"))
+    );
+    json["peak_mib"] = peak.map(round).into();
+    println!("{json}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

@@ -1,0 +1,322 @@
+//! Turns pattern matches into events of a document.
+
+use crate::matcher::{best_at, Match};
+use crate::modality::{modality_at, Claimant};
+use crate::shallow::{ActorSpan, Analysis};
+use crate::Coder;
+use sitrep_model::{ActorRef, Document, Event, EventDate, Modality, Quote, Span};
+
+/// Codes every sentence of `doc` with the actors of its mention layer.
+pub fn code_document(coder: &Coder, doc: &mut Document) {
+    let mut actors: Vec<ActorSpan> = doc
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let e = doc.entities.get(m.entity as usize)?;
+            Some(ActorSpan {
+                span: m.span,
+                code: e.actor.code.clone(),
+                name: e.actor.name.clone(),
+                entity: Some(m.entity),
+            })
+        })
+        .filter(|a| !a.code.is_empty())
+        .collect();
+    actors.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
+    actors.dedup_by(|b, a| a.span.contains(b.span));
+    code_with_actors(coder, doc, &actors);
+}
+
+/// Codes every sentence of `doc` with the given actors (sorted by start).
+pub fn code_with_actors(coder: &Coder, doc: &mut Document, actors: &[ActorSpan]) {
+    let mut events = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let a = Analysis::new(&doc.text, sentence.span, actors, coder.lexicon());
+        let ctx = Ctx {
+            coder,
+            doc,
+            actors,
+            a: &a,
+            sentence: si,
+            span: sentence.span,
+        };
+        let mut consumed = 0;
+        for t in 0..a.items.len() {
+            if a.items[t].is_actor() || (t > 0 && t <= consumed) {
+                continue;
+            }
+            if let Some(m) = best_at(&a, coder.lexicon(), t) {
+                consumed = consumed
+                    .max(m.end)
+                    .max(m.obj.map_or(0, |o| o.1.saturating_sub(1)));
+                ctx.events(&m, &mut events);
+            }
+        }
+    }
+    link_denials(&mut events);
+    doc.events = events;
+}
+
+struct Ctx<'a> {
+    coder: &'a Coder,
+    doc: &'a Document,
+    actors: &'a [ActorSpan],
+    a: &'a Analysis,
+    sentence: usize,
+    span: Span,
+}
+
+impl Ctx<'_> {
+    fn actor_ref(&self, i: usize) -> Option<ActorRef> {
+        let a = self.actors.get(i)?;
+        Some(ActorRef {
+            code: a.code.clone(),
+            name: a.name.clone(),
+            entity: a.entity,
+            span: a.span,
+        })
+    }
+
+    fn group(&self, item: Option<usize>) -> Vec<Option<ActorRef>> {
+        match item {
+            Some(i) => self.a.items[i]
+                .actors
+                .iter()
+                .map(|&x| self.actor_ref(x))
+                .collect(),
+            None => vec![None],
+        }
+    }
+
+    /// Source × target pairs of the match; every ordered pair for a mutual slot.
+    fn pairs(&self, m: &Match) -> Vec<(Option<ActorRef>, Option<ActorRef>)> {
+        if let Some(b) = m.both {
+            let all = self.group(Some(b));
+            let mut out = Vec::new();
+            for (i, s) in all.iter().enumerate() {
+                for (j, t) in all.iter().enumerate() {
+                    if i != j {
+                        out.push((s.clone(), t.clone()));
+                    }
+                }
+            }
+            return out;
+        }
+        let mut out = Vec::new();
+        for s in self.group(m.src) {
+            for t in self.group(m.tgt) {
+                out.push((s.clone(), t));
+            }
+        }
+        out
+    }
+
+    fn events(&self, m: &Match, out: &mut Vec<Event>) {
+        let lex = self.coder.lexicon();
+        let p = &lex.patterns[m.pattern];
+        let object = m.obj.map(|(s, e)| {
+            let span = Span::new(self.a.items[s].span.start(), self.a.items[e - 1].span.end());
+            self.doc.span_text(span).to_string()
+        });
+        if p.code == "---" {
+            return;
+        }
+        let code = lex.refine_code(&p.code, object.as_deref());
+        let trigger = self.a.items[m.trigger].span;
+        let (modality, claimant) = self.modality(m.trigger);
+        let date = self.date(m.trigger);
+        let evidence_text = self.doc.span_text(self.span).to_string();
+        let mut pairs: Vec<_> = self.pairs(m).into_iter().map(|(s, t)| (s, t, code.clone())).collect();
+        if let Some(r) = &p.reciprocal {
+            let back: Vec<_> = pairs.iter().filter(|(s, t, _)| s.is_some() && t.is_some()).map(|(s, t, _)| (t.clone(), s.clone(), r.clone())).collect();
+            pairs.extend(back);
+        }
+        for (source, target, code) in pairs {
+            let info = self.coder.codes().get(&code).cloned().unwrap_or_else(|| foreign_code(&code));
+            if same_actor(source.as_ref(), target.as_ref())
+                || (source.is_none() && target.is_none())
+            {
+                continue;
+            }
+            out.push(Event {
+                confidence: confidence(m, source.is_some(), target.is_some(), p.nominal),
+                source,
+                target,
+                cameo: code.clone(),
+                root: info.root.clone(),
+                quad_class: info.quad,
+                goldstein: info.goldstein,
+                plover: info.plover.clone(),
+                object: object.clone(),
+                modality,
+                claimant: claimant.clone(),
+                date: date.clone(),
+                sentence: self.sentence as u32,
+                trigger,
+                evidence: self.span,
+                evidence_text: evidence_text.clone(),
+                rule: p.rule.clone(),
+                denies: None,
+            });
+        }
+    }
+
+    /// Modality from the cues; the quote layer's speaker wins over the coder's own guess.
+    fn modality(&self, t: usize) -> (Modality, Option<ActorRef>) {
+        let (modality, who) = modality_at(self.a, t);
+        let from_cues = match who {
+            Claimant::Item(i) => self.a.items[i]
+                .actors
+                .first()
+                .and_then(|&x| self.actor_ref(x)),
+            Claimant::None => None,
+        };
+        let trigger = self.a.items[t].span;
+        let quoted = self.doc.quotes.iter().find(|q| q.span.contains(trigger));
+        let from_quote = quoted.and_then(|q| self.quote_speaker(q));
+        match (modality, from_quote) {
+            (Modality::Denied, _) => (modality, from_cues),
+            (Modality::Asserted, Some(q)) => (Modality::Claimed, Some(q)),
+            (_, Some(q)) => (modality, Some(q)),
+            (_, None) => (modality, from_cues),
+        }
+    }
+
+    fn quote_speaker(&self, q: &Quote) -> Option<ActorRef> {
+        let name = q.speaker_name.clone();
+        let Some(e) = q.speaker else {
+            return name.map(|name| ActorRef {
+                code: String::new(),
+                name,
+                entity: None,
+                span: q.cue.unwrap_or(q.span),
+            });
+        };
+        let entity = self.doc.entities.get(e as usize)?;
+        let span = self
+            .doc
+            .mentions
+            .iter()
+            .filter(|m| m.entity == e)
+            .min_by_key(|m| m.span.start.abs_diff(q.span.start))
+            .map_or(q.cue.unwrap_or(q.span), |m| m.span);
+        Some(ActorRef {
+            code: entity.actor.code.clone(),
+            name: entity.actor.name.clone(),
+            entity: Some(e),
+            span,
+        })
+    }
+
+    /// The resolved time expression of the trigger's clause, not the one that dates a
+    /// speech verb ("said Tuesday"); else the publication date.
+    fn date(&self, t: usize) -> Option<EventDate> {
+        let (s, e) = self.a.clause(t);
+        let from = self.a.items[s].span.start;
+        let to = self.a.items[e.saturating_sub(1).max(s)].span.end;
+        let trigger = self.a.items[t].span.start;
+        let speech_time = |x: &sitrep_model::Timex| {
+            let before = self.doc.text.get(..x.span.start()).unwrap_or("");
+            let last = before
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
+            matches!(
+                last.as_str(),
+                "said" | "says" | "told" | "noted" | "added" | "announced" | "stated"
+            )
+        };
+        let clause = self
+            .doc
+            .timexes
+            .iter()
+            .filter(|x| {
+                x.span.start >= from && x.span.end <= to && x.value.is_some() && !speech_time(x)
+            })
+            .min_by_key(|x| x.span.start.abs_diff(trigger));
+        if let Some(v) = clause.and_then(|x| x.value.clone()) {
+            return Some(EventDate {
+                date: v,
+                from: "clause".into(),
+            });
+        }
+        self.doc.published.as_ref().map(|p| EventDate {
+            date: p.date.clone(),
+            from: "document".into(),
+        })
+    }
+}
+
+/// A code outside the CAMEO table (an imported WEIS-style dictionary): root from its
+/// first two characters, neutral otherwise.
+fn foreign_code(code: &str) -> crate::CodeInfo {
+    crate::CodeInfo {
+        name: String::new(),
+        root: code.chars().take(2).collect(),
+        quad: 0,
+        goldstein: 0.0,
+        plover: "-".into(),
+        mode: String::new(),
+    }
+}
+
+fn same_actor(a: Option<&ActorRef>, b: Option<&ActorRef>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.code == b.code || (a.entity.is_some() && a.entity == b.entity),
+        _ => false,
+    }
+}
+
+fn confidence(m: &Match, src: bool, tgt: bool, nominal: bool) -> f32 {
+    let mut c: f32 = 0.9;
+    if nominal {
+        c -= 0.15;
+    }
+    if m.passive {
+        c -= 0.1;
+    }
+    if m.gapped {
+        c -= 0.1;
+    }
+    if !src {
+        c -= 0.2;
+    }
+    if !tgt {
+        c -= 0.15;
+    }
+    c.clamp(0.1, 1.0)
+}
+
+/// A denied event points at a matching event it contradicts; a denial speech act (016)
+/// points at the denied event of its own sentence.
+fn link_denials(events: &mut [Event]) {
+    let key = |e: &Event| {
+        (
+            e.source.as_ref().map(|a| a.code.clone()),
+            e.target.as_ref().map(|a| a.code.clone()),
+            e.root.clone(),
+        )
+    };
+    for i in 0..events.len() {
+        if events[i].modality != Modality::Denied {
+            continue;
+        }
+        let k = key(&events[i]);
+        let other = (0..events.len())
+            .find(|&j| j != i && events[j].modality != Modality::Denied && key(&events[j]) == k);
+        events[i].denies = other.map(|j| j as u32);
+    }
+    for i in 0..events.len() {
+        if events[i].cameo != "016" {
+            continue;
+        }
+        let s = events[i].sentence;
+        let inner = (0..events.len()).find(|&j| {
+            events[j].sentence == s
+                && events[j].modality == Modality::Denied
+                && events[j].trigger.start > events[i].trigger.start
+        });
+        events[i].denies = inner.map(|j| j as u32);
+    }
+}

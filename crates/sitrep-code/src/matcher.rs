@@ -1,0 +1,439 @@
+//! Matches lexicon patterns against an analysed sentence.
+
+use crate::lexicon::{Elem, Lexicon, Pattern};
+use crate::shallow::{Analysis, DETERMINERS};
+
+/// A pattern that matched at one trigger.
+#[derive(Clone, Debug, Default)]
+pub struct Match {
+    /// Index of the pattern in the lexicon.
+    pub pattern: usize,
+    /// Item of the trigger.
+    pub trigger: usize,
+    /// Source actor item.
+    pub src: Option<usize>,
+    /// Target actor item.
+    pub tgt: Option<usize>,
+    /// Mutual actors item.
+    pub both: Option<usize>,
+    /// Object item range (half-open).
+    pub obj: Option<(usize, usize)>,
+    /// Matched in the passive voice.
+    pub passive: bool,
+    /// A gap element was used.
+    pub gapped: bool,
+    /// Pattern weight.
+    pub weight: u32,
+    /// Last item the pattern consumed.
+    pub end: usize,
+    /// An adjectival actor inside the object ("North Korean ammunition"): the goods' origin.
+    pub origin: Option<usize>,
+}
+
+const MAX_OBJ: usize = 8;
+const MAX_GAP: usize = 4;
+
+/// Stops an object phrase that ends a pattern.
+const OBJ_STOP: &[&str] = &[
+    "to", "from", "for", "in", "on", "at", "with", "by", "against", "into", "toward", "towards",
+    "after", "before", "during", "since", "as", "amid", "while", "despite", "under", "over",
+    "near", "along", "than", "through", "and", "or", "but", "because", "who", "which", "that",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "could",
+];
+
+/// The best pattern at trigger item `t`, if any.
+pub fn best_at(a: &Analysis, lex: &Lexicon, t: usize) -> Option<Match> {
+    let form = &a.items[t].lower;
+    let candidates = lex.by_form.get(form)?;
+    if discarded(a, lex, t) {
+        return None;
+    }
+    let mut best: Option<Match> = None;
+    for &pi in candidates {
+        let p = &lex.patterns[pi];
+        let found = if p.nominal {
+            match_nominal(a, lex, p, t)
+        } else {
+            match_verb(a, lex, p, t)
+        };
+        if let Some(mut m) = found {
+            m.pattern = pi;
+            m.weight = p.weight;
+            let better = best.as_ref().is_none_or(|b| rank(&m) > rank(b));
+            if better {
+                best = Some(m);
+            }
+        }
+    }
+    best
+}
+
+fn rank(m: &Match) -> (u32, u8) {
+    let actors = u8::from(m.src.is_some()) + u8::from(m.tgt.is_some() || m.both.is_some());
+    (m.weight.saturating_sub(u32::from(m.gapped)), actors)
+}
+
+fn discarded(a: &Analysis, lex: &Lexicon, t: usize) -> bool {
+    let Some(phrases) = lex.discards.get(&a.items[t].lower) else {
+        return false;
+    };
+    phrases.iter().any(|words| {
+        let Some(k) = words.iter().position(|w| *w == a.items[t].lower) else {
+            return false;
+        };
+        let Some(start) = t.checked_sub(k) else {
+            return false;
+        };
+        words
+            .iter()
+            .enumerate()
+            .all(|(j, w)| a.items.get(start + j).is_some_and(|it| &it.lower == w))
+    })
+}
+
+fn is_word(a: &Analysis, i: usize, alts: &[String]) -> bool {
+    let it = &a.items[i];
+    !it.is_actor() && alts.contains(&it.lower)
+}
+
+fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Match> {
+    // A determiner right before the trigger makes it a noun ("a missile test"), and so
+    // does a preposition unless the trigger is a gerund ("for use" but "by providing").
+    if t > 0 {
+        let prev = a.items[t - 1].lower.as_str();
+        let det = DETERMINERS.contains(&prev) && prev != "that";
+        let prep = a.is_preposition(t - 1) && prev != "to" && !a.items[t].lower.ends_with("ing");
+        // "technology aid", "missile test": a noun compound, not a verb.
+        let compound = lex.sectors.contains_key(prev) && !a.items[t].lower.ends_with("ed");
+        if det || prep || compound {
+            return None;
+        }
+    }
+    let passive = a.is_passive(t)
+        && p.post
+            .first()
+            .is_some_and(|e| matches!(e, Elem::Tgt | Elem::Obj));
+    if passive && p.pre.first() == Some(&Elem::Src) {
+        if let Some(m) = match_passive(a, p, t) {
+            return Some(m);
+        }
+    }
+    let mut m = Match {
+        trigger: t,
+        ..Match::default()
+    };
+    if !pre_words_present(a, &p.pre, t) {
+        return None;
+    }
+    let subject_slot = p.pre.iter().find(|e| e.is_actor());
+    if let Some(slot) = subject_slot {
+        let s = a.subject(t)?;
+        if !fill(a, &mut m, slot, s) {
+            return None;
+        }
+    }
+    let view: Vec<usize> = (t + 1..a.items.len()).collect();
+    match_post(a, &p.post, &view, 0, m)
+}
+
+/// Words a verb pattern requires before its trigger, in order, within eight items.
+fn pre_words_present(a: &Analysis, pre: &[Elem], t: usize) -> bool {
+    let mut i = t;
+    for e in pre.iter().rev() {
+        let Elem::Word(alts) = e else {
+            continue;
+        };
+        let from = t.saturating_sub(8);
+        match (from..i).rev().find(|&j| is_word(a, j, alts)) {
+            Some(j) => i = j,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// "Russia was supplied with shells by the North": the subject fills the first slot after
+/// the trigger and the `by` phrase gives the source.
+fn match_passive(a: &Analysis, p: &Pattern, t: usize) -> Option<Match> {
+    let (_, end) = a.clause(t);
+    let by = (t + 1..end.min(t + 10))
+        .find(|&i| a.items[i].lower == "by" && a.items.get(i + 1).is_some_and(|n| n.is_actor()))?;
+    let mut m = Match {
+        trigger: t,
+        passive: true,
+        src: Some(by + 1),
+        ..Match::default()
+    };
+    let first = p.post.first()?;
+    match first {
+        Elem::Tgt => {
+            let s = a.subject(t)?;
+            m.tgt = Some(s);
+        }
+        Elem::Obj => m.obj = Some(object_left_of_aux(a, t)?),
+        _ => return None,
+    }
+    let view: Vec<usize> = (t + 1..a.items.len())
+        .filter(|&i| i != by && i != by + 1)
+        .collect();
+    match_post(a, &p.post[1..], &view, 0, m)
+}
+
+/// The noun phrase before the auxiliary of a passive verb ("Missiles were supplied").
+fn object_left_of_aux(a: &Analysis, t: usize) -> Option<(usize, usize)> {
+    let mut end = t;
+    while end > 0
+        && !a.items[end - 1].is_actor()
+        && a.items[end - 1].lower.len() > 1
+        && !is_np_word(a, end - 1)
+    {
+        end -= 1;
+        if t - end > 3 {
+            return None;
+        }
+    }
+    let mut start = end;
+    while start > 0 && is_np_word(a, start - 1) && end - start < 5 {
+        start -= 1;
+    }
+    (start < end).then_some((start, end))
+}
+
+fn is_np_word(a: &Analysis, i: usize) -> bool {
+    let it = &a.items[i];
+    !it.is_actor()
+        && !it.punct
+        && !a.is_boundary(i)
+        && !a.is_preposition(i)
+        && !OBJ_STOP.contains(&it.lower.as_str())
+        && !matches!(
+            it.lower.as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be" | "being"
+        )
+}
+
+fn fill(a: &Analysis, m: &mut Match, slot: &Elem, item: usize) -> bool {
+    match slot {
+        Elem::Src => m.src = Some(item),
+        Elem::Tgt | Elem::AnyTgt => m.tgt = Some(item),
+        Elem::Both if a.items[item].actors.len() >= 2 => m.both = Some(item),
+        _ => return false,
+    }
+    true
+}
+
+fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match) -> Option<Match> {
+    let Some(elem) = elems.first() else {
+        let mut m = m;
+        m.end = if pos > 0 { view[pos - 1] } else { m.trigger };
+        return Some(m);
+    };
+    let rest = &elems[1..];
+    match elem {
+        Elem::Word(alts) => {
+            let i = *view.get(pos)?;
+            is_word(a, i, alts).then_some(())?;
+            match_post(a, rest, view, pos + 1, m)
+        }
+        Elem::Opt(alts) => {
+            if view.get(pos).is_some_and(|&i| is_word(a, i, alts)) {
+                if let Some(found) = match_post(a, rest, view, pos + 1, m.clone()) {
+                    return Some(found);
+                }
+            }
+            match_post(a, rest, view, pos, m)
+        }
+        Elem::Gap => (0..=MAX_GAP).find_map(|k| {
+            let skipped_ok = (pos..pos + k).all(|j| {
+                view.get(j)
+                    .is_some_and(|&i| !a.items[i].is_actor() && !a.is_boundary(i))
+            });
+            if !skipped_ok {
+                return None;
+            }
+            let mut m = m.clone();
+            m.gapped |= k > 0;
+            match_post(a, rest, view, pos + k, m)
+        }),
+        Elem::Src | Elem::Tgt | Elem::Both => {
+            let mut p = pos;
+            let mut skipped = 0;
+            let after_literal = pos > 0 && !a.items[view[pos - 1]].is_actor();
+            while let Some(&i) = view.get(p) {
+                let modifier = a.items[i].modifier && !(after_literal && skipped == 0);
+                if a.items[i].is_actor() && !modifier {
+                    let mut m = m.clone();
+                    if !fill(a, &mut m, elem, i) {
+                        return None;
+                    }
+                    return match_post(a, rest, view, p + 1, m);
+                }
+                let skippable = modifier
+                    || DETERMINERS.contains(&a.items[i].lower.as_str())
+                    || (skipped < 1 && is_np_word(a, i) && rest.is_empty());
+                if !skippable || skipped >= 2 {
+                    return None;
+                }
+                skipped += 1;
+                p += 1;
+            }
+            None
+        }
+        Elem::Obj => match_obj(a, rest, view, pos, m),
+        Elem::AnyTgt => {
+            let found = (pos..view.len()).find(|&p| a.items[view[p]].is_actor() && !a.items[view[p]].modifier)?;
+            let mut m = m;
+            m.tgt = Some(view[found]);
+            match_post(a, rest, view, found + 1, m)
+        }
+    }
+}
+
+fn match_obj(a: &Analysis, rest: &[Elem], view: &[usize], pos: usize, m: Match) -> Option<Match> {
+    let usable = |j: usize| {
+        view.get(j).is_some_and(|&i| {
+            let it = &a.items[i];
+            (!it.is_actor() || it.modifier)
+                && !a.is_boundary(i)
+                && !matches!(it.lower.as_str(), "." | ";" | ":" | "?" | "!")
+        })
+    };
+    if rest.is_empty() {
+        let mut end = pos;
+        while end - pos < MAX_OBJ
+            && usable(end)
+            && !OBJ_STOP.contains(&a.items[view[end]].lower.as_str())
+            && !a.items[view[end]].punct
+        {
+            end += 1;
+        }
+        let range = trim_obj(a, view, pos, end)?;
+        let mut m = m;
+        m.obj = Some(range);
+        m.origin = origin_in(a, range);
+        m.end = view[end - 1];
+        return Some(m);
+    }
+    let mut end = pos + 1;
+    while end - pos <= MAX_OBJ && usable(end - 1) {
+        if let Some(range) = trim_obj(a, view, pos, end) {
+            let mut mm = m.clone();
+            mm.obj = Some(range);
+            mm.origin = origin_in(a, range);
+            if let Some(found) = match_post(a, rest, view, end, mm) {
+                return Some(found);
+            }
+        }
+        end += 1;
+    }
+    None
+}
+
+fn origin_in(a: &Analysis, (s, e): (usize, usize)) -> Option<usize> {
+    (s..e).find(|&i| a.items[i].modifier)
+}
+
+/// Words that cannot start a material object.
+const PRONOUNS: &[&str] = &[
+    "it",
+    "them",
+    "they",
+    "him",
+    "her",
+    "us",
+    "you",
+    "we",
+    "this",
+    "which",
+    "what",
+    "who",
+    "me",
+    "itself",
+    "themselves",
+    "power",
+    "way",
+    "place",
+    "part",
+];
+
+/// Strips determiners and trailing punctuation; `None` when nothing contentful is left.
+fn trim_obj(a: &Analysis, view: &[usize], mut s: usize, mut e: usize) -> Option<(usize, usize)> {
+    while s < e
+        && (DETERMINERS.contains(&a.items[view[s]].lower.as_str()) || a.items[view[s]].punct)
+    {
+        s += 1;
+    }
+    while e > s
+        && (a.items[view[e - 1]].punct
+            || matches!(a.items[view[e - 1]].lower.as_str(), "and" | "or"))
+    {
+        e -= 1;
+    }
+    let first = a.items[view[s.min(e.saturating_sub(1))]].lower.as_str();
+    if s >= e || matches!(first, "to" | "that" | "with" | "from") || PRONOUNS.contains(&first) {
+        return None;
+    }
+    Some((view[s], view[e - 1] + 1))
+}
+
+/// A word that can modify a noun inside its phrase: not a determiner, cue or verb form.
+fn is_modifier(a: &Analysis, lex: &Lexicon, i: usize) -> bool {
+    let w = a.items[i].lower.as_str();
+    let verbish = (w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing"))
+        && lex.by_form.contains_key(w);
+    is_np_word(a, i)
+        && !DETERMINERS.contains(&w)
+        && !verbish
+        && !a.cues.iter().any(|&(at, n, _)| at <= i && i < at + n)
+}
+
+fn match_nominal(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Match> {
+    let mut m = Match {
+        trigger: t,
+        ..Match::default()
+    };
+    let mut i = t;
+    for elem in p.pre.iter().rev() {
+        match elem {
+            Elem::Obj => {
+                let end = i;
+                while i > 0 && end - i < 3 && is_modifier(a, lex, i - 1) {
+                    i -= 1;
+                }
+                let first_sector = (i..end).find(|&k| lex.sectors.contains_key(&a.items[k].lower));
+                if let Some(k) = first_sector {
+                    m.obj = Some((k, end));
+                }
+            }
+            Elem::Src | Elem::Tgt | Elem::Both | Elem::AnyTgt => {
+                let mut j = i;
+                while j > 0
+                    && i - j < 2
+                    && !a.items[j - 1].is_actor()
+                    && (is_modifier(a, lex, j - 1)
+                        || DETERMINERS.contains(&a.items[j - 1].lower.as_str()))
+                {
+                    j -= 1;
+                }
+                if j > 0 && a.items[j - 1].is_actor() && fill(a, &mut m, elem, j - 1) {
+                    i = j - 1;
+                }
+            }
+            Elem::Word(alts) => {
+                if i == 0 || !is_word(a, i - 1, alts) {
+                    return None;
+                }
+                i -= 1;
+            }
+            Elem::Opt(alts) => {
+                if i > 0 && is_word(a, i - 1, alts) {
+                    i -= 1;
+                }
+            }
+            Elem::Gap => {}
+        }
+    }
+    let view: Vec<usize> = (t + 1..a.items.len()).collect();
+    let m = match_post(a, &p.post, &view, 0, m)?;
+    (m.tgt.is_some() || m.both.is_some() || m.src.is_some()).then_some(m)
+}

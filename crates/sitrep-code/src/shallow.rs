@@ -1,0 +1,411 @@
+//! Shallow analysis of one sentence: words, actor slots (mentions collapsed, lists of
+//! actors joined into compounds) and clause cues. No parser.
+
+use crate::lexicon::{CueKind, Lexicon};
+use sitrep_model::Span;
+
+/// An actor occurrence handed to the coder (from the actor stage or a test matcher).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorSpan {
+    /// Where it is.
+    pub span: Span,
+    /// CAMEO-style code.
+    pub code: String,
+    /// Canonical name.
+    pub name: String,
+    /// Entity index, when resolved.
+    pub entity: Option<u32>,
+}
+
+/// A word or an actor slot.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// Bytes covered.
+    pub span: Span,
+    /// Lower-case text (empty for actors).
+    pub lower: String,
+    /// Indices into the actor list; empty for words.
+    pub actors: Vec<usize>,
+    /// An actor followed by `'s`.
+    pub possessive: bool,
+    /// True for punctuation.
+    pub punct: bool,
+    /// An adjectival actor modifying the next word ("Russian ammunition").
+    pub modifier: bool,
+    /// A surface form of some pattern's trigger.
+    pub trigger_form: bool,
+}
+
+impl Item {
+    /// True for an actor slot.
+    pub fn is_actor(&self) -> bool {
+        !self.actors.is_empty()
+    }
+}
+
+/// Words that open a prepositional phrase: an actor right after one is not a subject.
+pub const PREPOSITIONS: &[&str] = &[
+    "of",
+    "to",
+    "from",
+    "with",
+    "in",
+    "by",
+    "for",
+    "against",
+    "on",
+    "at",
+    "between",
+    "among",
+    "into",
+    "toward",
+    "towards",
+    "over",
+    "about",
+    "including",
+    "like",
+    "than",
+    "through",
+    "under",
+    "within",
+    "without",
+    "across",
+    "near",
+    "along",
+    "amid",
+    "despite",
+    "via",
+    "upon",
+    "alongside",
+    "beside",
+    "behind",
+    "around",
+    "beyond",
+    "throughout",
+    "during",
+    "after",
+];
+
+/// Determiners and quantifiers skipped before slots and stripped from objects.
+pub const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "some",
+    "any",
+    "more",
+    "additional",
+    "further",
+    "these",
+    "those",
+    "this",
+    "that",
+    "other",
+    "such",
+    "own",
+    "several",
+    "many",
+];
+
+/// Forms of `be` and `get` that make a passive.
+const PASSIVE_AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets",
+];
+
+/// Characters that are transparent to matching: brackets and quotation marks.
+fn transparent(s: &str) -> bool {
+    matches!(
+        s,
+        "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "‘" | "«" | "»" | "—" | "–"
+    )
+}
+
+/// The analysed sentence.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// Items in order.
+    pub items: Vec<Item>,
+    /// Cue hits: (first item, number of items, kind).
+    pub cues: Vec<(usize, usize, CueKind)>,
+}
+
+impl Analysis {
+    /// Analyses the sentence `span` of `text`; `actors` are sorted by start.
+    pub fn new(text: &str, span: Span, actors: &[ActorSpan], lex: &Lexicon) -> Analysis {
+        let mut items = compound(collapse(text, span, actors));
+        for i in 0..items.len() {
+            let noun_before = i > 0 && {
+                let p = items[i - 1].lower.as_str();
+                DETERMINERS.contains(&p)
+                    || lex.sectors.contains_key(p)
+                    || (PREPOSITIONS.contains(&p) && p != "to")
+            };
+            items[i].trigger_form =
+                !items[i].is_actor() && !noun_before && lex.by_form.contains_key(&items[i].lower);
+        }
+        let cues = find_cues(&items, lex);
+        Analysis { items, cues }
+    }
+
+    /// True when item `i` is a cue of `kind`.
+    pub fn is_cue(&self, i: usize, kind: CueKind) -> bool {
+        self.cues
+            .iter()
+            .any(|&(at, n, k)| k == kind && at <= i && i < at + n)
+    }
+
+    /// True when item `i` starts a new clause.
+    pub fn is_boundary(&self, i: usize) -> bool {
+        self.items[i].lower == "." || self.is_cue(i, CueKind::Clause)
+    }
+
+    /// True when item `i` is a preposition.
+    pub fn is_preposition(&self, i: usize) -> bool {
+        PREPOSITIONS.contains(&self.items[i].lower.as_str())
+    }
+
+    /// The subject of the verb at `verb`: the nearest actor to the left in the same clause
+    /// that is not the object of a preposition (unless it sits right before the verb, as in
+    /// "evidence of North Korea supplying").
+    pub fn subject(&self, verb: usize) -> Option<usize> {
+        let mut i = verb;
+        let mut steps = 0;
+        while i > 0 && steps < 14 {
+            i -= 1;
+            steps += 1;
+            let item = &self.items[i];
+            if item.is_actor() {
+                if item.modifier {
+                    continue;
+                }
+                let after_prep = i > 0 && self.is_preposition(i - 1);
+                let gerund = self.items[verb].lower.ends_with("ing");
+                // "visited Russia and met Putin": Russia is the object of another verb.
+                let object_of_verb = i > 0 && self.items[i - 1].trigger_form && !gerund;
+                if object_of_verb {
+                    continue;
+                }
+                if !after_prep || i + 1 == verb || (gerund && item.possessive) {
+                    return Some(i);
+                }
+                continue;
+            }
+            if self.is_boundary(i) {
+                return self.relative_antecedent(i);
+            }
+        }
+        None
+    }
+
+    /// For "Russia, which received ...", the actor before a relative pronoun.
+    fn relative_antecedent(&self, pronoun: usize) -> Option<usize> {
+        if !matches!(self.items[pronoun].lower.as_str(), "which" | "who" | "that") {
+            return None;
+        }
+        let mut j = pronoun.checked_sub(1)?;
+        if self.items[j].lower == "," {
+            j = j.checked_sub(1)?;
+        }
+        self.items[j].is_actor().then_some(j)
+    }
+
+    /// True when the verb at `i` is a passive participle ("were supplied").
+    pub fn is_passive(&self, i: usize) -> bool {
+        let w = &self.items[i].lower;
+        if !(w.ends_with("ed") || w.ends_with("en") || w.ends_with('t') || w.ends_with("wn")) {
+            return false;
+        }
+        (1..=3).any(|k| {
+            i.checked_sub(k)
+                .is_some_and(|j| PASSIVE_AUX.contains(&self.items[j].lower.as_str()))
+        })
+    }
+
+    /// The item range of the clause around `i`.
+    pub fn clause(&self, i: usize) -> (usize, usize) {
+        let mut start = i;
+        while start > 0 && !self.is_boundary(start - 1) {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while end < self.items.len() && !self.is_boundary(end) {
+            end += 1;
+        }
+        (start, end)
+    }
+}
+
+/// Tokens with mentions collapsed into actor items and brackets and quote marks dropped.
+fn collapse(text: &str, span: Span, actors: &[ActorSpan]) -> Vec<Item> {
+    let toks = sitrep_text::tokens(text, span);
+    let mut items: Vec<Item> = Vec::with_capacity(toks.len());
+    let first = actors.partition_point(|a| a.span.end <= span.start);
+    let mut a = first;
+    let mut t = 0;
+    while t < toks.len() {
+        let tok = toks[t];
+        while a < actors.len() && actors[a].span.end <= tok.span.start {
+            a += 1;
+        }
+        if a < actors.len() && actors[a].span.overlaps(tok.span) {
+            let end = actors[a].span.end.max(tok.span.end);
+            while t < toks.len() && toks[t].span.start < end {
+                t += 1;
+            }
+            let start = actors[a].span.start.min(tok.span.start) as usize;
+            items.push(Item {
+                span: Span::new(start, end as usize),
+                lower: String::new(),
+                actors: vec![a],
+                possessive: false,
+                punct: false,
+                modifier: is_demonym(text.get(start..end as usize).unwrap_or("")),
+                trigger_form: false,
+            });
+            a += 1;
+            continue;
+        }
+        let s = tok.text(text);
+        t += 1;
+        if transparent(s) {
+            continue;
+        }
+        if possessive_mark(s, &toks, t, text) {
+            if let Some(last) = items.last_mut().filter(|l| l.is_actor()) {
+                last.possessive = true;
+                if s != "'s" && s != "’s" {
+                    t += 1;
+                }
+                continue;
+            }
+        }
+        items.push(Item {
+            span: tok.span,
+            lower: normalise(s),
+            actors: Vec::new(),
+            possessive: false,
+            punct: !tok.is_word,
+            modifier: false,
+            trigger_form: false,
+        });
+    }
+    mark_modifiers(&mut items);
+    items
+}
+
+/// "Russian", "North Korean", "Chinese", "Israeli": an adjective of nationality.
+fn is_demonym(surface: &str) -> bool {
+    let last = surface.rsplit(' ').next().unwrap_or("");
+    let capital = last.chars().next().is_some_and(char::is_uppercase);
+    let suffix = ["ian", "ean", "can", "ese", "ish"]
+        .iter()
+        .any(|s| last.ends_with(s))
+        || (last.ends_with('i') && last.len() >= 5);
+    capital && suffix
+}
+
+/// A demonym stays a modifier only when a content word follows it.
+fn mark_modifiers(items: &mut [Item]) {
+    for i in 0..items.len() {
+        if !items[i].modifier {
+            continue;
+        }
+        let next = items.get(i + 1);
+        items[i].modifier = next.is_some_and(|n| {
+            !n.is_actor()
+                && !n.punct
+                && !PREPOSITIONS.contains(&n.lower.as_str())
+                && !matches!(
+                    n.lower.as_str(),
+                    "and" | "or" | "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                )
+        });
+    }
+}
+
+fn normalise(s: &str) -> String {
+    let l = s.to_lowercase();
+    if l.contains('’') {
+        l.replace('’', "'")
+    } else {
+        l
+    }
+}
+
+/// `'s` after an actor (the tokenizer may give `'` `s` or `'s`).
+fn possessive_mark(s: &str, toks: &[sitrep_text::Token], next: usize, text: &str) -> bool {
+    match s {
+        "'s" | "’s" => true,
+        "'" | "’" => toks
+            .get(next)
+            .is_some_and(|t| t.text(text) == "s" && t.span.start == toks[next - 1].span.end),
+        _ => false,
+    }
+}
+
+/// Joins `A, B and C` / `A or B` / `A as well as B` / `both A and B` into one actor item.
+fn compound(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut i = 0;
+    while i < items.len() {
+        let item = items[i].clone();
+        if item.is_actor() {
+            let list_goes_on = items
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "," | "and" | "or"));
+            let joiner = joiner_before(&out)
+                .filter(|&len| len != 1 || out[out.len() - 1].lower != "," || list_goes_on);
+            if let Some(len) = joiner {
+                let keep = out.len() - len;
+                if keep > 0 && out[keep - 1].is_actor() && !out[keep - 1].possessive {
+                    out.truncate(keep);
+                    if let Some(last) = out.last_mut() {
+                        last.actors.extend(item.actors);
+                        last.span = Span::new(last.span.start(), item.span.end());
+                        last.possessive = item.possessive;
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        out.push(item);
+        i += 1;
+    }
+    out
+}
+
+/// How many trailing items form a list joiner (`and`, `,`, `or`, `, and`, `as well as`).
+fn joiner_before(out: &[Item]) -> Option<usize> {
+    let w = |k: usize| out.len().checked_sub(k).map(|i| out[i].lower.as_str());
+    match (w(3), w(2), w(1)) {
+        (Some("as"), Some("well"), Some("as")) => Some(3),
+        (_, Some(","), Some("and" | "or")) => Some(2),
+        (_, _, Some("and" | "or" | "," | "&")) => Some(1),
+        _ => None,
+    }
+}
+
+fn find_cues(items: &[Item], lex: &Lexicon) -> Vec<(usize, usize, CueKind)> {
+    let mut out = Vec::new();
+    for i in 0..items.len() {
+        let Some(list) = lex.cues.get(&items[i].lower) else {
+            continue;
+        };
+        for (words, kind) in list {
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| items.get(i + k).is_some_and(|it| &it.lower == w));
+            if fits {
+                out.push((i, words.len(), *kind));
+            }
+        }
+    }
+    out
+}

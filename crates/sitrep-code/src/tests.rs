@@ -1,0 +1,365 @@
+//! Unit tests on hand-written sentences.
+
+use super::*;
+use sitrep_model::{
+    Actor, ActorKind, DateValue, Entity, Event, Mention, Modality, Precision, PublishedDate, Quote,
+    QuoteKind, Span, Timex,
+};
+
+/// Builds a document whose actors are found by exact surface match.
+fn doc_with(text: &str, actors: &[(&str, &str, &str)]) -> Document {
+    let mut doc = Document::new("test", text);
+    doc.sentences = sitrep_text::split_sentences(text);
+    for (surface, code, name) in actors {
+        let entity = doc
+            .entities
+            .iter()
+            .position(|e| e.actor.name == *name)
+            .unwrap_or_else(|| {
+                doc.entities.push(Entity {
+                    actor: Actor {
+                        name: name.to_string(),
+                        kind: ActorKind::Country,
+                        country: None,
+                        role: None,
+                        code: code.to_string(),
+                    },
+                    rule: "test".into(),
+                    flags: vec![],
+                });
+                doc.entities.len() - 1
+            });
+        for (at, _) in text.match_indices(surface) {
+            let boundary = |i: usize| {
+                text[i..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            };
+            let before_ok =
+                at == 0 || !text[..at].chars().last().is_some_and(char::is_alphanumeric);
+            if before_ok && boundary(at + surface.len()) {
+                doc.mentions.push(Mention {
+                    span: Span::new(at, at + surface.len()),
+                    text: surface.to_string(),
+                    entity: entity as u32,
+                    rule: "test".into(),
+                });
+            }
+        }
+    }
+    doc.mentions.sort_by_key(|m| m.span.start);
+    doc
+}
+
+const ACTORS: &[(&str, &str, &str)] = &[
+    ("North Korea", "PRK", "North Korea"),
+    ("Pyongyang", "PRK", "North Korea"),
+    ("the North", "PRK", "North Korea"),
+    ("Russia", "RUS", "Russia"),
+    ("Moscow", "RUS", "Russia"),
+    ("Iran", "IRN", "Iran"),
+    ("Ukraine", "UKR", "Ukraine"),
+    ("Japan", "JPN", "Japan"),
+    ("the Kremlin", "RUSGOV", "Kremlin"),
+    ("Smith", "USAGOV", "Jane Smith"),
+    ("Petrov", "RUSGOV", "Ivan Petrov"),
+    ("Washington", "USA", "United States"),
+];
+
+fn code(text: &str) -> Vec<Event> {
+    let mut doc = doc_with(text, ACTORS);
+    Coder::new().unwrap().run(&mut doc).unwrap();
+    doc.events
+}
+
+fn triple(e: &Event) -> (String, String, String) {
+    let c =
+        |a: &Option<sitrep_model::ActorRef>| a.as_ref().map_or("-".to_string(), |a| a.code.clone());
+    (c(&e.source), c(&e.target), e.cameo.clone())
+}
+
+fn has(events: &[Event], s: &str, t: &str, cameo: &str) -> bool {
+    events
+        .iter()
+        .any(|e| triple(e) == (s.into(), t.into(), cameo.into()))
+}
+
+#[test]
+fn loads_embedded_tables() {
+    let c = Coder::new().unwrap();
+    assert!(c.codes().len() > 280);
+    assert!(c.lexicon().patterns.len() > 200);
+    assert_eq!(c.codes().get("072").unwrap().plover, "AID");
+}
+
+#[test]
+fn provide_object_to_target() {
+    let ev = code("Pyongyang has provided artillery shells to Moscow.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(triple(&ev[0]), ("PRK".into(), "RUS".into(), "072".into()));
+    assert_eq!(ev[0].object.as_deref(), Some("artillery shells"));
+    assert_eq!(ev[0].modality, Modality::Asserted);
+    assert!(ev[0].rule.starts_with("verbs/aid.tsv:"), "{}", ev[0].rule);
+    assert_eq!(ev[0].plover, "AID");
+}
+
+#[test]
+fn provide_target_with_object() {
+    let ev = code("Iran keeps supplying Russia with drones for its war.");
+    assert!(has(&ev, "IRN", "RUS", "072"), "{ev:#?}");
+    assert_eq!(ev[0].object.as_deref(), Some("drones"));
+}
+
+#[test]
+fn receive_from_makes_the_giver_the_source() {
+    let ev = code("Moscow received rockets and launchers from North Korea last year.");
+    assert!(has(&ev, "PRK", "RUS", "072"), "{ev:#?}");
+}
+
+#[test]
+fn passive_with_by_phrase() {
+    let ev = code("Russia was supplied with shells by North Korea.");
+    assert!(has(&ev, "PRK", "RUS", "072"), "{ev:#?}");
+    let ev = code("The rockets were shipped to Russia by North Korea in March.");
+    assert!(has(&ev, "PRK", "RUS", "072"), "{ev:#?}");
+}
+
+#[test]
+fn compound_source_gives_one_event_each() {
+    let ev = code("Iran and North Korea are sending Russia drones and shells.");
+    assert!(has(&ev, "IRN", "RUS", "072"), "{ev:#?}");
+    assert!(has(&ev, "PRK", "RUS", "072"), "{ev:#?}");
+}
+
+#[test]
+fn claimed_by_speaker_via_cue() {
+    let ev = code("Smith said on Monday that Pyongyang sent missiles to Moscow.");
+    let e = ev.iter().find(|e| e.cameo == "072").expect("aid event");
+    assert_eq!(e.modality, Modality::Claimed);
+    assert_eq!(e.claimant.as_ref().unwrap().code, "USAGOV");
+}
+
+#[test]
+fn claimed_by_speaker_via_quote_layer() {
+    let text = "\"North Korea is shipping shells to Russia,\" the official told reporters.";
+    let mut doc = doc_with(text, ACTORS);
+    let start = 1;
+    let end = text.find(',').unwrap();
+    doc.entities.push(Entity {
+        actor: Actor {
+            name: "Jane Smith".into(),
+            kind: ActorKind::Person,
+            country: Some("USA".into()),
+            role: None,
+            code: "USAGOV".into(),
+        },
+        rule: "test".into(),
+        flags: vec![],
+    });
+    doc.quotes.push(Quote {
+        span: Span::new(start, end),
+        text: text[start..end].to_string(),
+        kind: QuoteKind::Direct,
+        speaker: Some(doc.entities.len() as u32 - 1),
+        speaker_name: Some("Jane Smith".into()),
+        cue: None,
+    });
+    Coder::new().unwrap().run(&mut doc).unwrap();
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.root == "07")
+        .expect("aid event");
+    assert_eq!(triple(e), ("PRK".into(), "RUS".into(), "072".into()));
+    assert_eq!(e.modality, Modality::Claimed);
+    assert_eq!(e.claimant.as_ref().unwrap().name, "Jane Smith");
+}
+
+#[test]
+fn hedged() {
+    let ev = code("Russia has likely given technology assistance to North Korea and Iran.");
+    assert!(has(&ev, "RUS", "PRK", "070"), "{ev:#?}");
+    assert!(has(&ev, "RUS", "IRN", "070"), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.modality == Modality::Hedged));
+    assert_eq!(ev[0].object.as_deref(), Some("technology assistance"));
+}
+
+#[test]
+fn denied_links_to_the_asserted_event() {
+    let text = "Pyongyang shipped shells to Moscow. Notably, the Kremlin denied any evidence of North Korea supplying weapons to Russia.";
+    let ev = code(text);
+    let asserted = ev
+        .iter()
+        .position(|e| e.modality == Modality::Asserted && e.root == "07")
+        .expect("asserted");
+    let denied = ev
+        .iter()
+        .find(|e| e.modality == Modality::Denied)
+        .expect("denied");
+    assert_eq!(triple(denied), ("PRK".into(), "RUS".into(), "072".into()));
+    assert_eq!(denied.claimant.as_ref().unwrap().code, "RUSGOV");
+    assert_eq!(denied.denies, Some(asserted as u32));
+    assert!(has(&ev, "RUSGOV", "-", "016"), "{ev:#?}");
+}
+
+#[test]
+fn rejected_allegation_is_denied() {
+    let ev = code("Petrov rejected as baseless a Japan allegation that Russia intends to share satellite technology with Pyongyang.");
+    let inner = ev
+        .iter()
+        .find(|e| e.root == "06" || e.root == "07")
+        .expect("inner event");
+    assert_eq!(inner.modality, Modality::Denied);
+    assert_eq!(inner.source.as_ref().unwrap().code, "RUS");
+    assert_eq!(inner.target.as_ref().unwrap().code, "PRK");
+    assert_eq!(inner.claimant.as_ref().unwrap().code, "RUSGOV");
+}
+
+#[test]
+fn planned_visit() {
+    let ev = code("Smith is scheduled to visit Japan next week.");
+    assert!(has(&ev, "USAGOV", "JPN", "042"), "{ev:#?}");
+    assert_eq!(ev[0].modality, Modality::Planned);
+}
+
+#[test]
+fn negated() {
+    let ev = code("Iran did not provide missiles to Russia.");
+    assert!(has(&ev, "IRN", "RUS", "072"), "{ev:#?}");
+    assert_eq!(ev[0].modality, Modality::Negated);
+}
+
+#[test]
+fn hypothetical() {
+    let ev = code("If Russia attacked Japan, Washington would respond.");
+    let e = ev.iter().find(|e| e.cameo == "190").expect("attack");
+    assert_eq!(e.modality, Modality::Hypothetical);
+}
+
+#[test]
+fn nominal_events() {
+    let ev = code("The summit between North Korea and Russia drew attention.");
+    assert!(has(&ev, "PRK", "RUS", "040"), "{ev:#?}");
+    assert!(has(&ev, "RUS", "PRK", "040"), "{ev:#?}");
+    let ev = code("Officials worry about military cooperation between Russia and the North.");
+    assert!(has(&ev, "RUS", "PRK", "062"), "{ev:#?}");
+    let ev = code("They traded technology for Iran's arms transfers to Moscow.");
+    assert!(has(&ev, "IRN", "RUS", "072"), "{ev:#?}");
+}
+
+#[test]
+fn verbal_conflict_and_cooperation() {
+    assert!(has(
+        &code("Japan condemned North Korea on Monday."),
+        "JPN",
+        "PRK",
+        "111"
+    ));
+    assert!(has(
+        &code("Smith accused Moscow of lying."),
+        "USAGOV",
+        "RUS",
+        "112"
+    ));
+    assert!(has(
+        &code("Smith urged Japan to act."),
+        "USAGOV",
+        "JPN",
+        "020"
+    ));
+    assert!(has(
+        &code("Smith praised Japan for its help."),
+        "USAGOV",
+        "JPN",
+        "051"
+    ));
+    assert!(has(
+        &code("Russia invaded Ukraine in 2022."),
+        "RUS",
+        "UKR",
+        "192"
+    ));
+    assert!(has(
+        &code("Washington sanctioned Iran."),
+        "USA",
+        "IRN",
+        "163"
+    ));
+    assert!(has(
+        &code("Smith met with Petrov in Geneva."),
+        "USAGOV",
+        "RUSGOV",
+        "040"
+    ));
+}
+
+#[test]
+fn determiner_makes_a_noun_not_a_verb() {
+    let ev = code("A test of the new system was held in Iran.");
+    assert!(ev.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn dates_from_clause_else_document() {
+    let text = "Smith said Tuesday that Pyongyang shipped shells to Moscow in March.";
+    let mut doc = doc_with(text, ACTORS);
+    let dv = |v: &str, p| DateValue {
+        value: v.into(),
+        precision: p,
+    };
+    for (w, v, p) in [
+        ("Tuesday", "2024-05-21", Precision::Day),
+        ("March", "2024-03", Precision::Month),
+    ] {
+        let at = text.find(w).unwrap();
+        doc.timexes.push(Timex {
+            span: Span::new(at, at + w.len()),
+            text: w.into(),
+            value: Some(dv(v, p)),
+            anchor: "test".into(),
+        });
+    }
+    doc.published = Some(PublishedDate {
+        date: dv("2024-05-22", Precision::Day),
+        origin: "test".into(),
+    });
+    Coder::new().unwrap().run(&mut doc).unwrap();
+    let e = &doc.events[0];
+    assert_eq!(e.date.as_ref().unwrap().date.value, "2024-03");
+    assert_eq!(e.date.as_ref().unwrap().from, "clause");
+    let mut doc2 = doc_with("Pyongyang shipped shells to Moscow.", ACTORS);
+    doc2.published = doc.published.clone();
+    Coder::new().unwrap().run(&mut doc2).unwrap();
+    assert_eq!(doc2.events[0].date.as_ref().unwrap().from, "document");
+}
+
+#[test]
+fn provenance_spans() {
+    let text = "Quiet day. Pyongyang sent shells to Moscow.";
+    let mut doc = doc_with(text, ACTORS);
+    Coder::new().unwrap().run(&mut doc).unwrap();
+    let e = &doc.events[0];
+    assert_eq!(e.sentence, 1);
+    assert_eq!(e.trigger.of(text), "sent");
+    assert_eq!(e.evidence_text, "Pyongyang sent shells to Moscow.");
+    assert!(e.confidence > 0.5 && e.confidence <= 1.0);
+}
+
+#[test]
+#[ignore]
+fn debug_print() {
+    let text = std::env::var("SENT").unwrap_or_default();
+    for e in code(&text) {
+        println!(
+            "{:?} {:?} {} {:?} {:?} {:?} {}",
+            triple(&e),
+            e.object,
+            e.rule,
+            e.modality,
+            e.claimant.map(|c| c.code),
+            e.denies,
+            e.trigger.of(&text)
+        );
+    }
+}

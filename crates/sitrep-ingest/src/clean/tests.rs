@@ -1,0 +1,124 @@
+use super::*;
+
+fn doc(text: &str) -> Document {
+    let raw = RawArticle::new("t.txt", Format::Text, text.as_bytes().to_vec());
+    to_document(raw, &IngestOptions::default()).unwrap()
+}
+
+/// A scraped page in the style of the seeds, written for this test.
+const SCRAPED: &str = "The Harbour Times\n\n\nFishing fleets return as storm season ends: coast guard\n\nBy Coastal Wire\n\nPublished : March 4, 2023 - 14:45\n\n    • Link copied\n\nBoats line the pier at dawn. (CW) Boats line the pier at dawn. (CW)\n\nFishing crews began returning to the northern ports on Friday, the coast guard said, after a storm season that kept most boats ashore for six weeks.\n\nThe agency said the harbours were safe again. Crews welcomed the news.\n\n\"We are ready to go back out,\" one captain said. (Coastal Wire)\n";
+
+#[test]
+fn scraped_page_is_cleaned() {
+    let d = doc(SCRAPED);
+    assert_eq!(d.title.as_deref(), Some("Fishing fleets return as storm season ends: coast guard"));
+    assert_eq!(d.byline.as_deref(), Some("Coastal Wire"));
+    let date = d.published.as_ref().unwrap();
+    assert_eq!(date.date.value, "2023-03-04T14:45");
+    assert!(d.text.starts_with("Fishing crews began returning"), "{}", d.text);
+    assert!(d.text.contains("Crews welcomed the news."));
+    assert!(d.text.ends_with("one captain said. (Coastal Wire)"));
+    let reasons: Vec<&str> = d.removed.iter().map(|r| r.reason.as_str()).collect();
+    assert!(reasons.iter().any(|r| r.starts_with("share widget")), "{reasons:?}");
+    assert!(reasons.contains(&"photo caption (repeated)"), "{reasons:?}");
+    assert!(reasons.contains(&"date line"));
+    assert_eq!(d.language.as_deref(), Some("en"));
+}
+
+#[test]
+fn navigation_labels_and_tail_go() {
+    let text = "Connect with us\n\nBusiness\n\nMill town bets on solar panels to save its jobs\n\nPublished\n\non\n\nMill town bets on solar panels to save its jobs\n\nThe old paper mill will reopen as a solar panel plant next spring, the owners said on Tuesday, keeping two hundred jobs in the valley.\n\n0 160\n\n|\n\nTom Reed is a writer and journalist for Valley Notes. He covers industry.\n\nAbout Author\n\nLeave a Reply\n\nContinue Reading";
+    let d = doc(text);
+    assert_eq!(d.text, "The old paper mill will reopen as a solar panel plant next spring, the owners said on Tuesday, keeping two hundred jobs in the valley.");
+    assert_eq!(d.title.as_deref(), Some("Mill town bets on solar panels to save its jobs"));
+    let reasons: Vec<&str> = d.removed.iter().map(|r| r.reason.as_str()).collect();
+    assert!(reasons.contains(&"section label"), "{reasons:?}");
+    assert!(reasons.contains(&"duplicate of title"), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.starts_with("author bio")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.starts_with("share/view counter")), "{reasons:?}");
+    assert!(d.diagnostics.contains(&"no publication date found".to_string()));
+    assert!(d.published.is_none());
+}
+
+#[test]
+fn credits_give_outlets() {
+    let text = "Talks resume on river treaty\n2022-08-15 10:30:00\nDiplomats from both countries met again on Monday to discuss the shared river, officials said.\n[서울=뉴시스]\nSource: Donga\n(作者:某人)";
+    let d = doc(text);
+    assert_eq!(d.outlet.as_deref(), Some("Dong-A Ilbo"));
+    assert!(d.diagnostics.iter().any(|x| x.contains("Newsis")), "{:?}", d.diagnostics);
+    assert_eq!(d.text, "Diplomats from both countries met again on Monday to discuss the shared river, officials said.");
+    assert_eq!(d.published.unwrap().date.value, "2022-08-15T10:30");
+    let reasons: Vec<&str> = d.removed.iter().map(|r| r.reason.as_str()).collect();
+    assert!(reasons.contains(&"non-article script line"), "{reasons:?}");
+}
+
+#[test]
+fn wire_credit_at_end() {
+    let d = doc("Rail link opens between two border towns\nThe first train crossed the border on Sunday morning, carrying officials and reporters. (Yonhap)");
+    assert_eq!(d.outlet.as_deref(), Some("Yonhap"));
+}
+
+#[test]
+fn long_lines_and_plain_text_survive() {
+    // No title-like first line: nothing is dropped.
+    let text = "Prices rose again in May. Economists expect a pause, officials said.\nThe bank meets on Thursday.";
+    let d = doc(text);
+    assert_eq!(d.text, text);
+    assert!(d.removed.is_empty());
+    // A hard-wrapped first line that continues on the next one is not a title.
+    let wrapped = "Central bank raises rates by a quarter point on Tuesday\nciting inflation that has stayed above target for a year.";
+    assert_eq!(doc(wrapped).text, wrapped);
+}
+
+#[test]
+fn ids_are_stable_and_whitespace_blind() {
+    let a = doc("Ferry service restarts\n\nThe island ferry restarted service on Monday after repairs, the operator said.");
+    let b = doc("Ferry service restarts\n\nThe island  ferry restarted service on Monday after repairs,   the operator said.\n");
+    assert_eq!(a.id, b.id);
+    assert_eq!(a.id.len(), 32);
+}
+
+#[test]
+fn empty_and_binary_are_skipped() {
+    let opts = IngestOptions::default();
+    let empty = RawArticle::new("e.txt", Format::Text, b"  \n ".to_vec());
+    assert!(to_document(empty, &opts).unwrap_err().reason.contains("empty"));
+    let only_junk = RawArticle::new("j.txt", Format::Text, b"Share\n|\nLeave a Reply\n".to_vec());
+    assert!(to_document(only_junk, &opts).unwrap_err().reason.contains("empty after cleaning"));
+    let bin = RawArticle::new("b.bin", Format::Text, vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2]);
+    assert!(to_document(bin, &opts).unwrap_err().reason.contains("binary"));
+}
+
+#[test]
+fn non_english_is_kept_with_a_diagnostic() {
+    let d = doc("Le conseil municipal a voté mardi un nouveau budget pour les écoles de la ville, selon le maire.");
+    assert_eq!(d.language.as_deref(), Some("fr"));
+    assert!(d.diagnostics.iter().any(|x| x.starts_with("language is fr")));
+}
+
+#[test]
+fn container_metadata_wins() {
+    let mut raw = RawArticle::new("c.jsonl:1", Format::Text, b"Bridge reopens\nThe bridge reopened on Monday after a year of repairs, the city said.".to_vec());
+    raw.title = Some("Bridge reopens".into());
+    raw.date = Some("2021-06-07".into());
+    raw.outlet = Some("AP".into());
+    let d = to_document(raw, &IngestOptions::default()).unwrap();
+    assert_eq!(d.text, "The bridge reopened on Monday after a year of repairs, the city said.");
+    assert_eq!(d.outlet.as_deref(), Some("Associated Press"));
+    let p = d.published.unwrap();
+    assert_eq!((p.date.value.as_str(), p.origin.as_str()), ("2021-06-07", "container"));
+}
+
+#[test]
+fn html_goes_through_extraction() {
+    let page = "<html><head><meta charset=\"windows-1252\"><title>Mayor resigns</title></head><body><article><p>The mayor resigned on Friday after a vote of no confidence, the council said DASH ending a long dispute.</p></article></body></html>";
+    let raw = RawArticle::new("p.html", Format::Html, page.as_bytes().to_vec());
+    let mut bytes = raw.body.clone();
+    // make the dash a real windows-1252 byte
+    let pos = bytes.windows(4).position(|w| w == b"DASH").unwrap();
+    bytes.splice(pos..pos + 4, [0x96]);
+    let raw = RawArticle { body: bytes, ..raw };
+    let d = to_document(raw, &IngestOptions::default()).unwrap();
+    assert!(d.text.contains("council said – ending"), "{}", d.text);
+    assert_eq!(d.title.as_deref(), Some("Mayor resigns"));
+}

@@ -1,0 +1,691 @@
+//! HTML main-text extraction: one pass over the DOM collects text blocks (paragraphs,
+//! headings, list items, quotes) and page metadata; a readability-style score picks the
+//! container that holds the article; its blocks, minus link-heavy ones, are the text.
+
+use crate::dates::parse_date;
+use crate::dicts::{self, Hints};
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node};
+use serde_json::Value;
+use sitrep_model::{PublishedDate, Removed};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Node ids are small distinct integers: hashing them through SipHash was a tenth of
+/// the extraction time.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type IdMap<V> = HashMap<NodeId, V, BuildHasherDefault<IdHasher>>;
+type IdSet = HashSet<NodeId, BuildHasherDefault<IdHasher>>;
+
+/// What [`extract_html`] found in a page.
+#[derive(Clone, Debug, Default)]
+pub struct Extracted {
+    /// The headline: `og:title`, JSON-LD `headline`, the first `<h1>` or `<title>`.
+    pub title: Option<String>,
+    /// The main text, blocks separated by blank lines, after the line cleaner.
+    pub text: String,
+    /// The publication date from meta tags, JSON-LD, `<time>` or the URL.
+    pub date: Option<PublishedDate>,
+    /// `og:site_name` or the JSON-LD publisher.
+    pub outlet: Option<String>,
+    /// The author from meta tags or JSON-LD.
+    pub byline: Option<String>,
+    /// The canonical URL.
+    pub url: Option<String>,
+    /// The `<html lang>` attribute.
+    pub language: Option<String>,
+    /// Lines the line cleaner removed from the extracted blocks.
+    pub removed: Vec<Removed>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Para,
+    Heading(u8),
+    Item,
+    Quote,
+    Pre,
+    Cell,
+    Loose,
+}
+
+/// A run of text under one block element.
+struct Block {
+    text: String,
+    link_chars: usize,
+    kind: Kind,
+    node: NodeId,
+    /// Soft-dropped ancestors.
+    soft: Vec<NodeId>,
+}
+
+/// Metadata seen during the walk.
+#[derive(Default)]
+struct Meta {
+    og_title: Option<String>,
+    title_tag: Option<String>,
+    h1: Option<String>,
+    dates: Vec<(u8, String, &'static str)>,
+    site: Option<String>,
+    author: Option<String>,
+    url: Option<String>,
+    lang: Option<String>,
+    ld_json: Vec<String>,
+}
+
+/// Never article text.
+const DROP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "iframe", "svg", "button", "select", "input", "textarea",
+    "figure", "figcaption", "template", "object", "embed", "canvas", "video", "audio", "map",
+    "dialog", "menu", "time", "label",
+];
+
+/// Usually not article text, but some sites wrap the whole page in one of these; such
+/// "soft" drops are undone when the element holds most of the page's text.
+const SOFT_DROP_TAGS: &[&str] = &["nav", "footer", "aside", "header", "form"];
+
+fn block_kind(tag: &str) -> Option<Kind> {
+    Some(match tag {
+        "p" => Kind::Para,
+        "h1" => Kind::Heading(1),
+        "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading(2),
+        "li" | "dd" | "dt" => Kind::Item,
+        "blockquote" => Kind::Quote,
+        "pre" => Kind::Pre,
+        "td" | "th" => Kind::Cell,
+        "div" | "section" | "article" | "main" | "body" | "ul" | "ol" | "dl" | "table" | "tr"
+        | "center" | "address" | "tbody" => Kind::Loose,
+        _ => return None,
+    })
+}
+
+/// Extracts the main text and metadata of an HTML page.
+///
+/// ```
+/// let page = "<html><head><title>Port deal | Daily</title></head><body>\
+///   <nav><a href='/'>Home</a></nav><article><h1>Port deal</h1>\
+///   <p>The two ministers signed the port deal on Monday, officials said.</p></article></body></html>";
+/// let ex = sitrep_ingest::extract_html(page);
+/// assert_eq!(ex.text, "The two ministers signed the port deal on Monday, officials said.");
+/// ```
+pub fn extract_html(html: &str) -> Extracted {
+    let dom = Html::parse_document(html);
+    let mut walk = Walk::default();
+    walk.run(dom.tree.root());
+    let meta = std::mem::take(&mut walk.meta);
+    let blocks = std::mem::take(&mut walk.blocks);
+    let chosen = choose(&dom, &blocks);
+    let raw_text = chosen
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    finish(meta, &raw_text)
+}
+
+/// [`extract_html`] for undecoded bytes: the charset comes from a byte order mark, the
+/// page's `<meta charset>`, UTF-8 validity or detection, in that order.
+pub fn extract_html_bytes(bytes: &[u8]) -> Extracted {
+    let declared = crate::decode::html_charset(bytes);
+    let decoded = crate::decode::decode(bytes, declared.as_deref());
+    extract_html(&decoded.text)
+}
+
+fn finish(meta: Meta, raw_text: &str) -> Extracted {
+    let mut ex = Extracted::default();
+    let mut ld = LdFacts::default();
+    for script in &meta.ld_json {
+        if let Ok(v) = serde_json::from_str::<Value>(script) {
+            ld.read(&v);
+        }
+    }
+    ex.title = meta
+        .og_title
+        .or(ld.headline)
+        .or(meta.h1)
+        .or(meta.title_tag)
+        .map(|t| crate::clean::squash(&t));
+    ex.url = meta.url;
+    ex.outlet = meta.site.or(ld.publisher);
+    ex.byline = meta.author.or(ld.author).filter(|a| !a.starts_with("http"));
+    ex.language = meta.lang;
+    let mut dates = meta.dates;
+    if let Some(d) = ld.date {
+        dates.push((1, d, "json-ld"));
+    }
+    dates.sort_by_key(|(rank, _, _)| *rank);
+    ex.date = dates.iter().find_map(|(_, s, origin)| {
+        parse_date(s).map(|date| PublishedDate { date, origin: origin.to_string() })
+    });
+    // Pages that render the body with scripts often carry it whole in JSON-LD.
+    let ld_body = ld.body.as_deref().map(str::trim).unwrap_or("");
+    let raw_text = if ld_body.len() > raw_text.len() * 3 / 2 + 200 {
+        ld_body
+    } else {
+        raw_text
+    };
+    let (text, removed, _) = crate::clean::clean_text(raw_text, ex.title.as_deref());
+    ex.text = text;
+    ex.removed = removed;
+    ex
+}
+
+/// The DOM walk: blocks in document order plus metadata.
+#[derive(Default)]
+struct Walk {
+    blocks: Vec<Block>,
+    meta: Meta,
+    /// Open block elements: (node, kind, text so far, link chars so far).
+    open: Vec<(NodeId, Kind, String, usize)>,
+    links: usize,
+    /// Open soft-dropped elements.
+    soft: Vec<NodeId>,
+    in_title: bool,
+    in_h1: bool,
+}
+
+impl Walk {
+    fn run(&mut self, root: NodeRef<Node>) {
+        let hints = &dicts::get().hints;
+        let mut stack: Vec<(NodeRef<Node>, bool)> = vec![(root, false)];
+        while let Some((node, closing)) = stack.pop() {
+            if closing {
+                self.close(node);
+                continue;
+            }
+            match node.value() {
+                Node::Text(t) => self.text(t),
+                Node::Element(el) => {
+                    if !self.open_element(node, el, hints) {
+                        continue;
+                    }
+                    stack.push((node, true));
+                    push_children(&mut stack, node);
+                }
+                Node::Document => push_children(&mut stack, node),
+                _ => {}
+            }
+        }
+    }
+
+    /// Handles an opening tag; false means skip its subtree.
+    fn open_element(&mut self, node: NodeRef<Node>, el: &scraper::node::Element, hints: &Hints) -> bool {
+        let tag = el.name();
+        match tag {
+            "html" => self.meta.lang = el.attr("lang").map(str::to_string),
+            "meta" => self.meta_tag(el),
+            "link" if el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                self.meta.url.get_or_insert_with(|| el.attr("href").unwrap_or("").to_string());
+            }
+            "title" => self.in_title = self.meta.title_tag.is_none(),
+            "script" if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                let text: String = node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+                self.meta.ld_json.push(text);
+                return false;
+            }
+            "time" => self.time_tag(el),
+            "h1" => self.in_h1 = self.meta.h1.is_none(),
+            "br" => self.flush(),
+            _ => {}
+        }
+        if tag == "title" {
+            return true;
+        }
+        if DROP_TAGS.contains(&tag) || hidden(el) {
+            return false;
+        }
+        if SOFT_DROP_TAGS.contains(&tag) || dropped_by_hint(el, hints) {
+            self.flush();
+            self.soft.push(node.id());
+        }
+        if tag == "a" {
+            self.links += 1;
+        }
+        if let Some(kind) = block_kind(tag) {
+            self.flush();
+            self.open.push((node.id(), kind, String::new(), 0));
+        }
+        true
+    }
+
+    fn close(&mut self, node: NodeRef<Node>) {
+        let Some(el) = node.value().as_element() else {
+            return;
+        };
+        match el.name() {
+            "a" => self.links = self.links.saturating_sub(1),
+            "title" => self.in_title = false,
+            "h1" => self.in_h1 = false,
+            _ => {}
+        }
+        if block_kind(el.name()).is_some() && self.open.last().is_some_and(|o| o.0 == node.id()) {
+            self.flush();
+            self.open.pop();
+        }
+        if self.soft.last() == Some(&node.id()) {
+            self.flush();
+            self.soft.pop();
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.in_title {
+            self.meta.title_tag.get_or_insert_with(String::new).push_str(t);
+            return;
+        }
+        if self.in_h1 {
+            self.meta.h1.get_or_insert_with(String::new).push_str(t);
+        }
+        let Some(top) = self.open.last_mut() else {
+            return;
+        };
+        top.2.push_str(t);
+        if self.links > 0 {
+            top.3 += t.chars().filter(|c| !c.is_whitespace()).count();
+        }
+    }
+
+    /// Emits the text gathered so far in the innermost open block.
+    fn flush(&mut self) {
+        let Some(top) = self.open.last_mut() else {
+            return;
+        };
+        let text = crate::clean::squash(&top.2);
+        let links = std::mem::take(&mut top.3);
+        top.2.clear();
+        if !text.is_empty() {
+            let soft = self.soft.clone();
+            self.blocks.push(Block { text, link_chars: links, kind: top.1, node: top.0, soft });
+        }
+    }
+
+    fn meta_tag(&mut self, el: &scraper::node::Element) {
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            return;
+        };
+        let content = content.to_string();
+        match key.as_str() {
+            "og:title" | "twitter:title" => {
+                self.meta.og_title.get_or_insert(content);
+            }
+            "og:site_name" => {
+                self.meta.site.get_or_insert(content);
+            }
+            "author" | "article:author" | "byl" | "sailthru.author" | "parsely-author" => {
+                self.meta.author.get_or_insert(content.trim_start_matches("By ").to_string());
+            }
+            "og:url" => {
+                self.meta.url.get_or_insert(content);
+            }
+            _ => {
+                if let Some(rank) = date_meta_rank(&key) {
+                    self.meta.dates.push((rank, content, "html:meta"));
+                }
+            }
+        }
+    }
+
+    fn time_tag(&mut self, el: &scraper::node::Element) {
+        let Some(dt) = el.attr("datetime") else {
+            return;
+        };
+        let strong = el.attr("pubdate").is_some()
+            || el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+            || el.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+        let rank = if strong { 2 } else { 6 };
+        self.meta.dates.push((rank, dt.to_string(), "html:time"));
+    }
+}
+
+/// Pushes the children last-first, so they pop in document order.
+fn push_children<'a>(stack: &mut Vec<(NodeRef<'a, Node>, bool)>, node: NodeRef<'a, Node>) {
+    let mut child = node.last_child();
+    while let Some(c) = child {
+        stack.push((c, false));
+        child = c.prev_sibling();
+    }
+}
+
+/// Lower is stronger; `None` for keys that are not publication dates.
+fn date_meta_rank(key: &str) -> Option<u8> {
+    Some(match key {
+        "article:published_time" | "og:published_time" | "datepublished" | "article.published"
+        | "published_time" | "parsely-pub-date" | "sailthru.date" | "pubdate" | "publishdate"
+        | "publish-date" | "publish_date" | "dc.date.issued" | "dcterms.issued" => 0,
+        "date" | "dc.date" | "dcterms.date" | "dcterms.created" | "dc.date.created"
+        | "originalpublicationdate" | "article.created" | "datecreated" | "creation_date" => 3,
+        _ => return None,
+    })
+}
+
+fn hidden(el: &scraper::node::Element) -> bool {
+    el.attr("hidden").is_some()
+        || el.attr("aria-hidden").is_some_and(|v| v == "true")
+        || el.attr("style").is_some_and(|s| {
+            let s = s.to_ascii_lowercase().replace(' ', "");
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+fn hint_text(el: &scraper::node::Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = el.attr("class") {
+        s.push_str(c);
+    }
+    if let Some(i) = el.id() {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s.to_ascii_lowercase()
+}
+
+fn dropped_by_hint(el: &scraper::node::Element, hints: &Hints) -> bool {
+    if matches!(el.name(), "body" | "article" | "main" | "a" | "html" | "p") {
+        return false;
+    }
+    let h = hint_text(el);
+    !h.is_empty() && hints.has_drop(&h) && !hints.has_keep(&h)
+}
+
+/// Readability's score for one container.
+fn base_score(el: &scraper::node::Element, hints: &Hints) -> f64 {
+    let tag = match el.name() {
+        "div" | "article" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    let h = hint_text(el);
+    let mut class = 0.0;
+    if hints.has_positive(&h) {
+        class += 25.0;
+    }
+    if hints.has_negative(&h) {
+        class -= 25.0;
+    }
+    tag + class
+}
+
+struct Scores {
+    score: IdMap<f64>,
+    chars: IdMap<(usize, usize)>,
+}
+
+fn scores(dom: &Html, blocks: &[&Block]) -> Scores {
+    let hints = &dicts::get().hints;
+    let mut s = Scores { score: IdMap::default(), chars: IdMap::default() };
+    for b in blocks {
+        let len = b.text.chars().count();
+        let Some(node) = dom.tree.get(b.node) else {
+            continue;
+        };
+        for anc in std::iter::once(node).chain(node.ancestors()) {
+            let e = s.chars.entry(anc.id()).or_default();
+            e.0 += len;
+            e.1 += b.link_chars;
+        }
+        if len < 25 || !matches!(b.kind, Kind::Para | Kind::Pre | Kind::Cell | Kind::Loose | Kind::Quote) {
+            continue;
+        }
+        let commas = b.text.matches([',', '，', '、']).count() as f64;
+        let content = 1.0 + commas + (len as f64 / 100.0).min(3.0);
+        let start = if b.kind == Kind::Loose { Some(node) } else { node.parent() };
+        let Some(start) = start else {
+            continue;
+        };
+        for (level, anc) in std::iter::once(start).chain(start.ancestors()).take(3).enumerate() {
+            let Some(el) = anc.value().as_element() else {
+                break;
+            };
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            let entry = s.score.entry(anc.id()).or_insert_with(|| base_score(el, hints));
+            *entry += content / divider;
+        }
+    }
+    s
+}
+
+impl Scores {
+    fn link_density(&self, id: NodeId) -> f64 {
+        match self.chars.get(&id) {
+            Some(&(len, links)) if len > 0 => links as f64 / len as f64,
+            _ => 0.0,
+        }
+    }
+
+    fn final_score(&self, id: NodeId) -> Option<f64> {
+        self.score.get(&id).map(|s| s * (1.0 - self.link_density(id)))
+    }
+}
+
+/// The blocks of the best container and its qualifying siblings.
+fn choose<'b>(dom: &Html, all: &'b [Block]) -> Vec<&'b Block> {
+    let dropped = really_dropped(all);
+    let blocks: Vec<&Block> = all
+        .iter()
+        .filter(|b| !b.soft.iter().any(|id| dropped.contains(id)))
+        .collect();
+    let s = scores(dom, &blocks);
+    let top = s
+        .score
+        .keys()
+        .filter_map(|&id| Some((id, s.final_score(id)?)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let Some((top, top_score)) = top else {
+        return blocks.into_iter().filter(|b| b.text.len() > 80).collect();
+    };
+    let mut chosen = IdSet::default();
+    chosen.insert(top);
+    let threshold = (top_score * 0.2).max(10.0);
+    if let Some(parent) = dom.tree.get(top).and_then(|n| n.parent()) {
+        for sib in parent.children().filter(|c| c.id() != top) {
+            if sibling_fits(&s, sib, threshold) {
+                chosen.insert(sib.id());
+            }
+        }
+    }
+    chosen.extend(same_class(dom, &s, top));
+    blocks
+        .into_iter()
+        .filter(|b| keep_block(dom, &chosen, b))
+        .collect()
+}
+
+/// Articles split into chunks (around ad slots) repeat the container's class: take the
+/// other chunks too.
+fn same_class(dom: &Html, s: &Scores, top: NodeId) -> Vec<NodeId> {
+    let class = |id: NodeId| {
+        dom.tree
+            .get(id)
+            .and_then(|n| n.value().as_element())
+            .and_then(|e| e.attr("class"))
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+    };
+    let Some(top_class) = class(top) else {
+        return Vec::new();
+    };
+    s.score
+        .keys()
+        .filter(|&&id| id != top && class(id) == Some(top_class))
+        .filter(|&&id| s.final_score(id).is_some_and(|v| v > 0.0) && s.link_density(id) < 0.5)
+        .copied()
+        .collect()
+}
+
+/// Soft-dropped elements that hold less than half of the page's text stay dropped.
+fn really_dropped(blocks: &[Block]) -> IdSet {
+    let total: usize = blocks.iter().map(|b| b.text.len()).sum();
+    let mut held: IdMap<usize> = IdMap::default();
+    for b in blocks {
+        for id in &b.soft {
+            *held.entry(*id).or_default() += b.text.len();
+        }
+    }
+    held.into_iter()
+        .filter(|&(_, n)| n * 2 < total)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+fn sibling_fits(s: &Scores, sib: NodeRef<Node>, threshold: f64) -> bool {
+    if s.final_score(sib.id()).is_some_and(|v| v >= threshold) {
+        return true;
+    }
+    let is_p = sib.value().as_element().is_some_and(|e| e.name() == "p");
+    let Some(&(len, _)) = s.chars.get(&sib.id()) else {
+        return false;
+    };
+    let ld = s.link_density(sib.id());
+    is_p && ((len > 80 && ld < 0.25) || (len > 0 && ld == 0.0 && len <= 80 && has_sentence_end(sib)))
+}
+
+fn has_sentence_end(node: NodeRef<Node>) -> bool {
+    node.descendants()
+        .filter_map(|n| n.value().as_text())
+        .any(|t| t.contains(". ") || t.trim_end().ends_with('.'))
+}
+
+fn keep_block(dom: &Html, chosen: &IdSet, b: &Block) -> bool {
+    if b.kind == Kind::Heading(1) {
+        return false;
+    }
+    let len = b.text.chars().count().max(1);
+    if b.link_chars * 2 > len {
+        return false;
+    }
+    let Some(node) = dom.tree.get(b.node) else {
+        return false;
+    };
+    std::iter::once(node)
+        .chain(node.ancestors())
+        .any(|a| chosen.contains(&a.id()))
+}
+
+/// Facts read from JSON-LD.
+#[derive(Default)]
+struct LdFacts {
+    headline: Option<String>,
+    body: Option<String>,
+    date: Option<String>,
+    author: Option<String>,
+    publisher: Option<String>,
+}
+
+impl LdFacts {
+    fn read(&mut self, v: &Value) {
+        match v {
+            Value::Array(items) => items.iter().for_each(|i| self.read(i)),
+            Value::Object(map) => {
+                let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
+                if self.date.is_none() {
+                    self.date = text("datePublished");
+                }
+                if self.headline.is_none() {
+                    self.headline = text("headline");
+                }
+                if self.body.is_none() {
+                    self.body = text("articleBody");
+                }
+                if self.author.is_none() {
+                    self.author = map.get("author").and_then(name_of);
+                }
+                if self.publisher.is_none() {
+                    self.publisher = map.get("publisher").and_then(name_of);
+                }
+                if let Some(graph) = map.get("@graph") {
+                    self.read(graph);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn name_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(m) => m.get("name").and_then(Value::as_str).map(str::to_string),
+        Value::Array(a) => a.first().and_then(name_of),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r##"<!doctype html><html lang="en"><head>
+<title>Harbour deal signed | Coast Gazette</title>
+<meta property="og:site_name" content="Coast Gazette">
+<meta property="article:published_time" content="2023-03-09T14:20:00Z">
+<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"Ana Ruiz"}}</script>
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<div class="share-tools"><a href="#">Share on Facebook</a></div>
+<article class="story"><h1>Harbour deal signed</h1>
+<p>The harbour authority and the shipping union signed a five-year deal on Thursday, ending a strike that had idled the port for weeks.</p>
+<p>Union leaders said the agreement raises wages, limits night shifts, and funds new safety training for crane operators.</p>
+<h2>What comes next</h2>
+<p>Ships waiting offshore will be unloaded first, the authority said, with normal traffic expected by the end of the month.</p>
+<p><a href="/a">Read more: port strike timeline</a></p>
+</article>
+<aside class="related"><ul><li><a href="/x">Other story about the weather that is long enough</a></li></ul></aside>
+<div id="comments"><p>Great article, thanks for writing it, I learned a lot today!</p></div>
+<footer>Copyright 2023 Coast Gazette</footer>
+</body></html>"##;
+
+    #[test]
+    fn extracts_article_and_metadata() {
+        let ex = extract_html(PAGE);
+        assert!(ex.text.starts_with("The harbour authority"), "{}", ex.text);
+        assert!(ex.text.contains("What comes next"));
+        assert!(ex.text.ends_with("by the end of the month."), "{}", ex.text);
+        for junk in ["Share on", "Read more", "Other story", "Great article", "Copyright", "Home"] {
+            assert!(!ex.text.contains(junk), "{junk} in {}", ex.text);
+        }
+        assert_eq!(ex.outlet.as_deref(), Some("Coast Gazette"));
+        assert_eq!(ex.byline.as_deref(), Some("Ana Ruiz"));
+        let d = ex.date.unwrap();
+        assert_eq!((d.date.value.as_str(), d.origin.as_str()), ("2023-03-09T14:20", "html:meta"));
+        assert_eq!(ex.title.as_deref(), Some("Harbour deal signed"));
+    }
+
+    #[test]
+    fn survives_junk() {
+        for page in ["", "<<<>>>", "<p>", "plain words only", "<div><div><div></span></p>"] {
+            let _ = extract_html(page);
+        }
+        let deep = "<div>".repeat(5000) + "A deep sentence that is long enough to count, surely." + &"</div>".repeat(5000);
+        assert!(extract_html(&deep).text.contains("deep sentence"));
+    }
+}

@@ -1,0 +1,78 @@
+//! Duplicate detection throughput and counts on a JSONL corpus read from stdin.
+//!
+//! ```text
+//! zstd -dc ../shared/corpus/reuters_fin.jsonl.zst \
+//!   | cargo run --release -p sitrep-link --example dedup_corpus -- [threshold]
+//! ```
+//!
+//! Lines are `{"id", "text", ...}`. Prints documents, exact and near duplicates, and the
+//! speed of signatures + LSH alone (parsing JSON is timed apart).
+
+use sitrep_link::{Dedup, DedupConfig, DuplicateKind, Signer};
+use std::io::BufRead;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let threshold = std::env::args()
+        .nth(1)
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0.5);
+    let mut dedup = Dedup::with_config(DedupConfig {
+        threshold,
+        ..DedupConfig::default()
+    });
+    let mut signer = Signer::default();
+    let (mut docs, mut empty, mut exact, mut near, mut bytes) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let (mut sign_time, mut lsh_time) = (Duration::ZERO, Duration::ZERO);
+    let mut examples = Vec::new();
+    let start = Instant::now();
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else { break };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
+        let id = v["id"].as_str().unwrap_or("").to_string();
+        let text = v["text"].as_str().unwrap_or("");
+        docs += 1;
+        bytes += text.len() as u64;
+        let t0 = Instant::now();
+        let sig = signer.sign(text);
+        let t1 = Instant::now();
+        let Some(sig) = sig else {
+            empty += 1;
+            continue;
+        };
+        let dup = dedup.add_signature(&id, &sig);
+        lsh_time += t1.elapsed();
+        sign_time += t1 - t0;
+        match dup.map(|d| (d.kind, d)) {
+            Some((DuplicateKind::Exact, _)) => exact += 1,
+            Some((DuplicateKind::Near, d)) => {
+                near += 1;
+                if examples.len() < 5 {
+                    examples.push(format!("{} ~ {} ({:.2})", d.doc, d.of, d.similarity));
+                }
+            }
+            None => {}
+        }
+    }
+    let wall = start.elapsed().as_secs_f64();
+    let core = (sign_time + lsh_time).as_secs_f64();
+    println!(
+        "documents        {docs} ({empty} without words), {:.1} MB of text",
+        bytes as f64 / 1e6
+    );
+    println!("exact duplicates {exact}");
+    println!("near duplicates  {near} (threshold {threshold})");
+    println!("signatures       {:.2} s", sign_time.as_secs_f64());
+    println!("lsh + exact      {:.2} s", lsh_time.as_secs_f64());
+    println!(
+        "speed            {:.0} docs/s signatures+LSH ({:.0} MB/s), {:.0} docs/s wall incl. JSON",
+        docs as f64 / core,
+        bytes as f64 / 1e6 / core,
+        docs as f64 / wall
+    );
+    for e in examples {
+        println!("  e.g. {e}");
+    }
+}

@@ -1,0 +1,384 @@
+//! Stories: reports about the same real-world incident.
+//!
+//! Two reports of one incident share rare content words, the same names and the same
+//! dates; a new incident of the same kind (another missile test, another summit) shares
+//! the vocabulary of its kind but usually not its names, numbers or dates. A
+//! [`StoryDoc`] keeps three sparse vectors per document, each L2-normalised with
+//! sublinear tf × idf weights from an [`Idf`] table:
+//! - content words (lower case, stopwords dropped),
+//! - names: capitalised words that do not open a sentence, plus actor names and codes the
+//!   pipeline resolved,
+//! - years written in the text;
+//!
+//! plus the publication date's day interval. [`story_similarity`] mixes their cosines and
+//! a date-distance term. [`Stories`] clusters incrementally with an inverted index.
+
+use crate::dates::interval;
+use sitrep_model::DateValue;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+use xxhash_rust::xxh3::xxh3_64;
+
+const STOPWORDS_TSV: &str = include_str!("../../../data/link/stopwords.tsv");
+
+fn stopwords() -> &'static HashSet<String> {
+    static T: OnceLock<HashSet<String>> = OnceLock::new();
+    T.get_or_init(|| {
+        // Embedded and tested: a parse failure only means no stopwords.
+        sitrep_data::parse("link/stopwords.tsv", STOPWORDS_TSV)
+            .map(|d| {
+                d.entries
+                    .iter()
+                    .filter_map(|e| e.fields.first().cloned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// Features of one document as raw term counts (hashed terms).
+#[derive(Default)]
+struct Counts {
+    words: HashMap<u64, f32>,
+    names: HashMap<u64, f32>,
+    years: HashMap<u64, f32>,
+}
+
+fn term(kind: u8, s: &str) -> u64 {
+    xxh3_64(s.as_bytes()) ^ (kind as u64) << 56
+}
+
+fn counts(text: &str, actors: &[&str]) -> Counts {
+    let mut c = Counts::default();
+    let stop = stopwords();
+    let mut openers: Vec<String> = Vec::new();
+    let mut sentence_start = true;
+    let mut last_end = 0;
+    for (start, word) in tokens(text) {
+        let gap = text.get(last_end..start).unwrap_or("");
+        if gap.contains(['.', '!', '?', '\n', '"', '“']) {
+            sentence_start = true;
+        }
+        last_end = start + word.len();
+        let lower = word.to_lowercase();
+        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        if is_year(word) {
+            *c.years.entry(term(2, word)).or_default() += 1.0;
+        }
+        if !stop.contains(&lower) && word.chars().count() > 1 {
+            *c.words.entry(term(0, &lower)).or_default() += 1.0;
+            if first_upper && !sentence_start {
+                *c.names.entry(term(1, &lower)).or_default() += 1.0;
+            } else if first_upper {
+                openers.push(lower);
+            }
+        }
+        sentence_start = false;
+    }
+    // A capitalised sentence opener is a name when the text also capitalises it elsewhere.
+    for w in openers {
+        if let Some(n) = c.names.get_mut(&term(1, &w)) {
+            *n += 1.0;
+        }
+    }
+    for a in actors {
+        for w in crate::normalize::words(a) {
+            if !stop.contains(&w) {
+                *c.names.entry(term(1, &w)).or_default() += 1.0;
+            }
+        }
+    }
+    c
+}
+
+fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Document frequencies of terms, for idf weights; feed it the collection (or a sample of
+/// recent documents) before building [`StoryDoc`]s.
+#[derive(Default, Clone)]
+pub struct Idf {
+    df: HashMap<u64, u32>,
+    docs: u32,
+}
+
+impl Idf {
+    /// An empty table.
+    pub fn new() -> Idf {
+        Idf::default()
+    }
+
+    /// Counts the terms of one document.
+    pub fn add(&mut self, text: &str) {
+        let c = counts(text, &[]);
+        for k in c.words.keys().chain(c.names.keys()).chain(c.years.keys()) {
+            *self.df.entry(*k).or_default() += 1;
+        }
+        self.docs += 1;
+    }
+
+    fn weight(&self, term: u64) -> f32 {
+        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
+        ((self.docs as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    fn vector(&self, counts: HashMap<u64, f32>) -> Vec<(u64, f32)> {
+        let mut v: Vec<(u64, f32)> = counts
+            .into_iter()
+            .map(|(t, n)| (t, (1.0 + n.ln()) * self.weight(t)))
+            .collect();
+        let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|x| x.1 /= norm);
+        }
+        v.sort_unstable_by_key(|x| x.0);
+        v
+    }
+}
+
+/// What story comparison knows about one document.
+#[derive(Clone, Debug, Default)]
+pub struct StoryDoc {
+    words: Vec<(u64, f32)>,
+    names: Vec<(u64, f32)>,
+    years: Vec<(u64, f32)>,
+    days: Option<(i64, i64)>,
+}
+
+impl StoryDoc {
+    /// Features of `text`, with the names of actors resolved in it and its publication date.
+    pub fn new(idf: &Idf, text: &str, actors: &[&str], published: Option<&DateValue>) -> StoryDoc {
+        let c = counts(text, actors);
+        StoryDoc {
+            words: idf.vector(c.words),
+            names: idf.vector(c.names),
+            years: idf.vector(c.years),
+            days: published.and_then(interval),
+        }
+    }
+
+    /// The `n` heaviest content words and names, for candidate lookup.
+    fn top_terms(&self, n: usize) -> Vec<u64> {
+        let mut all: Vec<&(u64, f32)> = self.words.iter().chain(&self.names).collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1));
+        all.into_iter().take(n).map(|x| x.0).collect()
+    }
+}
+
+fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += (a[i].1 * b[j].1) as f64;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// Weights of [`story_similarity`]'s parts.
+#[derive(Clone, Debug)]
+pub struct StoryWeights {
+    /// Content-word cosine.
+    pub words: f64,
+    /// Name cosine.
+    pub names: f64,
+    /// Year cosine (years written in the text).
+    pub years: f64,
+    /// Publication-date closeness, `1 / (1 + days / 7)`.
+    pub date: f64,
+}
+
+impl Default for StoryWeights {
+    fn default() -> Self {
+        StoryWeights {
+            words: 0.5,
+            names: 0.35,
+            years: 0.15,
+            date: 0.2,
+        }
+    }
+}
+
+/// How likely two documents report the same incident, in 0–1, with default weights.
+pub fn story_similarity(a: &StoryDoc, b: &StoryDoc) -> f64 {
+    story_similarity_with(a, b, &StoryWeights::default())
+}
+
+/// [`story_similarity`] with explicit weights. A part that one of the documents lacks
+/// (no names, no year, no date) drops out of the mix instead of counting as a mismatch.
+pub fn story_similarity_with(a: &StoryDoc, b: &StoryDoc, w: &StoryWeights) -> f64 {
+    let mut parts = vec![(w.words, cosine(&a.words, &b.words))];
+    if !a.names.is_empty() && !b.names.is_empty() {
+        parts.push((w.names, cosine(&a.names, &b.names)));
+    }
+    if !a.years.is_empty() && !b.years.is_empty() {
+        parts.push((w.years, cosine(&a.years, &b.years)));
+    }
+    if let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) {
+        let gap = (a0 - b1).max(b0 - a1).max(0) as f64;
+        parts.push((w.date, 1.0 / (1.0 + gap / 7.0)));
+    }
+    let total: f64 = parts.iter().map(|p| p.0).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    parts.iter().map(|(wt, s)| wt * s).sum::<f64>() / total
+}
+
+/// Incremental story clustering: each document joins the story of its most similar
+/// earlier document when the similarity reaches the threshold, else starts a new story.
+/// Candidates come from an inverted index over each document's heaviest terms, and only
+/// the last `window` documents are remembered.
+pub struct Stories {
+    threshold: f64,
+    window: usize,
+    docs: Vec<(u32, StoryDoc)>,
+    first: usize,
+    index: HashMap<u64, Vec<u32>>,
+    next_story: u32,
+}
+
+impl Stories {
+    /// A clusterer joining documents at `threshold` and remembering `window` documents.
+    pub fn new(threshold: f64, window: usize) -> Stories {
+        Stories {
+            threshold,
+            window: window.max(1),
+            docs: Vec::new(),
+            first: 0,
+            index: HashMap::new(),
+            next_story: 0,
+        }
+    }
+
+    /// Adds one document and returns its story number.
+    pub fn add(&mut self, doc: StoryDoc) -> u32 {
+        let seq = (self.first + self.docs.len()) as u32;
+        let terms = doc.top_terms(12);
+        let mut candidates: Vec<u32> = terms
+            .iter()
+            .filter_map(|t| self.index.get(t))
+            .flatten()
+            .copied()
+            .filter(|&s| s as usize >= self.first)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let best = candidates
+            .iter()
+            .filter_map(|&s| self.docs.get(s as usize - self.first))
+            .map(|(story, other)| (*story, story_similarity(&doc, other)))
+            .filter(|x| x.1 >= self.threshold)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let story = best.map(|b| b.0).unwrap_or_else(|| {
+            self.next_story += 1;
+            self.next_story - 1
+        });
+        for t in terms {
+            self.index.entry(t).or_default().push(seq);
+        }
+        self.docs.push((story, doc));
+        self.forget();
+        story
+    }
+
+    fn forget(&mut self) {
+        if self.docs.len() <= self.window * 2 {
+            return;
+        }
+        let drop = self.docs.len() - self.window;
+        self.docs.drain(..drop);
+        self.first += drop;
+        let first = self.first as u32;
+        self.index.retain(|_, v| {
+            v.retain(|&s| s >= first);
+            !v.is_empty()
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "North Korea fired a ballistic missile into the sea off its east coast on \
+        Tuesday, the South Korean military said. The launch from Sinpo came days after Kim Jong Un \
+        inspected a submarine base, officials in Seoul added.";
+    const A2: &str = "Officials in Seoul said a ballistic missile launched from Sinpo on Tuesday \
+        flew east before falling into the sea. It followed a visit by Kim Jong Un to a submarine \
+        base, South Korea's military said.";
+    const B: &str = "Iran tested a ballistic missile on Sunday from a desert site near Semnan, \
+        state television reported. The Revolutionary Guards said the launch was part of a \
+        planned exercise, and Washington condemned it.";
+
+    fn docs() -> (StoryDoc, StoryDoc, StoryDoc) {
+        let mut idf = Idf::new();
+        for t in [
+            A,
+            A2,
+            B,
+            "The weather was mild and the harvest good in the valley.",
+        ] {
+            idf.add(t);
+        }
+        let d = |t| StoryDoc::new(&idf, t, &[], None);
+        (d(A), d(A2), d(B))
+    }
+
+    #[test]
+    fn same_incident_beats_same_kind() {
+        let (a, a2, b) = docs();
+        let same = story_similarity(&a, &a2);
+        let other = story_similarity(&a, &b);
+        assert!(same > other + 0.2, "same {same} other {other}");
+    }
+
+    #[test]
+    fn far_apart_dates_lower_similarity() {
+        let mut idf = Idf::new();
+        idf.add(A);
+        idf.add(A2);
+        let near = DateValue {
+            value: "2024-05-21".into(),
+            precision: sitrep_model::Precision::Day,
+        };
+        let far = DateValue {
+            value: "2025-01-02".into(),
+            precision: sitrep_model::Precision::Day,
+        };
+        let a = StoryDoc::new(&idf, A, &[], Some(&near));
+        let close = story_similarity(&a, &StoryDoc::new(&idf, A2, &[], Some(&near)));
+        let distant = story_similarity(&a, &StoryDoc::new(&idf, A2, &[], Some(&far)));
+        assert!(close > distant);
+    }
+
+    #[test]
+    fn clusterer_groups_reports_of_one_incident() {
+        let (a, a2, b) = docs();
+        let mut s = Stories::new(0.3, 100);
+        let (x, y, z) = (s.add(a), s.add(a2), s.add(b));
+        assert_eq!(x, y);
+        assert_ne!(x, z);
+    }
+
+    #[test]
+    fn stopword_file_parses() {
+        assert!(sitrep_data::parse("link/stopwords.tsv", STOPWORDS_TSV).is_ok());
+        assert!(stopwords().contains("the"));
+    }
+}

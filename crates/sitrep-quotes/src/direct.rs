@@ -1,0 +1,460 @@
+//! Direct quotations: pairing quote marks within and across paragraphs, then finding the
+//! cue and speaker next to each quotation.
+
+use crate::cues::{CueTable, Frame};
+use crate::np::{phrase_after, subject_before, Np};
+use crate::tok::{tokenize, Tok};
+
+/// One stretch between an opening and a closing mark, inside one paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// Byte of the opening mark.
+    pub open: usize,
+    /// Its length (0 when the opening mark is missing).
+    pub open_len: usize,
+    /// Byte of the closing mark (or the content end when it is missing).
+    pub close: usize,
+    /// Its length (0 when missing).
+    pub close_len: usize,
+    /// Paragraph index.
+    pub para: usize,
+}
+
+impl Piece {
+    pub fn content(&self) -> (usize, usize) {
+        (self.open + self.open_len, self.close)
+    }
+    pub fn outer_end(&self) -> usize {
+        self.close + self.close_len
+    }
+}
+
+/// A cue and its speaker.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Attr {
+    pub cue: (usize, usize),
+    pub speaker: Option<Np>,
+}
+
+/// A direct quotation: one piece, or several when it runs over paragraphs.
+#[derive(Clone, Debug)]
+pub(crate) struct Direct {
+    pub pieces: Vec<Piece>,
+    pub attr: Option<Attr>,
+    /// Start of the mixed content when reported words lead into the quotation.
+    pub mixed_start: Option<usize>,
+    /// End of the mixed content when the clause runs on after the quotation.
+    pub mixed_end: Option<usize>,
+    /// True when the quotation opens its clause and closes it.
+    pub whole_clause: bool,
+}
+
+/// Paragraphs as `split_sentences` numbers them: non-blank lines.
+pub(crate) fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if !body.trim().is_empty() {
+            out.push((at, at + body.len()));
+        }
+        at += line.len();
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+fn opens_ctx(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p))
+        && next.is_some_and(|n| !n.is_whitespace())
+}
+
+fn closes_ctx(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric())
+}
+
+/// Double quotation marks of a line with their role.
+fn double_marks(line: &str) -> Vec<(usize, usize, Role)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = line.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let (o, cl) = (opens_ctx(prev, next), closes_ctx(prev, next));
+        let role = match c {
+            '"' if o && !cl => Some(Role::Open),
+            '"' if cl && !o => Some(Role::Close),
+            '"' => Some(Role::Either),
+            '“' | '„' | '«' if cl && !o => Some(Role::Either),
+            '“' | '„' | '«' => Some(Role::Open),
+            '”' | '»' if o && !cl => Some(Role::Either),
+            '”' | '»' => Some(Role::Close),
+            _ => None,
+        };
+        if let Some(role) = role {
+            out.push((i, c.len_utf8(), role));
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Single quotation marks used as top-level quotes, paired greedily; apostrophes never
+/// open (they sit between letters) and rarely close.
+fn single_pieces(line: &str, base: usize, para: usize, out: &mut Vec<Piece>) {
+    let mut prev: Option<char> = None;
+    let mut open: Option<(usize, usize)> = None;
+    let mut it = line.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        if matches!(c, '‘' | '\'' | '’') {
+            let opener = matches!(c, '‘' | '\'')
+                && prev.is_none_or(|p| p.is_whitespace() || "([—\"“".contains(p))
+                && next.is_some_and(char::is_alphanumeric);
+            let closer = matches!(c, '’' | '\'')
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric());
+            match open {
+                None if opener => open = Some((i, c.len_utf8())),
+                Some((o, ol)) if closer && i > o + ol => {
+                    out.push(Piece {
+                        open: base + o,
+                        open_len: ol,
+                        close: base + i,
+                        close_len: c.len_utf8(),
+                        para,
+                    });
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        prev = Some(c);
+    }
+}
+
+/// Pairs the marks of every paragraph. Returns quotations (multi-paragraph ones joined)
+/// in text order and notes unbalanced marks in `diags`.
+pub(crate) fn find_pieces(
+    text: &str,
+    paras: &[(usize, usize)],
+    table: &CueTable,
+    diags: &mut Vec<String>,
+) -> Vec<Vec<Piece>> {
+    let mut quotes: Vec<Vec<Piece>> = Vec::new();
+    let mut pending: Vec<Piece> = Vec::new();
+    for (p, &(ps, pe)) in paras.iter().enumerate() {
+        let line = &text[ps..pe];
+        let mut doubles = Vec::new();
+        let mut open: Option<(usize, usize)> = None;
+        let marks = double_marks(line);
+        for (k, &(i, len, role)) in marks.iter().enumerate() {
+            match (open, role) {
+                (None, Role::Open | Role::Either) => open = Some((i, len)),
+                (None, Role::Close) => {
+                    if k == 0 && pending.is_empty() && attribution_after(text, table, ps + i + len, pe).is_some() {
+                        // The opening mark was lost: the quotation starts the paragraph.
+                        doubles.push(Piece { open: ps, open_len: 0, close: ps + i, close_len: len, para: p });
+                    }
+                    diags.push(format!("quotes: unbalanced closing quote mark at byte {}", ps + i));
+                }
+                (Some((o, ol)), Role::Close | Role::Either) => {
+                    doubles.push(Piece { open: ps + o, open_len: ol, close: ps + i, close_len: len, para: p });
+                    open = None;
+                }
+                (Some((o, _)), Role::Open) => {
+                    diags.push(format!("quotes: unbalanced opening quote mark at byte {}", ps + o));
+                    open = Some((i, len));
+                }
+            }
+        }
+        let incoming = std::mem::take(&mut pending);
+        let mut carry = None;
+        if let Some((o, ol)) = open {
+            let next_opens = paras.get(p + 1).is_some_and(|&(ns, ne)| {
+                text[ns..ne].trim_start().starts_with(['"', '“', '„', '«'])
+            });
+            if next_opens {
+                carry = Some(Piece { open: ps + o, open_len: ol, close: pe, close_len: 0, para: p });
+            } else {
+                diags.push(format!("quotes: unbalanced opening quote mark at byte {}", ps + o));
+                let close = cut_unclosed(text, table, ps + o + ol, pe);
+                doubles.push(Piece { open: ps + o, open_len: ol, close, close_len: 0, para: p });
+            }
+        }
+        let mut singles = Vec::new();
+        single_pieces(line, ps, p, &mut singles);
+        let mut pieces = merge_levels(doubles, singles);
+        let starts_para = |pc: &Piece| text[ps..pc.open].trim().is_empty();
+        let mut chain = incoming;
+        if !chain.is_empty() {
+            if pieces.first().is_some_and(starts_para) {
+                chain.push(pieces.remove(0));
+                quotes.push(std::mem::take(&mut chain));
+            } else if pieces.is_empty() && carry.as_ref().is_some_and(starts_para) {
+                // The quotation runs on through this paragraph too.
+            } else {
+                quotes.push(std::mem::take(&mut chain));
+            }
+        }
+        if let Some(c) = carry {
+            chain.push(c);
+            pending = chain;
+        }
+        quotes.extend(pieces.into_iter().map(|pc| vec![pc]));
+    }
+    if !pending.is_empty() {
+        quotes.push(pending);
+    }
+    quotes.sort_by_key(|q| q[0].open);
+    quotes
+}
+
+/// Keeps top-level pieces: a piece inside another is part of its content.
+fn merge_levels(doubles: Vec<Piece>, singles: Vec<Piece>) -> Vec<Piece> {
+    let inside = |a: &Piece, b: &Piece| b.open <= a.open && a.outer_end() <= b.outer_end() && a != b;
+    let overlaps = |a: &Piece, b: &Piece| a.open < b.outer_end() && b.open < a.outer_end();
+    let mut out: Vec<Piece> = doubles
+        .iter()
+        .filter(|d| !singles.iter().any(|s| inside(d, s)))
+        .copied()
+        .collect();
+    for s in &singles {
+        if !doubles.iter().any(|d| overlaps(s, d) && !inside(d, s)) {
+            out.push(*s);
+        }
+    }
+    out.sort_by_key(|p| p.open);
+    out
+}
+
+/// Where an unclosed quotation most likely ends: before a trailing `, he said`, else at
+/// the paragraph end.
+fn cut_unclosed(text: &str, table: &CueTable, from: usize, pe: usize) -> usize {
+    let line = &text[from..pe];
+    for (i, c) in line.char_indices() {
+        if matches!(c, ',' | '.' | '?' | '!') {
+            let after = from + i + 1;
+            if attribution_after(text, table, after, pe).is_some_and(|a| a.speaker.is_some()) {
+                return if c == ',' { from + i } else { after };
+            }
+        }
+    }
+    pe
+}
+
+pub(crate) fn cue_at<'t>(text: &str, table: &'t CueTable, toks: &[Tok], i: usize) -> Option<(Frame, usize, usize)> {
+    let t = toks.get(i)?;
+    let w = t.text(text);
+    if !t.word {
+        return None;
+    }
+    // Cues are lower-case words; only `According to` also opens sentences.
+    let w = if w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        w
+    } else if w == "According" {
+        "according"
+    } else {
+        return None;
+    };
+    let next = |k: usize| toks.get(i + 1 + k).filter(|t| t.word).map(|t| t.text(text));
+    let (cue, n) = table.lookup(w, next)?;
+    Some((cue.frame, n, toks[i + n - 1].end))
+}
+
+fn is_sentence_end(w: &str) -> bool {
+    matches!(w, "." | "!" | "?")
+}
+
+/// A cue and speaker right after a closing mark: `, said Kirby`, `, he added`,
+/// `Shea told the council`.
+pub(crate) fn attribution_after(text: &str, table: &CueTable, from: usize, pe: usize) -> Option<Attr> {
+    let mut toks = Vec::new();
+    let hi = floor_boundary(text, (from + 400).min(pe));
+    tokenize(text, from, hi, &mut toks);
+    let mut i = 0;
+    while i < toks.len().min(2) && matches!(toks[i].text(text), "," | "—" | "–" | "-") {
+        i += 1;
+    }
+    let first = toks.get(i)?;
+    if !first.word {
+        return None;
+    }
+    let ends_sentence = text[..from].trim_end_matches(['"', '”', '’', '\'', '»', ' ']).ends_with('.');
+    if let Some((frame, n, cue_end)) = cue_at(text, table, &toks, i) {
+        if matches!(frame, Frame::Say | Frame::Quote | Frame::According) {
+            let speaker = phrase_after(text, &toks, i + n, toks.len());
+            return Some(Attr { cue: (first.start, cue_end), speaker });
+        }
+    }
+    let limit = toks.len().min(i + 16);
+    for j in i..limit {
+        let t = toks[j];
+        if !t.word {
+            if matches!(t.text(text), "." | "!" | "?" | ";" | "“" | "”" | "\"" | ":") {
+                break;
+            }
+            continue;
+        }
+        let Some((frame, n, cue_end)) = cue_at(text, table, &toks, j) else {
+            continue;
+        };
+        if frame == Frame::According {
+            break;
+        }
+        let mut np = subject_before(text, &toks, i, j)?;
+        // Title words may lead the name: `Senate minority leader Harry Reid told`.
+        let lead = toks[i..j].iter().take_while(|t| t.start < np.phrase_start).count();
+        if lead > 5 || toks[i..i + lead].iter().any(|t| !t.word) {
+            return None;
+        }
+        np.phrase_start = first.start;
+        if ends_sentence && !ends_soon(text, &toks, j + n) {
+            return None;
+        }
+        // `“Title,” Issa said Clinton's ...`: the cue reports its own clause.
+        if crate::indirect::complement(text, &toks, frame, j + n).is_some() {
+            return None;
+        }
+        return Some(Attr { cue: (toks[j].start, cue_end), speaker: Some(np) });
+    }
+    None
+}
+
+/// True when the sentence ends within a few words after token `k`.
+fn ends_soon(text: &str, toks: &[Tok], k: usize) -> bool {
+    toks.iter().skip(k).take(8).any(|t| is_sentence_end(t.text(text))) || toks.len() <= k + 8
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A cue and speaker ending right before an opening mark: `Kirby said,`, `He explained:`,
+/// `told a press briefing:`, `answered`.
+pub(crate) fn attribution_before(text: &str, table: &CueTable, lo: usize, open: usize) -> Option<Attr> {
+    let mut toks = Vec::new();
+    tokenize(text, lo, open, &mut toks);
+    let mut e = toks.len();
+    let mut delim = false;
+    while e > 0 && matches!(toks[e - 1].text(text), "," | ":" | "—" | "–" | "-") {
+        e -= 1;
+        delim = true;
+    }
+    if e > 0 && toks[e - 1].text(text).eq_ignore_ascii_case("that") {
+        e -= 1;
+        delim = true;
+    }
+    for j in (e.saturating_sub(8)..e).rev() {
+        let Some((frame, n, cue_end)) = cue_at(text, table, &toks, j) else {
+            continue;
+        };
+        if j + n > e || (j + n < e && !delim) {
+            continue;
+        }
+        let participle = toks[j].text(text).ends_with("ing") && j > 0 && toks[j - 1].text(text) == ",";
+        let speaker = match frame {
+            Frame::According => phrase_after(text, &toks, j + n, e),
+            _ if participle => None,
+            _ => subject_before(text, &toks, 0, j),
+        };
+        return Some(Attr { cue: (toks[j].start, cue_end), speaker });
+    }
+    None
+}
+
+/// Start of the clause holding byte `pos`: the last sentence end, quotation end or the
+/// paragraph start before it.
+pub(crate) fn clause_start(text: &str, lo: usize, pos: usize) -> usize {
+    let piece = &text[lo..pos];
+    let b = piece.as_bytes();
+    let mut i = b.len();
+    while i > 1 {
+        i -= 1;
+        if matches!(b[i - 1], b'.' | b'!' | b'?') && b[i] == b' ' {
+            return lo + i + 1;
+        }
+    }
+    lo
+}
+
+/// Finds each quotation's attribution.
+pub(crate) fn attribute(text: &str, table: &CueTable, paras: &[(usize, usize)], quotes: Vec<Vec<Piece>>) -> Vec<Direct> {
+    let mut out: Vec<Direct> = Vec::with_capacity(quotes.len());
+    let mut prev_end = 0usize;
+    for pieces in quotes {
+        let (first, last) = (pieces[0], pieces[pieces.len() - 1]);
+        let (ps, _) = paras[first.para];
+        let (_, pe) = paras[last.para];
+        let lo = clause_start(text, ps.max(prev_end.min(first.open)), first.open);
+        let before = attribution_before(text, table, lo, first.open);
+        let after = attribution_after(text, table, last.outer_end(), pe);
+        let lead = text[lo..first.open].chars().any(char::is_alphanumeric);
+        let tail = text[last.outer_end()..pe].trim_start();
+        let closes = tail.is_empty()
+            || tail.starts_with(['.', '!', '?'])
+            || text[..last.close].trim_end().ends_with(['.', '!', '?', '…']);
+        // A quotation ending in a comma leads into its cue; otherwise a cue before it wins.
+        let leads_on = text[..last.close].trim_end().ends_with(',');
+        let before_strong = before.is_some_and(|b| b.speaker.is_some()) && !leads_on;
+        let (attr, mixed_start) = match (before, after) {
+            (_, Some(a)) if !before_strong && (a.speaker.is_some() || before.is_none()) => {
+                let mixed = (lead && before.is_none()).then(|| first_word(text, lo, first.open));
+                (Some(a), mixed.flatten())
+            }
+            (Some(b), _) => (Some(b), None),
+            (None, a) => (a, None),
+        };
+        let attr = attr.or_else(|| continued(text, out.last(), first));
+        // `Obama said “it gets me mad” every time ...`: the quotation is part of the clause.
+        let adjacent = before.is_some_and(|b| attr.is_some_and(|a| a.cue == b.cue) && text[b.cue.1..first.open].trim().is_empty());
+        let runs_on = text[last.outer_end()..pe].trim_start().starts_with(char::is_alphanumeric);
+        let mixed_end = (adjacent && runs_on).then(|| sentence_end(text, last.outer_end(), pe));
+        prev_end = last.outer_end();
+        out.push(Direct {
+            pieces,
+            attr,
+            mixed_start: mixed_start.or(mixed_end.map(|_| first.open)),
+            mixed_end,
+            whole_clause: !lead && closes,
+        });
+    }
+    out
+}
+
+/// `“A,” she said. “B.”`: a quotation with no cue of its own continues the previous one
+/// of its paragraph when only that one's attribution stands between them.
+fn continued(text: &str, prev: Option<&Direct>, first: Piece) -> Option<Attr> {
+    let prev = prev?;
+    let last = prev.pieces[prev.pieces.len() - 1];
+    let attr = prev.attr?;
+    if last.para != first.para || last.outer_end() > first.open {
+        return None;
+    }
+    let between = &text[last.outer_end()..first.open];
+    let bare = !between.chars().any(char::is_alphanumeric);
+    (bare || attr.cue.0 >= last.outer_end()).then_some(attr)
+}
+
+/// The end of the sentence running from `from`, before its final punctuation.
+fn sentence_end(text: &str, from: usize, pe: usize) -> usize {
+    let piece = &text[from..pe];
+    let b = piece.as_bytes();
+    let cut = (0..b.len())
+        .find(|&i| matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(|c| *c == b' '))
+        .unwrap_or(b.len());
+    from + piece[..cut].trim_end().len()
+}
+
+fn first_word(text: &str, lo: usize, hi: usize) -> Option<usize> {
+    text[lo..hi].char_indices().find(|(_, c)| c.is_alphanumeric()).map(|(i, _)| lo + i)
+}

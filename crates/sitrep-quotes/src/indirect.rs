@@ -1,0 +1,138 @@
+//! Reported speech inside one sentence: `X said (that) ...`, `X told Y that ...`,
+//! `..., X said.`, `..., said X.`, `according to X, ...`, `X accused Y of ...`.
+
+use crate::cues::{CueTable, Frame};
+use crate::direct::cue_at;
+use crate::np::{phrase_after, subject_before, Np};
+use crate::tok::{in_list, is_lower, tokenize, Tok, STOP, TIME_WORDS};
+
+/// One reported-speech candidate.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reported {
+    pub content: (usize, usize),
+    pub cue: (usize, usize),
+    pub speaker: Option<Np>,
+}
+
+/// Finds reported speech in the sentence `text[lo..hi]`; `blocked` says whether a byte lies
+/// in a quotation or an attribution already used.
+pub(crate) fn find<F: Fn(usize) -> bool>(
+    text: &str,
+    table: &CueTable,
+    lo: usize,
+    hi: usize,
+    blocked: F,
+    toks: &mut Vec<Tok>,
+    out: &mut Vec<Reported>,
+) {
+    tokenize(text, lo, hi, toks);
+    let toks = &toks[..];
+    let mut covered = 0usize;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if !t.word || t.start < covered || blocked(t.start) {
+            i += 1;
+            continue;
+        }
+        let Some((frame, n, cue_end)) = cue_at(text, table, toks, i) else {
+            i += 1;
+            continue;
+        };
+        let cue = (t.start, cue_end);
+        let clause_lo = clause_lo(text, toks, i, &blocked);
+        let found = match frame {
+            Frame::According => according(text, toks, clause_lo, i, n, hi),
+            _ => verb(text, toks, frame, clause_lo, i, n, hi),
+        };
+        if let Some((content, speaker)) = found {
+            if content.1 > content.0 {
+                out.push(Reported { content, cue, speaker });
+                covered = covered.max(content.1).max(cue_end);
+            }
+        }
+        i += n;
+    }
+}
+
+/// First token of the clause a cue sits in: after the last quotation before it.
+fn clause_lo<F: Fn(usize) -> bool>(_text: &str, toks: &[Tok], i: usize, blocked: &F) -> usize {
+    (0..i).rev().find(|&k| blocked(toks[k].start)).map_or(0, |k| k + 1)
+}
+
+/// Sentence content end: drop closing punctuation but keep closing quotation marks.
+fn content_end(text: &str, lo: usize, hi: usize) -> usize {
+    let piece = &text[lo..hi];
+    lo + piece.trim_end_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c)).len()
+}
+
+type Found = Option<((usize, usize), Option<Np>)>;
+
+fn verb(text: &str, toks: &[Tok], frame: Frame, lo: usize, i: usize, n: usize, hi: usize) -> Found {
+    let subject = subject_before(text, toks, lo, i).filter(|np| np.phrase_start >= toks[lo].start);
+    let participle = toks[i].text(text).ends_with("ing") && i > 0 && toks[i - 1].text(text) == ",";
+    if subject.is_some() || participle {
+        if let Some(start) = complement(text, toks, frame, i + n) {
+            let end = content_end(text, start, hi);
+            return Some(((start, end), subject));
+        }
+    }
+    // `..., Kirby said.` and `..., said Kirby.`: the content comes first.
+    if !matches!(frame, Frame::Say | Frame::Tell | Frame::Quote) {
+        return None;
+    }
+    let inverted = (subject.is_none() && frame != Frame::Tell && i > lo && toks[i - 1].text(text) == ",")
+        .then(|| phrase_after(text, toks, i + n, toks.len()))
+        .flatten();
+    let (speaker, comma) = match (subject, inverted) {
+        (_, Some(np)) => (np, i - 1),
+        (Some(np), None) => {
+            let k = toks.iter().position(|t| t.start == np.phrase_start)?;
+            (np, k.checked_sub(1)?)
+        }
+        (None, None) => return None,
+    };
+    if comma <= lo || toks[comma].text(text) != "," {
+        return None;
+    }
+    let words = toks[lo..comma].iter().filter(|t| t.word).count();
+    (words >= 3).then(|| ((toks[lo].start, content_end(text, toks[lo].start, toks[comma].start)), Some(speaker)))
+}
+
+/// Where the reported content starts after a cue ending before token `k`.
+pub(crate) fn complement(text: &str, toks: &[Tok], frame: Frame, k: usize) -> Option<usize> {
+    let next = toks.get(k)?;
+    let w = next.text(text);
+    if w == ":" {
+        return toks.get(k + 1).map(|t| t.start);
+    }
+    // `said on Tuesday that`, `told the council that`.
+    for j in k..toks.len().min(k + 8) {
+        let tw = toks[j].text(text);
+        if matches!(tw, "." | ";" | "“" | "\"" | "(" | "?" | "!") {
+            break;
+        }
+        if tw.eq_ignore_ascii_case("that") && j + 1 < toks.len() {
+            return Some(toks[j + 1].start);
+        }
+    }
+    let infinitive = w == "to" && toks.get(k + 1).is_some_and(|t| t.word && is_lower(t.text(text)));
+    match frame {
+        Frame::Say if infinitive => Some(next.start),
+        Frame::Say => (next.word && !in_list(w, STOP) && !in_list(w, TIME_WORDS)).then_some(next.start),
+        Frame::Obj => (next.word && !in_list(w, TIME_WORDS) || matches!(w, "“" | "\"")).then_some(next.start),
+        _ => None,
+    }
+}
+
+fn according(text: &str, toks: &[Tok], lo: usize, i: usize, n: usize, hi: usize) -> Found {
+    let source = phrase_after(text, toks, i + n, toks.len())?;
+    let words_before = toks[lo..i].iter().filter(|t| t.word).count();
+    if words_before >= 3 {
+        let end = content_end(text, toks[lo].start, toks[i].start);
+        return Some(((toks[lo].start, end), Some(source)));
+    }
+    let comma = toks[i + n..].iter().position(|t| t.text(text) == ",")? + i + n;
+    let start = toks.get(comma + 1)?.start;
+    Some(((start, content_end(text, start, hi)), Some(source)))
+}

@@ -1,0 +1,218 @@
+//! Speaker resolution: from the words at the cue to a name and an entity of the document.
+
+use crate::np::Np;
+use crate::tok::{in_list, is_cap, is_lower, tokenize};
+use sitrep_model::{ActorKind, Document};
+
+/// The last resolved speaker, carried from quote to quote.
+#[derive(Clone, Debug)]
+pub(crate) struct Running {
+    pub name: String,
+    pub span: (usize, usize),
+    pub entity: Option<u32>,
+    pub para: usize,
+    /// Whether `he` or `she` may refer to it.
+    pub person: bool,
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Resolved {
+    pub name: Option<String>,
+    pub entity: Option<u32>,
+    /// Where the resolved name was found, when not at the cue.
+    pub antecedent: Option<(usize, usize)>,
+}
+
+fn kind_rank(kind: ActorKind) -> u8 {
+    match kind {
+        ActorKind::Person => 0,
+        ActorKind::Organisation => 1,
+        ActorKind::Country => 2,
+        ActorKind::Place => 3,
+    }
+}
+
+/// The entity whose mention covers the speaker words, else the entity whose name ends
+/// with the speaker's last word (the most recently mentioned one when several do).
+pub(crate) fn entity_for(doc: &Document, start: usize, end: usize) -> Option<u32> {
+    let (s, e) = (start as u32, end as u32);
+    let covering = doc
+        .mentions
+        .iter()
+        .filter(|m| m.span.start < e && s < m.span.end)
+        .filter_map(|m| doc.entities.get(m.entity as usize).map(|ent| (m, ent)))
+        .min_by_key(|(m, ent)| (kind_rank(ent.actor.kind), u32::MAX - m.span.len() as u32));
+    if let Some((m, _)) = covering {
+        return Some(m.entity);
+    }
+    let words = doc.text.get(start..end)?;
+    let last = words.split_whitespace().last()?.trim_end_matches(['’', '\'', 's']);
+    if !is_cap(last) {
+        return None;
+    }
+    doc.mentions
+        .iter()
+        .filter(|m| m.span.start < s)
+        .filter(|m| {
+            doc.entities.get(m.entity as usize).is_some_and(|ent| {
+                ent.actor.kind == ActorKind::Person
+                    && ent.actor.name.split_whitespace().any(|w| w == last)
+            })
+        })
+        .max_by_key(|m| m.span.start)
+        .map(|m| m.entity)
+}
+
+/// Most recent mention of the wanted kinds before `before`, not earlier than `lo`.
+fn recent_mention(doc: &Document, lo: usize, before: usize, person: bool) -> Option<(u32, (usize, usize))> {
+    doc.mentions
+        .iter()
+        .filter(|m| (m.span.start as usize) >= lo && (m.span.end as usize) <= before)
+        .filter(|m| {
+            doc.entities.get(m.entity as usize).is_some_and(|e| match e.actor.kind {
+                ActorKind::Person => person,
+                ActorKind::Organisation | ActorKind::Country => !person,
+                ActorKind::Place => false,
+            })
+        })
+        .max_by_key(|m| m.span.start)
+        .map(|m| (m.entity, (m.span.start as usize, m.span.end as usize)))
+}
+
+/// A person-like name without help from the actor layer: the last run of two or more
+/// capitalised words followed by a lower-case word (`... John Hill made the remarks`).
+fn name_run(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut toks = Vec::new();
+    tokenize(text, lo, hi, &mut toks);
+    let mut best = None;
+    let mut run_start = None;
+    let mut quoted = false;
+    for (k, t) in toks.iter().enumerate() {
+        let w = t.text(text);
+        // Names inside quotations are what the speaker talks about, not the speaker.
+        match w {
+            "“" | "«" => quoted = true,
+            "”" | "»" => quoted = false,
+            "\"" => quoted = !quoted,
+            _ => {}
+        }
+        if quoted {
+            run_start = None;
+            continue;
+        }
+        if t.word && is_cap(w) && !in_list(w, crate::tok::STOP) && !in_list(w, crate::tok::PRONOUNS) {
+            run_start.get_or_insert(k);
+            continue;
+        }
+        if let Some(s) = run_start.take() {
+            let follows = (t.word && is_lower(w) && !in_list(w, JOINERS)) || w == ",";
+            if k - s >= 2 && follows && !toks[k - 1].text(text).ends_with("’s") {
+                best = Some((toks[k - 2].start, toks[k - 1].end));
+            }
+        }
+    }
+    best
+}
+
+/// Words after a capitalised run that show it is part of a list or a place, not a subject.
+const JOINERS: &[&str] = &["and", "or", "of", "in", "on", "at", "for", "to", "with", "by", "from"];
+
+/// Words that end the names of institutions rather than people.
+const INSTITUTIONS: &[&str] = &[
+    "ministry", "government", "agency", "office", "council", "department", "committee",
+    "military", "army", "embassy", "statement", "report", "company", "group", "newspaper",
+    "media", "administration", "authorities", "police", "court", "kremlin", "pentagon",
+    "house", "party", "commission", "union", "nations", "board", "bank", "service",
+];
+
+/// True when a speaker name can be the antecedent of `he` or `she`.
+pub(crate) fn person_like(doc: &Document, name: &str, entity: Option<u32>) -> bool {
+    if let Some(e) = entity.and_then(|e| doc.entities.get(e as usize)) {
+        return e.actor.kind == ActorKind::Person;
+    }
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let last = name.split_whitespace().last().unwrap_or("");
+    !(in_list(last, INSTITUTIONS) || (first.eq_ignore_ascii_case("the") && is_cap(last)))
+}
+
+/// Context of one resolution.
+pub(crate) struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub paras: &'a [(usize, usize)],
+}
+
+impl Ctx<'_> {
+    fn para_start(&self, p: usize) -> usize {
+        self.paras.get(p).map_or(0, |x| x.0)
+    }
+
+    fn entity_name(&self, e: u32) -> Option<String> {
+        self.doc.entities.get(e as usize).map(|x| x.actor.name.clone())
+    }
+
+    /// Resolves a speaker; pushes resolved speakers on `running` (most recent last).
+    pub fn resolve(&self, np: Option<Np>, para: usize, running: &mut Vec<Running>) -> Resolved {
+        let text = &self.doc.text;
+        let Some(np) = np else {
+            return match running.last().filter(|r| r.para + 1 >= para) {
+                Some(r) => from_running(r),
+                None => Resolved::default(),
+            };
+        };
+        if !np.pronoun {
+            let name = text.get(np.start..np.end).unwrap_or("").to_string();
+            let entity = entity_for(self.doc, np.start, np.end);
+            let person = person_like(self.doc, &name, entity);
+            running.push(Running { name: name.clone(), span: (np.start, np.end), entity, para, person });
+            return Resolved { name: Some(name), entity, antecedent: None };
+        }
+        let r = self.pronoun(np, para, running);
+        if let Some(name) = &r.name {
+            let span = r.antecedent.unwrap_or((np.start, np.end));
+            let person = person_like(self.doc, name, r.entity);
+            running.push(Running { name: name.clone(), span, entity: r.entity, para, person });
+        }
+        r
+    }
+
+    fn pronoun(&self, np: Np, para: usize, running: &[Running]) -> Resolved {
+        let text = &self.doc.text;
+        let person = !in_list(text.get(np.start..np.end).unwrap_or(""), &["it", "they", "we"]);
+        let (s, e) = (np.start as u32, np.end as u32);
+        if let Some(m) = self.doc.mentions.iter().find(|m| m.span.start <= s && e <= m.span.end) {
+            return Resolved { name: self.entity_name(m.entity), entity: Some(m.entity), antecedent: None };
+        }
+        let fits = |r: &&Running| !person || r.person;
+        let last_fit = running.iter().rev().find(fits);
+        if let Some(r) = last_fit.filter(|r| r.para == para) {
+            return from_running(r);
+        }
+        let window = self.para_start(para.saturating_sub(3));
+        if let Some((ent, span)) = recent_mention(self.doc, window, np.start, person) {
+            return Resolved { name: self.entity_name(ent), entity: Some(ent), antecedent: Some(span) };
+        }
+        let run_here = person.then(|| name_run(text, self.para_start(para), np.start)).flatten();
+        let run_prev = person.then(|| name_run(text, self.para_start(para.saturating_sub(1)), np.start)).flatten();
+        let from_run = |span: (usize, usize)| Resolved {
+            name: text.get(span.0..span.1).map(str::to_string),
+            entity: entity_for(self.doc, span.0, span.1),
+            antecedent: Some(span),
+        };
+        if let Some(span) = run_here {
+            return from_run(span);
+        }
+        if let Some(r) = last_fit.filter(|r| r.para + 1 >= para) {
+            return from_running(r);
+        }
+        if let Some(span) = run_prev {
+            return from_run(span);
+        }
+        last_fit.map(from_running).unwrap_or_default()
+    }
+}
+
+fn from_running(r: &Running) -> Resolved {
+    Resolved { name: Some(r.name.clone()), entity: r.entity, antecedent: Some(r.span) }
+}

@@ -1,0 +1,81 @@
+use super::*;
+use sitrep_model::{ActorRef, Modality, PublishedDate, Span};
+
+fn doc_with_event(id: &str, text: &str) -> Document {
+    let mut doc = Document::new("test", text);
+    doc.id = id.to_string();
+    doc.outlet = Some("Test Wire".into());
+    doc.published = Some(PublishedDate {
+        date: DateValue {
+            value: "2025-03-04".into(),
+            precision: Precision::Day,
+        },
+        origin: "test".into(),
+    });
+    let actor = |code: &str, name: &str| ActorRef {
+        code: code.into(),
+        name: name.into(),
+        entity: None,
+        span: Span::new(0, 4),
+    };
+    doc.events.push(Event {
+        source: Some(actor("PRK", "North Korea")),
+        target: Some(actor("RUS", "Russia")),
+        cameo: "072".into(),
+        root: "07".into(),
+        quad_class: 2,
+        goldstein: 8.3,
+        plover: "AID".into(),
+        object: Some("shells".into()),
+        modality: Modality::Claimed,
+        claimant: Some(actor("USAGOV", "a U.S. official")),
+        date: None,
+        sentence: 0,
+        trigger: Span::new(5, 10),
+        evidence: Span::new(0, text.len()),
+        evidence_text: text.into(),
+        rule: "verbs/aid.tsv:3".into(),
+        confidence: 0.8,
+        denies: None,
+    });
+    doc
+}
+
+#[test]
+fn inserting_twice_adds_nothing() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = doc_with_event("a1", "Pyongyang sent shells to Moscow.");
+    assert_eq!(store.insert_documents(std::slice::from_ref(&doc)).unwrap(), 1);
+    assert_eq!(store.insert_documents(&[doc]).unwrap(), 0);
+    let totals = store.totals().unwrap();
+    assert_eq!((totals.documents, totals.events), (1, 1));
+    assert_eq!(totals.first_published.as_deref(), Some("2025-03-04"));
+}
+
+#[test]
+fn events_and_documents_round_trip() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = doc_with_event("b2", "Pyongyang sent shells to Moscow.");
+    store.insert_documents(std::slice::from_ref(&doc)).unwrap();
+    let events = store.events().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].event, doc.events[0]);
+    let back = store.document("b2").unwrap().unwrap();
+    assert_eq!(back.text, doc.text);
+    let rows = store.documents().unwrap();
+    assert_eq!(rows[0].published.as_ref().unwrap().precision, Precision::Day);
+}
+
+#[test]
+fn reopening_keeps_schema_and_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .insert_documents(&[doc_with_event("c3", "Text here.")])
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.totals().unwrap().documents, 1);
+}

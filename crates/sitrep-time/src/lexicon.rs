@@ -1,0 +1,145 @@
+//! The time word list (`data/time/words.tsv`), parsed once into typed entries.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The embedded word list, so the binary needs no data directory at run time.
+pub(crate) const WORDS: &str = include_str!("../../../data/time/words.tsv");
+
+/// A calendar or clock unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Fortnight,
+    Month,
+    Year,
+    Quarter,
+    Decade,
+    Century,
+    Hour,
+    Minute,
+    Second,
+    Weekend,
+    Half,
+    /// Period, term, session, millennium: words too vague to compute with.
+    Vague,
+}
+
+/// What one word means to the normaliser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lex {
+    Month(u32),
+    Weekday(u32),
+    Number(i64),
+    Ordinal(i64),
+    Unit(Unit),
+    Season(&'static str),
+    Part(&'static str),
+    Rel(i32),
+    Dir(i32),
+    DayRel(i64),
+    Ref(&'static str),
+    DayPart(&'static str),
+    Set(&'static str),
+    Mod(&'static str),
+    Vague,
+    Holiday(u32, u32),
+    Zone,
+    Decade(i32),
+}
+
+/// All readings of every word, in file order.
+pub(crate) struct Lexicon {
+    words: HashMap<&'static str, Vec<Lex>>,
+}
+
+impl Lexicon {
+    /// The readings of a lower-case word.
+    pub(crate) fn get(&self, word: &str) -> &[Lex] {
+        self.words.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The shared lexicon; a broken embedded file is a build defect caught by the tests, so
+/// it degrades to the rows that did parse rather than failing at run time.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| build(WORDS).unwrap_or_else(|_| Lexicon { words: HashMap::new() }))
+}
+
+/// Parses the word list; errors name the bad `file:line`.
+pub(crate) fn build(text: &'static str) -> Result<Lexicon, String> {
+    let mut words: HashMap<&'static str, Vec<Lex>> = HashMap::new();
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(word), Some(kind), value) = (cols.next(), cols.next(), cols.next()) else {
+            errors.push(format!("time/words.tsv:{}: needs word and kind", i + 1));
+            continue;
+        };
+        match reading(kind.trim(), value.unwrap_or("").trim()) {
+            Some(lex) => words.entry(word.trim()).or_default().push(lex),
+            None => errors.push(format!("time/words.tsv:{}: bad kind or value", i + 1)),
+        }
+    }
+    if let Err(e) = sitrep_data::parse("time/words.tsv", text) {
+        errors.push(e.to_string());
+    }
+    if errors.is_empty() {
+        Ok(Lexicon { words })
+    } else {
+        Err(errors.join("\n"))
+    }
+}
+
+fn reading(kind: &str, value: &'static str) -> Option<Lex> {
+    let num = || value.parse::<i64>().ok();
+    Some(match kind {
+        "month" => Lex::Month(num()? as u32),
+        "weekday" => Lex::Weekday(num()? as u32),
+        "number" => Lex::Number(num()?),
+        "ordinal" => Lex::Ordinal(num()?),
+        "unit" => Lex::Unit(unit(value)?),
+        "season" => Lex::Season(value),
+        "part" => Lex::Part(value),
+        "rel" => Lex::Rel(num()? as i32),
+        "dir" => Lex::Dir(num()? as i32),
+        "dayrel" => Lex::DayRel(num()?),
+        "ref" => Lex::Ref(value),
+        "daypart" => Lex::DayPart(value),
+        "set" => Lex::Set(value),
+        "mod" => Lex::Mod(value),
+        "vague" => Lex::Vague,
+        "holiday" => {
+            let (m, d) = value.split_once('-')?;
+            Lex::Holiday(m.parse().ok()?, d.parse().ok()?)
+        }
+        "zone" => Lex::Zone,
+        "decade" => Lex::Decade(num()? as i32),
+        _ => return None,
+    })
+}
+
+fn unit(code: &str) -> Option<Unit> {
+    Some(match code {
+        "D" => Unit::Day,
+        "W" => Unit::Week,
+        "F" => Unit::Fortnight,
+        "M" => Unit::Month,
+        "Y" => Unit::Year,
+        "Q" => Unit::Quarter,
+        "DE" => Unit::Decade,
+        "CE" => Unit::Century,
+        "H" => Unit::Hour,
+        "MIN" => Unit::Minute,
+        "S" => Unit::Second,
+        "WE" => Unit::Weekend,
+        "HALF" => Unit::Half,
+        "PERIOD" | "TERM" | "SESSION" | "MIL" => Unit::Vague,
+        _ => return None,
+    })
+}

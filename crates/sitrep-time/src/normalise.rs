@@ -1,0 +1,897 @@
+//! From the words of one time expression to its TimeML value.
+//!
+//! The expression is read into typed items (month, number, unit, "last", "ago", ...),
+//! then a fixed cascade of rules, most specific first, builds the value. The same code
+//! serves the tagger and evaluation on gold spans.
+
+use crate::lexicon::{lexicon, Lex, Unit};
+use crate::value::{Tense, TimexKind, TimexValue};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// Which "last/next/this" word was used, where the word itself changes the reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RelWord {
+    /// last, next, this, previous, following.
+    Plain,
+    /// "past": "the past year" is a duration, "the past" a reference.
+    Past,
+    /// "recent", "latest": vague past.
+    Recent,
+    /// "coming", "upcoming": vague future.
+    Coming,
+}
+
+/// One meaningful word of an expression.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum It {
+    Month(u32),
+    Weekday(u32),
+    Num(i64),
+    Ord(i64),
+    Year(i32),
+    Decade(i32),
+    Unit(Unit, bool),
+    Season(&'static str),
+    Part(&'static str),
+    Rel(i32, RelWord),
+    /// Direction, and whether it counts from now ("ago") rather than from the last
+    /// date mentioned ("earlier", "later").
+    Dir(i32, bool),
+    DayRel(i64),
+    Ref(&'static str),
+    DayPart(&'static str),
+    Set(&'static str),
+    Mod(&'static str),
+    Vague,
+    Holiday(u32, u32),
+    Clock(u32, u32),
+    AmPm(bool),
+}
+
+/// Splits an expression into lower-case words: hyphens, slashes and commas separate,
+/// dots and quotes at the edges go (except in `a.m.` / `p.m.`).
+pub(crate) fn words(expr: &str) -> Vec<String> {
+    let lower = expr.to_lowercase();
+    lower
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/' | ',' | '(' | ')' | ';' | '"')
+        })
+        .map(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, '“' | '”' | '.' | '!' | '?' | ':'));
+            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            w.trim_end_matches(['\'', '’']).to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Reads the words of an expression into items, composing spelled-out numbers.
+pub(crate) fn items(expr: &str) -> Vec<It> {
+    let mut out: Vec<It> = Vec::new();
+    for w in words(expr) {
+        for it in word_items(&w) {
+            push_item(&mut out, it);
+        }
+    }
+    // "the year two thousand".
+    if let [.., It::Unit(Unit::Year, false), It::Num(n)] = out.as_slice() {
+        if (1000..2200).contains(n) {
+            let y = *n as i32;
+            out.truncate(out.len() - 2);
+            out.push(It::Year(y));
+        }
+    }
+    out
+}
+
+/// Every reading of a word ("tonight" is both a day and a part of day).
+fn word_items(w: &str) -> Vec<It> {
+    let w = w.trim_start_matches(['\'', '’']);
+    if let Some(it) = numeric(w) {
+        return vec![it];
+    }
+    match w {
+        "a.m" | "am" => return vec![It::AmPm(false)],
+        "p.m" | "pm" => return vec![It::AmPm(true)],
+        _ => {}
+    }
+    lexicon().get(w).iter().filter_map(|l| item(w, *l)).collect()
+}
+
+fn push_item(out: &mut Vec<It>, it: It) {
+    match (out.last().copied(), it) {
+        // "10 p.m.": the number is the hour, never a day of the month.
+        (Some(It::Num(h)), It::AmPm(_)) if (1..=12).contains(&h) => {
+            out.pop();
+            out.push(It::Clock(h as u32, 0));
+            out.push(it);
+        }
+        // Spoken years: "nineteen ninety-six".
+        (Some(It::Num(a)), It::Num(b)) if (11..=20).contains(&a) && (10..=99).contains(&b) => {
+            out.pop();
+            out.push(It::Year((a * 100 + b) as i32));
+        }
+        (Some(It::Year(y)), It::Num(b)) if y % 100 >= 20 && y % 10 == 0 && b < 10 => {
+            out.pop();
+            out.push(It::Year(y + b as i32));
+        }
+            (Some(It::Num(a)), It::Num(b)) if b == 100 || b == 1000 => {
+                out.pop();
+                out.push(It::Num(a * b));
+            }
+            (Some(It::Num(a)), It::Num(b)) if a >= 20 && a % 10 == 0 && b < 10 => {
+                out.pop();
+                out.push(It::Num(a + b));
+            }
+            // "a couple", "a dozen": the article only counts when nothing follows.
+            (Some(It::Num(1)), It::Num(b)) => {
+                out.pop();
+                out.push(It::Num(b));
+            }
+            (Some(It::Num(a)), It::Ord(b)) if a >= 20 && a % 10 == 0 && b < 10 => {
+                out.pop();
+                out.push(It::Ord(a + b));
+            }
+            _ => out.push(it),
+        }
+}
+
+fn item(w: &str, lex: Lex) -> Option<It> {
+    Some(match lex {
+        Lex::Month(m) => It::Month(m),
+        Lex::Weekday(d) => It::Weekday(d),
+        Lex::Number(n) => It::Num(n),
+        Lex::Ordinal(n) => It::Ord(n),
+        Lex::Unit(u) => It::Unit(u, w.ends_with('s')),
+        Lex::Season(s) => It::Season(s),
+        Lex::Part(p) => It::Part(p),
+        Lex::Rel(r) => It::Rel(r, rel_word(w)),
+        Lex::Dir(d) => It::Dir(d, matches!(w, "ago" | "hence")),
+        Lex::DayRel(d) => It::DayRel(d),
+        Lex::Ref(r) => It::Ref(r),
+        Lex::DayPart(p) => It::DayPart(p),
+        Lex::Set(s) => It::Set(s),
+        Lex::Mod(m) => It::Mod(m),
+        Lex::Vague => It::Vague,
+        Lex::Holiday(m, d) => It::Holiday(m, d),
+        Lex::Zone => return None,
+        Lex::Decade(d) => It::Decade(d),
+    })
+}
+
+fn rel_word(w: &str) -> RelWord {
+    match w {
+        "past" => RelWord::Past,
+        "recent" | "latest" => RelWord::Recent,
+        "coming" | "upcoming" => RelWord::Coming,
+        _ => RelWord::Plain,
+    }
+}
+
+/// Digits: years, decades (`1990s`, `'90s`), ordinals (`23rd`), clock times (`7:15`).
+fn numeric(w: &str) -> Option<It> {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let (num, suffix) = w.split_at(digits);
+    let n: i64 = num.parse().ok()?;
+    match suffix {
+        "" if digits == 4 && (1000..2200).contains(&n) => Some(It::Year(n as i32)),
+        "" => Some(It::Num(n)),
+        "s" if digits == 4 && n % 10 == 0 => Some(It::Decade((n / 10) as i32)),
+        "s" if digits == 2 && n % 10 == 0 => Some(It::Decade((190 + n / 10) as i32)),
+        "st" | "nd" | "rd" | "th" => Some(It::Ord(n)),
+        _ => {
+            let (h, m) = w.split_once(':')?;
+            let m = m.get(..2)?;
+            Some(It::Clock(h.parse().ok()?, m.parse().ok()?))
+        }
+    }
+}
+
+/// Normalises one time expression against an anchor date (the document date) and the
+/// tense of its clause. Returns `None` when the words make no time expression.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use sitrep_time::{normalise, Tense};
+/// let wed = NaiveDate::from_ymd_opt(2031, 3, 12);
+/// assert_eq!(normalise("Monday", wed, Tense::Past).unwrap().timeml, "2031-03-10");
+/// assert_eq!(normalise("three weeks", wed, Tense::Past).unwrap().timeml, "P3W");
+/// assert_eq!(normalise("Monday", None, Tense::Past).unwrap().timeml, "XXXX-WXX-1");
+/// ```
+pub fn normalise(expr: &str, anchor: Option<NaiveDate>, tense: Tense) -> Option<TimexValue> {
+    normalise_after(expr, anchor, tense, None)
+}
+
+/// [`normalise`] with the TimeML value of the last date the text mentioned before the
+/// expression: "a year earlier" and "two days later" count from it, and a year-ago
+/// comparison after a quarter ("the third quarter ... a year ago") is that quarter.
+pub fn normalise_after(
+    expr: &str,
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+    reference: Option<&str>,
+) -> Option<TimexValue> {
+    let all = items(expr);
+    let mut modifier = None;
+    let mut its: Vec<It> = Vec::with_capacity(all.len());
+    for it in &all {
+        match it {
+            It::Part(p) => modifier = Some(*p),
+            It::Mod(m) if *m != "FILLER" => modifier = modifier.or(Some(*m)),
+            It::Mod(_) => {}
+            _ => its.push(*it),
+        }
+    }
+    drop_scope_dir(&mut its);
+    let rules = Rules {
+        its: &its,
+        anchor,
+        tense,
+        reference,
+    };
+    let mut value = rules.apply()?;
+    value.modifier = modifier;
+    Some(value)
+}
+
+/// "earlier this year", "later this month": the direction only narrows the period.
+fn drop_scope_dir(its: &mut Vec<It>) {
+    let scoped = its.iter().any(|i| matches!(i, It::Rel(..) | It::DayRel(_) | It::Weekday(_)));
+    let counted = its.iter().any(|i| matches!(i, It::Num(_) | It::Vague));
+    if scoped && !counted {
+        its.retain(|i| !matches!(i, It::Dir(..)));
+    }
+}
+
+struct Rules<'a> {
+    its: &'a [It],
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+    reference: Option<&'a str>,
+}
+
+fn out(timeml: String, kind: TimexKind, relative: bool) -> Option<TimexValue> {
+    Some(TimexValue {
+        timeml,
+        kind,
+        modifier: None,
+        relative,
+    })
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn week_of(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// The first day of the month `n` months from `d`'s month.
+fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let total = i64::from(d.year()) * 12 + i64::from(d.month0()) + n;
+    NaiveDate::from_ymd_opt(total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1, 1)
+}
+
+fn weekday(n: u32) -> Option<Weekday> {
+    Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
+}
+
+fn unit_code(u: Unit) -> Option<(&'static str, bool, i64)> {
+    // (TimeML letter, is a clock unit, multiplier)
+    Some(match u {
+        Unit::Day => ("D", false, 1),
+        Unit::Week => ("W", false, 1),
+        Unit::Fortnight => ("W", false, 2),
+        Unit::Month => ("M", false, 1),
+        Unit::Year => ("Y", false, 1),
+        Unit::Quarter => ("Q", false, 1),
+        Unit::Decade => ("DE", false, 1),
+        Unit::Century => ("CE", false, 1),
+        Unit::Hour => ("H", true, 1),
+        Unit::Minute => ("M", true, 1),
+        Unit::Second => ("S", true, 1),
+        Unit::Weekend => ("WE", false, 1),
+        Unit::Half | Unit::Vague => return None,
+    })
+}
+
+fn duration(n: Option<i64>, u: Unit) -> Option<String> {
+    let (code, clock, mult) = match u {
+        // TimeML writes counted decades and centuries in years.
+        Unit::Decade if n.is_some() => ("Y", false, 10),
+        Unit::Century if n.is_some() => ("Y", false, 100),
+        _ => unit_code(u)?,
+    };
+    let t = if clock { "T" } else { "" };
+    Some(match n {
+        Some(n) => format!("P{t}{}{code}", n * mult),
+        None => format!("P{t}X{code}"),
+    })
+}
+
+impl Rules<'_> {
+    fn find<T>(&self, f: impl Fn(&It) -> Option<T>) -> Option<T> {
+        self.its.iter().find_map(f)
+    }
+    fn has(&self, f: impl Fn(&It) -> bool) -> bool {
+        self.its.iter().any(f)
+    }
+    fn num(&self) -> Option<i64> {
+        self.find(|i| match i {
+            It::Num(n) => Some(*n),
+            _ => None,
+        })
+    }
+    fn unit(&self) -> Option<(Unit, bool)> {
+        self.find(|i| match i {
+            It::Unit(u, p) => Some((*u, *p)),
+            _ => None,
+        })
+    }
+    fn rel(&self) -> Option<(i32, RelWord)> {
+        self.find(|i| match i {
+            It::Rel(r, w) => Some((*r, *w)),
+            _ => None,
+        })
+    }
+    fn year(&self) -> Option<i32> {
+        self.find(|i| match i {
+            It::Year(y) => Some(*y),
+            _ => None,
+        })
+    }
+    fn ord(&self) -> Option<i64> {
+        self.find(|i| match i {
+            It::Ord(n) => Some(*n),
+            _ => None,
+        })
+    }
+    fn month(&self) -> Option<u32> {
+        self.find(|i| match i {
+            It::Month(m) => Some(*m),
+            _ => None,
+        })
+    }
+
+    fn apply(&self) -> Option<TimexValue> {
+        if self.its.is_empty() {
+            return None;
+        }
+        self.set()
+            .or_else(|| self.reference())
+            .or_else(|| self.offset())
+            .or_else(|| self.duration())
+            .or_else(|| self.day_relative())
+            .or_else(|| self.rel_day_part())
+            .or_else(|| self.calendar_date())
+            .or_else(|| self.weekday())
+            .or_else(|| self.relative_unit())
+            .or_else(|| self.bare_month_or_season())
+            .or_else(|| self.bare_ordinal())
+            .or_else(|| self.clock_only())
+    }
+
+    /// "daily", "every week", "each Thursday".
+    fn set(&self) -> Option<TimexValue> {
+        let s = self.find(|i| match i {
+            It::Set(s) => Some(*s),
+            _ => None,
+        })?;
+        if s != "EVERY" {
+            return out(s.to_string(), TimexKind::Set, false);
+        }
+        if let Some(d) = self.find(|i| match i {
+            It::Weekday(d) => Some(*d),
+            _ => None,
+        }) {
+            return out(format!("XXXX-WXX-{d}{}", self.part_of_day()), TimexKind::Set, false);
+        }
+        if let Some(m) = self.month() {
+            return out(format!("XXXX-{m:02}"), TimexKind::Set, false);
+        }
+        let (u, _) = self.unit()?;
+        out(duration(Some(self.num().unwrap_or(1)), u)?, TimexKind::Set, false)
+    }
+
+    /// "now", "recently", "the future", "the past", "recent years", "coming months".
+    fn reference(&self) -> Option<TimexValue> {
+        let calendar = self.has(|i| {
+            matches!(i, It::Year(_) | It::Month(_) | It::Weekday(_) | It::DayRel(_) | It::Num(_))
+        });
+        if calendar {
+            return None;
+        }
+        if let Some(r) = self.find(|i| match i {
+            It::Ref(r) => Some(*r),
+            _ => None,
+        }) {
+            return out(r.to_string(), TimexKind::Date, true);
+        }
+        // "earlier", "previously", "later" on their own.
+        if let [It::Dir(d, _)] = self.its {
+            let v = if *d < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return out(v.to_string(), TimexKind::Date, true);
+        }
+        let rel = self.rel();
+        let vague = self.has(|i| matches!(i, It::Vague));
+        let open = matches!(rel, Some((_, RelWord::Recent | RelWord::Coming)));
+        match (rel, self.unit()) {
+            (Some((_, RelWord::Past | RelWord::Recent)), None) => {
+                out("PAST_REF".into(), TimexKind::Date, true)
+            }
+            (Some((0, _)), None) if self.its.len() == 1 => {
+                out("PRESENT_REF".into(), TimexKind::Date, true)
+            }
+            (Some((r, w)), Some((_, true))) if !vague && !open && w != RelWord::Past => {
+                let v = if r < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                out(v.into(), TimexKind::Date, true)
+            }
+            _ => None,
+        }
+    }
+
+    /// "three weeks ago", "a year earlier", "two days later", "several years ago".
+    fn offset(&self) -> Option<TimexValue> {
+        let (dir, from_now) = self.find(|i| match i {
+            It::Dir(d, ago) => Some((*d, *ago)),
+            _ => None,
+        })?;
+        let (u, plural) = self.unit()?;
+        let n = match self.num() {
+            Some(n) => n,
+            None if plural || self.has(|i| matches!(i, It::Vague)) => {
+                let v = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return out(v.into(), TimexKind::Date, true);
+            }
+            None => 1,
+        };
+        let n = n * i64::from(dir);
+        if let Some(v) = self.from_reference(u, n, from_now) {
+            return out(v, TimexKind::Date, true);
+        }
+        let Some(a) = self.anchor else {
+            return out("XXXX-XX-XX".into(), TimexKind::Date, true);
+        };
+        let v = match u {
+            Unit::Day => ymd(a + Duration::days(n)),
+            Unit::Week => week_of(a + Duration::weeks(n)),
+            Unit::Fortnight => week_of(a + Duration::weeks(2 * n)),
+            Unit::Month => shift_months(a, n)?.format("%Y-%m").to_string(),
+            Unit::Quarter => quarter(shift_months(a, 3 * n)?),
+            Unit::Year => (i64::from(a.year()) + n).to_string(),
+            Unit::Decade => ((i64::from(a.year()) + 10 * n) / 10).to_string(),
+            Unit::Century => ((i64::from(a.year()) + 100 * n) / 100).to_string(),
+            Unit::Hour | Unit::Minute | Unit::Second => ymd(a),
+            Unit::Weekend | Unit::Half | Unit::Vague => return None,
+        };
+        out(v, TimexKind::Date, true)
+    }
+
+    /// A year-ago quarter, or "N days later" counted from the last date mentioned.
+    fn from_reference(&self, u: Unit, n: i64, from_now: bool) -> Option<String> {
+        let r = self.reference.unwrap_or("");
+        let quarter_ref = r.len() == 7 && r.as_bytes()[5] == b'Q';
+        let year: i64 = r.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+        let period = self.its.iter().filter(|i| matches!(i, It::Unit(..))).count() > 1;
+        match u {
+            Unit::Year if quarter_ref => Some(format!("{}{}", year + n, &r[4..])),
+            Unit::Year if period => {
+                let a = self.anchor?;
+                Some(quarter(shift_months(a, 12 * n - 3)?))
+            }
+            Unit::Year | Unit::Month | Unit::Week | Unit::Day if !from_now => {
+                let d = NaiveDate::parse_from_str(r.get(..10)?, "%Y-%m-%d").ok()?;
+                Some(match u {
+                    Unit::Year => ymd(shift_months(d, 12 * n)?.with_day(d.day())?),
+                    Unit::Month => shift_months(d, n)?.format("%Y-%m").to_string(),
+                    Unit::Week => week_of(d + Duration::weeks(n)),
+                    _ => ymd(d + Duration::days(n)),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// "two weeks", "the past three years", "several months", "decades", "a year".
+    fn duration(&self) -> Option<TimexValue> {
+        let (u, plural) = self.unit()?;
+        let n = self.num();
+        let ordinal_only = self.ord().is_some() && n.is_none();
+        if ordinal_only || self.has(|i| matches!(i, It::Year(_) | It::Month(_) | It::DayRel(_))) {
+            return None;
+        }
+        let vague = self.has(|i| matches!(i, It::Vague));
+        let rel_word = self.rel().map(|(_, w)| w);
+        let past_word = rel_word == Some(RelWord::Past);
+        let open = matches!(rel_word, Some(RelWord::Recent | RelWord::Coming));
+        let value = if n.is_some() || vague {
+            duration(n, u)?
+        } else if past_word || (plural && (self.rel().is_none() || open)) {
+            duration((!plural).then_some(1), u)?
+        } else {
+            return None;
+        };
+        out(value, TimexKind::Duration, false)
+    }
+
+    /// The `T..` suffix for a part of day or a clock time, empty when there is none.
+    fn part_of_day(&self) -> String {
+        if let Some((h, m)) = self.clock() {
+            return format!("T{h:02}:{m:02}");
+        }
+        self.find(|i| match i {
+            It::DayPart(p) if p.starts_with('T') => Some(p.to_string()),
+            It::DayPart(p) => Some(format!("T{p}")),
+            _ => None,
+        })
+        .unwrap_or_default()
+    }
+
+    /// A clock time in 24-hour form from `7:15`, `10 p.m.`, `noon`.
+    fn clock(&self) -> Option<(u32, u32)> {
+        let pm = self.find(|i| match i {
+            It::AmPm(pm) => Some(*pm),
+            _ => None,
+        });
+        let (h, m) = self
+            .find(|i| match i {
+                It::Clock(h, m) => Some((*h, *m)),
+                _ => None,
+            })
+?;
+        let h = match pm {
+            Some(true) if h < 12 => h + 12,
+            Some(false) if h == 12 => 0,
+            _ => h,
+        };
+        (h < 25 && m < 60).then_some((h, m))
+    }
+
+    fn kind_for(&self, suffix: &str) -> TimexKind {
+        if suffix.is_empty() {
+            TimexKind::Date
+        } else {
+            TimexKind::Time
+        }
+    }
+
+    /// "yesterday", "today", "tomorrow morning", "tonight".
+    fn day_relative(&self) -> Option<TimexValue> {
+        let k = self.find(|i| match i {
+            It::DayRel(k) => Some(*k),
+            _ => None,
+        })?;
+        let suffix = self.part_of_day();
+        let kind = self.kind_for(&suffix);
+        match self.anchor {
+            Some(a) => out(format!("{}{suffix}", ymd(a + Duration::days(k))), kind, true),
+            None => out(format!("XXXX-XX-XX{suffix}"), kind, true),
+        }
+    }
+
+    /// "this morning", "last night": a part of the anchor day (or the day before).
+    fn rel_day_part(&self) -> Option<TimexValue> {
+        let (r, _) = self.rel()?;
+        let calendar = self.has(|i| matches!(i, It::Unit(..) | It::Month(_) | It::Weekday(_)));
+        let suffix = self.part_of_day();
+        if calendar || suffix.is_empty() {
+            return None;
+        }
+        match self.anchor {
+            Some(a) => {
+                let d = a + Duration::days(i64::from(r.min(0)));
+                out(format!("{}{suffix}", ymd(d)), TimexKind::Time, true)
+            }
+            None => out(format!("XXXX-XX-XX{suffix}"), TimexKind::Time, true),
+        }
+    }
+
+    /// "Sept. 14, 2023", "14 September", "March 2024", "2024", "the 1990s", "mid-2023",
+    /// "the third quarter of 2024", "summer 2023", "the 20th century".
+    fn calendar_date(&self) -> Option<TimexValue> {
+        let year = self.year();
+        let suffix = self.part_of_day();
+        if let Some(m) = self.month() {
+            let day = self.day_number();
+            return match (day, year) {
+                (Some(d), Some(y)) => {
+                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    out(format!("{}{suffix}", ymd(date)), self.kind_for(&suffix), false)
+                }
+                (None, Some(y)) => out(format!("{y}-{m:02}"), TimexKind::Date, false),
+                (Some(d), None) => self.month_day(m, d, &suffix),
+                (None, None) => None,
+            };
+        }
+        if let Some((m, d)) = self.find(|i| match i {
+            It::Holiday(m, d) => Some((*m, *d)),
+            _ => None,
+        }) {
+            return match year {
+                Some(y) => out(ymd(NaiveDate::from_ymd_opt(y, m, d)?), TimexKind::Date, false),
+                None => self.month_day(m, d, ""),
+            };
+        }
+        if let Some(d) = self.find(|i| match i {
+            It::Decade(d) => Some(*d),
+            _ => None,
+        }) {
+            return out(d.to_string(), TimexKind::Date, false);
+        }
+        if let Some((Unit::Century, _)) = self.unit() {
+            let n = self.ord()?;
+            return out(format!("{:02}", n - 1), TimexKind::Date, false);
+        }
+        let y = year?;
+        if let Some(s) = self.find(|i| match i {
+            It::Season(s) => Some(*s),
+            _ => None,
+        }) {
+            return out(format!("{y}-{s}"), TimexKind::Date, false);
+        }
+        match self.unit() {
+            Some((Unit::Quarter, _)) => {
+                let q = self.ord().filter(|q| (1..=4).contains(q))?;
+                out(format!("{y}-Q{q}"), TimexKind::Date, false)
+            }
+            Some((Unit::Half, _)) => {
+                let h = self.half()?;
+                out(format!("{y}-H{h}"), TimexKind::Date, false)
+            }
+            _ => out(y.to_string(), TimexKind::Date, false),
+        }
+    }
+
+    /// First or second half: "first half", "second half", "last half".
+    fn half(&self) -> Option<i64> {
+        match (self.ord(), self.rel()) {
+            (Some(n), _) if (1..=2).contains(&n) => Some(n),
+            (None, Some((r, _))) if r < 0 => Some(2),
+            (None, Some((r, _))) if r > 0 => Some(2),
+            _ => None,
+        }
+    }
+
+    /// The day of the month: an ordinal or a number that fits.
+    fn day_number(&self) -> Option<u32> {
+        self.find(|i| match i {
+            It::Ord(n) | It::Num(n) if (1..=31).contains(n) => Some(*n as u32),
+            _ => None,
+        })
+    }
+
+    /// A month and day without a year: the year comes from the anchor and the tense.
+    fn month_day(&self, m: u32, d: u32, suffix: &str) -> Option<TimexValue> {
+        let kind = self.kind_for(suffix);
+        let Some(a) = self.anchor else {
+            return out(format!("XXXX-{m:02}-{d:02}{suffix}"), kind, true);
+        };
+        let years = [a.year() - 1, a.year(), a.year() + 1];
+        let all: Vec<NaiveDate> = years.iter().filter_map(|&y| NaiveDate::from_ymd_opt(y, m, d)).collect();
+        // News style gives the year of any day outside the current half year or so, so a
+        // bare day is taken within six months of the anchor; tense decides among those.
+        let near: Vec<NaiveDate> = all.iter().copied().filter(|c| (*c - a).num_days().abs() <= 183).collect();
+        let date = pick(near.into_iter(), a, self.tense).or_else(|| pick(all.into_iter(), a, self.tense))?;
+        out(format!("{}{suffix}", ymd(date)), kind, true)
+    }
+
+    /// "Tuesday", "last Friday", "next Monday night", "10 p.m. Wednesday".
+    fn weekday(&self) -> Option<TimexValue> {
+        let n = self.find(|i| match i {
+            It::Weekday(d) => Some(*d),
+            _ => None,
+        })?;
+        let wd = weekday(n)?;
+        let suffix = self.part_of_day();
+        let kind = self.kind_for(&suffix);
+        let Some(a) = self.anchor else {
+            return out(format!("XXXX-WXX-{n}{suffix}"), kind, true);
+        };
+        let back = (7 + a.weekday().num_days_from_monday() as i64
+            - wd.num_days_from_monday() as i64)
+            % 7;
+        let date = match (self.rel(), self.tense) {
+            (Some((r, _)), _) if r < 0 => a - Duration::days(if back == 0 { 7 } else { back }),
+            (Some((r, _)), _) if r > 0 => a + Duration::days(if back == 0 { 7 } else { 7 - back }),
+            (Some(_), _) => {
+                a + Duration::days(wd.num_days_from_monday() as i64 - a.weekday().num_days_from_monday() as i64)
+            }
+            (None, Tense::Future) => a + Duration::days((7 - back) % 7),
+            (None, _) => a - Duration::days(back),
+        };
+        out(format!("{}{suffix}", ymd(date)), kind, true)
+    }
+
+    /// "last month", "this year", "next week", "the quarter", "the weekend", "last
+    /// November", "this summer", "the 30th of last month".
+    fn relative_unit(&self) -> Option<TimexValue> {
+        let rel = self.rel();
+        if let Some(m) = self.month() {
+            let (r, _) = rel?;
+            return self.rel_month(m, r);
+        }
+        if let Some(s) = self.season() {
+            let (r, _) = rel?;
+            return self.rel_season(s, r);
+        }
+        let (u, _) = self.unit()?;
+        let r = rel.map_or(0, |(r, _)| r);
+        let Some(a) = self.anchor else {
+            return out("XXXX-XX-XX".into(), TimexKind::Date, true);
+        };
+        if let (Some(d), Unit::Month) = (self.ord(), u) {
+            let first = shift_months(a, i64::from(r))?;
+            let date = NaiveDate::from_ymd_opt(first.year(), first.month(), d as u32)?;
+            return out(ymd(date), TimexKind::Date, true);
+        }
+        let v = match u {
+            Unit::Day => ymd(a + Duration::days(i64::from(r))),
+            Unit::Week => week_of(a + Duration::weeks(i64::from(r))),
+            Unit::Weekend => self.weekend(a, r),
+            Unit::Month => shift_months(a, i64::from(r))?.format("%Y-%m").to_string(),
+            Unit::Year => (a.year() + r).to_string(),
+            Unit::Quarter => {
+                let q = self.ord().filter(|q| (1..=4).contains(q));
+                match q {
+                    Some(q) => format!("{}-Q{q}", self.quarter_year(a, q)),
+                    // A bare "the quarter" in news is the last one reported on.
+                    None if rel.is_none() => quarter(shift_months(a, -3)?),
+                    None => quarter(shift_months(a, 3 * i64::from(r))?),
+                }
+            }
+            Unit::Half => {
+                let h = if rel.is_some() && self.ord().is_none() && r == 0 {
+                    if a.month() <= 6 { 1 } else { 2 }
+                } else {
+                    self.half()?
+                };
+                format!("{}-H{h}", a.year())
+            }
+            Unit::Decade => ((a.year() + 10 * r) / 10).to_string(),
+            Unit::Century => format!("{:02}", (a.year() + 100 * r) / 100),
+            _ => return None,
+        };
+        out(v, TimexKind::Date, true)
+    }
+
+    /// The year of "the third quarter": a quarter still to come cannot be reported in
+    /// the past tense, nor one already over announced in the future tense.
+    fn quarter_year(&self, a: NaiveDate, q: i64) -> i32 {
+        let now = i64::from(a.month0() / 3 + 1);
+        match self.tense {
+            Tense::Past if q > now => a.year() - 1,
+            Tense::Future if q < now => a.year() + 1,
+            _ => a.year(),
+        }
+    }
+
+    fn weekend(&self, a: NaiveDate, r: i32) -> String {
+        let wd = a.weekday().num_days_from_monday();
+        let shift = if r == 0 && rel_none(self) && self.tense == Tense::Past && wd < 5 {
+            -1
+        } else {
+            i64::from(r)
+        };
+        format!("{}-WE", week_of(a + Duration::weeks(shift)))
+    }
+
+    fn season(&self) -> Option<&'static str> {
+        self.find(|i| match i {
+            It::Season(s) => Some(*s),
+            _ => None,
+        })
+    }
+
+    fn rel_month(&self, m: u32, r: i32) -> Option<TimexValue> {
+        let Some(a) = self.anchor else {
+            return out(format!("XXXX-{m:02}"), TimexKind::Date, true);
+        };
+        // "last February" is February of last year, as news uses it.
+        let y = a.year() + r.signum();
+        if let Some(d) = self.day_number() {
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            return out(ymd(date), TimexKind::Date, true);
+        }
+        out(format!("{y}-{m:02}"), TimexKind::Date, true)
+    }
+
+    fn rel_season(&self, s: &str, r: i32) -> Option<TimexValue> {
+        let Some(a) = self.anchor else {
+            return out(format!("XXXX-{s}"), TimexKind::Date, true);
+        };
+        let y = a.year() + r.signum();
+        out(format!("{y}-{s}"), TimexKind::Date, true)
+    }
+
+    /// "in November", "in the summer": the year comes from the tense.
+    fn bare_month_or_season(&self) -> Option<TimexValue> {
+        if let Some(m) = self.month() {
+            let Some(a) = self.anchor else {
+                return out(format!("XXXX-{m:02}"), TimexKind::Date, true);
+            };
+            let years = [a.year() - 1, a.year(), a.year() + 1];
+            let firsts = years.iter().filter_map(|&y| NaiveDate::from_ymd_opt(y, m, 1));
+            let month_start = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?;
+            let d = pick(firsts, month_start, self.tense)?;
+            return out(d.format("%Y-%m").to_string(), TimexKind::Date, true);
+        }
+        let s = self.season()?;
+        let Some(a) = self.anchor else {
+            return out(format!("XXXX-{s}"), TimexKind::Date, true);
+        };
+        let idx = ["SP", "SU", "FA", "WI"].iter().position(|x| *x == s)? as u32;
+        let now = season_index(a.month());
+        let y = match self.tense {
+            Tense::Past => a.year() - i32::from(idx > now),
+            Tense::Future => a.year() + i32::from(idx < now),
+            _ => a.year(),
+        };
+        out(format!("{y}-{s}"), TimexKind::Date, true)
+    }
+
+    /// "the 23rd": a day of the anchor's month, or of the month before or after.
+    fn bare_ordinal(&self) -> Option<TimexValue> {
+        if self.its.len() != 1 {
+            return None;
+        }
+        let d = self.ord().filter(|d| (1..=31).contains(d))? as u32;
+        let Some(a) = self.anchor else {
+            return out(format!("XXXX-XX-{d:02}"), TimexKind::Date, true);
+        };
+        let months = [-1, 0, 1].iter().filter_map(|&k| {
+            let f = shift_months(a, k)?;
+            NaiveDate::from_ymd_opt(f.year(), f.month(), d)
+        });
+        let date = pick(months, a, self.tense)?;
+        out(ymd(date), TimexKind::Date, true)
+    }
+
+    /// "10:35 a.m.", "noon": a time on the anchor day.
+    fn clock_only(&self) -> Option<TimexValue> {
+        let suffix = self.part_of_day();
+        if suffix.is_empty() {
+            return None;
+        }
+        match self.anchor {
+            Some(a) => out(format!("{}{suffix}", ymd(a)), TimexKind::Time, true),
+            None => out(format!("XXXX-XX-XX{suffix}"), TimexKind::Time, true),
+        }
+    }
+}
+
+fn rel_none(r: &Rules<'_>) -> bool {
+    r.rel().is_none()
+}
+
+fn quarter(d: NaiveDate) -> String {
+    format!("{}-Q{}", d.year(), d.month0() / 3 + 1)
+}
+
+/// Meteorological seasons, as TimeML's SP SU FA WI are used in news.
+fn season_index(month: u32) -> u32 {
+    match month {
+        3..=5 => 0,
+        6..=8 => 1,
+        9..=11 => 2,
+        _ => 3,
+    }
+}
+
+/// Chooses among candidate dates by tense: the latest on or before the anchor for the
+/// past, the earliest on or after it for the future, otherwise the nearest (ties go to
+/// the past, as news reports more than it announces).
+fn pick(candidates: impl Iterator<Item = NaiveDate>, anchor: NaiveDate, tense: Tense) -> Option<NaiveDate> {
+    let all: Vec<NaiveDate> = candidates.collect();
+    match tense {
+        Tense::Past => all.into_iter().filter(|d| *d <= anchor).max(),
+        Tense::Future => all.into_iter().filter(|d| *d >= anchor).min(),
+        Tense::Present | Tense::Unknown => all
+            .into_iter()
+            .min_by_key(|d| ((*d - anchor).num_days().abs(), *d > anchor)),
+    }
+}

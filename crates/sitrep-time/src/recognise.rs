@@ -1,0 +1,400 @@
+//! Finding time expressions in running text.
+//!
+//! Each token gets a class from the word list; a time expression is a run of adjacent
+//! tokens of temporal classes that holds at least one head (a month, weekday, year,
+//! unit with a modifier, ...), trimmed of words that may only sit inside, and accepted
+//! when the normaliser can read it.
+
+use crate::lexicon::{lexicon, Lex};
+use sitrep_model::Span;
+use sitrep_text::{tokens, Token};
+
+/// What a token can do in a time expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// Not temporal.
+    None,
+    /// A head on its own: month, weekday, year, decade, day word, reference, set adverb.
+    Head,
+    /// A unit ("week"): a head only with a count or modifier.
+    Unit,
+    /// A count: number words and digits.
+    Number,
+    /// An ordinal ("third", "23rd").
+    Ordinal,
+    /// last/next/this, early/mid/late, ago/later, more than, several, a.m.
+    Modifier,
+    /// A trailing direction word: ago, earlier, later.
+    Dir,
+    /// A qualifier (nearly, about, only): joins but licenses no unit.
+    Qualifier,
+    /// Part of day or clock suffix: morning, a.m., EST.
+    Suffix,
+    /// May only sit inside: the, of, a comma or dot.
+    Glue,
+}
+
+/// Words that join a time expression only from the inside.
+const GLUE: &[&str] = &["the", "of", ",", ".", "than", "to", "up", "at", "and", "a", "an"];
+
+/// Byte spans of time expressions in `sentence`.
+pub fn find(text: &str, sentence: Span) -> Vec<Span> {
+    let toks = tokens(text, sentence);
+    let classes: Vec<Class> = (0..toks.len()).map(|i| classify(text, &toks, i)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if classes[i] == Class::None {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len() && classes[j] != Class::None && joins(text, &toks, &classes, j) {
+            j += 1;
+        }
+        if let Some((a, b)) = trim(text, &toks, &classes, i, j) {
+            let mut end = toks[b - 1].span.end();
+            if classes[b - 1] == Class::Suffix {
+                end = extend_local_time(text, &toks, b).unwrap_or(end);
+            }
+            out.push(Span::new(toks[a].span.start(), end));
+        }
+        i = j;
+    }
+    out
+}
+
+/// Whether token `j` continues the run: adjacent in the text (only spaces between) and
+/// a comma only before a date continuation.
+fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
+    let gap = text
+        .get(toks[j - 1].span.end()..toks[j].span.start())
+        .unwrap_or("x");
+    if !gap.chars().all(|c| c == ' ') || gap.len() > 1 {
+        return false;
+    }
+    let w = toks[j].text(text);
+    if w == "," {
+        let next = toks.get(j + 1).map(|t| t.text(text)).unwrap_or("");
+        return is_year(next) || month_of(next).is_some();
+    }
+    if w == "." {
+        // Only the dot of an abbreviation ("Sept.").
+        return gap.is_empty() && toks[j - 1].text(text).len() <= 4 && classes[j - 1] == Class::Head;
+    }
+    true
+}
+
+/// Cuts words that cannot begin or end an expression; `None` when no head remains.
+fn trim(text: &str, toks: &[Token], classes: &[Class], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b && !can_start(text, toks, classes, a, b) {
+        a += 1;
+    }
+    while b > a && !can_end(text, toks, classes, a, b - 1) {
+        b -= 1;
+    }
+    let run = &classes[a..b];
+    let has_head = run.contains(&Class::Head)
+        || (run.contains(&Class::Unit)
+            && run.iter().any(|c| matches!(c, Class::Number | Class::Modifier | Class::Ordinal | Class::Dir)))
+        || (run.contains(&Class::Suffix) && run.iter().any(|c| matches!(c, Class::Number | Class::Modifier)));
+    (a < b && has_head).then_some((a, b))
+}
+
+fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) -> bool {
+    let w = toks[i].text(text).to_ascii_lowercase();
+    match classes[i] {
+        Class::Glue if w == "the" || w == "a" || w == "an" => {
+            // "the third quarter", "a year ago"; not "the 2024 vote" or "the May talks".
+            i + 1 < b && matches!(classes[i + 1], Class::Unit | Class::Number | Class::Ordinal | Class::Modifier)
+                || (i + 1 < b && w == "the" && is_the_head(&toks[i + 1].text(text).to_ascii_lowercase()))
+        }
+        Class::Glue | Class::Dir => false,
+        Class::Suffix => lexicon().get(&w).iter().any(|l| matches!(l, Lex::DayPart(p) if p.starts_with('T'))),
+        _ => true,
+    }
+}
+
+/// Heads that keep a leading "the": "the 1990s", "the future", "the past", "the weekend".
+fn is_the_head(w: &str) -> bool {
+    w.ends_with('s') && w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(w, "future" | "past" | "weekend" | "quarter" | "nineties" | "eighties")
+}
+
+fn can_end(text: &str, toks: &[Token], classes: &[Class], a: usize, i: usize) -> bool {
+    let w = toks[i].text(text);
+    match classes[i] {
+        Class::Head | Class::Unit | Class::Suffix => true,
+        Class::Dir => true,
+        Class::Glue => w == "." && i > a,
+        // "Sept. 14", "14th": a number ends only after a month.
+        Class::Number | Class::Ordinal => {
+            i > a && toks[i - 1].text(text) == ":"
+                || i > a && (month_of(toks[i - 1].text(text)).is_some()
+                || (toks[i - 1].text(text) == "." && i >= 2 && month_of(toks[i - 2].text(text)).is_some()))
+                || (classes[i] == Class::Ordinal && i > a && toks[i - 1].text(text).eq_ignore_ascii_case("the"))
+        }
+        Class::Modifier | Class::Qualifier => false,
+        Class::None => false,
+    }
+}
+
+fn month_of(w: &str) -> Option<u32> {
+    let first = w.chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    lexicon()
+        .get(&w.to_ascii_lowercase())
+        .iter()
+        .find_map(|l| match l {
+            Lex::Month(m) => Some(*m),
+            _ => None,
+        })
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()) && (1900..=2100).contains(&w.parse::<u32>().unwrap_or(0))
+}
+
+/// Words after which "May" or "March" is a month rather than a verb.
+const MONTH_CUES: &[&str] = &[
+    "in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "through",
+    "from", "during", "before", "after", "since", "on", "till", "between", "and", "or",
+];
+
+fn classify(text: &str, toks: &[Token], i: usize) -> Class {
+    let raw = toks[i].text(text);
+    let w = raw.to_ascii_lowercase();
+    let prev = i.checked_sub(1).map(|p| toks[p].text(text)).unwrap_or("");
+    let next = toks.get(i + 1).map(|t| t.text(text)).unwrap_or("");
+    let digit = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    if w == ":" && digit(prev) && digit(next) {
+        return Class::Glue;
+    }
+    if matches!(w.trim_end_matches('.'), "a.m" | "p.m") || (matches!(w.as_str(), "am" | "pm") && digit(prev)) {
+        return Class::Suffix;
+    }
+    if (w == "a" || w == "an") && counts_a_unit(next) {
+        return Class::Number;
+    }
+    if GLUE.contains(&w.as_str()) {
+        return Class::Glue;
+    }
+    if !toks[i].is_word {
+        return Class::None;
+    }
+    if w.contains('-') {
+        return hyphenated(&w);
+    }
+    if is_year(&w) {
+        return year_class(text, toks, i);
+    }
+    if let Some(c) = digits_class(&w) {
+        return c;
+    }
+    let Some(lex) = lexicon().get(&w).first().copied() else {
+        return Class::None;
+    };
+    match lex {
+        Lex::Month(_) => month_class(text, toks, i, raw),
+        Lex::Weekday(_) => weekday_class(text, toks, i, raw),
+        Lex::Decade(_) | Lex::DayRel(_) | Lex::Holiday(..) => Class::Head,
+        Lex::Set(s) if s == "EVERY" => Class::Modifier,
+        // "annual", "quarterly" mostly qualify nouns ("annual meeting").
+        Lex::Set(_) if matches!(w.as_str(), "annual" | "annually" | "quarterly") => Class::None,
+        Lex::Set(_) => Class::Head,
+        Lex::Ref(_) if w == "future" => {
+            if prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("in") {
+                Class::Head
+            } else {
+                Class::None
+            }
+        }
+        Lex::Ref(_) if w == "soon" && i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("as") => {
+            Class::None
+        }
+        Lex::Ref(_) => Class::Head,
+        Lex::Unit(_) => unit_class(text, toks, i, &w),
+        Lex::Season(_) => Class::Unit,
+        Lex::Number(_) => Class::Number,
+        Lex::Ordinal(_) => Class::Ordinal,
+        Lex::Rel(_) if w == "past" => past_class(text, toks, i),
+        Lex::Mod(_) => Class::Qualifier,
+        Lex::Rel(_) | Lex::Part(_) | Lex::Vague => Class::Modifier,
+        Lex::Dir(_) => dir_class(text, toks, i, &w),
+        Lex::DayPart(_) | Lex::Zone => Class::Suffix,
+    }
+}
+
+/// "the past" is a head on its own; otherwise "past" modifies ("the past year").
+fn past_class(text: &str, toks: &[Token], i: usize) -> Class {
+    let after_the = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
+    let next_temporal = toks.get(i + 1).is_some_and(|t| {
+        let n = t.text(text).to_ascii_lowercase();
+        !lexicon().get(&n).is_empty() || n.starts_with(|c: char| c.is_ascii_digit())
+    });
+    match (after_the, next_temporal) {
+        (_, true) => Class::Modifier,
+        (true, false) => Class::Head,
+        _ => Class::None,
+    }
+}
+
+/// "before" and "after" end an expression only at a clause edge ("a week before."), not
+/// before their object ("a week before the vote").
+fn dir_class(text: &str, toks: &[Token], i: usize, w: &str) -> Class {
+    if matches!(w, "before" | "after") && toks.get(i + 1).is_some_and(|t| t.is_word) {
+        return Class::None;
+    }
+    let _ = text;
+    Class::Dir
+}
+
+fn hyphenated(w: &str) -> Class {
+    let mut best = Class::None;
+    for part in w.split('-') {
+        let c = if is_year(part) {
+            Class::Head
+        } else if let Some(c) = digits_class(part) {
+            c
+        } else {
+            match lexicon().get(part).first() {
+                Some(Lex::Unit(_) | Lex::Season(_)) => Class::Unit,
+                Some(Lex::Decade(_)) => Class::Head,
+                Some(Lex::Number(_)) => Class::Number,
+                Some(Lex::Ordinal(_)) => Class::Ordinal,
+                Some(Lex::Part(_) | Lex::Rel(_) | Lex::Dir(_)) => Class::Modifier,
+                Some(Lex::DayPart(_)) => Class::Suffix,
+                Some(Lex::Month(_)) => Class::Head,
+                _ => return Class::None,
+            }
+        };
+        best = match (best, c) {
+            (Class::Head, _) | (_, Class::Head) => Class::Head,
+            (Class::Unit, Class::Number | Class::Modifier | Class::Ordinal)
+            | (Class::Number | Class::Modifier | Class::Ordinal, Class::Unit) => Class::Head,
+            (Class::None, c) => c,
+            (b, _) => b,
+        };
+    }
+    best
+}
+
+/// "a week", "an hour", "a few days": the article counts.
+fn counts_a_unit(next: &str) -> bool {
+    let n = next.to_ascii_lowercase();
+    matches!(lexicon().get(&n).first(), Some(Lex::Unit(_) | Lex::Vague))
+        && !matches!(n.as_str(), "half" | "quarter" | "period" | "term" | "session")
+        || matches!(n.as_str(), "couple" | "dozen")
+}
+
+/// Units need a licence: "half" and "quarter" only after an ordinal or "last/this"
+/// ("the third quarter", not "about a quarter of"); "the year", "the quarter", "the
+/// weekend" stand alone; bare plurals only after "for" ("for years").
+fn unit_class(text: &str, toks: &[Token], i: usize, w: &str) -> Class {
+    let prev = i.checked_sub(1).map(|p| toks[p].text(text).to_ascii_lowercase()).unwrap_or_default();
+    let next = toks.get(i + 1).map(|t| t.text(text).to_ascii_lowercase()).unwrap_or_default();
+    if next == "old" || next == "olds" {
+        return Class::None;
+    }
+    let licensed_by_prev = || match lexicon().get(&prev).first() {
+        Some(Lex::Ordinal(_) | Lex::Rel(_)) => true,
+        _ => prev.ends_with("th") || prev.ends_with("st") || prev.ends_with("nd") || prev.ends_with("rd"),
+    };
+    match w {
+        "half" | "halves" | "quarter" | "quarters" if !licensed_by_prev() => {
+            if prev == "the" && w == "quarter" {
+                Class::Head
+            } else {
+                Class::None
+            }
+        }
+        "year" | "quarter" | "weekend" | "week" | "month" if prev == "the" => Class::Head,
+        _ if w.ends_with('s') && prev == "for" => Class::Head,
+        _ => Class::Unit,
+    }
+}
+
+fn digits_class(w: &str) -> Option<Class> {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let n = w.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &w[n..];
+    Some(match suffix {
+        "" if n <= 2 => Class::Number,
+        "" => Class::None,
+        "s" if w.len() == 5 || w.len() == 3 => Class::Head,
+        "st" | "nd" | "rd" | "th" if n <= 2 => Class::Ordinal,
+        _ if suffix.starts_with(':') && w.len() <= 5 => Class::Suffix,
+        _ => Class::None,
+    })
+}
+
+/// A four-digit number is a year unless money, a percentage or a count of things.
+fn year_class(text: &str, toks: &[Token], i: usize) -> Class {
+    let prev = i.checked_sub(1).map(|p| toks[p].text(text)).unwrap_or("");
+    let next = toks.get(i + 1).map(|t| t.text(text)).unwrap_or("");
+    let money = matches!(prev, "$" | "€" | "£" | "¥") || prev.eq_ignore_ascii_case("no");
+    let counted = next == "%"
+        || matches!(next.to_ascii_lowercase().as_str(), "percent" | "people" | "troops" | "soldiers" | "km" | "kilometers" | "miles" | "tons")
+        || (next.len() > 3 && next.ends_with('s') && next.chars().all(|c| c.is_ascii_lowercase()) && lexicon().get(next).is_empty() && !is_verbish(next));
+    if money || counted {
+        Class::None
+    } else {
+        Class::Head
+    }
+}
+
+fn is_verbish(w: &str) -> bool {
+    matches!(w, "was" | "has" | "is" | "as" | "its" | "this" | "plus" | "versus")
+}
+
+fn month_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
+    if !raw.starts_with(|c: char| c.is_uppercase()) {
+        return Class::None;
+    }
+    let next = toks.get(i + 1).map(|t| t.text(text)).unwrap_or("");
+    let next_num = next.starts_with(|c: char| c.is_ascii_digit());
+    let dotted = next == "." && toks.get(i + 1).is_some_and(|t| t.span.start == toks[i].span.end);
+    let lower = raw.to_ascii_lowercase();
+    let full = lexicon().get(&lower).len() == 1 && raw.len() > 4 || matches!(lower.as_str(), "june" | "july");
+    if matches!(lower.as_str(), "may" | "march") {
+        let prev = i.checked_sub(1).map(|p| toks[p].text(text).to_ascii_lowercase()).unwrap_or_default();
+        return if next_num || MONTH_CUES.contains(&prev.as_str()) {
+            Class::Head
+        } else {
+            Class::None
+        };
+    }
+    if full || dotted || next_num {
+        Class::Head
+    } else {
+        Class::None
+    }
+}
+
+fn weekday_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
+    if !raw.starts_with(|c: char| c.is_uppercase()) {
+        return Class::None;
+    }
+    let dotted = toks.get(i + 1).is_some_and(|t| t.text(text) == "." && t.span.start == toks[i].span.end);
+    if raw.len() >= 6 || dotted {
+        Class::Head
+    } else {
+        Class::None
+    }
+}
+
+/// "3 p.m. (local time)", "9 a.m. local time": the qualifier joins a clock time.
+fn extend_local_time(text: &str, toks: &[Token], b: usize) -> Option<usize> {
+    let words: Vec<&str> = toks[b..].iter().take(4).map(|t| t.text(text)).collect();
+    let low: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let l: Vec<&str> = low.iter().map(String::as_str).collect();
+    match l.as_slice() {
+        ["(", "local", "time", ")", ..] => Some(toks[b + 3].span.end()),
+        ["local", "time", ..] => Some(toks[b + 1].span.end()),
+        _ => None,
+    }
+}
