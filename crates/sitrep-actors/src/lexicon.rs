@@ -205,6 +205,8 @@ pub struct NameLists {
     pub nonnames: HashSet<String>,
     /// Nouns after which `official` is an adjective (`official name`).
     pub adjectival: HashSet<String>,
+    /// Reporting verbs (`said`, `told`): a capitalised word beside one is a person.
+    pub speech: HashSet<String>,
 }
 
 fn split_list(s: Option<&str>) -> impl Iterator<Item = String> + '_ {
@@ -224,7 +226,7 @@ fn line_error(dict: &Dictionary, line: usize, message: String) -> LoadError {
 }
 
 fn is_code(s: &str) -> bool {
-    s.len() >= 3 && s.len() % 3 == 0 && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
+    matches!(s.len(), 3 | 6 | 9 | 12 | 15) && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
 }
 
 fn is_date(s: &str) -> bool {
@@ -401,7 +403,9 @@ impl Dictionaries {
                 continue;
             };
             let (from, to) = (e.get(d, "from"), e.get(d, "to"));
-            if !is_code(code) || from.is_some_and(|f| !is_date(f)) || to.is_some_and(|t| !is_date(t))
+            if !is_code(code)
+                || from.is_some_and(|f| !is_date(f))
+                || to.is_some_and(|t| !is_date(t))
             {
                 errors.push(line_error(d, e.line, "bad code or date".into()));
                 continue;
@@ -431,6 +435,9 @@ impl Dictionaries {
                 }
                 "family-first" => {
                     names.family_first.insert(name.to_string());
+                }
+                "speech-verb" => {
+                    names.speech.insert(name.to_string());
                 }
                 other => errors.push(line_error(d, e.line, format!("unknown type {other:?}"))),
             }
@@ -463,7 +470,10 @@ impl Lexicon {
         let mut person_rows: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             if e.category == Category::Person {
-                person_rows.entry(e.name.clone()).or_default().push(i as u32);
+                person_rows
+                    .entry(e.name.clone())
+                    .or_default()
+                    .push(i as u32);
             }
         }
         Ok(Lexicon {

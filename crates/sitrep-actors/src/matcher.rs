@@ -88,8 +88,7 @@ impl Matcher {
         for m in self.ac.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
             let pattern = &self.patterns[m.pattern().as_usize()];
-            if is_whole_word(text, s, e) && case_fits(pattern.as_bytes(), &text.as_bytes()[s..e])
-            {
+            if is_whole_word(text, s, e) && case_fits(pattern.as_bytes(), &text.as_bytes()[s..e]) {
                 cands.push(Hit {
                     start: s,
                     end: e,
@@ -170,7 +169,10 @@ mod tests {
         .unwrap();
         assert_eq!(found(&m, "Tell us about the US."), ["US"]);
         assert_eq!(found(&m, "North Korea’s envoy"), ["North Korea"]);
-        assert_eq!(found(&m, "The Kremlin and NORTH KOREA"), ["The Kremlin", "NORTH KOREA"]);
+        assert_eq!(
+            found(&m, "The Kremlin and NORTH KOREA"),
+            ["The Kremlin", "NORTH KOREA"]
+        );
         assert_eq!(found(&m, "Kim Jong Un and Koreans"), ["Kim Jong Un"]);
         assert_eq!(found(&m, "U.S.-led drills"), ["U.S."]);
     }

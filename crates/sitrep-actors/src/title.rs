@@ -21,6 +21,8 @@ pub(crate) struct Title {
     /// Units `first..end` are the phrase (without the article).
     pub first: usize,
     pub end: usize,
+    /// Byte just after the phrase.
+    pub end_byte: usize,
     pub country: Option<u32>,
     pub seat: Option<u32>,
     pub igo: Option<u32>,
@@ -30,6 +32,8 @@ pub(crate) struct Title {
     pub agent: Option<u32>,
     pub courtesy: bool,
     pub org: Option<(usize, usize)>,
+    /// Two different countries side by side ("North Korea-Russia"): no composite.
+    pub several: bool,
 }
 
 impl Title {
@@ -50,9 +54,7 @@ impl Title {
             || self.seat.is_some()
             || self.igo.is_some()
             || self.org.is_some()
-            || self
-                .role
-                .is_some_and(|r| lex.entry(r).country.is_some())
+            || self.role.is_some_and(|r| lex.entry(r).country.is_some())
     }
 
     /// Composite code and country: seat, else country, else IGO, else the country the
@@ -158,13 +160,35 @@ impl View<'_> {
         self.lex.names.given.contains_key(head) || self.lex.names.family_first.contains(w)
     }
 
-    /// End of the run of name words starting at `k`, at most `max` long.
+    /// An initial: one capital letter followed by a period and a name word ("S. Waugh").
+    pub fn is_initial(&self, k: usize) -> bool {
+        let w = self.str(k);
+        self.is_word(k)
+            && w.len() == 1
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && self.is_punct(k + 1, '.')
+            && self.is_name_word(k + 2)
+    }
+
+    /// End of the run of name words (and initials) starting at `k`, at most `max` words.
     pub fn name_run(&self, k: usize, max: usize) -> usize {
-        let mut j = k;
-        while j < self.units.len() && j - k < max && self.is_name_word(j) {
-            j += 1;
+        let (mut j, mut words) = (k, 0);
+        while j < self.units.len() && words < max {
+            if self.is_name_word(j) {
+                j += 1;
+            } else if self.is_initial(j) {
+                j += 2;
+            } else {
+                break;
+            }
+            words += 1;
         }
         j
+    }
+
+    /// A reporting verb at `k`.
+    pub fn is_speech(&self, k: usize) -> bool {
+        self.is_word(k) && self.lex.names.speech.contains(self.str(k))
     }
 
     fn det(&self, k: usize) -> Option<Det> {
@@ -213,7 +237,12 @@ impl View<'_> {
         };
         let mut j = k + usize::from(t.det.is_some());
         t.first = j;
-        if self.is_word(j) && self.is_capitalised(j) && !self.starts_name(j) {
+        // A dictionary phrase may carry its own article: "the Pentagon", "The Kremlin".
+        if t.det.is_none() && (self.str(j).starts_with("the ") || self.str(j).starts_with("The ")) {
+            t.det = Some(Det::Definite);
+        }
+        let org_start = self.is_word(j) || self.category(j) == Some(Category::Agent);
+        if org_start && self.is_capitalised(j) && !self.starts_name(j) {
             if let Some(end) = self.org_run(j) {
                 t.org = Some((self.units[j].start, self.units[end - 1].end));
                 t.role_start = Some(self.units[j].start);
@@ -231,6 +260,11 @@ impl View<'_> {
             }
         }
         t.end = j;
+        t.end_byte = if j > t.first {
+            self.units[j - 1].end
+        } else {
+            0
+        };
         (!t.is_empty() && j > t.first).then_some(t)
     }
 
@@ -252,7 +286,10 @@ impl View<'_> {
             Category::Country | Category::Adjective | Category::Capital | Category::Context
                 if t.role.is_none() && t.agent.is_none() =>
             {
-                t.country.get_or_insert(e);
+                let first = *t.country.get_or_insert(e);
+                if self.lex.entry(first).country_code() != entry.country_code() {
+                    t.several = true;
+                }
                 Some(after_poss(j + 1))
             }
             Category::Seat if t.role.is_none() => {
@@ -312,7 +349,8 @@ impl View<'_> {
             }
             j += 1;
         }
-        if j < self.units.len() && (self.starts_name(j) || self.category(j) == Some(Category::Person))
+        if j < self.units.len()
+            && (self.starts_name(j) || self.category(j) == Some(Category::Person))
         {
             return j;
         }

@@ -42,23 +42,28 @@ pub(crate) fn build(
     let mut skip_to = 0usize;
     for tok in tokens {
         let (s, e) = (tok.span.start(), tok.span.end());
-        if s < skip_to {
+        if e <= skip_to {
             continue;
         }
         while hi < hits.len() && hits[hi].end <= s {
             hi += 1;
         }
-        if let Some(h) = hits.get(hi).filter(|h| h.start <= s && h.end <= span.end()) {
-            if h.start < e {
+        // Every hit that starts inside this token: "Korea-Russia" holds two.
+        let mut took = false;
+        while let Some(h) = hits.get(hi).filter(|h| h.start < e && h.end <= span.end()) {
+            if h.start >= skip_to {
                 units.push(Unit {
                     start: h.start,
                     end: h.end,
                     kind: UnitKind::Hit(h.entry),
                 });
                 skip_to = h.end;
-                hi += 1;
-                continue;
+                took = true;
             }
+            hi += 1;
+        }
+        if took || s < skip_to {
+            continue;
         }
         let kind = if tok.is_word {
             match aliases.get(&text[s..e]) {
@@ -101,8 +106,8 @@ fn register_aliases(text: &str, units: &[Unit], lex: &Lexicon, aliases: &mut Ali
             continue;
         }
         let acronym = &text[w[2].start..w[2].end];
-        let shape = (2..=6).contains(&acronym.len())
-            && acronym.bytes().all(|b| b.is_ascii_uppercase());
+        let shape =
+            (2..=6).contains(&acronym.len()) && acronym.bytes().all(|b| b.is_ascii_uppercase());
         if shape {
             aliases.insert(acronym.to_string(), entry);
         }

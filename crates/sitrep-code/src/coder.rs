@@ -41,6 +41,7 @@ pub fn code_with_actors(coder: &Coder, doc: &mut Document, actors: &[ActorSpan])
             span: sentence.span,
         };
         let mut consumed = 0;
+        let mut matches: Vec<Match> = Vec::new();
         for t in 0..a.items.len() {
             if a.items[t].is_actor() || (t > 0 && t <= consumed) {
                 continue;
@@ -49,12 +50,65 @@ pub fn code_with_actors(coder: &Coder, doc: &mut Document, actors: &[ActorSpan])
                 consumed = consumed
                     .max(m.end)
                     .max(m.obj.map_or(0, |o| o.1.saturating_sub(1)));
-                ctx.events(&m, &mut events);
+                matches.push(m);
             }
         }
+        for m in one_per_clause(&a, &matches) {
+            ctx.events(m, &mut events);
+        }
     }
+    add_speech_acts(coder, doc, &mut events);
     link_denials(&mut events);
     doc.events = events;
+}
+
+/// "Kirby said Pyongyang sent shells": the claim is itself an accusation of Pyongyang by
+/// Kirby, when `speech.tsv` says so and the claimant is not of the source's own country.
+fn add_speech_acts(coder: &Coder, doc: &Document, events: &mut Vec<Event>) {
+    let mut acts: Vec<Event> = Vec::new();
+    for e in events.iter() {
+        let (Some(who), Some(src)) = (e.claimant.as_ref(), e.source.as_ref()) else {
+            continue;
+        };
+        let country = |c: &str| c.chars().take(3).collect::<String>();
+        if who.code.is_empty() || country(&who.code) == country(&src.code) || e.modality == Modality::Denied {
+            continue;
+        }
+        let Some(rule) = coder.lexicon().speech_acts.iter().find(|s| s.applies(&e.cameo, e.quad_class)) else {
+            continue;
+        };
+        let dup = acts.iter().any(|a| a.sentence == e.sentence && a.target.as_ref().map(|t| &t.code) == Some(&src.code) && a.source.as_ref().map(|s| &s.code) == Some(&who.code));
+        let Some(info) = coder.codes().get(&rule.act) else {
+            continue;
+        };
+        if dup {
+            continue;
+        }
+        acts.push(Event {
+            source: Some(who.clone()),
+            target: Some(src.clone()),
+            cameo: rule.act.clone(),
+            root: info.root.clone(),
+            quad_class: info.quad,
+            goldstein: info.goldstein,
+            plover: info.plover.clone(),
+            object: None,
+            modality: Modality::Asserted,
+            claimant: None,
+            date: doc.published.as_ref().map(|p| EventDate {
+                date: p.date.clone(),
+                from: "document".into(),
+            }),
+            sentence: e.sentence,
+            trigger: who.span,
+            evidence: e.evidence,
+            evidence_text: e.evidence_text.clone(),
+            rule: rule.rule.clone(),
+            confidence: (e.confidence - 0.15).max(0.1),
+            denies: None,
+        });
+    }
+    events.extend(acts);
 }
 
 struct Ctx<'a> {
@@ -103,7 +157,12 @@ impl Ctx<'_> {
             return out;
         }
         let mut out = Vec::new();
-        for s in self.group(m.src) {
+        // "receiving Russian military equipment": the goods' origin gives the source when
+        // the pattern names none.
+        let p = &self.coder.lexicon().patterns[m.pattern];
+        let no_src_slot = !p.pre.iter().chain(&p.post).any(|e| *e == crate::Elem::Src);
+        let src = if m.src.is_none() && no_src_slot { m.origin } else { m.src };
+        for s in self.group(src) {
             for t in self.group(m.tgt) {
                 out.push((s.clone(), t));
             }
@@ -126,13 +185,26 @@ impl Ctx<'_> {
         let (modality, claimant) = self.modality(m.trigger);
         let date = self.date(m.trigger);
         let evidence_text = self.doc.span_text(self.span).to_string();
-        let mut pairs: Vec<_> = self.pairs(m).into_iter().map(|(s, t)| (s, t, code.clone())).collect();
+        let mut pairs: Vec<_> = self
+            .pairs(m)
+            .into_iter()
+            .map(|(s, t)| (s, t, code.clone()))
+            .collect();
         if let Some(r) = &p.reciprocal {
-            let back: Vec<_> = pairs.iter().filter(|(s, t, _)| s.is_some() && t.is_some()).map(|(s, t, _)| (t.clone(), s.clone(), r.clone())).collect();
+            let back: Vec<_> = pairs
+                .iter()
+                .filter(|(s, t, _)| s.is_some() && t.is_some())
+                .map(|(s, t, _)| (t.clone(), s.clone(), r.clone()))
+                .collect();
             pairs.extend(back);
         }
         for (source, target, code) in pairs {
-            let info = self.coder.codes().get(&code).cloned().unwrap_or_else(|| foreign_code(&code));
+            let info = self
+                .coder
+                .codes()
+                .get(&code)
+                .cloned()
+                .unwrap_or_else(|| foreign_code(&code));
             if same_actor(source.as_ref(), target.as_ref())
                 || (source.is_none() && target.is_none())
             {
@@ -246,6 +318,22 @@ impl Ctx<'_> {
             from: "document".into(),
         })
     }
+}
+
+/// One event per clause and actor pair, as TABARI codes one verb phrase: among matches of
+/// one clause with the same source and target, the most specific wins (ties: the first).
+fn one_per_clause<'m>(a: &Analysis, matches: &'m [Match]) -> Vec<&'m Match> {
+    let key = |m: &Match| (a.clause(m.trigger), m.src, m.tgt, m.both);
+    matches
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| {
+            !matches.iter().enumerate().any(|(j, o)| {
+                j != *i && key(o) == key(m) && (o.weight > m.weight || (o.weight == m.weight && j < *i))
+            })
+        })
+        .map(|(_, m)| m)
+        .collect()
 }
 
 /// A code outside the CAMEO table (an imported WEIS-style dictionary): root from its

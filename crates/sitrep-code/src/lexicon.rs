@@ -87,6 +87,27 @@ impl CueKind {
     }
 }
 
+/// A reported event that makes its report an event of its own (claimant accuses source).
+#[derive(Clone, Debug)]
+pub struct SpeechAct {
+    /// CAMEO code prefix of the inner event, or `quadN`.
+    pub inner: String,
+    /// Code of the speech act.
+    pub act: String,
+    /// `file:line`.
+    pub rule: String,
+}
+
+impl SpeechAct {
+    /// True when an inner event with this code and quad class triggers the act.
+    pub fn applies(&self, code: &str, quad: u8) -> bool {
+        match self.inner.strip_prefix("quad") {
+            Some(q) => q.parse::<u8>().ok() == Some(quad),
+            None => code.starts_with(&self.inner),
+        }
+    }
+}
+
 /// Everything the matcher needs besides the code table.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
@@ -102,6 +123,8 @@ pub struct Lexicon {
     pub cues: HashMap<String, Vec<(Vec<String>, CueKind)>>,
     /// Discard phrases: any word → phrases containing it.
     pub discards: HashMap<String, Vec<Vec<String>>>,
+    /// Reported events whose report is itself coded.
+    pub speech_acts: Vec<SpeechAct>,
     irregular: HashMap<String, Vec<String>>,
     synsets: HashMap<String, Vec<String>>,
 }
@@ -144,7 +167,17 @@ impl Lexicon {
 
     /// Adds irregular forms of one lemma.
     pub fn add_irregular(&mut self, lemma: &str, forms: impl IntoIterator<Item = String>) {
-        self.irregular.entry(lemma.to_lowercase()).or_default().extend(forms);
+        self.irregular
+            .entry(lemma.to_lowercase())
+            .or_default()
+            .extend(forms);
+    }
+
+    /// True when `word` is an irregular inflection listed in a forms table (`sent`).
+    pub fn is_irregular_form(&self, word: &str) -> bool {
+        self.irregular
+            .values()
+            .any(|forms| forms.iter().any(|f| f == word))
     }
 
     /// Adds one synonym set.
@@ -216,6 +249,22 @@ impl Lexicon {
                     .or_default()
                     .push(words.clone());
             }
+        }
+    }
+
+    /// Adds speech-act rules (`inner act`).
+    pub fn add_speech_acts(&mut self, dict: &Dictionary, errors: &mut Vec<LoadError>) {
+        errors.extend(kind_error(dict, "speech-acts"));
+        for e in &dict.entries {
+            let (Some(inner), Some(act)) = (e.get(dict, "inner"), e.get(dict, "act")) else {
+                errors.push(line_error(dict, e.line, "needs inner and act".into()));
+                continue;
+            };
+            self.speech_acts.push(SpeechAct {
+                inner: inner.to_string(),
+                act: act.to_string(),
+                rule: e.rule(dict),
+            });
         }
     }
 

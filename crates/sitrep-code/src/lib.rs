@@ -66,6 +66,7 @@ const OBJECTS: &str = include_str!("../../../data/verbs/objects.tsv");
 const SECTORS: &str = include_str!("../../../data/verbs/sectors.tsv");
 const CUES: &str = include_str!("../../../data/verbs/cues.tsv");
 const DISCARDS: &str = include_str!("../../../data/verbs/discards.tsv");
+const SPEECH: &str = include_str!("../../../data/verbs/speech.tsv");
 const CODES: &str = include_str!("../../../data/cameo/codes.tsv");
 
 /// Codes events in annotated documents.
@@ -139,10 +140,12 @@ pub fn base_lexicon(errors: &mut Vec<sitrep_data::LoadError>) -> Option<Lexicon>
     let sectors = p("verbs/sectors.tsv", SECTORS, errors)?;
     let cues = p("verbs/cues.tsv", CUES, errors)?;
     let discards = p("verbs/discards.tsv", DISCARDS, errors)?;
+    let speech = p("verbs/speech.tsv", SPEECH, errors)?;
     lex.add_forms(&forms, errors);
     lex.add_synsets(&synsets, errors);
     lex.add_objects(&objects, &sectors);
     lex.add_cues(&cues, &discards, errors);
+    lex.add_speech_acts(&speech, errors);
     Some(lex)
 }
 
@@ -154,7 +157,7 @@ fn codes_table(errors: &mut Vec<sitrep_data::LoadError>) -> CodeTable {
 
 /// Every code a pattern or refinement can produce must be in the code table.
 fn check_codes(lex: &Lexicon, codes: &CodeTable, errors: &mut Vec<sitrep_data::LoadError>) {
-    let refined = lex.refine.values();
+    let refined = lex.refine.values().chain(lex.speech_acts.iter().map(|s| &s.act));
     let all = lex.patterns.iter().map(|p| (&p.code, p.rule.as_str()));
     for (code, rule) in all.chain(refined.map(|c| (c, "verbs/sectors.tsv"))) {
         if !codes.contains(code) {

@@ -59,7 +59,9 @@ pub fn best_at(a: &Analysis, lex: &Lexicon, t: usize) -> Option<Match> {
         if let Some(mut m) = found {
             m.pattern = pi;
             m.weight = p.weight;
-            let better = best.as_ref().is_none_or(|b| rank(&m) > rank(b));
+            let better = best
+                .as_ref()
+                .is_none_or(|b| rank(&m, lex, form) > rank(b, lex, form));
             if better {
                 best = Some(m);
             }
@@ -68,9 +70,12 @@ pub fn best_at(a: &Analysis, lex: &Lexicon, t: usize) -> Option<Match> {
     best
 }
 
-fn rank(m: &Match) -> (u32, u8) {
+/// Specific patterns first, then those that found more actors, then a trigger written
+/// exactly as the surface form ("left" as its own verb rather than a form of "leave").
+fn rank(m: &Match, lex: &Lexicon, form: &str) -> (u32, u8, bool) {
     let actors = u8::from(m.src.is_some()) + u8::from(m.tgt.is_some() || m.both.is_some());
-    (m.weight.saturating_sub(u32::from(m.gapped)), actors)
+    let exact = lex.patterns[m.pattern].trigger == form;
+    (m.weight.saturating_sub(u32::from(m.gapped)), actors, exact)
 }
 
 fn discarded(a: &Analysis, lex: &Lexicon, t: usize) -> bool {
@@ -112,7 +117,7 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
     let passive = a.is_passive(t)
         && p.post
             .first()
-            .is_some_and(|e| matches!(e, Elem::Tgt | Elem::Obj));
+            .is_some_and(|e| matches!(e, Elem::Tgt | Elem::Obj | Elem::AnyTgt));
     if passive && p.pre.first() == Some(&Elem::Src) {
         if let Some(m) = match_passive(a, p, t) {
             return Some(m);
@@ -132,8 +137,35 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
             return None;
         }
     }
+    if p.post.contains(&Elem::AnyTgt)
+        && !p
+            .post
+            .iter()
+            .any(|e| matches!(e, Elem::Src | Elem::Tgt | Elem::Both))
+    {
+        return match_any_target(a, p, t, m);
+    }
     let view: Vec<usize> = (t + 1..a.items.len()).collect();
     match_post(a, &p.post, &view, 0, m)
+}
+
+/// TABARI semantics for patterns without a target slot: the words match with actors left
+/// out, and the target is the first actor after the verb wherever it sits.
+fn match_any_target(a: &Analysis, p: &Pattern, t: usize, m: Match) -> Option<Match> {
+    let words: Vec<Elem> = p
+        .post
+        .iter()
+        .filter(|e| **e != Elem::AnyTgt)
+        .cloned()
+        .collect();
+    let view: Vec<usize> = (t + 1..a.items.len())
+        .filter(|&i| !a.items[i].is_actor())
+        .collect();
+    let mut m = match_post(a, &words, &view, 0, m)?;
+    let (_, clause_end) = a.clause(t);
+    let target = (t + 1..clause_end).find(|&i| a.items[i].is_actor() && !a.items[i].modifier)?;
+    m.tgt = Some(target);
+    Some(m)
 }
 
 /// Words a verb pattern requires before its trigger, in order, within eight items.
@@ -156,17 +188,18 @@ fn pre_words_present(a: &Analysis, pre: &[Elem], t: usize) -> bool {
 /// the trigger and the `by` phrase gives the source.
 fn match_passive(a: &Analysis, p: &Pattern, t: usize) -> Option<Match> {
     let (_, end) = a.clause(t);
+    // Without a `by` phrase the agent is unknown ("two envoys were expelled").
     let by = (t + 1..end.min(t + 10))
-        .find(|&i| a.items[i].lower == "by" && a.items.get(i + 1).is_some_and(|n| n.is_actor()))?;
+        .find(|&i| a.items[i].lower == "by" && a.items.get(i + 1).is_some_and(|n| n.is_actor()));
     let mut m = Match {
         trigger: t,
         passive: true,
-        src: Some(by + 1),
+        src: by.map(|b| b + 1),
         ..Match::default()
     };
     let first = p.post.first()?;
     match first {
-        Elem::Tgt => {
+        Elem::Tgt | Elem::AnyTgt => {
             let s = a.subject(t)?;
             m.tgt = Some(s);
         }
@@ -174,7 +207,7 @@ fn match_passive(a: &Analysis, p: &Pattern, t: usize) -> Option<Match> {
         _ => return None,
     }
     let view: Vec<usize> = (t + 1..a.items.len())
-        .filter(|&i| i != by && i != by + 1)
+        .filter(|&i| by.is_none_or(|b| i != b && i != b + 1))
         .collect();
     match_post(a, &p.post[1..], &view, 0, m)
 }
@@ -281,7 +314,9 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
         }
         Elem::Obj => match_obj(a, rest, view, pos, m),
         Elem::AnyTgt => {
-            let found = (pos..view.len()).find(|&p| a.items[view[p]].is_actor() && !a.items[view[p]].modifier)?;
+            let found = (pos..view.len())
+                .take_while(|&p| !a.is_boundary(view[p]))
+                .find(|&p| a.items[view[p]].is_actor() && !a.items[view[p]].modifier)?;
             let mut m = m;
             m.tgt = Some(view[found]);
             match_post(a, rest, view, found + 1, m)

@@ -34,9 +34,15 @@ pub struct Item {
     pub modifier: bool,
     /// A surface form of some pattern's trigger.
     pub trigger_form: bool,
+    /// Could be a past participle (`supplied`, `sent`).
+    pub participle: bool,
 }
 
 impl Item {
+    fn trigger_form_candidate(&self, lex: &Lexicon) -> bool {
+        !self.is_actor() && lex.by_form.contains_key(&self.lower)
+    }
+
     /// True for an actor slot.
     pub fn is_actor(&self) -> bool {
         !self.actors.is_empty()
@@ -145,6 +151,12 @@ impl Analysis {
                     || lex.sectors.contains_key(p)
                     || (PREPOSITIONS.contains(&p) && p != "to")
             };
+            let w = items[i].lower.as_str();
+            items[i].participle = items[i].trigger_form_candidate(lex)
+                && (w.ends_with("ed")
+                    || w.ends_with("en")
+                    || w.ends_with("wn")
+                    || lex.is_irregular_form(w));
             items[i].trigger_form =
                 !items[i].is_actor() && !noun_before && lex.by_form.contains_key(&items[i].lower);
         }
@@ -216,13 +228,27 @@ impl Analysis {
 
     /// True when the verb at `i` is a passive participle ("were supplied").
     pub fn is_passive(&self, i: usize) -> bool {
-        let w = &self.items[i].lower;
-        if !(w.ends_with("ed") || w.ends_with("en") || w.ends_with('t') || w.ends_with("wn")) {
+        if !self.items[i].participle {
             return false;
         }
+        // The auxiliary sits right before, or with an adverb between ("was fiercely opposed").
         (1..=3).any(|k| {
-            i.checked_sub(k)
-                .is_some_and(|j| PASSIVE_AUX.contains(&self.items[j].lower.as_str()))
+            i.checked_sub(k).is_some_and(|j| {
+                PASSIVE_AUX.contains(&self.items[j].lower.as_str())
+                    && (j + 1..i).all(|m| {
+                        self.items[m].lower.ends_with("ly")
+                            || matches!(
+                                self.items[m].lower.as_str(),
+                                "been"
+                                    | "being"
+                                    | "also"
+                                    | "not"
+                                    | "earlier"
+                                    | "later"
+                                    | "reportedly"
+                            )
+                    })
+            })
         })
     }
 
@@ -258,14 +284,21 @@ fn collapse(text: &str, span: Span, actors: &[ActorSpan]) -> Vec<Item> {
                 t += 1;
             }
             let start = actors[a].span.start.min(tok.span.start) as usize;
+            // Several codes for one phrase ("the Shire" is three actors) share one slot.
+            let mut group = vec![a];
+            while a + 1 < actors.len() && actors[a + 1].span == actors[a].span {
+                a += 1;
+                group.push(a);
+            }
             items.push(Item {
                 span: Span::new(start, end as usize),
                 lower: String::new(),
-                actors: vec![a],
+                actors: group,
                 possessive: false,
                 punct: false,
                 modifier: is_demonym(text.get(start..end as usize).unwrap_or("")),
                 trigger_form: false,
+                participle: false,
             });
             a += 1;
             continue;
@@ -292,6 +325,7 @@ fn collapse(text: &str, span: Span, actors: &[ActorSpan]) -> Vec<Item> {
             punct: !tok.is_word,
             modifier: false,
             trigger_form: false,
+            participle: false,
         });
     }
     mark_modifiers(&mut items);
@@ -358,8 +392,11 @@ fn compound(items: Vec<Item>) -> Vec<Item> {
             let list_goes_on = items
                 .get(i + 1)
                 .is_some_and(|n| matches!(n.lower.as_str(), "," | "and" | "or"));
-            let joiner = joiner_before(&out)
-                .filter(|&len| len != 1 || out[out.len() - 1].lower != "," || list_goes_on);
+            let mods = modifiers_before(&out);
+            let head = &out[..out.len() - mods];
+            let joiner = joiner_before(head)
+                .filter(|&len| len != 1 || head[head.len() - 1].lower != "," || list_goes_on)
+                .map(|len| len + mods);
             if let Some(len) = joiner {
                 let keep = out.len() - len;
                 if keep > 0 && out[keep - 1].is_actor() && !out[keep - 1].possessive {
@@ -380,13 +417,45 @@ fn compound(items: Vec<Item>) -> Vec<Item> {
     out
 }
 
+/// Words that may sit between a list joiner and the next actor ("and the evil Gondor").
+fn modifiers_before(out: &[Item]) -> usize {
+    const STOP: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "that",
+        "which", "who", "and", "or", "nor", "not",
+    ];
+    let mut n = 0;
+    while n < 3 && n < out.len() {
+        let it = &out[out.len() - 1 - n];
+        let w = it.lower.as_str();
+        let det = DETERMINERS.contains(&w);
+        let adjective = !it.is_actor()
+            && !it.punct
+            && n < 2
+            && w.chars().all(|c| c.is_alphabetic())
+            && !STOP.contains(&w)
+            && !PREPOSITIONS.contains(&w)
+            && !w.ends_with("ed")
+            && !w.ends_with("ing");
+        if !(det || adjective) {
+            break;
+        }
+        n += 1;
+    }
+    // Only keep the modifiers when a joiner really precedes them.
+    if joiner_before(&out[..out.len() - n]).is_some() {
+        n
+    } else {
+        0
+    }
+}
+
 /// How many trailing items form a list joiner (`and`, `,`, `or`, `, and`, `as well as`).
 fn joiner_before(out: &[Item]) -> Option<usize> {
     let w = |k: usize| out.len().checked_sub(k).map(|i| out[i].lower.as_str());
     match (w(3), w(2), w(1)) {
         (Some("as"), Some("well"), Some("as")) => Some(3),
         (_, Some(","), Some("and" | "or")) => Some(2),
-        (_, _, Some("and" | "or" | "," | "&")) => Some(1),
+        (_, _, Some("and" | "or" | "nor" | "," | "&")) => Some(1),
         _ => None,
     }
 }

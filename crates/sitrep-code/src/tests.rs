@@ -141,6 +141,18 @@ fn claimed_by_speaker_via_cue() {
 }
 
 #[test]
+fn a_claim_of_arms_supply_is_also_an_accusation() {
+    let ev = code("Smith said on Monday that Pyongyang sent missiles to Moscow.");
+    let act = ev.iter().find(|e| e.cameo == "112").expect("speech act");
+    assert_eq!(triple(act), ("USAGOV".into(), "PRK".into(), "112".into()));
+    assert_eq!(act.modality, Modality::Asserted);
+    assert!(act.rule.starts_with("verbs/speech.tsv:"));
+    // A claimant of the source's own country does not accuse it.
+    let ev = code("Petrov said Russia sent missiles to Iran.");
+    assert!(!ev.iter().any(|e| e.cameo == "112"), "{ev:#?}");
+}
+
+#[test]
 fn claimed_by_speaker_via_quote_layer() {
     let text = "\"North Korea is shipping shells to Russia,\" the official told reporters.";
     let mut doc = doc_with(text, ACTORS);
@@ -362,4 +374,20 @@ fn debug_print() {
             e.trigger.of(&text)
         );
     }
+}
+
+#[test]
+fn origin_inside_the_object_is_the_source() {
+    let mut doc = doc_with("Iran is receiving Russian fighter jets.", ACTORS);
+    // "Russian" as a demonym mention of Russia.
+    let at = doc.text.find("Russian").unwrap();
+    doc.mentions.push(Mention {
+        span: Span::new(at, at + 7),
+        text: "Russian".into(),
+        entity: doc.entities.iter().position(|e| e.actor.code == "RUS").unwrap() as u32,
+        rule: "test".into(),
+    });
+    doc.mentions.sort_by_key(|m| m.span.start);
+    Coder::new().unwrap().run(&mut doc).unwrap();
+    assert!(has(&doc.events, "RUS", "IRN", "072"), "{:#?}", doc.events);
 }

@@ -7,10 +7,10 @@
 //! # kind: verbs
 //! # columns: pattern code note
 //! # (any further `#` lines are free comments: provenance, license, conventions)
-//! [src] arrest [tgt]	173	also catches "held in detention"
+//! [src] arrest [tgt]<TAB>173<TAB>also catches "held in detention"
 //! ```
 //!
-//! Rows are tab-separated; a row may leave trailing columns out, never add more than
+//! Rows are tab-separated (`<TAB>` above stands for a tab character); a row may leave trailing columns out, never add more than
 //! the header names. Blank lines and lines starting with `#` after the header are
 //! ignored. Every entry keeps its `file:line` so that output can say which line fired.
 //!

@@ -118,3 +118,10 @@ pub enum EvalError {
     #[error("building the stage: {0}")]
     Stage(String),
 }
+
+pub mod extraction;
+pub mod gold;
+pub mod ner;
+pub mod quotes;
+pub mod timex;
+pub mod stories;

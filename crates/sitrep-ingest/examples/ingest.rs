@@ -8,7 +8,12 @@ use std::path::PathBuf;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let brief = args.iter().any(|a| a == "--brief");
-    let paths: Vec<PathBuf> = args.iter().filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
+    let removed_only = args.iter().any(|a| a == "--removed");
+    let paths: Vec<PathBuf> = args
+        .iter()
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
     let opts = IngestOptions::default();
     let (mut docs, mut skips) = (0usize, 0usize);
     for item in inputs(&paths, &opts) {
@@ -21,15 +26,31 @@ fn main() {
             }
         };
         docs += 1;
+        if removed_only {
+            for r in &doc.removed {
+                println!("{}\t{}\t{}", doc.source, r.reason, r.text);
+            }
+            continue;
+        }
         if brief {
             let first: String = doc.text.chars().take(70).collect();
-            println!("DOC {} [{} words] {:?}", doc.source, doc.word_count(), first);
+            println!(
+                "DOC {} [{} words] {:?}",
+                doc.source,
+                doc.word_count(),
+                first
+            );
             continue;
         }
         println!("=== {}", doc.source);
         println!("id:       {}", doc.id);
         println!("title:    {:?}", doc.title);
-        println!("date:     {:?}", doc.published.as_ref().map(|p| (&p.date.value, p.date.precision, &p.origin)));
+        println!(
+            "date:     {:?}",
+            doc.published
+                .as_ref()
+                .map(|p| (&p.date.value, p.date.precision, &p.origin))
+        );
         println!("outlet:   {:?}", doc.outlet);
         println!("byline:   {:?}", doc.byline);
         println!("url:      {:?}", doc.url);

@@ -52,7 +52,7 @@ fn patterns() -> &'static Patterns {
         let re = |s: &str| Regex::new(s).expect("constant regex");
         Patterns {
             byline: re(r"^(?i:by)\s+([\p{L}][\p{L}\p{M} .,'&-]{1,80})$"),
-            source: re(r"^(?i:source|sources|via|출처)\s*[:：]\s*(.{2,60})$"),
+            source: re(r"^(?i:source|sources|via|출처)\s*[:：]\s*([^\d;:]{2,40})$"),
             dateline_credit: re(r"^\[([^\]=]{1,20})=([^\]]{1,20})\]$"),
             wire_end: re(r"\(([\p{L}][\p{L} .&-]{1,40})\)\s*$"),
             wire_start: re(r"^[\p{Lu}][\p{L} .,'-]{1,40}\(([\p{L}][\p{L} .&-]{1,40})\)\s*[-—–]"),
@@ -75,7 +75,7 @@ pub(crate) fn to_document(raw: RawArticle, _opts: &IngestOptions) -> Result<Docu
         return Err(skipped(raw.source, "binary data, not text"));
     }
     let html = raw.format == Format::Html || looks_html(&raw.body);
-    let declared = raw.charset.clone().or_else(|| html.then(|| html_charset(&raw.body)).flatten());
+    let declared = if html { html_charset(&raw.body) } else { None };
     let decoded = decode(&raw.body, declared.as_deref());
     let mut doc = Document::new(raw.source.clone(), String::new());
     doc.diagnostics = decoded.notes;
@@ -108,7 +108,10 @@ pub(crate) fn to_document(raw: RawArticle, _opts: &IngestOptions) -> Result<Docu
     doc.removed = removed;
     if doc.text.trim().is_empty() {
         let n = doc.removed.len();
-        return Err(skipped(raw.source, format!("empty after cleaning ({n} lines removed as boilerplate)")));
+        return Err(skipped(
+            raw.source,
+            format!("empty after cleaning ({n} lines removed as boilerplate)"),
+        ));
     }
     merge(&mut doc, raw, found, from_text, &date_origin);
     finish(&mut doc);
@@ -119,17 +122,26 @@ pub(crate) fn to_document(raw: RawArticle, _opts: &IngestOptions) -> Result<Docu
 fn merge(doc: &mut Document, raw: RawArticle, page: Found, text: Found, date_origin: &str) {
     doc.url = raw.url.or(doc.url.take());
     doc.title = raw.title.or(page.title).or(text.title);
-    doc.byline = raw.byline.or(page.byline).or(text.byline);
+    doc.byline = page.byline.or(text.byline);
     let mut outlets: Vec<(u8, String)> = page.outlets.into_iter().chain(text.outlets).collect();
     outlets.sort_by_key(|(rank, _)| *rank);
     let container = raw.outlet.map(|o| canonical_outlet(&o));
     doc.outlet = container.or(outlets.first().map(|(_, o)| o.clone()));
     for (_, other) in &outlets {
-        if doc.outlet.as_deref() != Some(other) && !doc.diagnostics.iter().any(|d| d.ends_with(other.as_str())) {
+        if doc.outlet.as_deref() != Some(other)
+            && !doc.diagnostics.iter().any(|d| d.ends_with(other.as_str()))
+        {
             doc.diagnostics.push(format!("also credited: {other}"));
         }
     }
-    doc.published = published(doc, raw.date, page.date, date_origin, text.date, text.update_date);
+    doc.published = published(
+        doc,
+        raw.date,
+        page.date,
+        date_origin,
+        text.date,
+        text.update_date,
+    );
 }
 
 fn published(
@@ -140,11 +152,16 @@ fn published(
     text_date: Option<DateValue>,
     update_date: Option<DateValue>,
 ) -> Option<PublishedDate> {
-    let at = |date: DateValue, origin: &str| PublishedDate { date, origin: origin.to_string() };
+    let at = |date: DateValue, origin: &str| PublishedDate {
+        date,
+        origin: origin.to_string(),
+    };
     if let Some(s) = container {
         match parse_date(&s) {
             Some(d) => return Some(at(d, "container")),
-            None => doc.diagnostics.push(format!("unparseable date field {s:?}")),
+            None => doc
+                .diagnostics
+                .push(format!("unparseable date field {s:?}")),
         }
     }
     let found = page
@@ -174,8 +191,13 @@ fn finish(doc: &mut Document) {
         Some(info) => {
             let code = dicts::get().iso639_1(info.lang().code());
             if code != "en" {
-                let sure = if info.is_reliable() { "" } else { ", unreliable" };
-                doc.diagnostics.push(format!("language is {code} (not English{sure})"));
+                let sure = if info.is_reliable() {
+                    ""
+                } else {
+                    ", unreliable"
+                };
+                doc.diagnostics
+                    .push(format!("language is {code} (not English{sure})"));
             }
             doc.language = Some(code);
         }
@@ -197,7 +219,11 @@ fn split_lines(text: &str) -> Vec<Line> {
             blank = true;
             continue;
         }
-        lines.push(Line { text: t, blank_before: blank, removed: None });
+        lines.push(Line {
+            text: t,
+            blank_before: blank,
+            removed: None,
+        });
         blank = false;
     }
     lines
@@ -210,10 +236,9 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> (String, Vec<
     let mut found = Found::default();
     let latin_doc = mostly_latin(text);
     let n = lines.len();
-    for i in 0..n {
+    for (i, line) in lines.iter_mut().enumerate() {
         let region = (i < HEAD, i + TAIL >= n);
-        let reason = classify(&lines[i].text, region, latin_doc, &mut found);
-        lines[i].removed = reason;
+        line.removed = classify(&line.text, region, latin_doc, &mut found);
     }
     mark_title(&mut lines, known_title, &mut found);
     mark_repeats(&mut lines);
@@ -222,7 +247,10 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> (String, Vec<
     let mut removed = Vec::new();
     for line in lines {
         match line.removed {
-            Some(reason) => removed.push(Removed { text: line.text, reason }),
+            Some(reason) => removed.push(Removed {
+                text: line.text,
+                reason,
+            }),
             None => {
                 if !body.is_empty() {
                     body.push_str(if line.blank_before { "\n\n" } else { "\n" });
@@ -235,7 +263,12 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> (String, Vec<
 }
 
 /// Why a line is not article text, or `None` to keep it. Metadata lines fill `found`.
-fn classify(line: &str, (head, tail): (bool, bool), latin_doc: bool, found: &mut Found) -> Option<String> {
+fn classify(
+    line: &str,
+    (head, tail): (bool, bool),
+    latin_doc: bool,
+    found: &mut Found,
+) -> Option<String> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some("separator".into());
     }
@@ -262,15 +295,24 @@ fn classify(line: &str, (head, tail): (bool, bool), latin_doc: bool, found: &mut
 /// Date stamps, bylines and mastheads near the top.
 fn head_metadata(line: &str, found: &mut Found) -> Option<String> {
     if let Some((date, update)) = date_line(line) {
-        let slot = if update { &mut found.update_date } else { &mut found.date };
+        let slot = if update {
+            &mut found.update_date
+        } else {
+            &mut found.date
+        };
         slot.get_or_insert(date);
         return Some("date line".into());
     }
     if let Some(c) = patterns().byline.captures(line) {
-        let name = c.get(1).map_or("", |m| m.as_str()).trim();
+        let full = c.get(1).map_or("", |m| m.as_str()).trim();
+        // "By Jane Roe, Political Correspondent" names Jane Roe.
+        let (name, rest) = full.split_once(',').unwrap_or((full, ""));
+        let name = name.trim();
         if name.split_whitespace().count() <= 6 && !name.ends_with('.') {
-            if let Some(o) = dicts::get().outlet(name).filter(|o| o.wire) {
-                found.outlets.push((OUTLET_WIRE, o.name.clone()));
+            for part in [name, rest.trim()] {
+                if let Some(o) = dicts::get().outlet(part).filter(|o| o.wire) {
+                    found.outlets.push((OUTLET_WIRE, o.name.clone()));
+                }
             }
             found.byline.get_or_insert_with(|| name.to_string());
             return Some("byline".into());
@@ -288,12 +330,16 @@ fn credit_line(line: &str, found: &mut Found) -> Option<String> {
     let p = patterns();
     if let Some(c) = p.source.captures(line) {
         let name = c.get(1).map_or("", |m| m.as_str());
-        found.outlets.push((OUTLET_SOURCE_LINE, canonical_outlet(name)));
+        found
+            .outlets
+            .push((OUTLET_SOURCE_LINE, canonical_outlet(name)));
         return Some("source credit".into());
     }
     if let Some(c) = p.dateline_credit.captures(line) {
         let name = c.get(2).map_or("", |m| m.as_str());
-        found.outlets.push((OUTLET_DATELINE, canonical_outlet(name)));
+        found
+            .outlets
+            .push((OUTLET_DATELINE, canonical_outlet(name)));
         return Some("dateline credit".into());
     }
     None
@@ -357,7 +403,10 @@ fn doubled(line: &str) -> bool {
     (mid.saturating_sub(2)..=mid + 2).any(|i| {
         line.is_char_boundary(i)
             && line[i..].starts_with(' ')
-            && line.get(..i).zip(line.get(i + 1..)).is_some_and(|(a, b)| a == b)
+            && line
+                .get(..i)
+                .zip(line.get(i + 1..))
+                .is_some_and(|(a, b)| a == b)
     })
 }
 
@@ -377,7 +426,10 @@ fn continues(next: Option<&Line>) -> bool {
 /// Finds the headline among the first kept lines, removes it and any duplicates of it,
 /// and removes the short section labels above it.
 fn mark_title(lines: &mut [Line], known: Option<&str>, found: &mut Found) {
-    let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].removed.is_none()).take(HEAD).collect();
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].removed.is_none())
+        .take(HEAD)
+        .collect();
     let title = match known {
         Some(t) => squash(t),
         None => match guess_title(lines, &kept) {
@@ -412,7 +464,8 @@ fn guess_title(lines: &[Line], kept: &[usize]) -> Option<(usize, Vec<usize>)> {
             labels.push(i);
             continue;
         }
-        if title_like(text) && !continues(next) {
+        // A one-line article is body, not a headline over nothing.
+        if title_like(text) && !continues(next) && next.is_some() {
             return Some((i, labels));
         }
         // The body starts here: a short line just above it is the headline.
@@ -423,10 +476,12 @@ fn guess_title(lines: &[Line], kept: &[usize]) -> Option<(usize, Vec<usize>)> {
     None
 }
 
-/// Verbatim repeats of a kept line (captions, pull quotes) go.
+/// Verbatim repeats of a long kept line (captions, pull quotes) go; short repeats can be
+/// structure (fixture lists), so they stay.
 fn mark_repeats(lines: &mut [Line]) {
     let mut seen = std::collections::HashSet::new();
-    for line in lines.iter_mut().filter(|l| l.removed.is_none()) {
+    let long = |l: &&mut Line| l.removed.is_none() && l.text.split_whitespace().count() >= 8;
+    for line in lines.iter_mut().filter(long) {
         if !seen.insert(line.text.to_lowercase()) {
             line.removed = Some("repeated line".into());
         }
@@ -444,7 +499,11 @@ fn wire_credit(lines: &[Line], found: &mut Found) {
         first.and_then(|l| p.wire_start.captures(&l.text)),
     ];
     for c in credits.into_iter().flatten() {
-        if let Some(o) = c.get(1).and_then(|m| dicts::get().outlet(m.as_str())).filter(|o| o.wire) {
+        if let Some(o) = c
+            .get(1)
+            .and_then(|m| dicts::get().outlet(m.as_str()))
+            .filter(|o| o.wire)
+        {
             found.outlets.push((OUTLET_WIRE, o.name.clone()));
         }
     }

@@ -11,13 +11,15 @@ struct Patterns {
     month_first: Regex,
     day_first: Regex,
     year_month: Regex,
+    numeric_dmy: Regex,
     url: Regex,
     url_compact: Regex,
     label: Regex,
 }
 
 const MONTH: &str = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
-const TIME: &str = r"(?:\s*(?:[-–,|@]|at)?\s*(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*([ap]\.?m\.?)?)?";
+const TIME: &str =
+    r"(?:\s*(?:[-–,|@]|at)?\s*(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*([ap]\.?m\.?)?)?";
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
@@ -28,16 +30,19 @@ fn patterns() -> &'static Patterns {
             month_first: re(&format!(r"(?i)\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){TIME}")),
             day_first: re(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(\d{{4}}){TIME}")),
             year_month: re(r"^\s*(\d{4})(?:-(\d{2}))?\s*$"),
+            numeric_dmy: re(&format!(r"\b(\d{{1,2}})([./])(\d{{1,2}})[./](\d{{4}})\b{TIME}")),
             url: re(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?:/|-|\.|$)"),
             url_compact: re(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"),
-            label: re(r"(?i)^(?:(?:first\s+)?published|posted|updated|last\s+updated|date|created|modified|입력|기사입력|수정)?\s*:?\s*(?:on)?\s*$"),
+            label: re(r"(?i)^(?:(?:first\s+)?published|posted|updated|last\s+updated|date|created|modified|stand|ver[öo]ffentlicht|aktualisiert|publi[ée](?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|publicado(?:\s+(?:em|el))?|actualizado|pubblicato(?:\s+il)?|aggiornato|gepubliceerd|opublikowano|입력|기사입력|수정)?\s*:?\s*(?:on|am|le|el|em|il)?\s*$"),
         }
     })
 }
 
 fn month_number(name: &str) -> Option<u32> {
     let m = name.get(..3)?.to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     months.iter().position(|x| *x == m).map(|i| i as u32 + 1)
 }
 
@@ -48,12 +53,18 @@ fn build(y: u32, m: u32, d: u32, time: Option<(u32, u32, Option<&str>)>) -> Opti
     NaiveDate::from_ymd_opt(y as i32, m, d)?;
     let day = format!("{y:04}-{m:02}-{d:02}");
     let Some((mut h, min, ampm)) = time else {
-        return Some(DateValue { value: day, precision: Precision::Day });
+        return Some(DateValue {
+            value: day,
+            precision: Precision::Day,
+        });
     };
     if let Some(ap) = ampm {
         let pm = ap.to_ascii_lowercase().starts_with('p');
         if h > 12 {
-            return Some(DateValue { value: day, precision: Precision::Day });
+            return Some(DateValue {
+                value: day,
+                precision: Precision::Day,
+            });
         }
         h = match (pm, h) {
             (true, 12) => 12,
@@ -63,9 +74,15 @@ fn build(y: u32, m: u32, d: u32, time: Option<(u32, u32, Option<&str>)>) -> Opti
         };
     }
     if h > 23 || min > 59 {
-        return Some(DateValue { value: day, precision: Precision::Day });
+        return Some(DateValue {
+            value: day,
+            precision: Precision::Day,
+        });
     }
-    Some(DateValue { value: format!("{day}T{h:02}:{min:02}"), precision: Precision::Minute })
+    Some(DateValue {
+        value: format!("{day}T{h:02}:{min:02}"),
+        precision: Precision::Minute,
+    })
 }
 
 fn num(c: &regex::Captures, i: usize) -> Option<u32> {
@@ -88,20 +105,52 @@ fn find(text: &str) -> Option<(DateValue, std::ops::Range<usize>)> {
     };
     if let Some(c) = p.iso.captures(text) {
         let t = num(&c, 4).zip(num(&c, 5)).map(|(h, m)| (h, m, None));
-        let v = build(num(&c, 1).unwrap_or(0), num(&c, 2).unwrap_or(0), num(&c, 3).unwrap_or(0), t);
+        let v = build(
+            num(&c, 1).unwrap_or(0),
+            num(&c, 2).unwrap_or(0),
+            num(&c, 3).unwrap_or(0),
+            t,
+        );
         consider(v, c.get(0).map_or(0..0, |m| m.range()));
     }
     if let Some(c) = p.month_first.captures(text) {
         let m = c.get(1).and_then(|m| month_number(m.as_str())).unwrap_or(0);
-        let v = build(num(&c, 3).unwrap_or(0), m, num(&c, 2).unwrap_or(0), time(&c, 4));
+        let v = build(
+            num(&c, 3).unwrap_or(0),
+            m,
+            num(&c, 2).unwrap_or(0),
+            time(&c, 4),
+        );
         consider(v, c.get(0).map_or(0..0, |m| m.range()));
     }
     if let Some(c) = p.day_first.captures(text) {
         let m = c.get(2).and_then(|m| month_number(m.as_str())).unwrap_or(0);
-        let v = build(num(&c, 3).unwrap_or(0), m, num(&c, 1).unwrap_or(0), time(&c, 4));
+        let v = build(
+            num(&c, 3).unwrap_or(0),
+            m,
+            num(&c, 1).unwrap_or(0),
+            time(&c, 4),
+        );
+        consider(v, c.get(0).map_or(0..0, |m| m.range()));
+    }
+    if let Some(c) = p.numeric_dmy.captures(text) {
+        let v = numeric(&c).and_then(|(d, m)| build(num(&c, 4).unwrap_or(0), m, d, time(&c, 5)));
         consider(v, c.get(0).map_or(0..0, |m| m.range()));
     }
     best
+}
+
+/// Day and month of `12.05.2021` or `05/12/2021`. With dots the order is day.month
+/// (European); with slashes it is only accepted when one part is over 12, since
+/// `05/06/2021` means different days on two sides of the Atlantic.
+fn numeric(c: &regex::Captures) -> Option<(u32, u32)> {
+    let (a, b) = (num(c, 1)?, num(c, 3)?);
+    match c.get(2)?.as_str() {
+        "." => Some((a, b)),
+        _ if a > 12 && b <= 12 => Some((a, b)),
+        _ if b > 12 && a <= 12 => Some((b, a)),
+        _ => None,
+    }
 }
 
 /// Parses a date string as metadata gives it (`2024-05-22T09:02:00+09:00`,
@@ -123,11 +172,15 @@ pub fn parse_date(text: &str) -> Option<DateValue> {
         return None;
     }
     match num(&c, 2) {
-        Some(m) if (1..=12).contains(&m) => {
-            Some(DateValue { value: format!("{y:04}-{m:02}"), precision: Precision::Month })
-        }
+        Some(m) if (1..=12).contains(&m) => Some(DateValue {
+            value: format!("{y:04}-{m:02}"),
+            precision: Precision::Month,
+        }),
         Some(_) => None,
-        None => Some(DateValue { value: format!("{y:04}"), precision: Precision::Year }),
+        None => Some(DateValue {
+            value: format!("{y:04}"),
+            precision: Precision::Year,
+        }),
     }
 }
 
@@ -146,11 +199,16 @@ pub(crate) fn date_line(line: &str) -> Option<(DateValue, bool)> {
     }
     let after = line.get(range.end..)?;
     let words_after = after.split_whitespace().count();
-    let after_ok = words_after <= 2 || after.trim_start().starts_with('|') || after.to_lowercase().contains("updated");
+    let after_ok = words_after <= 2
+        || after.trim_start().starts_with('|')
+        || after.to_lowercase().contains("updated");
     if !after_ok {
         return None;
     }
-    let update = before.to_lowercase().contains("updat") || before.to_lowercase().contains("modif");
+    let lower = before.to_lowercase();
+    let update = ["updat", "modif", "aktualis", "mis à jour", "actualiz", "aggiorn", "수정"]
+        .iter()
+        .any(|w| lower.contains(w));
     Some((value, update))
 }
 
@@ -161,9 +219,10 @@ pub(crate) fn url_date(url: &str) -> Option<DateValue> {
         let (y, m) = (num(&c, 1)?, num(&c, 2)?);
         return match num(&c, 3) {
             Some(d) => build(y, m, d, None),
-            None if (1..=12).contains(&m) => {
-                Some(DateValue { value: format!("{y:04}-{m:02}"), precision: Precision::Month })
-            }
+            None if (1..=12).contains(&m) => Some(DateValue {
+                value: format!("{y:04}-{m:02}"),
+                precision: Precision::Month,
+            }),
             None => None,
         };
     }
@@ -181,13 +240,28 @@ mod tests {
 
     #[test]
     fn metadata_forms() {
-        assert_eq!(v("2024-05-22T09:02:11+09:00"), Some(("2024-05-22T09:02".into(), Precision::Minute)));
-        assert_eq!(v("Tue, 21 May 2024 10:00:00 GMT"), Some(("2024-05-21T10:00".into(), Precision::Minute)));
-        assert_eq!(v("March 3rd, 2021"), Some(("2021-03-03".into(), Precision::Day)));
-        assert_eq!(v("Sept. 14, 2023 at 4:05 p.m."), Some(("2023-09-14T16:05".into(), Precision::Minute)));
+        assert_eq!(
+            v("2024-05-22T09:02:11+09:00"),
+            Some(("2024-05-22T09:02".into(), Precision::Minute))
+        );
+        assert_eq!(
+            v("Tue, 21 May 2024 10:00:00 GMT"),
+            Some(("2024-05-21T10:00".into(), Precision::Minute))
+        );
+        assert_eq!(
+            v("March 3rd, 2021"),
+            Some(("2021-03-03".into(), Precision::Day))
+        );
+        assert_eq!(
+            v("Sept. 14, 2023 at 4:05 p.m."),
+            Some(("2023-09-14T16:05".into(), Precision::Minute))
+        );
         assert_eq!(v("2019-07"), Some(("2019-07".into(), Precision::Month)));
         assert_eq!(v("1999"), Some(("1999".into(), Precision::Year)));
         assert_eq!(v("2023-02-30"), None);
+        assert_eq!(v("Stand: 17.04.2020 14:05"), Some(("2020-04-17T14:05".into(), Precision::Minute)));
+        assert_eq!(v("4/23/2019"), Some(("2019-04-23".into(), Precision::Day)));
+        assert_eq!(v("05/06/2021"), None);
         assert_eq!(v("tomorrow"), None);
     }
 
@@ -197,14 +271,26 @@ mod tests {
         assert_eq!((d.value.as_str(), upd), ("2022-06-03T11:40", false));
         assert!(date_line("2021-11-02 17:05:44").is_some());
         assert!(date_line("Updated : Jan 5, 2020").is_some_and(|(_, u)| u));
-        assert!(date_line("The ceasefire signed on May 2, 2019 collapsed within weeks of the vote.").is_none());
+        assert!(date_line(
+            "The ceasefire signed on May 2, 2019 collapsed within weeks of the vote."
+        )
+        .is_none());
     }
 
     #[test]
     fn url_dates() {
-        assert_eq!(url_date("https://x.org/news/2018/04/09/story.html").map(|d| d.value), Some("2018-04-09".into()));
-        assert_eq!(url_date("https://x.org/a/20170102-title").map(|d| d.value), Some("2017-01-02".into()));
-        assert_eq!(url_date("https://x.org/2016/11/title").map(|d| d.precision), Some(Precision::Month));
+        assert_eq!(
+            url_date("https://x.org/news/2018/04/09/story.html").map(|d| d.value),
+            Some("2018-04-09".into())
+        );
+        assert_eq!(
+            url_date("https://x.org/a/20170102-title").map(|d| d.value),
+            Some("2017-01-02".into())
+        );
+        assert_eq!(
+            url_date("https://x.org/2016/11/title").map(|d| d.precision),
+            Some(Precision::Month)
+        );
         assert!(url_date("https://x.org/item/12345").is_none());
     }
 }

@@ -37,9 +37,10 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
     let valid_utf8 = std::str::from_utf8(bytes).is_ok();
     let declared = declared.and_then(|d| Encoding::for_label(d.trim().as_bytes()));
     if let Some(enc) = declared {
-        // A page that says latin-1 but is valid UTF-8 with non-ASCII bytes is UTF-8:
-        // the declaration is the usual lie, the bytes are not.
-        let lying = valid_utf8 && enc != UTF_8 && !bytes.is_ascii() && enc.is_single_byte();
+        // A page that declares a legacy charset but is valid UTF-8 with non-ASCII bytes
+        // is UTF-8: the declaration is the usual lie (or the body was transcoded), and
+        // legacy text is almost never valid UTF-8 by chance.
+        let lying = valid_utf8 && enc != UTF_8 && !bytes.is_ascii();
         if !lying {
             if enc != UTF_8 {
                 notes.push(format!("decoded as {} (declared)", enc.name()));
@@ -103,12 +104,19 @@ mod tests {
         let bytes = b"The caf\xe9 \x96 na\xefve owner said prices rose again this week.";
         let d = decode(bytes, None);
         assert!(d.text.contains("café – naïve"), "{}", d.text);
-        assert!(d.notes.iter().any(|n| n.contains("windows-1252")), "{:?}", d.notes);
+        assert!(
+            d.notes.iter().any(|n| n.contains("windows-1252")),
+            "{:?}",
+            d.notes
+        );
     }
 
     #[test]
     fn declared_charset_and_lies() {
-        let sjis = Encoding::for_label(b"shift_jis").unwrap().encode("東京の天気は晴れです。").0;
+        let sjis = Encoding::for_label(b"shift_jis")
+            .unwrap()
+            .encode("東京の天気は晴れです。")
+            .0;
         let d = decode(&sjis, Some("shift_jis"));
         assert_eq!(d.text, "東京の天気は晴れです。");
         let d = decode("naïve".as_bytes(), Some("iso-8859-1"));
@@ -122,9 +130,15 @@ mod tests {
         assert!(is_binary(b"PK\x03\x04\x00\x00binary"));
         assert!(!is_binary(b"plain words\nand lines\n"));
         assert!(!is_binary(b"\xff\xfeh\x00i\x00"));
-        assert_eq!(html_charset(b"<meta charset=\"EUC-KR\">").as_deref(), Some("euc-kr"));
         assert_eq!(
-            html_charset(b"<meta http-equiv=Content-Type content='text/html; charset=windows-1251'>").as_deref(),
+            html_charset(b"<meta charset=\"EUC-KR\">").as_deref(),
+            Some("euc-kr")
+        );
+        assert_eq!(
+            html_charset(
+                b"<meta http-equiv=Content-Type content='text/html; charset=windows-1251'>"
+            )
+            .as_deref(),
             Some("windows-1251")
         );
     }

@@ -7,7 +7,7 @@ use crate::dicts::{self, Hints};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use serde_json::Value;
-use sitrep_model::{PublishedDate, Removed};
+use sitrep_model::{DateValue, PublishedDate, Removed};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -89,13 +89,34 @@ struct Meta {
     url: Option<String>,
     lang: Option<String>,
     ld_json: Vec<String>,
+    /// The first short block that is a date line (`Published: 3 May 2020`).
+    text_date: Option<DateValue>,
 }
 
 /// Never article text.
 const DROP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "iframe", "svg", "button", "select", "input", "textarea",
-    "figure", "figcaption", "template", "object", "embed", "canvas", "video", "audio", "map",
-    "dialog", "menu", "time", "label",
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "figure",
+    "figcaption",
+    "template",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "dialog",
+    "menu",
+    "time",
+    "label",
 ];
 
 /// Usually not article text, but some sites wrap the whole page in one of these; such
@@ -127,7 +148,8 @@ fn block_kind(tag: &str) -> Option<Kind> {
 /// assert_eq!(ex.text, "The two ministers signed the port deal on Monday, officials said.");
 /// ```
 pub fn extract_html(html: &str) -> Extracted {
-    let dom = Html::parse_document(html);
+    let html = strip_scripts(html);
+    let dom = Html::parse_document(&html);
     let mut walk = Walk::default();
     walk.run(dom.tree.root());
     let meta = std::mem::take(&mut walk.meta);
@@ -149,20 +171,111 @@ pub fn extract_html_bytes(bytes: &[u8]) -> Extracted {
     extract_html(&decoded.text)
 }
 
+/// `"datePublished": "..."` found by hand in JSON-LD that does not parse.
+fn loose_ld_date(script: &str) -> Option<String> {
+    let key = "\"datePublished\"";
+    let at = script.find(key)? + key.len();
+    let rest = script.get(at..)?.trim_start().strip_prefix(':')?.trim_start();
+    let value = rest.strip_prefix('"')?;
+    let end = value.find('"')?;
+    Some(value[..end].to_string())
+}
+
+/// `Headline | Site Name` → `Headline`, when the last part is short.
+fn strip_site(title: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+/// Empties `<script>` (except JSON-LD) and `<style>` elements before parsing: they are
+/// often half of a page's bytes and the parser would only skip them later.
+fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let (mut copied, mut at) = (0, 0);
+    while let Some(i) = html.get(at..).and_then(|rest| rest.find('<')) {
+        let start = at + i;
+        let Some(name) = raw_text_tag(bytes, start) else {
+            at = start + 1;
+            continue;
+        };
+        let Some(open_end) = html[start..].find('>').map(|j| start + j + 1) else {
+            break;
+        };
+        let is_ld = html[start..open_end]
+            .to_ascii_lowercase()
+            .contains("ld+json");
+        let Some(close) = find_close(html, open_end, name) else {
+            break;
+        };
+        if !is_ld {
+            out.push_str(&html[copied..open_end]);
+            copied = close;
+        }
+        at = close;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// `script` or `style` when an opening tag of that name starts at `i`.
+fn raw_text_tag(bytes: &[u8], i: usize) -> Option<&'static str> {
+    ["script", "style"].into_iter().find(|name| {
+        let end = i + 1 + name.len();
+        bytes
+            .get(i + 1..end)
+            .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+            && bytes
+                .get(end)
+                .is_some_and(|&c| c == b'>' || c.is_ascii_whitespace())
+    })
+}
+
+/// Byte offset of `</name` after `from`, case-insensitive.
+fn find_close(html: &str, from: usize, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut at = from;
+    while let Some(i) = html.get(at..).and_then(|rest| rest.find("</")) {
+        let start = at + i;
+        let end = start + 2 + name.len();
+        if bytes
+            .get(start + 2..end)
+            .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+        {
+            return Some(start);
+        }
+        at = start + 2;
+    }
+    None
+}
+
 fn finish(meta: Meta, raw_text: &str) -> Extracted {
     let mut ex = Extracted::default();
     let mut ld = LdFacts::default();
     for script in &meta.ld_json {
-        if let Ok(v) = serde_json::from_str::<Value>(script) {
-            ld.read(&v);
+        match serde_json::from_str::<Value>(script) {
+            Ok(v) => ld.read(&v),
+            // Broken JSON-LD is common; its date is still worth a look.
+            Err(_) if ld.date.is_none() => ld.date = loose_ld_date(script),
+            Err(_) => {}
         }
     }
     ex.title = meta
         .og_title
         .or(ld.headline)
         .or(meta.h1)
-        .or(meta.title_tag)
-        .map(|t| crate::clean::squash(&t));
+        .or(meta.title_tag.map(|t| strip_site(&t)))
+        .map(|t| crate::clean::squash(&t))
+        .filter(|t| !t.is_empty());
     ex.url = meta.url;
     ex.outlet = meta.site.or(ld.publisher);
     ex.byline = meta.author.or(ld.author).filter(|a| !a.starts_with("http"));
@@ -173,8 +286,19 @@ fn finish(meta: Meta, raw_text: &str) -> Extracted {
     }
     dates.sort_by_key(|(rank, _, _)| *rank);
     ex.date = dates.iter().find_map(|(_, s, origin)| {
-        parse_date(s).map(|date| PublishedDate { date, origin: origin.to_string() })
+        parse_date(s).map(|date| PublishedDate {
+            date,
+            origin: origin.to_string(),
+        })
     });
+    let text_date = meta.text_date.map(|date| (date, "html:text"));
+    let url_date = ex.url.as_deref().and_then(crate::dates::url_date).map(|d| (d, "url"));
+    if ex.date.is_none() {
+        ex.date = text_date.or(url_date).map(|(date, origin)| PublishedDate {
+            date,
+            origin: origin.into(),
+        });
+    }
     // Pages that render the body with scripts often carry it whole in JSON-LD.
     let ld_body = ld.body.as_deref().map(str::trim).unwrap_or("");
     let raw_text = if ld_body.len() > raw_text.len() * 3 / 2 + 200 {
@@ -227,17 +351,31 @@ impl Walk {
     }
 
     /// Handles an opening tag; false means skip its subtree.
-    fn open_element(&mut self, node: NodeRef<Node>, el: &scraper::node::Element, hints: &Hints) -> bool {
+    fn open_element(
+        &mut self,
+        node: NodeRef<Node>,
+        el: &scraper::node::Element,
+        hints: &Hints,
+    ) -> bool {
         let tag = el.name();
         match tag {
             "html" => self.meta.lang = el.attr("lang").map(str::to_string),
             "meta" => self.meta_tag(el),
-            "link" if el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                self.meta.url.get_or_insert_with(|| el.attr("href").unwrap_or("").to_string());
+            "link"
+                if el
+                    .attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                self.meta
+                    .url
+                    .get_or_insert_with(|| el.attr("href").unwrap_or("").to_string());
             }
             "title" => self.in_title = self.meta.title_tag.is_none(),
             "script" if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
-                let text: String = node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+                let text: String = node
+                    .children()
+                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                    .collect();
                 self.meta.ld_json.push(text);
                 return false;
             }
@@ -288,7 +426,10 @@ impl Walk {
 
     fn text(&mut self, t: &str) {
         if self.in_title {
-            self.meta.title_tag.get_or_insert_with(String::new).push_str(t);
+            self.meta
+                .title_tag
+                .get_or_insert_with(String::new)
+                .push_str(t);
             return;
         }
         if self.in_h1 {
@@ -311,9 +452,21 @@ impl Walk {
         let text = crate::clean::squash(&top.2);
         let links = std::mem::take(&mut top.3);
         top.2.clear();
+        let datable = text.len() <= 90 && text.bytes().filter(u8::is_ascii_digit).count() >= 4;
+        if self.meta.text_date.is_none() && datable {
+            if let Some((date, false)) = crate::dates::date_line(&text) {
+                self.meta.text_date = Some(date);
+            }
+        }
         if !text.is_empty() {
             let soft = self.soft.clone();
-            self.blocks.push(Block { text, link_chars: links, kind: top.1, node: top.0, soft });
+            self.blocks.push(Block {
+                text,
+                link_chars: links,
+                kind: top.1,
+                node: top.0,
+                soft,
+            });
         }
     }
 
@@ -336,7 +489,9 @@ impl Walk {
                 self.meta.site.get_or_insert(content);
             }
             "author" | "article:author" | "byl" | "sailthru.author" | "parsely-author" => {
-                self.meta.author.get_or_insert(content.trim_start_matches("By ").to_string());
+                self.meta
+                    .author
+                    .get_or_insert(content.trim_start_matches("By ").to_string());
             }
             "og:url" => {
                 self.meta.url.get_or_insert(content);
@@ -354,8 +509,12 @@ impl Walk {
             return;
         };
         let strong = el.attr("pubdate").is_some()
-            || el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-            || el.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+            || el
+                .attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+            || el
+                .attr("class")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
         let rank = if strong { 2 } else { 6 };
         self.meta.dates.push((rank, dt.to_string(), "html:time"));
     }
@@ -373,11 +532,28 @@ fn push_children<'a>(stack: &mut Vec<(NodeRef<'a, Node>, bool)>, node: NodeRef<'
 /// Lower is stronger; `None` for keys that are not publication dates.
 fn date_meta_rank(key: &str) -> Option<u8> {
     Some(match key {
-        "article:published_time" | "og:published_time" | "datepublished" | "article.published"
-        | "published_time" | "parsely-pub-date" | "sailthru.date" | "pubdate" | "publishdate"
-        | "publish-date" | "publish_date" | "dc.date.issued" | "dcterms.issued" => 0,
-        "date" | "dc.date" | "dcterms.date" | "dcterms.created" | "dc.date.created"
-        | "originalpublicationdate" | "article.created" | "datecreated" | "creation_date" => 3,
+        "article:published_time"
+        | "og:published_time"
+        | "datepublished"
+        | "article.published"
+        | "published_time"
+        | "parsely-pub-date"
+        | "sailthru.date"
+        | "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "publish_date"
+        | "dc.date.issued"
+        | "dcterms.issued" => 0,
+        "date"
+        | "dc.date"
+        | "dcterms.date"
+        | "dcterms.created"
+        | "dc.date.created"
+        | "originalpublicationdate"
+        | "article.created"
+        | "datecreated"
+        | "creation_date" => 3,
         _ => return None,
     })
 }
@@ -438,7 +614,10 @@ struct Scores {
 
 fn scores(dom: &Html, blocks: &[&Block]) -> Scores {
     let hints = &dicts::get().hints;
-    let mut s = Scores { score: IdMap::default(), chars: IdMap::default() };
+    let mut s = Scores {
+        score: IdMap::default(),
+        chars: IdMap::default(),
+    };
     for b in blocks {
         let len = b.text.chars().count();
         let Some(node) = dom.tree.get(b.node) else {
@@ -449,16 +628,29 @@ fn scores(dom: &Html, blocks: &[&Block]) -> Scores {
             e.0 += len;
             e.1 += b.link_chars;
         }
-        if len < 25 || !matches!(b.kind, Kind::Para | Kind::Pre | Kind::Cell | Kind::Loose | Kind::Quote) {
+        if len < 25
+            || !matches!(
+                b.kind,
+                Kind::Para | Kind::Pre | Kind::Cell | Kind::Loose | Kind::Quote
+            )
+        {
             continue;
         }
         let commas = b.text.matches([',', '，', '、']).count() as f64;
         let content = 1.0 + commas + (len as f64 / 100.0).min(3.0);
-        let start = if b.kind == Kind::Loose { Some(node) } else { node.parent() };
+        let start = if b.kind == Kind::Loose {
+            Some(node)
+        } else {
+            node.parent()
+        };
         let Some(start) = start else {
             continue;
         };
-        for (level, anc) in std::iter::once(start).chain(start.ancestors()).take(3).enumerate() {
+        for (level, anc) in std::iter::once(start)
+            .chain(start.ancestors())
+            .take(3)
+            .enumerate()
+        {
             let Some(el) = anc.value().as_element() else {
                 break;
             };
@@ -467,7 +659,10 @@ fn scores(dom: &Html, blocks: &[&Block]) -> Scores {
                 1 => 2.0,
                 l => l as f64 * 3.0,
             };
-            let entry = s.score.entry(anc.id()).or_insert_with(|| base_score(el, hints));
+            let entry = s
+                .score
+                .entry(anc.id())
+                .or_insert_with(|| base_score(el, hints));
             *entry += content / divider;
         }
     }
@@ -483,7 +678,9 @@ impl Scores {
     }
 
     fn final_score(&self, id: NodeId) -> Option<f64> {
-        self.score.get(&id).map(|s| s * (1.0 - self.link_density(id)))
+        self.score
+            .get(&id)
+            .map(|s| s * (1.0 - self.link_density(id)))
     }
 }
 
@@ -566,7 +763,8 @@ fn sibling_fits(s: &Scores, sib: NodeRef<Node>, threshold: f64) -> bool {
         return false;
     };
     let ld = s.link_density(sib.id());
-    is_p && ((len > 80 && ld < 0.25) || (len > 0 && ld == 0.0 && len <= 80 && has_sentence_end(sib)))
+    is_p && ((len > 80 && ld < 0.25)
+        || (len > 0 && ld == 0.0 && len <= 80 && has_sentence_end(sib)))
 }
 
 fn has_sentence_end(node: NodeRef<Node>) -> bool {
@@ -670,22 +868,61 @@ mod tests {
         assert!(ex.text.starts_with("The harbour authority"), "{}", ex.text);
         assert!(ex.text.contains("What comes next"));
         assert!(ex.text.ends_with("by the end of the month."), "{}", ex.text);
-        for junk in ["Share on", "Read more", "Other story", "Great article", "Copyright", "Home"] {
+        for junk in [
+            "Share on",
+            "Read more",
+            "Other story",
+            "Great article",
+            "Copyright",
+            "Home",
+        ] {
             assert!(!ex.text.contains(junk), "{junk} in {}", ex.text);
         }
         assert_eq!(ex.outlet.as_deref(), Some("Coast Gazette"));
         assert_eq!(ex.byline.as_deref(), Some("Ana Ruiz"));
         let d = ex.date.unwrap();
-        assert_eq!((d.date.value.as_str(), d.origin.as_str()), ("2023-03-09T14:20", "html:meta"));
+        assert_eq!(
+            (d.date.value.as_str(), d.origin.as_str()),
+            ("2023-03-09T14:20", "html:meta")
+        );
         assert_eq!(ex.title.as_deref(), Some("Harbour deal signed"));
     }
 
     #[test]
+    fn scripts_are_emptied_but_json_ld_stays() {
+        let page = "<p>a</p><SCRIPT src=x>var s = '<p>no</p>';</SCRIPT><style>p{}</style>\
+                    <script type=\"application/ld+json\">{}</script><script>unclosed";
+        let out = strip_scripts(page);
+        assert_eq!(
+            out,
+            "<p>a</p><SCRIPT src=x></SCRIPT><style></style><script type=\"application/ld+json\">{}</script><script>unclosed"
+        );
+        assert_eq!(strip_scripts("<p>plain</p>"), "<p>plain</p>");
+    }
+
+    #[test]
+    fn site_names_leave_titles() {
+        assert_eq!(
+            strip_site("Floods close the coast road | Daily Post"),
+            "Floods close the coast road"
+        );
+        assert_eq!(strip_site("Home - Site"), "Home - Site");
+    }
+
+    #[test]
     fn survives_junk() {
-        for page in ["", "<<<>>>", "<p>", "plain words only", "<div><div><div></span></p>"] {
+        for page in [
+            "",
+            "<<<>>>",
+            "<p>",
+            "plain words only",
+            "<div><div><div></span></p>",
+        ] {
             let _ = extract_html(page);
         }
-        let deep = "<div>".repeat(5000) + "A deep sentence that is long enough to count, surely." + &"</div>".repeat(5000);
+        let deep = "<div>".repeat(5000)
+            + "A deep sentence that is long enough to count, surely."
+            + &"</div>".repeat(5000);
         assert!(extract_html(&deep).text.contains("deep sentence"));
     }
 }

@@ -45,8 +45,6 @@ pub struct IngestOptions {
     pub url_fields: Vec<String>,
     /// JSONL fields tried, in order, for the outlet.
     pub outlet_fields: Vec<String>,
-    /// JSONL fields tried, in order, for the author.
-    pub byline_fields: Vec<String>,
 }
 
 fn names(list: &[&str]) -> Vec<String> {
@@ -60,10 +58,15 @@ impl Default for IngestOptions {
             text_fields: names(&["text", "body", "content", "articleBody", "article"]),
             html_fields: names(&["html", "raw_html"]),
             title_fields: names(&["title", "headline"]),
-            date_fields: names(&["date", "published", "published_at", "datePublished", "pubdate"]),
+            date_fields: names(&[
+                "date",
+                "published",
+                "published_at",
+                "datePublished",
+                "pubdate",
+            ]),
             url_fields: names(&["url", "link"]),
             outlet_fields: names(&["source", "outlet", "publisher", "site_name"]),
-            byline_fields: names(&["author", "byline", "authors"]),
         }
     }
 }
@@ -94,10 +97,6 @@ pub struct RawArticle {
     pub url: Option<String>,
     /// Outlet given by the container.
     pub outlet: Option<String>,
-    /// Author given by the container.
-    pub byline: Option<String>,
-    /// Character encoding declared by the container (an HTTP `Content-Type` charset).
-    pub charset: Option<String>,
 }
 
 impl RawArticle {
@@ -111,8 +110,6 @@ impl RawArticle {
             date: None,
             url: None,
             outlet: None,
-            byline: None,
-            charset: None,
         }
     }
 }

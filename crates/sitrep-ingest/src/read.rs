@@ -160,7 +160,12 @@ impl Kind {
 }
 
 /// Wraps `reader` in the decompressor its magic bytes call for, then dispatches.
-fn stream(source: String, name: &str, reader: Box<dyn Read + Send>, opts: &Arc<IngestOptions>) -> Items {
+fn stream(
+    source: String,
+    name: &str,
+    reader: Box<dyn Read + Send>,
+    opts: &Arc<IngestOptions>,
+) -> Items {
     let mut buffered = BufReader::with_capacity(BUF, reader);
     let magic = match buffered.fill_buf() {
         Ok(b) => b.get(..4).unwrap_or(b).to_vec(),
@@ -180,7 +185,12 @@ fn stream(source: String, name: &str, reader: Box<dyn Read + Send>, opts: &Arc<I
     dispatch(source, kind.container, reader, opts)
 }
 
-fn dispatch(source: String, container: Container, mut reader: Reader, opts: &Arc<IngestOptions>) -> Items {
+fn dispatch(
+    source: String,
+    container: Container,
+    mut reader: Reader,
+    opts: &Arc<IngestOptions>,
+) -> Items {
     let container = match container {
         Container::Unknown => match sniff(&mut reader) {
             Ok(c) => c,
@@ -205,7 +215,10 @@ fn dispatch(source: String, container: Container, mut reader: Reader, opts: &Arc
 /// Guesses the container of an input with no telling name (stdin, `README`).
 fn sniff(reader: &mut Reader) -> io::Result<Container> {
     let head = reader.fill_buf()?;
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
     let head = &head[start..];
     Ok(if head.starts_with(b"WARC/") {
         Container::Warc
@@ -234,7 +247,10 @@ fn whole(source: String, format: Format, reader: Reader, max: u64) -> Item {
         return Err(stream_error(source, &e));
     }
     if body.len() as u64 > max {
-        return Err(skipped(source, format!("larger than max_bytes ({max} bytes)")));
+        return Err(skipped(
+            source,
+            format!("larger than max_bytes ({max} bytes)"),
+        ));
     }
     Ok(RawArticle::new(source, format, body))
 }
@@ -298,7 +314,8 @@ impl Iterator for Jsonl {
             match read_line(&mut self.reader, &mut buf, self.opts.max_bytes) {
                 Ok(Line::Eof) => self.done = true,
                 Ok(Line::TooLong) => {
-                    let reason = format!("line larger than max_bytes ({} bytes)", self.opts.max_bytes);
+                    let reason =
+                        format!("line larger than max_bytes ({} bytes)", self.opts.max_bytes);
                     return Some(Err(skipped(source, reason)));
                 }
                 Ok(Line::Done) if buf.trim_ascii().is_empty() => {}
@@ -341,14 +358,16 @@ fn json_article(source: String, line: &[u8], opts: &IngestOptions) -> Item {
         .or_else(|| string_field(&obj, &opts.text_fields).map(|t| (Format::Text, t)));
     let Some((format, body)) = body else {
         let tried = [opts.html_fields.as_slice(), opts.text_fields.as_slice()].concat();
-        return Err(skipped(source, format!("no text field (tried {})", tried.join(", "))));
+        return Err(skipped(
+            source,
+            format!("no text field (tried {})", tried.join(", ")),
+        ));
     };
     let mut raw = RawArticle::new(source, format, body.into_bytes());
     raw.title = field(&obj, &opts.title_fields);
     raw.date = field(&obj, &opts.date_fields);
     raw.url = field(&obj, &opts.url_fields);
     raw.outlet = field(&obj, &opts.outlet_fields);
-    raw.byline = field(&obj, &opts.byline_fields);
     Ok(raw)
 }
 
@@ -368,7 +387,10 @@ mod tests {
         let k = Kind::from_name("a.jsonl.zst");
         assert!(k.compressed && k.container == Container::Jsonl);
         assert_eq!(Kind::from_name("x.warc.gz").container, Container::Warc);
-        assert_eq!(Kind::from_name("page.HTM".to_lowercase().as_str()).container, Container::Html);
+        assert_eq!(
+            Kind::from_name("page.HTM".to_lowercase().as_str()).container,
+            Container::Html
+        );
         assert_eq!(Kind::from_name("README").container, Container::Unknown);
     }
 
@@ -376,10 +398,19 @@ mod tests {
     fn bounded_lines() {
         let mut r: Reader = Box::new(io::Cursor::new(b"short\nthis one is long\nend".to_vec()));
         let mut buf = Vec::new();
-        assert!(matches!(read_line(&mut r, &mut buf, 8).unwrap(), Line::Done));
+        assert!(matches!(
+            read_line(&mut r, &mut buf, 8).unwrap(),
+            Line::Done
+        ));
         assert_eq!(buf, b"short\n");
-        assert!(matches!(read_line(&mut r, &mut buf, 8).unwrap(), Line::TooLong));
-        assert!(matches!(read_line(&mut r, &mut buf, 8).unwrap(), Line::Done));
+        assert!(matches!(
+            read_line(&mut r, &mut buf, 8).unwrap(),
+            Line::TooLong
+        ));
+        assert!(matches!(
+            read_line(&mut r, &mut buf, 8).unwrap(),
+            Line::Done
+        ));
         assert_eq!(buf, b"end");
         assert!(matches!(read_line(&mut r, &mut buf, 8).unwrap(), Line::Eof));
     }

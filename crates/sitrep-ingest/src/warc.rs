@@ -99,10 +99,18 @@ impl Records {
         let source = self.source();
         let header = match self.read_header() {
             Ok(Some(h)) => h,
-            Ok(None) => return Err(skipped(source, "WARC record header is malformed or cut off")),
+            Ok(None) => {
+                return Err(skipped(
+                    source,
+                    "WARC record header is malformed or cut off",
+                ))
+            }
             Err(e) => return Err(self.fail(source, &e)),
         };
-        let Some(length) = header.get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok()) else {
+        let Some(length) = header
+            .get("Content-Length")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+        else {
             return Err(skipped(source, "WARC record has no valid Content-Length"));
         };
         if length > self.opts.max_bytes {
@@ -125,7 +133,10 @@ impl Records {
             return self.fail(source, &e);
         }
         let max = self.opts.max_bytes;
-        skipped(source, format!("WARC record larger than max_bytes ({length} > {max} bytes)"))
+        skipped(
+            source,
+            format!("WARC record larger than max_bytes ({length} > {max} bytes)"),
+        )
     }
 
     fn fail(&mut self, source: String, e: &io::Error) -> Skipped {
@@ -160,7 +171,8 @@ impl Iterator for Records {
         let item = self.record();
         if stray > 0 {
             self.pending = Some(item);
-            let reason = format!("{stray} bytes of unparseable data before this record were skipped");
+            let reason =
+                format!("{stray} bytes of unparseable data before this record were skipped");
             return Some(Err(skipped(self.source(), reason)));
         }
         Some(item)
@@ -168,27 +180,41 @@ impl Iterator for Records {
 }
 
 fn clean_uri(uri: &str) -> String {
-    uri.trim().trim_start_matches('<').trim_end_matches('>').trim().to_string()
+    uri.trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim()
+        .to_string()
 }
 
 /// Turns a response, resource or conversion record into an article.
 fn record_article(source: String, header: &Header, block: Vec<u8>, max: u64) -> Item {
     let kind = header.get("WARC-Type").unwrap_or("").to_ascii_lowercase();
-    let url = header.get("WARC-Target-URI").map(clean_uri).filter(|u| !u.is_empty());
+    let url = header
+        .get("WARC-Target-URI")
+        .map(clean_uri)
+        .filter(|u| !u.is_empty());
     let (content_type, body) = match kind.as_str() {
         "response" if is_http(&block) => http_body(&source, block, max)?,
-        "response" | "resource" | "conversion" => {
-            (header.get("Content-Type").unwrap_or("").to_ascii_lowercase(), block)
-        }
+        "response" | "resource" | "conversion" => (
+            header
+                .get("Content-Type")
+                .unwrap_or("")
+                .to_ascii_lowercase(),
+            block,
+        ),
         other => {
             let what = if other.is_empty() { "untyped" } else { other };
-            return Err(skipped(source, format!("WARC {what} record carries no article")));
+            return Err(skipped(
+                source,
+                format!("WARC {what} record carries no article"),
+            ));
         }
     };
     let format = format_of(&source, &content_type, &body)?;
+    let body = to_utf8(body, charset_of(&content_type).as_deref());
     let mut raw = RawArticle::new(source, format, body);
     raw.url = url;
-    raw.charset = charset_of(&content_type);
     Ok(raw)
 }
 
@@ -200,13 +226,22 @@ fn format_of(source: &str, content_type: &str, body: &[u8]) -> Result<Format, Sk
     let mime = content_type.split(';').next().unwrap_or("").trim();
     if mime.contains("html") || mime.contains("xml") && looks_html(body) {
         Ok(Format::Html)
-    } else if mime.starts_with("text/") {
-        Ok(if looks_html(body) { Format::Html } else { Format::Text })
-    } else if mime.is_empty() {
-        Ok(if looks_html(body) { Format::Html } else { Format::Text })
+    } else if mime.contains("xml") {
+        Err(skipped(
+            source,
+            format!("{mime} document (feed, sitemap) is not an article"),
+        ))
+    } else if mime.starts_with("text/") || mime.is_empty() {
+        Ok(if looks_html(body) {
+            Format::Html
+        } else {
+            Format::Text
+        })
     } else {
-        let shown = if mime.is_empty() { "unknown" } else { mime };
-        Err(skipped(source, format!("content type {shown} is not text or HTML")))
+        Err(skipped(
+            source,
+            format!("content type {mime} is not text or HTML"),
+        ))
     }
 }
 
@@ -214,8 +249,27 @@ pub(crate) fn looks_html(body: &[u8]) -> bool {
     let head = &body[..body.len().min(1024)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let t = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    t.starts_with("<!doctype html") || t.starts_with("<html") || t.starts_with("<?xml") && t.contains("<html")
-        || t.starts_with('<') && (t.contains("<head") || t.contains("<body") || t.contains("<div") || t.contains("<p>"))
+    t.starts_with("<!doctype html")
+        || t.starts_with("<html")
+        || t.starts_with("<?xml") && t.contains("<html")
+        || t.starts_with('<')
+            && (t.contains("<head")
+                || t.contains("<body")
+                || t.contains("<div")
+                || t.contains("<p>"))
+}
+
+/// Applies the HTTP charset here, since a raw article carries only bytes: a body that
+/// declares a legacy charset and is not already UTF-8 is transcoded to UTF-8.
+fn to_utf8(body: Vec<u8>, charset: Option<&str>) -> Vec<u8> {
+    let Some(enc) = charset.and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes())) else {
+        return body;
+    };
+    if enc == encoding_rs::UTF_8 || std::str::from_utf8(&body).is_ok() {
+        return body;
+    }
+    let (text, _, _) = enc.decode(&body);
+    text.into_owned().into_bytes()
 }
 
 fn charset_of(content_type: &str) -> Option<String> {
@@ -247,18 +301,35 @@ fn http_body(source: &str, block: Vec<u8>, max: u64) -> Result<(String, Vec<u8>)
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_ascii_lowercase()))
         .collect();
-    let get = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let get = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
     let mut body = block.get(body_start..).unwrap_or(&[]).to_vec();
     if get("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
         if let Some(joined) = dechunk(&body) {
             body = joined;
         }
     }
+    // Crawlers often store the payload already decoded but keep the header.
+    let gzipped = body.starts_with(&[0x1f, 0x8b]);
     match get("content-encoding").unwrap_or("identity") {
+        "gzip" | "x-gzip" if !gzipped => {}
         "gzip" | "x-gzip" => body = inflate(source, MultiGzDecoder::new(&body[..]), max)?,
-        "deflate" => body = inflate(source, flate2::read::ZlibDecoder::new(&body[..]), max)?,
+        "deflate" => {
+            if let Ok(inflated) = inflate(source, flate2::read::ZlibDecoder::new(&body[..]), max) {
+                body = inflated;
+            }
+        }
         "identity" | "" | "none" => {}
-        other => return Err(skipped(source, format!("unsupported content encoding {other}"))),
+        other => {
+            return Err(skipped(
+                source,
+                format!("unsupported content encoding {other}"),
+            ))
+        }
     }
     Ok((get("content-type").unwrap_or("").to_string(), body))
 }
@@ -270,7 +341,10 @@ fn inflate(source: &str, reader: impl Read, max: u64) -> Result<Vec<u8>, Skipped
         .read_to_end(&mut out)
         .map_err(|e| skipped(source, format!("bad HTTP content encoding: {e}")))?;
     if out.len() as u64 > max {
-        return Err(skipped(source, format!("decoded body larger than max_bytes ({max} bytes)")));
+        return Err(skipped(
+            source,
+            format!("decoded body larger than max_bytes ({max} bytes)"),
+        ));
     }
     Ok(out)
 }
@@ -295,7 +369,9 @@ fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
         }
         out.extend_from_slice(rest.get(..size)?);
         rest = rest.get(size..)?;
-        rest = rest.strip_prefix(b"\r\n").or_else(|| rest.strip_prefix(b"\n"))?;
+        rest = rest
+            .strip_prefix(b"\r\n")
+            .or_else(|| rest.strip_prefix(b"\n"))?;
     }
 }
 
@@ -318,14 +394,24 @@ mod tests {
     #[test]
     fn reads_responses_and_reports_the_rest() {
         let page = "<html><body><p>Harbour officials opened the new pier today.</p></body></html>";
-        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}");
-        let text = [record("warcinfo", "software: test"), record("response", &http)].concat();
+        let http =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}");
+        let text = [
+            record("warcinfo", "software: test"),
+            record("response", &http),
+        ]
+        .concat();
         let items = records(text.as_bytes());
         assert_eq!(items.len(), 2);
-        assert!(items[0].as_ref().is_err_and(|s| s.reason.contains("warcinfo")));
+        assert!(items[0]
+            .as_ref()
+            .is_err_and(|s| s.reason.contains("warcinfo")));
         let raw = items[1].as_ref().unwrap();
         assert_eq!(raw.format, Format::Html);
-        assert_eq!(raw.charset.as_deref(), Some("utf-8"));
+        assert_eq!(
+            to_utf8(b"caf\xe9".to_vec(), Some("iso-8859-1")),
+            "café".as_bytes()
+        );
         assert_eq!(raw.url.as_deref(), Some("http://example.org/a b"));
         assert_eq!(raw.body, page.as_bytes());
     }
@@ -337,14 +423,38 @@ mod tests {
         text.push_str("WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 500\r\n\r\nshort");
         let items = records(text.as_bytes());
         assert_eq!(items.len(), 3, "{items:?}");
-        assert!(items[0].as_ref().is_err_and(|s| s.reason.contains("unparseable")));
+        assert!(items[0]
+            .as_ref()
+            .is_err_and(|s| s.reason.contains("unparseable")));
         assert!(items[1].is_ok());
-        assert!(items[2].as_ref().is_err_and(|s| s.reason.contains("truncated")));
+        assert!(items[2]
+            .as_ref()
+            .is_err_and(|s| s.reason.contains("truncated")));
     }
 
     #[test]
     fn chunked_bodies_join() {
-        assert_eq!(dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n").unwrap(), b"Wikipedia");
+        assert_eq!(
+            dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n").unwrap(),
+            b"Wikipedia"
+        );
         assert!(dechunk(b"zz\r\nbad").is_none());
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(tail in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let mut bytes = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+            bytes.extend(tail);
+            let reader: Reader = Box::new(io::Cursor::new(bytes));
+            let n = Records::new("p".into(), reader, Arc::new(IngestOptions::default())).count();
+            prop_assert!(n >= 1);
+        }
     }
 }

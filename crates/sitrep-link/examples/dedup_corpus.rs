@@ -7,6 +7,16 @@
 //!
 //! Lines are `{"id", "text", ...}`. Prints documents, exact and near duplicates, and the
 //! speed of signatures + LSH alone (parsing JSON is timed apart).
+//!
+//! For a scale run, feed the corpus several times with ids prefixed `p<N>-` and pass
+//! `--vary`: pass N then changes every 7th word, so its copies are new texts (shingle
+//! Jaccard with the original ≈ 0.1), not duplicates:
+//!
+//! ```text
+//! for i in 1 2 3 4 5 6 7 8 9 10; do zstd -dc ../shared/corpus/reuters_fin.jsonl.zst \
+//!   | sed "s/^{\"id\": \"/{\"id\": \"p$i-/"; done \
+//!   | cargo run --release -p sitrep-link --example dedup_corpus -- 0.5 --vary
+//! ```
 
 use sitrep_link::{Dedup, DedupConfig, DuplicateKind, Signer};
 use std::io::BufRead;
@@ -17,6 +27,7 @@ fn main() {
         .nth(1)
         .and_then(|t| t.parse().ok())
         .unwrap_or(0.5);
+    let vary = std::env::args().any(|a| a == "--vary");
     let mut dedup = Dedup::with_config(DedupConfig {
         threshold,
         ..DedupConfig::default()
@@ -33,6 +44,14 @@ fn main() {
         };
         let id = v["id"].as_str().unwrap_or("").to_string();
         let text = v["text"].as_str().unwrap_or("");
+        let varied;
+        let text = match pass(&id).filter(|_| vary) {
+            Some(n) if n > 1 => {
+                varied = change_words(text, n);
+                varied.as_str()
+            }
+            _ => text,
+        };
         docs += 1;
         bytes += text.len() as u64;
         let t0 = Instant::now();
@@ -75,4 +94,24 @@ fn main() {
     for e in examples {
         println!("  e.g. {e}");
     }
+}
+
+/// The pass number of an id prefixed `p<N>-`.
+fn pass(id: &str) -> Option<u32> {
+    id.strip_prefix('p')?.split('-').next()?.parse().ok()
+}
+
+/// Every 7th word gets the pass number appended.
+fn change_words(text: &str, n: u32) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 20);
+    for (i, w) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+        if i % 7 == 3 {
+            out.push_str(&n.to_string());
+        }
+    }
+    out
 }

@@ -15,11 +15,12 @@
 //! - candidates are confirmed when the fraction of equal signature values (the Jaccard
 //!   estimate) reaches the configured threshold.
 //!
-//! Memory: per indexed document the detector keeps its id, 8 bytes of exact key, a 16-bit
-//! truncated signature (256 bytes) and at most one map entry per band. Near-duplicate
-//! indexes live in two generations of `window / 2` documents each; when the newer one fills
-//! up the older one is dropped, so memory is bounded by the window while syndicated copies,
-//! which arrive close together, are still found.
+//! Memory: per remembered document the detector keeps its id, its exact key, a 16-bit
+//! truncated signature (256 bytes) and at most one 8-byte slot per band in an
+//! open-addressing table (about 1 KB in all). Everything lives in two generations of
+//! `window / 2` documents each; when the newer one fills up the older one is dropped, so
+//! memory is bounded by the window while syndicated copies, which arrive close together,
+//! are still found.
 
 use crate::{Duplicate, DuplicateKind};
 use std::collections::HashMap;
@@ -43,7 +44,8 @@ pub struct DedupConfig {
     pub bands: usize,
     /// Signature values per band.
     pub rows: usize,
-    /// How many recent documents the near-duplicate index remembers.
+    /// How many recent documents the index remembers (between `window / 2` and `window`);
+    /// memory is about 1 KB per remembered document. Copies of older documents are missed.
     pub window: usize,
     /// Documents with fewer words are never reported as near duplicates (exact copies
     /// still are): short texts share shingles by chance.
@@ -59,7 +61,7 @@ impl Default for DedupConfig {
             threshold: 0.5,
             bands: 32,
             rows: 3,
-            window: 2_000_000,
+            window: 1_000_000,
             min_words: 8,
         }
     }
@@ -120,10 +122,7 @@ impl Signer {
         for shingle in self.words.windows(SHINGLE.min(n)) {
             let h = shingle_hash(shingle);
             let bin = (h >> BIN_SHIFT) as usize;
-            let v = h & VALUE_MASK;
-            if v < mins[bin] {
-                mins[bin] = v;
-            }
+            mins[bin] = mins[bin].min(h & VALUE_MASK);
         }
         densify(&mut mins);
         Some(Signature {
@@ -192,21 +191,128 @@ impl Hasher for PassThrough {
 
 type KeyMap = HashMap<u64, u32, BuildHasherDefault<PassThrough>>;
 
-/// One generation of the near-duplicate index.
+/// Band key → earliest document, as one open-addressing array of `tag << 32 | seq` words,
+/// so a probe costs one cache miss (a general hash map touches a control array and a
+/// bucket array). A key is known by a 32-bit tag: a rare tag collision only adds a
+/// candidate, which the signature comparison then rejects.
+#[derive(Default)]
+struct BandTable {
+    slots: Vec<u64>,
+    len: usize,
+}
+
+impl BandTable {
+    fn tag(key: u64) -> u64 {
+        // Never 0, which marks an empty slot.
+        (key >> 32) | 1
+    }
+
+    fn home(&self, tag: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let tag = Self::tag(key);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(tag);
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            if slot >> 32 == tag {
+                return Some(slot as u32);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The document stored under `key`, after storing `seq` there when it was absent.
+    fn get_or_insert(&mut self, key: u64, seq: u32) -> u32 {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let tag = Self::tag(key);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(tag);
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                self.slots[i] = tag << 32 | u64::from(seq);
+                self.len += 1;
+                return seq;
+            }
+            if slot >> 32 == tag {
+                return slot as u32;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        let mask = self.slots.len() - 1;
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let mut i = self.home(slot >> 32);
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = slot;
+        }
+    }
+}
+
+/// One generation of the index: everything known about `window / 2` consecutive documents.
 #[derive(Default)]
 struct Generation {
+    /// Sequence number of the generation's first document.
+    first: u32,
+    /// The ids back to back (one allocation for all of them, not one per document).
+    id_text: String,
+    /// End of each document's id in `id_text`, in sequence order.
+    id_ends: Vec<usize>,
+    /// Exact key → first document with it.
+    exact: KeyMap,
     /// Band key → sequence number of the earliest document with it.
-    bands: KeyMap,
-    /// Compact signatures, [`SIG_LEN`] per document, in sequence order.
+    bands: BandTable,
+    /// Compact signatures, [`SIG_LEN`] per document, for documents that are not exact copies.
     sigs: Vec<u16>,
     /// Sequence numbers of the documents in `sigs`.
     seqs: Vec<u32>,
 }
 
 impl Generation {
+    fn starting_at(first: u32) -> Generation {
+        Generation {
+            first,
+            ..Generation::default()
+        }
+    }
+
     fn sig(&self, seq: u32) -> Option<&[u16]> {
         let i = self.seqs.binary_search(&seq).ok()?;
         self.sigs.get(i * SIG_LEN..(i + 1) * SIG_LEN)
+    }
+
+    fn id(&self, seq: u32) -> Option<&str> {
+        let i = seq.checked_sub(self.first)? as usize;
+        let end = *self.id_ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.id_ends[i - 1] };
+        self.id_text.get(start..end)
+    }
+
+    fn push_id(&mut self, id: &str) {
+        self.id_text.push_str(id);
+        self.id_ends.push(self.id_text.len());
     }
 }
 
@@ -214,11 +320,11 @@ impl Generation {
 pub struct Dedup {
     config: DedupConfig,
     signer: Signer,
-    ids: Vec<Box<str>>,
-    exact: KeyMap,
+    added: u32,
     current: Generation,
     previous: Generation,
     band_keys: Vec<u64>,
+    compact: Vec<u16>,
     candidates: Vec<u32>,
 }
 
@@ -243,11 +349,11 @@ impl Dedup {
         Dedup {
             config,
             signer: Signer::default(),
-            ids: Vec::new(),
-            exact: KeyMap::default(),
+            added: 0,
             current: Generation::default(),
             previous: Generation::default(),
             band_keys: Vec::new(),
+            compact: Vec::new(),
             candidates: Vec::new(),
         }
     }
@@ -259,12 +365,12 @@ impl Dedup {
 
     /// Number of documents added (with a non-empty body).
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.added as usize
     }
 
     /// True before any non-empty document was added.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.added == 0
     }
 
     /// Adds one document body; returns the earlier document it duplicates, if any.
@@ -276,15 +382,22 @@ impl Dedup {
 
     /// Adds a document whose signature was computed elsewhere (e.g. on another thread).
     pub fn add_signature(&mut self, id: &str, sig: &Signature) -> Option<Duplicate> {
-        let seq = self.ids.len() as u32;
-        self.ids.push(id.into());
-        let first = *self.exact.entry(sig.exact).or_insert(seq);
+        let seq = self.added;
+        self.added += 1;
+        if self.current.id_ends.len() >= self.config.window / 2 {
+            self.previous = std::mem::replace(&mut self.current, Generation::starting_at(seq));
+        }
+        self.current.push_id(id);
+        let earlier = self.previous.exact.get(&sig.exact).copied();
+        let first = earlier.unwrap_or_else(|| *self.current.exact.entry(sig.exact).or_insert(seq));
         if first != seq {
             return Some(self.duplicate(seq, first, DuplicateKind::Exact, 1.0));
         }
         self.fill_band_keys(sig);
         self.probe_and_index(seq);
-        let compact: Vec<u16> = sig.compact().collect();
+        let mut compact = std::mem::take(&mut self.compact);
+        compact.clear();
+        compact.extend(sig.compact());
         let near = if sig.words >= self.config.min_words {
             self.best_candidate(&compact)
         } else {
@@ -292,14 +405,18 @@ impl Dedup {
         };
         self.current.seqs.push(seq);
         self.current.sigs.extend_from_slice(&compact);
+        self.compact = compact;
         near.map(|(of, sim)| self.duplicate(seq, of, DuplicateKind::Near, sim))
     }
 
     fn duplicate(&self, seq: u32, of: u32, kind: DuplicateKind, similarity: f32) -> Duplicate {
-        let name = |s: u32| self.ids.get(s as usize).map(|b| b.to_string());
+        let name = |s: u32| {
+            let id = self.current.id(s).or_else(|| self.previous.id(s));
+            id.unwrap_or_default().to_string()
+        };
         Duplicate {
-            doc: name(seq).unwrap_or_default(),
-            of: name(of).unwrap_or_default(),
+            doc: name(seq),
+            of: name(of),
             kind,
             similarity,
         }
@@ -320,19 +437,16 @@ impl Dedup {
     /// Probes every band once: records candidates and indexes the new document's band keys
     /// (keeping the earliest document per key).
     fn probe_and_index(&mut self, seq: u32) {
-        if self.current.seqs.len() >= self.config.window / 2 {
-            self.previous = std::mem::take(&mut self.current);
-        }
         self.candidates.clear();
         let look_back = !self.previous.bands.is_empty();
         for &k in &self.band_keys {
             if look_back {
-                if let Some(&old) = self.previous.bands.get(&k) {
+                if let Some(old) = self.previous.bands.get(k) {
                     self.candidates.push(old);
                     continue;
                 }
             }
-            let first = *self.current.bands.entry(k).or_insert(seq);
+            let first = self.current.bands.get_or_insert(k, seq);
             if first != seq {
                 self.candidates.push(first);
             }
@@ -402,6 +516,21 @@ mod tests {
     }
 
     #[test]
+    fn band_table_keeps_the_first_document_per_key_across_growth() {
+        let mut t = BandTable::default();
+        assert_eq!(t.get(7), None);
+        for i in 0..5000u32 {
+            assert_eq!(t.get_or_insert(splitmix(u64::from(i)), i), i);
+        }
+        for i in 0..5000u32 {
+            assert_eq!(t.get_or_insert(splitmix(u64::from(i)), 99_999), i);
+            assert_eq!(t.get(splitmix(u64::from(i))), Some(i));
+        }
+        assert_eq!(t.len, 5000);
+        assert!(!t.is_empty());
+    }
+
+    #[test]
     fn empty_bodies_are_ignored() {
         let mut d = Dedup::new();
         assert_eq!(d.add("a", ""), None);
@@ -422,7 +551,7 @@ mod tests {
     }
 
     #[test]
-    fn window_forgets_old_documents_but_keeps_exact_keys() {
+    fn window_forgets_old_documents() {
         let mut d = Dedup::with_config(DedupConfig {
             window: 4,
             ..DedupConfig::default()
@@ -436,9 +565,11 @@ mod tests {
         }
         let near = format!("{STORY} Extra closing line added by an editor.");
         assert_eq!(d.add("late", &near), None);
-        assert_eq!(
-            d.add("again", STORY).map(|x| x.kind),
-            Some(DuplicateKind::Exact)
-        );
+        // "first" is forgotten, so the same text is only a near copy of "late".
+        let dup = d.add("again", STORY).unwrap();
+        assert_eq!((dup.of.as_str(), dup.kind), ("late", DuplicateKind::Near));
+        let dup = d.add("again and again", STORY).unwrap();
+        assert_eq!((dup.of.as_str(), dup.kind), ("again", DuplicateKind::Exact));
+        assert_eq!(d.len(), 10);
     }
 }

@@ -77,6 +77,13 @@ struct Cluster {
 
 /// Merges events from many documents into facts. `events` pairs an index into `docs`
 /// with the event's index in its document and the event itself.
+///
+/// `mentions`, `documents`, `outlets` and `origins` count the supporting (not denying)
+/// events; `events` lists denials too, so every name in `denied_by` has its provenance.
+/// A fact made only of denials counts those. Outlets fall back to the document id when
+/// unknown; origins follow `copy_of` chains, so every syndicated copy counts once.
+/// Entries whose document index is out of range, events without a source and
+/// hypothetical events are skipped. Sorted by origins, documents, mentions, descending.
 pub fn merge_facts(docs: &[DocInfo], events: &[(usize, u32, &Event)]) -> Vec<Fact> {
     merge_facts_with(docs, events, &MergeConfig::default())
 }

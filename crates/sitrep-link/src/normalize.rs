@@ -104,7 +104,7 @@ pub(crate) fn word_hashes(text: &str, out: &mut Vec<u64>, scratch: &mut Scratch)
     if !text.is_ascii() {
         normalize_into(text, &mut scratch.buf, &mut scratch.words);
         for &(s, e) in &scratch.words {
-            out.push(hash_folded(&scratch.buf[s as usize..e as usize]));
+            out.push(hash_folded(&scratch.buf, s as usize, e as usize));
         }
         return;
     }
@@ -120,12 +120,12 @@ pub(crate) fn word_hashes(text: &str, out: &mut Vec<u64>, scratch: &mut Scratch)
             changes &= changes - 1;
             match start.take() {
                 None => start = Some(base + p),
-                Some(s) => out.push(hash_folded(&bytes[s..base + p])),
+                Some(s) => out.push(hash_folded(bytes, s, base + p)),
             }
         }
     }
     if let Some(s) = start {
-        out.push(hash_folded(&bytes[s..]));
+        out.push(hash_folded(bytes, s, bytes.len()));
     }
 }
 
@@ -135,12 +135,37 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// Bit `i` set when byte `i` of an ASCII block (at most 64 bytes) is a letter or digit.
 fn alnum_mask(block: &[u8]) -> u64 {
     let mut mask = 0u64;
-    for (i, chunk) in block.chunks(8).enumerate() {
-        let mut b = [0u8; 8];
-        b[..chunk.len()].copy_from_slice(chunk);
-        mask |= pack_high_bits(alnum8(u64::from_le_bytes(b))) << (8 * i);
+    let mut i = 0;
+    while i < block.len() {
+        let x = load8(block, i) & keep(block.len() - i);
+        mask |= pack_high_bits(alnum8(x)) << i;
+        i += 8;
     }
     mask
+}
+
+/// Eight bytes from `i` as a little-endian word, zero-padded past the end.
+#[inline]
+fn load8(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i..i + 8) {
+        Some(b) => <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes),
+        None => {
+            let mut b = [0u8; 8];
+            let rest = bytes.get(i..).unwrap_or_default();
+            b[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(b)
+        }
+    }
+}
+
+/// A mask keeping the low `n` bytes of a word (all of them when `n >= 8`).
+#[inline]
+fn keep(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
 }
 
 /// High bit of each byte set when the byte is within `lo..=hi`; every byte must be < 0x80,
@@ -160,18 +185,19 @@ fn pack_high_bits(m: u64) -> u64 {
     (((m >> 7) & LOW).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// A fast hash of a word with ASCII case folded (`| 0x20`, which leaves digits alone),
-/// eight bytes at a time.
-fn hash_folded(word: &[u8]) -> u64 {
+/// A fast hash of the word `bytes[s..e]` with ASCII case folded (`| 0x20`, which leaves
+/// digits alone), eight bytes at a time.
+#[inline]
+fn hash_folded(bytes: &[u8], s: usize, e: usize) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = (word.len() as u64).wrapping_mul(K);
-    for chunk in word.chunks(8) {
-        let mut b = [0u8; 8];
-        b[..chunk.len()].copy_from_slice(chunk);
-        let fold = (LOW * 0x20) & (u64::MAX >> (64 - 8 * chunk.len()));
-        h = (h ^ (u64::from_le_bytes(b) | fold))
+    let mut h = ((e - s) as u64).wrapping_mul(K);
+    let mut i = s;
+    while i < e {
+        let m = keep(e - i);
+        h = (h ^ ((load8(bytes, i) | (LOW * 0x20)) & m))
             .wrapping_mul(K)
             .rotate_left(29);
+        i += 8;
     }
     crate::dedup::splitmix(h)
 }

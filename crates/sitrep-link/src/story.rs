@@ -14,7 +14,7 @@
 //! a date-distance term. [`Stories`] clusters incrementally with an inverted index.
 
 use crate::dates::interval;
-use sitrep_model::DateValue;
+use sitrep_model::{DateValue, Document};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use xxhash_rust::xxh3::xxh3_64;
@@ -54,6 +54,7 @@ fn counts(text: &str, actors: &[&str]) -> Counts {
     let mut openers: Vec<String> = Vec::new();
     let mut sentence_start = true;
     let mut last_end = 0;
+    let mut prev: Option<u64> = None;
     for (start, word) in tokens(text) {
         let gap = text.get(last_end..start).unwrap_or("");
         if gap.contains(['.', '!', '?', '\n', '"', '“']) {
@@ -65,13 +66,25 @@ fn counts(text: &str, actors: &[&str]) -> Counts {
         if is_year(word) {
             *c.years.entry(term(2, word)).or_default() += 1.0;
         }
+        if sentence_start {
+            prev = None;
+        }
         if !stop.contains(&lower) && word.chars().count() > 1 {
-            *c.words.entry(term(0, &lower)).or_default() += 1.0;
+            let t = term(0, &lower);
+            *c.words.entry(t).or_default() += 1.0;
+            if let Some(p) = prev {
+                *c.words
+                    .entry(crate::dedup::splitmix(p ^ t.rotate_left(17)))
+                    .or_default() += 1.0;
+            }
+            prev = Some(t);
             if first_upper && !sentence_start {
                 *c.names.entry(term(1, &lower)).or_default() += 1.0;
             } else if first_upper {
                 openers.push(lower);
             }
+        } else {
+            prev = None;
         }
         sentence_start = false;
     }
@@ -166,6 +179,14 @@ impl StoryDoc {
         }
     }
 
+    /// Features of an annotated document: its body, the names of its resolved entities
+    /// and its publication date.
+    pub fn from_document(idf: &Idf, doc: &Document) -> StoryDoc {
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.actor.name.as_str()).collect();
+        let published = doc.published.as_ref().map(|p| &p.date);
+        StoryDoc::new(idf, &doc.text, &names, published)
+    }
+
     /// The `n` heaviest content words and names, for candidate lookup.
     fn top_terms(&self, n: usize) -> Vec<u64> {
         let mut all: Vec<&(u64, f32)> = self.words.iter().chain(&self.names).collect();
@@ -239,6 +260,10 @@ pub fn story_similarity_with(a: &StoryDoc, b: &StoryDoc, w: &StoryWeights) -> f6
     }
     parts.iter().map(|(wt, s)| wt * s).sum::<f64>() / total
 }
+
+/// A [`story_similarity`] threshold for "same incident": the value two-fold cross-validation
+/// over ECB+ topics chose for the default weights (see `examples/eval_stories.rs`).
+pub const DEFAULT_STORY_THRESHOLD: f64 = 0.22;
 
 /// Incremental story clustering: each document joins the story of its most similar
 /// earlier document when the similarity reaches the threshold, else starts a new story.
@@ -374,6 +399,33 @@ mod tests {
         let (x, y, z) = (s.add(a), s.add(a2), s.add(b));
         assert_eq!(x, y);
         assert_ne!(x, z);
+    }
+
+    #[test]
+    fn document_entities_and_date_are_used() {
+        use sitrep_model::{Actor, ActorKind, Entity, Precision, PublishedDate};
+        let mut doc = Document::new("test", "officials said the launch failed.");
+        doc.entities.push(Entity {
+            actor: Actor {
+                name: "North Korea".into(),
+                kind: ActorKind::Country,
+                country: Some("PRK".into()),
+                role: None,
+                code: "PRK".into(),
+            },
+            rule: "test".into(),
+            flags: Vec::new(),
+        });
+        doc.published = Some(PublishedDate {
+            date: DateValue {
+                value: "2024-05-21".into(),
+                precision: Precision::Day,
+            },
+            origin: "test".into(),
+        });
+        let s = StoryDoc::from_document(&Idf::new(), &doc);
+        assert_eq!(s.names.len(), 2);
+        assert!(s.days.is_some());
     }
 
     #[test]

@@ -218,3 +218,46 @@ fn denial_alone_is_a_contested_fact_and_bad_indexes_are_skipped() {
     assert_eq!(facts[0].denied_by, ["Wire A"]);
     assert!(facts[0].asserted_by.is_empty());
 }
+
+#[test]
+fn denial_joins_the_fact_it_points_at_and_month_dates_join_their_window() {
+    let docs = vec![
+        doc("jan", "Wire A", "2024-01-10", None),
+        doc("jun", "Wire B", "2024-06-03", None),
+        doc("dec", "Wire C", "2024-12-01", None),
+        doc("month", "Wire D", "2024-02-20", None),
+    ];
+    let jan = supply(PRK, RUS, None, Modality::Asserted, Some("2024-01-08"));
+    let jun = supply(PRK, RUS, None, Modality::Asserted, Some("2024-06-01"));
+    let recalled = supply(
+        PRK,
+        RUS,
+        Some("John Kirby"),
+        Modality::Claimed,
+        Some("2024-01-09"),
+    );
+    let mut denial = supply(
+        PRK,
+        RUS,
+        Some("Kim Yo Jong"),
+        Modality::Denied,
+        Some("2024-11-30"),
+    );
+    denial.denies = Some(0);
+    // A whole month (February) overlaps the January window, which runs to 7 February.
+    let vague = supply(PRK, RUS, None, Modality::Asserted, Some("2024-02"));
+    let events = [
+        (0, 0, &jan),
+        (1, 0, &jun),
+        (2, 0, &recalled),
+        (2, 1, &denial),
+        (3, 0, &vague),
+    ];
+    let facts = merge_facts(&docs, &events);
+    assert_eq!(facts.len(), 2, "{facts:#?}");
+    let january = facts.iter().find(|f| f.documents == 3).unwrap();
+    assert_eq!(january.denied_by, ["Kim Yo Jong"]);
+    assert!(january.contested);
+    let june = facts.iter().find(|f| f.documents == 1).unwrap();
+    assert!(!june.contested);
+}

@@ -81,7 +81,11 @@ fn main() {
         "PolNeAR {split}: {} articles, {words} words, {} gold attributions ({} direct)",
         articles.len(),
         articles.iter().map(|a| a.gold.len()).sum::<usize>(),
-        articles.iter().flat_map(|a| &a.gold).filter(|g| g.direct).count()
+        articles
+            .iter()
+            .flat_map(|a| &a.gold)
+            .filter(|g| g.direct)
+            .count()
     );
     println!(
         "speed: {:.0} words/s (quotes only, one core), {:.0} words/s with sentence splitting",
@@ -144,7 +148,14 @@ fn predict(doc: &Document) -> Vec<Pred> {
             p.1.direct |= direct;
             continue;
         }
-        out.push((q.cue, Pred { content: vec![span], speaker, direct }));
+        out.push((
+            q.cue,
+            Pred {
+                content: vec![span],
+                speaker,
+                direct,
+            },
+        ));
     }
     out.into_iter().map(|(_, p)| p).collect()
 }
@@ -214,22 +225,45 @@ fn matches(preds: &[&Pred], gold: &[&Gold], threshold: f64, text: Option<&str>) 
     }
     if let Some(t) = text.filter(|_| std::env::var_os("QUOTES_DEBUG_MISS").is_some()) {
         for (j, g) in gold.iter().enumerate().filter(|(j, _)| !ug[*j]) {
-            let c: String = g.content.iter().map(|&(s, e)| &t[s..e]).collect::<Vec<_>>().join(" | ");
+            let c: String = g
+                .content
+                .iter()
+                .map(|&(s, e)| &t[s..e])
+                .collect::<Vec<_>>()
+                .join(" | ");
             let s0 = g.content[0].0;
             let mut b = s0.saturating_sub(80);
             while !t.is_char_boundary(b) {
                 b -= 1;
             }
             let src: Vec<&str> = g.source.iter().map(|&(s, e)| &t[s..e]).collect();
+            let best = preds
+                .iter()
+                .map(|p| iou(&p.content, &g.content))
+                .fold(0.0, f64::max);
+            let e0 = g.content[g.content.len() - 1].1;
+            let mut a = (e0 + 70).min(t.len());
+            while !t.is_char_boundary(a) {
+                a -= 1;
+            }
+            println!("AFTER {}", t[e0..a].replace('\n', " "));
             println!(
-                "MISS gold#{j} src={src:?} <<{}>> {}",
+                "MISS best={best:.2} gold#{j} src={src:?} <<{}>> {}",
                 t[b..s0].replace('\n', " "),
                 c.chars().take(120).collect::<String>().replace('\n', " ")
             );
         }
         for (i, p) in preds.iter().enumerate().filter(|(i, _)| !up[*i]) {
-            let c: String = p.content.iter().map(|&(s, e)| &t[s..e]).collect::<Vec<_>>().join(" | ");
-            println!("FALSE pred#{i}: {}", c.chars().take(160).collect::<String>().replace('\n', " "));
+            let c: String = p
+                .content
+                .iter()
+                .map(|&(s, e)| &t[s..e])
+                .collect::<Vec<_>>()
+                .join(" | ");
+            println!(
+                "FALSE pred#{i}: {}",
+                c.chars().take(160).collect::<String>().replace('\n', " ")
+            );
         }
     }
     (m, ok)
@@ -244,8 +278,18 @@ fn debug_pair(t: &str, p: &Pred, g: &Gold) {
     while !t.is_char_boundary(ctx_end2) {
         ctx_end2 -= 1;
     }
-    let snippet: String = t[cs..ctx_end2].chars().rev().take(110).collect::<Vec<_>>().into_iter().rev().collect();
-    println!("SPK gold={src:?} ours={ours:?} :: ...{}", snippet.replace('\n', " "));
+    let snippet: String = t[cs..ctx_end2]
+        .chars()
+        .rev()
+        .take(110)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    println!(
+        "SPK gold={src:?} ours={ours:?} :: ...{}",
+        snippet.replace('\n', " ")
+    );
 }
 
 fn report(label: &str, only_direct: bool, articles: &[Article], preds: &[Vec<Pred>]) {
@@ -257,14 +301,20 @@ fn report(label: &str, only_direct: bool, articles: &[Article], preds: &[Vec<Pre
         np += p.len();
         ng += g.len();
         for (k, t) in [0.3, 0.8].into_iter().enumerate() {
-            let debug = (k == 0 && only_direct && std::env::var_os("QUOTES_DEBUG").is_some()).then_some(a.doc.text.as_str());
+            let debug = (k == 0 && only_direct && std::env::var_os("QUOTES_DEBUG").is_some())
+                .then_some(a.doc.text.as_str());
             let (x, y) = matches(&p, &g, t, debug);
             m[k].0 += x;
             m[k].1 += y;
         }
     }
     let f = |x: usize| 2.0 * x as f64 / (np + ng).max(1) as f64 * 100.0;
-    let pr = |x: usize| (100.0 * x as f64 / np.max(1) as f64, 100.0 * x as f64 / ng.max(1) as f64);
+    let pr = |x: usize| {
+        (
+            100.0 * x as f64 / np.max(1) as f64,
+            100.0 * x as f64 / ng.max(1) as f64,
+        )
+    };
     println!("== gold {label}: {ng} gold, {np} predicted");
     for (k, t) in ["0.3", "0.8"].iter().enumerate() {
         let (p, r) = pr(m[k].0);
@@ -275,5 +325,8 @@ fn report(label: &str, only_direct: bool, articles: &[Article], preds: &[Vec<Pre
         "  speaker accuracy on matched (IoU>=0.3): {:.1}%",
         100.0 * m[0].1 as f64 / m[0].0.max(1) as f64
     );
-    println!("  content+speaker (IoU>=0.3): P {p:.1} R {r:.1} F1 {:.1}", f(m[0].1));
+    println!(
+        "  content+speaker (IoU>=0.3): P {p:.1} R {r:.1} F1 {:.1}",
+        f(m[0].1)
+    );
 }

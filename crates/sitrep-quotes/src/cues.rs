@@ -27,6 +27,8 @@ pub(crate) struct Cue {
     /// Lower-case words.
     pub words: Vec<String>,
     pub frame: Frame,
+    /// Takes a to-infinitive as content (`vowed to retaliate`).
+    pub infinitive: bool,
     /// `file:line`, kept for diagnostics and tests.
     #[allow(dead_code)]
     pub rule: String,
@@ -46,7 +48,9 @@ impl CueTable {
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for entry in &dict.entries {
             let rule = entry.rule(&dict);
-            let cue = entry.get(&dict, "cue").ok_or(format!("{rule}: empty cue"))?;
+            let cue = entry
+                .get(&dict, "cue")
+                .ok_or(format!("{rule}: empty cue"))?;
             let frame = match entry.get(&dict, "frame") {
                 Some("say") => Frame::Say,
                 Some("tell") => Frame::Tell,
@@ -60,7 +64,13 @@ impl CueTable {
                 return Err(format!("{rule}: empty cue"));
             };
             by_first.entry(first.clone()).or_default().push(cues.len());
-            cues.push(Cue { words, frame, rule });
+            let infinitive = entry.get(&dict, "inf") == Some("yes");
+            cues.push(Cue {
+                words,
+                frame,
+                infinitive,
+                rule,
+            });
         }
         // Longest cue first, so `called for` wins over a bare `called`.
         for list in by_first.values_mut() {

@@ -158,18 +158,39 @@ pub(crate) fn find_pieces(
             match (open, role) {
                 (None, Role::Open | Role::Either) => open = Some((i, len)),
                 (None, Role::Close) => {
-                    if k == 0 && pending.is_empty() && attribution_after(text, table, ps + i + len, pe).is_some() {
+                    if k == 0
+                        && pending.is_empty()
+                        && attribution_after(text, table, ps + i + len, pe).is_some()
+                    {
                         // The opening mark was lost: the quotation starts the paragraph.
-                        doubles.push(Piece { open: ps, open_len: 0, close: ps + i, close_len: len, para: p });
+                        doubles.push(Piece {
+                            open: ps,
+                            open_len: 0,
+                            close: ps + i,
+                            close_len: len,
+                            para: p,
+                        });
                     }
-                    diags.push(format!("quotes: unbalanced closing quote mark at byte {}", ps + i));
+                    diags.push(format!(
+                        "quotes: unbalanced closing quote mark at byte {}",
+                        ps + i
+                    ));
                 }
                 (Some((o, ol)), Role::Close | Role::Either) => {
-                    doubles.push(Piece { open: ps + o, open_len: ol, close: ps + i, close_len: len, para: p });
+                    doubles.push(Piece {
+                        open: ps + o,
+                        open_len: ol,
+                        close: ps + i,
+                        close_len: len,
+                        para: p,
+                    });
                     open = None;
                 }
                 (Some((o, _)), Role::Open) => {
-                    diags.push(format!("quotes: unbalanced opening quote mark at byte {}", ps + o));
+                    diags.push(format!(
+                        "quotes: unbalanced opening quote mark at byte {}",
+                        ps + o
+                    ));
                     open = Some((i, len));
                 }
             }
@@ -181,11 +202,26 @@ pub(crate) fn find_pieces(
                 text[ns..ne].trim_start().starts_with(['"', '“', '„', '«'])
             });
             if next_opens {
-                carry = Some(Piece { open: ps + o, open_len: ol, close: pe, close_len: 0, para: p });
+                carry = Some(Piece {
+                    open: ps + o,
+                    open_len: ol,
+                    close: pe,
+                    close_len: 0,
+                    para: p,
+                });
             } else {
-                diags.push(format!("quotes: unbalanced opening quote mark at byte {}", ps + o));
+                diags.push(format!(
+                    "quotes: unbalanced opening quote mark at byte {}",
+                    ps + o
+                ));
                 let close = cut_unclosed(text, table, ps + o + ol, pe);
-                doubles.push(Piece { open: ps + o, open_len: ol, close, close_len: 0, para: p });
+                doubles.push(Piece {
+                    open: ps + o,
+                    open_len: ol,
+                    close,
+                    close_len: 0,
+                    para: p,
+                });
             }
         }
         let mut singles = Vec::new();
@@ -218,7 +254,8 @@ pub(crate) fn find_pieces(
 
 /// Keeps top-level pieces: a piece inside another is part of its content.
 fn merge_levels(doubles: Vec<Piece>, singles: Vec<Piece>) -> Vec<Piece> {
-    let inside = |a: &Piece, b: &Piece| b.open <= a.open && a.outer_end() <= b.outer_end() && a != b;
+    let inside =
+        |a: &Piece, b: &Piece| b.open <= a.open && a.outer_end() <= b.outer_end() && a != b;
     let overlaps = |a: &Piece, b: &Piece| a.open < b.outer_end() && b.open < a.outer_end();
     let mut out: Vec<Piece> = doubles
         .iter()
@@ -249,7 +286,12 @@ fn cut_unclosed(text: &str, table: &CueTable, from: usize, pe: usize) -> usize {
     pe
 }
 
-pub(crate) fn cue_at<'t>(text: &str, table: &'t CueTable, toks: &[Tok], i: usize) -> Option<(Frame, usize, usize)> {
+pub(crate) fn cue_at(
+    text: &str,
+    table: &CueTable,
+    toks: &[Tok],
+    i: usize,
+) -> Option<(Frame, usize, usize, bool)> {
     let t = toks.get(i)?;
     let w = t.text(text);
     if !t.word {
@@ -265,7 +307,7 @@ pub(crate) fn cue_at<'t>(text: &str, table: &'t CueTable, toks: &[Tok], i: usize
     };
     let next = |k: usize| toks.get(i + 1 + k).filter(|t| t.word).map(|t| t.text(text));
     let (cue, n) = table.lookup(w, next)?;
-    Some((cue.frame, n, toks[i + n - 1].end))
+    Some((cue.frame, n, toks[i + n - 1].end, cue.infinitive))
 }
 
 fn is_sentence_end(w: &str) -> bool {
@@ -274,7 +316,12 @@ fn is_sentence_end(w: &str) -> bool {
 
 /// A cue and speaker right after a closing mark: `, said Kirby`, `, he added`,
 /// `Shea told the council`.
-pub(crate) fn attribution_after(text: &str, table: &CueTable, from: usize, pe: usize) -> Option<Attr> {
+pub(crate) fn attribution_after(
+    text: &str,
+    table: &CueTable,
+    from: usize,
+    pe: usize,
+) -> Option<Attr> {
     let mut toks = Vec::new();
     let hi = floor_boundary(text, (from + 400).min(pe));
     tokenize(text, from, hi, &mut toks);
@@ -286,11 +333,16 @@ pub(crate) fn attribution_after(text: &str, table: &CueTable, from: usize, pe: u
     if !first.word {
         return None;
     }
-    let ends_sentence = text[..from].trim_end_matches(['"', '”', '’', '\'', '»', ' ']).ends_with('.');
-    if let Some((frame, n, cue_end)) = cue_at(text, table, &toks, i) {
+    let ends_sentence = text[..from]
+        .trim_end_matches(['"', '”', '’', '\'', '»', ' '])
+        .ends_with('.');
+    if let Some((frame, n, cue_end, _)) = cue_at(text, table, &toks, i) {
         if matches!(frame, Frame::Say | Frame::Quote | Frame::According) {
             let speaker = phrase_after(text, &toks, i + n, toks.len());
-            return Some(Attr { cue: (first.start, cue_end), speaker });
+            return Some(Attr {
+                cue: (first.start, cue_end),
+                speaker,
+            });
         }
     }
     let limit = toks.len().min(i + 16);
@@ -302,7 +354,7 @@ pub(crate) fn attribution_after(text: &str, table: &CueTable, from: usize, pe: u
             }
             continue;
         }
-        let Some((frame, n, cue_end)) = cue_at(text, table, &toks, j) else {
+        let Some((frame, n, cue_end, _)) = cue_at(text, table, &toks, j) else {
             continue;
         };
         if frame == Frame::According {
@@ -310,7 +362,10 @@ pub(crate) fn attribution_after(text: &str, table: &CueTable, from: usize, pe: u
         }
         let mut np = subject_before(text, &toks, i, j)?;
         // Title words may lead the name: `Senate minority leader Harry Reid told`.
-        let lead = toks[i..j].iter().take_while(|t| t.start < np.phrase_start).count();
+        let lead = toks[i..j]
+            .iter()
+            .take_while(|t| t.start < np.phrase_start)
+            .count();
         if lead > 5 || toks[i..i + lead].iter().any(|t| !t.word) {
             return None;
         }
@@ -319,17 +374,72 @@ pub(crate) fn attribution_after(text: &str, table: &CueTable, from: usize, pe: u
             return None;
         }
         // `“Title,” Issa said Clinton's ...`: the cue reports its own clause.
-        if crate::indirect::complement(text, &toks, frame, j + n).is_some() {
+        if reports_own_clause(text, &toks, frame, j + n) {
             return None;
         }
-        return Some(Attr { cue: (toks[j].start, cue_end), speaker: Some(np) });
+        return Some(Attr {
+            cue: (toks[j].start, cue_end),
+            speaker: Some(np),
+        });
     }
-    None
+    unlisted_verb(text, &toks, i, ends_sentence)
+}
+
+/// `“Is that fair?” he wondered.`: a pronoun or short name and a past-tense verb the cue
+/// table does not list, closing the sentence right after a quotation.
+fn unlisted_verb(text: &str, toks: &[Tok], i: usize, ends_sentence: bool) -> Option<Attr> {
+    if ends_sentence {
+        return None;
+    }
+    let first = toks.get(i)?;
+    let fw = first.text(text);
+    if crate::tok::is_lower(fw) && fw.ends_with("ed") && fw.len() > 4 {
+        // `“...,” beamed Donald Hartley`.
+        let np = phrase_after(text, toks, i + 1, toks.len().min(i + 8))
+            .filter(|np| !np.pronoun && crate::tok::is_cap(&text[np.start..np.end]))?;
+        return Some(Attr {
+            cue: (first.start, first.end),
+            speaker: Some(np),
+        });
+    }
+    let np = phrase_after(text, toks, i, toks.len().min(i + 4))?;
+    let k = toks.partition_point(|t| t.start < np.end);
+    let verb = toks.get(k).filter(|t| t.word)?;
+    let w = verb.text(text);
+    let closes = toks
+        .get(k + 1)
+        .is_none_or(|t| matches!(t.text(text), "." | "," | "!" | "?" | ";"));
+    let named = np.pronoun || crate::tok::is_cap(&text[np.start..np.end]);
+    let verbish = w.ends_with("ed") || (np.pronoun && w.ends_with('s') && !w.ends_with("ss"));
+    (named && closes && crate::tok::is_lower(w) && verbish && w.len() > 4).then_some(Attr {
+        cue: (verb.start, verb.end),
+        speaker: Some(np),
+    })
+}
+
+/// True when the cue ending before token `k` plainly takes a clause of its own (`said that`,
+/// `said Clinton's ...`, `said the report ...`), so it cannot attribute the quotation before it.
+fn reports_own_clause(text: &str, toks: &[Tok], frame: Frame, k: usize) -> bool {
+    let Some(next) = toks.get(k).filter(|t| t.word) else {
+        return false;
+    };
+    let w = next.text(text);
+    if w.eq_ignore_ascii_case("that") {
+        return true;
+    }
+    let opens_np = crate::tok::is_cap(w)
+        || crate::tok::in_list(w, crate::tok::PRONOUNS)
+        || crate::tok::in_list(w, crate::tok::DETERMINERS);
+    frame == Frame::Say && opens_np && !crate::tok::in_list(w, crate::tok::TIME_WORDS)
 }
 
 /// True when the sentence ends within a few words after token `k`.
 fn ends_soon(text: &str, toks: &[Tok], k: usize) -> bool {
-    toks.iter().skip(k).take(8).any(|t| is_sentence_end(t.text(text))) || toks.len() <= k + 8
+    toks.iter()
+        .skip(k)
+        .take(8)
+        .any(|t| is_sentence_end(t.text(text)))
+        || toks.len() <= k + 8
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -341,7 +451,12 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// A cue and speaker ending right before an opening mark: `Kirby said,`, `He explained:`,
 /// `told a press briefing:`, `answered`.
-pub(crate) fn attribution_before(text: &str, table: &CueTable, lo: usize, open: usize) -> Option<Attr> {
+pub(crate) fn attribution_before(
+    text: &str,
+    table: &CueTable,
+    lo: usize,
+    open: usize,
+) -> Option<Attr> {
     let mut toks = Vec::new();
     tokenize(text, lo, open, &mut toks);
     let mut e = toks.len();
@@ -355,21 +470,51 @@ pub(crate) fn attribution_before(text: &str, table: &CueTable, lo: usize, open: 
         delim = true;
     }
     for j in (e.saturating_sub(8)..e).rev() {
-        let Some((frame, n, cue_end)) = cue_at(text, table, &toks, j) else {
+        let Some((frame, n, cue_end, _)) = cue_at(text, table, &toks, j) else {
             continue;
         };
         if j + n > e || (j + n < e && !delim) {
             continue;
         }
-        let participle = toks[j].text(text).ends_with("ing") && j > 0 && toks[j - 1].text(text) == ",";
+        let participle =
+            toks[j].text(text).ends_with("ing") && j > 0 && toks[j - 1].text(text) == ",";
         let speaker = match frame {
             Frame::According => phrase_after(text, &toks, j + n, e),
             _ if participle => None,
             _ => subject_before(text, &toks, 0, j),
         };
-        return Some(Attr { cue: (toks[j].start, cue_end), speaker });
+        return Some(Attr {
+            cue: (toks[j].start, cue_end),
+            speaker,
+        });
     }
-    None
+    colon_intro(text, &toks, e, delim)
+}
+
+/// `Hannity interjected: “...”` and `Philip Bump: “...”`: a subject and any verb, or a
+/// bare name, before a colon.
+fn colon_intro(text: &str, toks: &[Tok], e: usize, delim: bool) -> Option<Attr> {
+    if !delim || toks.get(e).is_none_or(|t| t.text(text) != ":") || e == 0 {
+        return None;
+    }
+    let last = toks[e - 1];
+    let w = last.text(text);
+    if last.word && crate::tok::is_lower(w) && w.ends_with("ed") {
+        let np =
+            subject_before(text, toks, 0, e - 1).filter(|np| np.phrase_start == toks[0].start)?;
+        return Some(Attr {
+            cue: (last.start, last.end),
+            speaker: Some(np),
+        });
+    }
+    let np = crate::np::trailing_np(text, toks, 0, e).filter(|np| {
+        let k = toks.iter().position(|t| t.start == np.start).unwrap_or(0);
+        !np.pronoun && (k == 0 || matches!(toks[k - 1].text(text), "-" | "—" | "–"))
+    })?;
+    Some(Attr {
+        cue: (toks[e].start, toks[e].end),
+        speaker: Some(np),
+    })
 }
 
 /// Start of the clause holding byte `pos`: the last sentence end, quotation end or the
@@ -388,7 +533,12 @@ pub(crate) fn clause_start(text: &str, lo: usize, pos: usize) -> usize {
 }
 
 /// Finds each quotation's attribution.
-pub(crate) fn attribute(text: &str, table: &CueTable, paras: &[(usize, usize)], quotes: Vec<Vec<Piece>>) -> Vec<Direct> {
+pub(crate) fn attribute(
+    text: &str,
+    table: &CueTable,
+    paras: &[(usize, usize)],
+    quotes: Vec<Vec<Piece>>,
+) -> Vec<Direct> {
     let mut out: Vec<Direct> = Vec::with_capacity(quotes.len());
     let mut prev_end = 0usize;
     for pieces in quotes {
@@ -402,7 +552,9 @@ pub(crate) fn attribute(text: &str, table: &CueTable, paras: &[(usize, usize)], 
         let tail = text[last.outer_end()..pe].trim_start();
         let closes = tail.is_empty()
             || tail.starts_with(['.', '!', '?'])
-            || text[..last.close].trim_end().ends_with(['.', '!', '?', '…']);
+            || text[..last.close]
+                .trim_end()
+                .ends_with(['.', '!', '?', '…']);
         // A quotation ending in a comma leads into its cue; otherwise a cue before it wins.
         let leads_on = text[..last.close].trim_end().ends_with(',');
         let before_strong = before.is_some_and(|b| b.speaker.is_some()) && !leads_on;
@@ -416,8 +568,12 @@ pub(crate) fn attribute(text: &str, table: &CueTable, paras: &[(usize, usize)], 
         };
         let attr = attr.or_else(|| continued(text, out.last(), first));
         // `Obama said “it gets me mad” every time ...`: the quotation is part of the clause.
-        let adjacent = before.is_some_and(|b| attr.is_some_and(|a| a.cue == b.cue) && text[b.cue.1..first.open].trim().is_empty());
-        let runs_on = text[last.outer_end()..pe].trim_start().starts_with(char::is_alphanumeric);
+        let adjacent = before.is_some_and(|b| {
+            attr.is_some_and(|a| a.cue == b.cue) && text[b.cue.1..first.open].trim().is_empty()
+        });
+        let runs_on = text[last.outer_end()..pe]
+            .trim_start()
+            .starts_with(char::is_alphanumeric);
         let mixed_end = (adjacent && runs_on).then(|| sentence_end(text, last.outer_end(), pe));
         prev_end = last.outer_end();
         out.push(Direct {
@@ -425,7 +581,7 @@ pub(crate) fn attribute(text: &str, table: &CueTable, paras: &[(usize, usize)], 
             attr,
             mixed_start: mixed_start.or(mixed_end.map(|_| first.open)),
             mixed_end,
-            whole_clause: !lead && closes,
+            whole_clause: !lead && (closes || text[lo..first.open].trim().is_empty() && lo == ps),
         });
     }
     out
@@ -437,12 +593,20 @@ fn continued(text: &str, prev: Option<&Direct>, first: Piece) -> Option<Attr> {
     let prev = prev?;
     let last = prev.pieces[prev.pieces.len() - 1];
     let attr = prev.attr?;
-    if last.para != first.para || last.outer_end() > first.open {
+    if last.outer_end() > first.open {
         return None;
     }
     let between = &text[last.outer_end()..first.open];
     let bare = !between.chars().any(char::is_alphanumeric);
-    (bare || attr.cue.0 >= last.outer_end()).then_some(attr)
+    if last.para == first.para {
+        return (bare || attr.cue.0 >= last.outer_end()).then_some(attr);
+    }
+    // A paragraph that is all quotation, right after a quotation whose attribution closed
+    // the previous paragraph: the same speaker goes on.
+    let (_, para_start) = between.rsplit_once('\n')?;
+    let ends = between.matches(['.', '!', '?']).count();
+    let short = bare || (attr.cue.0 >= last.outer_end() && between.len() < 160 && ends <= 1);
+    (first.para == last.para + 1 && para_start.trim().is_empty() && short).then_some(attr)
 }
 
 /// The end of the sentence running from `from`, before its final punctuation.
@@ -456,5 +620,8 @@ fn sentence_end(text: &str, from: usize, pe: usize) -> usize {
 }
 
 fn first_word(text: &str, lo: usize, hi: usize) -> Option<usize> {
-    text[lo..hi].char_indices().find(|(_, c)| c.is_alphanumeric()).map(|(i, _)| lo + i)
+    text[lo..hi]
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| lo + i)
 }

@@ -4,7 +4,7 @@
 use crate::cues::{CueTable, Frame};
 use crate::direct::cue_at;
 use crate::np::{phrase_after, subject_before, Np};
-use crate::tok::{in_list, is_lower, tokenize, Tok, STOP, TIME_WORDS};
+use crate::tok::{in_list, is_lower, tokenize, Tok, TIME_WORDS};
 
 /// One reported-speech candidate.
 #[derive(Clone, Copy, Debug)]
@@ -35,7 +35,7 @@ pub(crate) fn find<F: Fn(usize) -> bool>(
             i += 1;
             continue;
         }
-        let Some((frame, n, cue_end)) = cue_at(text, table, toks, i) else {
+        let Some((frame, n, cue_end, inf)) = cue_at(text, table, toks, i) else {
             i += 1;
             continue;
         };
@@ -43,11 +43,15 @@ pub(crate) fn find<F: Fn(usize) -> bool>(
         let clause_lo = clause_lo(text, toks, i, &blocked);
         let found = match frame {
             Frame::According => according(text, toks, clause_lo, i, n, hi),
-            _ => verb(text, toks, frame, clause_lo, i, n, hi),
+            _ => verb(text, toks, (frame, inf), clause_lo, i, n, hi),
         };
         if let Some((content, speaker)) = found {
             if content.1 > content.0 {
-                out.push(Reported { content, cue, speaker });
+                out.push(Reported {
+                    content,
+                    cue,
+                    speaker,
+                });
                 covered = covered.max(content.1).max(cue_end);
             }
         }
@@ -57,22 +61,88 @@ pub(crate) fn find<F: Fn(usize) -> bool>(
 
 /// First token of the clause a cue sits in: after the last quotation before it.
 fn clause_lo<F: Fn(usize) -> bool>(_text: &str, toks: &[Tok], i: usize, blocked: &F) -> usize {
-    (0..i).rev().find(|&k| blocked(toks[k].start)).map_or(0, |k| k + 1)
+    (0..i)
+        .rev()
+        .find(|&k| blocked(toks[k].start))
+        .map_or(0, |k| k + 1)
 }
 
 /// Sentence content end: drop closing punctuation but keep closing quotation marks.
 fn content_end(text: &str, lo: usize, hi: usize) -> usize {
     let piece = &text[lo..hi];
-    lo + piece.trim_end_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c)).len()
+    lo + piece
+        .trim_end_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c))
+        .len()
 }
+
+/// Words after a cue that start an adjunct rather than the reported clause.
+const NOT_CLAUSE: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "to",
+    "into",
+    "of",
+    "about",
+    "during",
+    "after",
+    "before",
+    "over",
+    "under",
+    "through",
+    "and",
+    "but",
+    "or",
+    "so",
+    "as",
+    "while",
+    "since",
+    "than",
+    "then",
+    "also",
+    "later",
+    "not",
+    "nothing",
+    "little",
+    "much",
+    "more",
+    "so",
+    "yes",
+    "goodbye",
+    "hello",
+    "thanks",
+    "sorry",
+    "again",
+    "once",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "earlier",
+    "previously",
+    "separately",
+    "too",
+];
 
 type Found = Option<((usize, usize), Option<Np>)>;
 
-fn verb(text: &str, toks: &[Tok], frame: Frame, lo: usize, i: usize, n: usize, hi: usize) -> Found {
+fn verb(text: &str, toks: &[Tok], (frame, inf): (Frame, bool), lo: usize, i: usize, n: usize, hi: usize) -> Found {
     let subject = subject_before(text, toks, lo, i).filter(|np| np.phrase_start >= toks[lo].start);
+    // `what Pyongyang said was a test`: a relative clause names no claim.
+    let relative = subject.is_some_and(|np| {
+        let k = toks.partition_point(|t| t.start < np.phrase_start);
+        k > 0 && in_list(toks[k - 1].text(text), &["what", "which", "whatever"])
+    });
+    if relative {
+        return None;
+    }
     let participle = toks[i].text(text).ends_with("ing") && i > 0 && toks[i - 1].text(text) == ",";
     if subject.is_some() || participle {
-        if let Some(start) = complement(text, toks, frame, i + n) {
+        if let Some(start) = complement(text, toks, frame, inf, i + n) {
             let end = content_end(text, start, hi);
             return Some(((start, end), subject));
         }
@@ -81,9 +151,10 @@ fn verb(text: &str, toks: &[Tok], frame: Frame, lo: usize, i: usize, n: usize, h
     if !matches!(frame, Frame::Say | Frame::Tell | Frame::Quote) {
         return None;
     }
-    let inverted = (subject.is_none() && frame != Frame::Tell && i > lo && toks[i - 1].text(text) == ",")
-        .then(|| phrase_after(text, toks, i + n, toks.len()))
-        .flatten();
+    let inverted =
+        (subject.is_none() && frame != Frame::Tell && i > lo && toks[i - 1].text(text) == ",")
+            .then(|| phrase_after(text, toks, i + n, toks.len()))
+            .flatten();
     let (speaker, comma) = match (subject, inverted) {
         (_, Some(np)) => (np, i - 1),
         (Some(np), None) => {
@@ -96,11 +167,25 @@ fn verb(text: &str, toks: &[Tok], frame: Frame, lo: usize, i: usize, n: usize, h
         return None;
     }
     let words = toks[lo..comma].iter().filter(|t| t.word).count();
-    (words >= 3).then(|| ((toks[lo].start, content_end(text, toks[lo].start, toks[comma].start)), Some(speaker)))
+    (words >= 3).then(|| {
+        (
+            (
+                toks[lo].start,
+                content_end(text, toks[lo].start, toks[comma].start),
+            ),
+            Some(speaker),
+        )
+    })
 }
 
 /// Where the reported content starts after a cue ending before token `k`.
-pub(crate) fn complement(text: &str, toks: &[Tok], frame: Frame, k: usize) -> Option<usize> {
+pub(crate) fn complement(
+    text: &str,
+    toks: &[Tok],
+    frame: Frame,
+    inf: bool,
+    k: usize,
+) -> Option<usize> {
     let next = toks.get(k)?;
     let w = next.text(text);
     if w == ":" {
@@ -116,11 +201,27 @@ pub(crate) fn complement(text: &str, toks: &[Tok], frame: Frame, k: usize) -> Op
             return Some(toks[j + 1].start);
         }
     }
-    let infinitive = w == "to" && toks.get(k + 1).is_some_and(|t| t.word && is_lower(t.text(text)));
+    let infinitive = inf && w == "to"
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.word && is_lower(t.text(text)));
+    if frame == Frame::Tell {
+        // `told a gathering in Washington she will ...`: the clause opens at its pronoun.
+        return toks[k..toks.len().min(k + 9)]
+            .iter()
+            .take_while(|t| t.word)
+            .skip(1)
+            .find(|t| in_list(t.text(text), &["he", "she", "they", "we", "i", "it"]))
+            .map(|t| t.start);
+    }
     match frame {
-        Frame::Say if infinitive => Some(next.start),
-        Frame::Say => (next.word && !in_list(w, STOP) && !in_list(w, TIME_WORDS)).then_some(next.start),
-        Frame::Obj => (next.word && !in_list(w, TIME_WORDS) || matches!(w, "“" | "\"")).then_some(next.start),
+        _ if infinitive => Some(next.start),
+        Frame::Say => {
+            (next.word && !in_list(w, NOT_CLAUSE) && !in_list(w, TIME_WORDS)).then_some(next.start)
+        }
+        Frame::Obj => {
+            (next.word && !in_list(w, TIME_WORDS) || matches!(w, "“" | "\"")).then_some(next.start)
+        }
         _ => None,
     }
 }

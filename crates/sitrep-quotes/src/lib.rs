@@ -213,7 +213,11 @@ fn combine(text: &str, directs: Vec<Direct>, reported: Vec<Reported>) -> Vec<Can
             span: (r.content.0, end),
             outer: (r.content.0, end),
             text: text[r.content.0..end].to_string(),
-            kind: if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect },
+            kind: if mixed {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            },
             cue: Some(r.cue),
             speaker: r.speaker,
         });
@@ -239,7 +243,11 @@ fn extend_over_marks(text: &str, end: usize) -> usize {
 fn direct_cand(text: &str, d: Direct) -> Option<Cand> {
     let first = d.pieces[0];
     let last = d.pieces[d.pieces.len() - 1];
-    let words = |p: &direct::Piece| text[p.content().0..p.content().1].split_whitespace().count();
+    let words = |p: &direct::Piece| {
+        text[p.content().0..p.content().1]
+            .split_whitespace()
+            .count()
+    };
     let total: usize = d.pieces.iter().map(words).sum();
     if d.attr.is_none() && (!d.whole_clause || total <= 3) {
         return None;
@@ -248,7 +256,12 @@ fn direct_cand(text: &str, d: Direct) -> Option<Cand> {
     let (span, outer, kind, body) = match d.mixed_start {
         Some(ms) => {
             let end = d.mixed_end.unwrap_or(last.outer_end());
-            ((ms, end), (ms, end), QuoteKind::Mixed, text[ms..end].to_string())
+            (
+                (ms, end),
+                (ms, end),
+                QuoteKind::Mixed,
+                text[ms..end].to_string(),
+            )
         }
         None => {
             let body: Vec<&str> = d
@@ -257,7 +270,12 @@ fn direct_cand(text: &str, d: Direct) -> Option<Cand> {
                 .map(|p| text[p.content().0..p.content().1].trim())
                 .collect();
             let span = (first.content().0, last.content().1);
-            (span, (first.open, last.outer_end()), QuoteKind::Direct, body.join("\n"))
+            (
+                span,
+                (first.open, last.outer_end()),
+                QuoteKind::Direct,
+                body.join("\n"),
+            )
         }
     };
     Some(Cand {

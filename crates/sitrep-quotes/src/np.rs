@@ -17,13 +17,39 @@ pub(crate) struct Np {
 
 /// Lower-case words that end noun phrases but never name a speaker.
 const NOT_HEADS: &[&str] = &[
-    "time", "past", "times", "years", "days", "weeks", "months", "hours", "minutes", "ago",
-    "already", "again", "instead", "too", "well", "though", "anyway", "once", "night",
-    "morning", "afternoon", "evening", "weekend", "week", "month", "year", "day",
+    "time",
+    "past",
+    "times",
+    "years",
+    "days",
+    "weeks",
+    "months",
+    "hours",
+    "minutes",
+    "ago",
+    "already",
+    "again",
+    "instead",
+    "too",
+    "well",
+    "though",
+    "anyway",
+    "once",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "week",
+    "month",
+    "year",
+    "day",
 ];
 
 /// Particles that may sit inside a name (`Secretary of State`, `Ursula von der Leyen`).
-const PARTICLES: &[&str] = &["of", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "da"];
+const PARTICLES: &[&str] = &[
+    "of", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "da",
+];
 
 /// The subject that ends right before token `hi`, not reaching before token `lo`.
 pub(crate) fn subject_before(text: &str, toks: &[Tok], lo: usize, hi: usize) -> Option<Np> {
@@ -46,12 +72,8 @@ pub(crate) fn subject_before(text: &str, toks: &[Tok], lo: usize, hi: usize) -> 
     }
     if last.word && w.eq_ignore_ascii_case("and") {
         // `He then adopted an accent and joked`: the clause's first subject.
-        return toks.get(lo).filter(|t| t.word && in_list(t.text(text), PRONOUNS)).map(|t| Np {
-            start: t.start,
-            end: t.end,
-            phrase_start: t.start,
-            pronoun: true,
-        });
+        return phrase_after(text, toks, lo, j - 1)
+            .filter(|np| np.pronoun || is_cap(&text[np.start..np.end]));
     }
     if !last.word {
         return match w {
@@ -69,7 +91,7 @@ fn is_between(w: &str) -> bool {
 /// `B, A,` before a cue: one of the two is the name, the other the title.
 fn apposition(text: &str, toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
     // Walk back over the apposition A to the comma that opens it, skipping brackets.
-    let mut depth = 0i32;
+    let mut depth = i32::from(toks[comma].text(text) == ")");
     let mut k = comma;
     let mut open = None;
     while k > lo && comma - k < 20 {
@@ -81,7 +103,7 @@ fn apposition(text: &str, toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
                 open = Some(k);
                 break;
             }
-            "." | "!" | "?" | ";" | "“" | "”" | "\"" => return None,
+            "." | "!" | "?" | ";" | "“" | "”" | "\"" if depth <= 0 => return None,
             _ => {}
         }
     }
@@ -166,7 +188,8 @@ pub(crate) fn trailing_np(text: &str, toks: &[Tok], lo: usize, j: usize) -> Opti
         }
         let plural = hw.ends_with('s') && !hw.ends_with("ss");
         let has_cap = toks[k..j].iter().any(|t| is_cap(t.text(text)));
-        if (!found_det && !plural && !has_cap) || (!found_det && j - k > 3) || in_list(hw, NOT_HEADS) {
+        let long = if has_cap { j - k > 6 } else { j - k > 3 };
+        if (!found_det && !plural && !has_cap) || (!found_det && long) || in_list(hw, NOT_HEADS) {
             return None;
         }
     }
@@ -196,9 +219,20 @@ pub(crate) fn phrase_after(text: &str, toks: &[Tok], i: usize, hi: usize) -> Opt
     let det = in_list(w, DETERMINERS);
     if !det && !is_cap(w) {
         // `said former Utah governor Michael Leavitt`: lower-case titles before a name.
-        let name = (i + 1..hi.min(i + 6))
+        let run: Vec<usize> = (i..hi.min(i + 6))
             .take_while(|&k| toks[k].word && !in_list(toks[k].text(text), STOP))
-            .find(|&k| is_cap(toks[k].text(text)))?;
+            .collect();
+        let Some(name) = run.iter().copied().find(|&k| is_cap(toks[k].text(text))) else {
+            // `according to port records.`: a short common noun phrase that ends the clause.
+            let last = *run.last()?;
+            let closed = toks.get(last + 1).is_none_or(|t| !t.word) && run.len() <= 4;
+            return closed.then(|| Np {
+                start: first.start,
+                end: toks[last].end,
+                phrase_start: first.start,
+                pronoun: false,
+            });
+        };
         let np = phrase_after(text, toks, name, hi)?;
         return Some(Np {
             start: first.start,
@@ -213,7 +247,8 @@ pub(crate) fn phrase_after(text: &str, toks: &[Tok], i: usize, hi: usize) -> Opt
         if !t.word || in_list(tw, TIME_WORDS) && !is_cap(tw) {
             break;
         }
-        let particle = in_list(tw, PARTICLES) && toks.get(k + 1).is_some_and(|n| is_cap(n.text(text)));
+        let particle =
+            in_list(tw, PARTICLES) && toks.get(k + 1).is_some_and(|n| is_cap(n.text(text)));
         let fits = if det {
             !in_list(tw, STOP) || particle
         } else {

@@ -47,7 +47,10 @@ pub(crate) fn entity_for(doc: &Document, start: usize, end: usize) -> Option<u32
         return Some(m.entity);
     }
     let words = doc.text.get(start..end)?;
-    let last = words.split_whitespace().last()?.trim_end_matches(['’', '\'', 's']);
+    let last = words
+        .split_whitespace()
+        .last()?
+        .trim_end_matches(['’', '\'', 's']);
     if !is_cap(last) {
         return None;
     }
@@ -65,16 +68,23 @@ pub(crate) fn entity_for(doc: &Document, start: usize, end: usize) -> Option<u32
 }
 
 /// Most recent mention of the wanted kinds before `before`, not earlier than `lo`.
-fn recent_mention(doc: &Document, lo: usize, before: usize, person: bool) -> Option<(u32, (usize, usize))> {
+fn recent_mention(
+    doc: &Document,
+    lo: usize,
+    before: usize,
+    person: bool,
+) -> Option<(u32, (usize, usize))> {
     doc.mentions
         .iter()
         .filter(|m| (m.span.start as usize) >= lo && (m.span.end as usize) <= before)
         .filter(|m| {
-            doc.entities.get(m.entity as usize).is_some_and(|e| match e.actor.kind {
-                ActorKind::Person => person,
-                ActorKind::Organisation | ActorKind::Country => !person,
-                ActorKind::Place => false,
-            })
+            doc.entities
+                .get(m.entity as usize)
+                .is_some_and(|e| match e.actor.kind {
+                    ActorKind::Person => person,
+                    ActorKind::Organisation | ActorKind::Country => !person,
+                    ActorKind::Place => false,
+                })
         })
         .max_by_key(|m| m.span.start)
         .map(|m| (m.entity, (m.span.start as usize, m.span.end as usize)))
@@ -101,13 +111,18 @@ fn name_run(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
             run_start = None;
             continue;
         }
-        if t.word && is_cap(w) && !in_list(w, crate::tok::STOP) && !in_list(w, crate::tok::PRONOUNS) {
+        if t.word && is_cap(w) && !in_list(w, crate::tok::STOP) && !in_list(w, crate::tok::PRONOUNS)
+        {
             run_start.get_or_insert(k);
             continue;
         }
         if let Some(s) = run_start.take() {
             let follows = (t.word && is_lower(w) && !in_list(w, JOINERS)) || w == ",";
-            if k - s >= 2 && follows && !toks[k - 1].text(text).ends_with("’s") {
+            let possessive = toks[s..k].iter().any(|t| {
+                let w = t.text(text);
+                w.ends_with("’s") || w.ends_with("'s")
+            });
+            if k - s >= 2 && follows && !possessive {
                 best = Some((toks[k - 2].start, toks[k - 1].end));
             }
         }
@@ -116,14 +131,42 @@ fn name_run(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
 }
 
 /// Words after a capitalised run that show it is part of a list or a place, not a subject.
-const JOINERS: &[&str] = &["and", "or", "of", "in", "on", "at", "for", "to", "with", "by", "from"];
+const JOINERS: &[&str] = &[
+    "and", "or", "of", "in", "on", "at", "for", "to", "with", "by", "from",
+];
 
 /// Words that end the names of institutions rather than people.
 const INSTITUTIONS: &[&str] = &[
-    "ministry", "government", "agency", "office", "council", "department", "committee",
-    "military", "army", "embassy", "statement", "report", "company", "group", "newspaper",
-    "media", "administration", "authorities", "police", "court", "kremlin", "pentagon",
-    "house", "party", "commission", "union", "nations", "board", "bank", "service",
+    "ministry",
+    "government",
+    "agency",
+    "office",
+    "council",
+    "department",
+    "committee",
+    "military",
+    "army",
+    "embassy",
+    "statement",
+    "report",
+    "company",
+    "group",
+    "newspaper",
+    "media",
+    "administration",
+    "authorities",
+    "police",
+    "court",
+    "kremlin",
+    "pentagon",
+    "house",
+    "party",
+    "commission",
+    "union",
+    "nations",
+    "board",
+    "bank",
+    "service",
 ];
 
 /// True when a speaker name can be the antecedent of `he` or `she`.
@@ -149,40 +192,79 @@ impl Ctx<'_> {
     }
 
     fn entity_name(&self, e: u32) -> Option<String> {
-        self.doc.entities.get(e as usize).map(|x| x.actor.name.clone())
+        self.doc
+            .entities
+            .get(e as usize)
+            .map(|x| x.actor.name.clone())
     }
 
     /// Resolves a speaker; pushes resolved speakers on `running` (most recent last).
     pub fn resolve(&self, np: Option<Np>, para: usize, running: &mut Vec<Running>) -> Resolved {
         let text = &self.doc.text;
         let Some(np) = np else {
-            return match running.last().filter(|r| r.para + 1 >= para) {
-                Some(r) => from_running(r),
-                None => Resolved::default(),
-            };
+            if let Some(r) = running.last().filter(|r| r.para + 1 >= para) {
+                return from_running(r);
+            }
+            // A quotation with no cue after a paragraph that names somebody.
+            let lo = self.para_start(para.saturating_sub(1));
+            return name_run(text, lo, self.para_start(para))
+                .map(|span| Resolved {
+                    name: text.get(span.0..span.1).map(str::to_string),
+                    entity: entity_for(self.doc, span.0, span.1),
+                    antecedent: Some(span),
+                })
+                .unwrap_or_default();
         };
         if !np.pronoun {
             let name = text.get(np.start..np.end).unwrap_or("").to_string();
             let entity = entity_for(self.doc, np.start, np.end);
             let person = person_like(self.doc, &name, entity);
-            running.push(Running { name: name.clone(), span: (np.start, np.end), entity, para, person });
-            return Resolved { name: Some(name), entity, antecedent: None };
+            running.push(Running {
+                name: name.clone(),
+                span: (np.start, np.end),
+                entity,
+                para,
+                person,
+            });
+            return Resolved {
+                name: Some(name),
+                entity,
+                antecedent: None,
+            };
         }
         let r = self.pronoun(np, para, running);
         if let Some(name) = &r.name {
             let span = r.antecedent.unwrap_or((np.start, np.end));
             let person = person_like(self.doc, name, r.entity);
-            running.push(Running { name: name.clone(), span, entity: r.entity, para, person });
+            running.push(Running {
+                name: name.clone(),
+                span,
+                entity: r.entity,
+                para,
+                person,
+            });
         }
         r
     }
 
     fn pronoun(&self, np: Np, para: usize, running: &[Running]) -> Resolved {
         let text = &self.doc.text;
-        let person = !in_list(text.get(np.start..np.end).unwrap_or(""), &["it", "they", "we"]);
+        let person = !in_list(
+            text.get(np.start..np.end).unwrap_or(""),
+            &["it", "they", "we"],
+        );
         let (s, e) = (np.start as u32, np.end as u32);
-        if let Some(m) = self.doc.mentions.iter().find(|m| m.span.start <= s && e <= m.span.end) {
-            return Resolved { name: self.entity_name(m.entity), entity: Some(m.entity), antecedent: None };
+        if let Some(m) = self
+            .doc
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= s && e <= m.span.end)
+        {
+            return Resolved {
+                name: self.entity_name(m.entity),
+                entity: Some(m.entity),
+                antecedent: None,
+            };
         }
         let fits = |r: &&Running| !person || r.person;
         let last_fit = running.iter().rev().find(fits);
@@ -191,10 +273,18 @@ impl Ctx<'_> {
         }
         let window = self.para_start(para.saturating_sub(3));
         if let Some((ent, span)) = recent_mention(self.doc, window, np.start, person) {
-            return Resolved { name: self.entity_name(ent), entity: Some(ent), antecedent: Some(span) };
+            return Resolved {
+                name: self.entity_name(ent),
+                entity: Some(ent),
+                antecedent: Some(span),
+            };
         }
-        let run_here = person.then(|| name_run(text, self.para_start(para), np.start)).flatten();
-        let run_prev = person.then(|| name_run(text, self.para_start(para.saturating_sub(1)), np.start)).flatten();
+        let run_here = person
+            .then(|| name_run(text, self.para_start(para), np.start))
+            .flatten();
+        let run_prev = person
+            .then(|| name_run(text, self.para_start(para.saturating_sub(1)), np.start))
+            .flatten();
         let from_run = |span: (usize, usize)| Resolved {
             name: text.get(span.0..span.1).map(str::to_string),
             entity: entity_for(self.doc, span.0, span.1),
@@ -214,5 +304,9 @@ impl Ctx<'_> {
 }
 
 fn from_running(r: &Running) -> Resolved {
-    Resolved { name: Some(r.name.clone()), entity: r.entity, antecedent: Some(r.span) }
+    Resolved {
+        name: Some(r.name.clone()),
+        entity: r.entity,
+        antecedent: Some(r.span),
+    }
 }

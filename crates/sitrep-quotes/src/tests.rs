@@ -1,0 +1,337 @@
+//! Hand-written fixtures for every cue position, pronouns, paragraphs and messy marks.
+
+use super::*;
+use sitrep_model::{Actor, ActorKind, Entity, Mention};
+
+fn doc(text: &str) -> Document {
+    let mut d = Document::new("test", text);
+    d.sentences = sitrep_text::split_sentences(&d.text);
+    d
+}
+
+fn quotes(text: &str) -> Vec<FoundQuote> {
+    find_quotes(&doc(text))
+}
+
+/// (kind, text, speaker name, cue text) of every quote.
+fn summary(text: &str) -> Vec<(QuoteKind, String, Option<String>, String)> {
+    let d = doc(text);
+    find_quotes(&d)
+        .into_iter()
+        .map(|q| {
+            let cue = q.cue.map_or("", |c| c.of(&d.text)).to_string();
+            (q.kind, q.text, q.speaker_name, cue)
+        })
+        .collect()
+}
+
+fn person(name: &str) -> Entity {
+    entity(name, ActorKind::Person)
+}
+
+fn entity(name: &str, kind: ActorKind) -> Entity {
+    Entity {
+        actor: Actor {
+            name: name.to_string(),
+            kind,
+            country: None,
+            role: None,
+            code: "XXX".to_string(),
+        },
+        rule: "test".to_string(),
+        flags: Vec::new(),
+    }
+}
+
+/// Adds a mention of entity `e` at the first occurrence of `words` at or after `from`.
+fn mention(d: &mut Document, words: &str, from: usize, e: u32) {
+    let at = d.text[from..].find(words).expect("fixture words") + from;
+    d.mentions.push(Mention {
+        span: Span::new(at, at + words.len()),
+        text: words.to_string(),
+        entity: e,
+        rule: "test".to_string(),
+    });
+}
+
+#[test]
+fn cue_table_parses_with_rule_ids() {
+    let table = cues::table().expect("cues.tsv parses");
+    assert!(table.len() > 100);
+    let next = |_: usize| None;
+    let (cue, n) = table.lookup("said", next).expect("said is a cue");
+    assert_eq!(n, 1);
+    assert!(cue.rule.starts_with("quotes/cues.tsv:"), "{}", cue.rule);
+}
+
+#[test]
+fn inverted_cue_after_quote() {
+    let s = summary("“The bridge will reopen in May,” said Ana Ruiz, the city engineer.");
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].0, QuoteKind::Direct);
+    assert_eq!(s[0].1, "The bridge will reopen in May,");
+    assert_eq!(s[0].2.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(s[0].3, "said");
+}
+
+#[test]
+fn subject_cue_after_quote_with_addressee() {
+    let s = summary("\"Funding is secured,\" Ruiz told the nine-member board on Friday.");
+    assert_eq!(s[0].2.as_deref(), Some("Ruiz"));
+    assert_eq!(s[0].3, "told");
+}
+
+#[test]
+fn cue_before_quote_with_comma_and_colon() {
+    let s = summary(
+        "Mayor Tom Berg said, “We will cut taxes.” Later he explained: “The budget allows it.”",
+    );
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert_eq!(s[0].2.as_deref(), Some("Mayor Tom Berg"));
+    assert_eq!(s[1].3, "explained");
+    assert_eq!(
+        s[1].2.as_deref(),
+        Some("Mayor Tom Berg"),
+        "pronoun takes the running speaker"
+    );
+}
+
+#[test]
+fn pronoun_takes_running_speaker_of_previous_paragraph() {
+    let text = "“Prices will fall,” said Lena Park.\n\n“And wages will rise,” she added.";
+    let s = summary(text);
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1].2.as_deref(), Some("Lena Park"));
+    assert_eq!(s[1].3, "added");
+}
+
+#[test]
+fn pronoun_without_earlier_quote_finds_named_subject() {
+    let text = "Deputy Minister Omar Haddad spoke at the hearing on Monday.\n\n\"It is not over,\" he said.";
+    let s = summary(text);
+    assert_eq!(s[0].2.as_deref(), Some("Omar Haddad"));
+}
+
+#[test]
+fn split_quote_shares_cue_and_speaker() {
+    let text = "“We are ready,” Berg said. “The trucks leave at dawn.”";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].cue, q[1].cue);
+    assert_eq!(q[1].speaker_name.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn coordinated_second_quote_keeps_speaker() {
+    let text = "Berg said, “We will look at it,” and added, “Nothing is decided.”";
+    let s = summary(text);
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1].3, "added");
+    assert_eq!(s[1].2.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn quote_over_paragraphs_is_one_quote() {
+    let text = "Ruiz said: “The first phase is done.\n\n“The second phase starts in June.”\n\nThe council adjourned.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "The first phase is done.\nThe second phase starts in June."
+    );
+    assert_eq!(q[0].speaker_name.as_deref(), Some("Ruiz"));
+    assert!(q[0].span.of(text).starts_with("The first"));
+    assert!(q[0].span.of(text).ends_with("June."));
+}
+
+#[test]
+fn nested_single_quotes_stay_inside() {
+    let text = "“She told me ‘never again’ and left,” said Berg.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "She told me ‘never again’ and left,");
+}
+
+#[test]
+fn top_level_single_quotes() {
+    let s = summary("‘We have no choice,’ Park said.");
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].1, "We have no choice,");
+    assert_eq!(s[0].2.as_deref(), Some("Park"));
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    assert!(summary("The mayor's plan isn't new, and the councillors' vote was close.").is_empty());
+}
+
+#[test]
+fn unbalanced_opening_mark_is_cut_before_cue() {
+    let mut d = doc("“We will not give up, Berg said after the vote.");
+    QuoteTagger::new().run(&mut d).expect("runs");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].text, "We will not give up");
+    assert_eq!(d.quotes[0].speaker_name.as_deref(), Some("Berg"));
+    assert!(
+        d.diagnostics.iter().any(|m| m.contains("unbalanced")),
+        "{:?}",
+        d.diagnostics
+    );
+}
+
+#[test]
+fn stray_closing_mark_is_noted() {
+    let mut d = doc("The vote passed.” Nobody objected.");
+    QuoteTagger::new().run(&mut d).expect("runs");
+    assert!(d.diagnostics.iter().any(|m| m.contains("closing")));
+}
+
+#[test]
+fn scare_quotes_are_not_speech() {
+    assert!(summary("The so-called “peace plan” was shelved in March.").is_empty());
+}
+
+#[test]
+fn written_statement() {
+    let s = summary("In a letter, Park warned of delays. \"The design is flawed,\" she wrote.");
+    let last = s.last().expect("a quote");
+    assert_eq!(last.3, "wrote");
+    assert_eq!(last.2.as_deref(), Some("Park"));
+}
+
+#[test]
+fn indirect_that_clause_span() {
+    let text = "Berg reiterated that the port has received four ships since May.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(
+        q[0].span.of(text),
+        "the port has received four ships since May"
+    );
+    assert_eq!(q[0].speaker_name.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn indirect_with_adjunct_before_that() {
+    let s = summary("Park told the committee on Tuesday that the audit was finished.");
+    assert_eq!(s[0].1, "the audit was finished");
+    assert_eq!(s[0].3, "told");
+}
+
+#[test]
+fn indirect_bare_clause() {
+    let s = summary("A senior transport official said the tunnel would open late.");
+    assert_eq!(s[0].1, "the tunnel would open late");
+    assert_eq!(s[0].2.as_deref(), Some("A senior transport official"));
+}
+
+#[test]
+fn reported_content_first() {
+    let s = summary("The tunnel will open late, the ministry said.");
+    assert_eq!(s[0].1, "The tunnel will open late");
+    assert_eq!(s[0].2.as_deref(), Some("the ministry"));
+    let s = summary("Ten buses were added to the route, said Ana Ruiz, the city engineer.");
+    assert_eq!(s[0].1, "Ten buses were added to the route");
+    assert_eq!(s[0].2.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let s = summary("According to the harbour authority, two ships were turned away.");
+    assert_eq!(s[0].1, "two ships were turned away");
+    assert_eq!(s[0].2.as_deref(), Some("the harbour authority"));
+    let s = summary("Two ships were turned away, according to port records.");
+    assert_eq!(s[0].1, "Two ships were turned away");
+    assert_eq!(s[0].3, "according to");
+}
+
+#[test]
+fn mixed_quote_inside_reported_speech() {
+    let text = "Park told the board that the new tunnel was “years behind schedule”.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert!(q[0].text.starts_with("the new tunnel"));
+    let s = summary("Ruiz called the plan “a gift to the developers”.");
+    assert_eq!(s[0].0, QuoteKind::Mixed);
+    assert_eq!(s[0].2.as_deref(), Some("Ruiz"));
+}
+
+#[test]
+fn fragment_leading_into_cue_is_mixed() {
+    let s = summary("The bridge “is safe for traffic again”, Berg told reporters.");
+    assert_eq!(s[0].0, QuoteKind::Mixed);
+    assert_eq!(s[0].2.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn apposition_names_the_speaker() {
+    let s = summary("The city’s chief engineer, Ana Ruiz, said the repairs were finished.");
+    assert_eq!(s[0].2.as_deref(), Some("Ana Ruiz"));
+    let s = summary("Ana Ruiz, the city’s chief engineer, said the repairs were finished.");
+    assert_eq!(s[0].2.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn speaker_resolves_to_mentioned_entity() {
+    let text = "Harbour chief Ana Ruiz met the press.\n\n“The cranes are back,” Ruiz said.\n\n“More will come,” she added.";
+    let mut d = doc(text);
+    d.entities = vec![entity("Spain", ActorKind::Country), person("Ana Ruiz")];
+    mention(&mut d, "Ana Ruiz", 0, 1);
+    let later = text.find("Ruiz said").expect("fixture");
+    mention(&mut d, "Ruiz", later, 1);
+    QuoteTagger::new().run(&mut d).expect("runs");
+    assert_eq!(d.quotes.len(), 2);
+    assert!(
+        d.quotes.iter().all(|q| q.speaker == Some(1)),
+        "{:?}",
+        d.quotes
+    );
+}
+
+#[test]
+fn same_surname_resolves_by_mention_not_by_name() {
+    let text = "Envoy Kim Song spoke after leader Kim Jong-un's speech.\n\n“We reject the charge,” Kim told the council.";
+    let mut d = doc(text);
+    d.entities = vec![person("Kim Jong-un"), person("Kim Song")];
+    mention(&mut d, "Kim Song", 0, 1);
+    mention(&mut d, "Kim Jong-un", 0, 0);
+    let at = text.find("Kim told").expect("fixture");
+    mention(&mut d, "Kim", at, 1);
+    QuoteTagger::new().run(&mut d).expect("runs");
+    assert_eq!(d.quotes[0].speaker, Some(1));
+    assert_eq!(d.quotes[0].speaker_name.as_deref(), Some("Kim"));
+}
+
+#[test]
+fn pronoun_uses_latest_person_mention() {
+    let text = "Ana Ruiz and the mayor toured the site.\n\nLater Tom Berg arrived.\n\n“It is a mess,” he said.";
+    let mut d = doc(text);
+    d.entities = vec![person("Ana Ruiz"), person("Tom Berg")];
+    mention(&mut d, "Ana Ruiz", 0, 0);
+    mention(&mut d, "Tom Berg", 0, 1);
+    QuoteTagger::new().run(&mut d).expect("runs");
+    assert_eq!(d.quotes[0].speaker, Some(1));
+    assert_eq!(d.quotes[0].speaker_name.as_deref(), Some("Tom Berg"));
+}
+
+#[test]
+fn spans_are_byte_offsets_on_multibyte_text() {
+    let text = "Zoë Müller sagte nichts. „Wir bauen weiter“, said Zoë Müller.";
+    let d = doc(text);
+    for q in find_quotes(&d) {
+        assert_eq!(q.span.of(text), q.text);
+        assert!(text.is_char_boundary(q.span.start()) && text.is_char_boundary(q.span.end()));
+    }
+}
+
+#[test]
+fn stage_contract() {
+    let t = QuoteTagger::new();
+    assert_eq!(t.requires(), &[Layer::Sentences, Layer::Mentions]);
+    assert_eq!(t.assigns(), &[Layer::Quotes]);
+    let mut d = Document::new("t", "");
+    t.run(&mut d).expect("empty text is fine");
+    assert!(d.quotes.is_empty());
+}

@@ -3,50 +3,40 @@
 use sitrep_model::Span;
 use sitrep_text::{tokens, Token};
 
+use crate::lexicon::{cues, Cue};
 use crate::value::Tense;
-
-/// Words that close one clause and open another, so a marker beyond them belongs to a
-/// different verb.
-const CLAUSE_BREAKS: &[&str] = &[
-    ";", ":", "that", "which", "who", "because", "but", "while", "when", "whereas", "although",
-    "though", "unless", "if", "and", "\"", "“", "”", "(",
-    ")", "—",
-];
-
-/// Words that put a clause in the future: modals, plans, schedules.
-const FUTURE: &[&str] = &[
-    "will", "'ll", "shall", "would", "scheduled", "plans", "plan", "planned", "planning",
-    "intends", "intend", "expected", "expects", "upcoming", "due", "going", "set", "hopes",
-    "aims", "wants", "next", "until", "till", "effective", "payable", "soon",
-];
-
-/// Common irregular past-tense verbs of news prose (regular ones end in `-ed`).
-const PAST: &[&str] = &[
-    "said", "told", "was", "were", "had", "did", "met", "sent", "went", "came", "took", "gave",
-    "made", "held", "left", "began", "saw", "fell", "rose", "led", "won", "lost", "hit",
-    "struck", "fought", "paid", "sold", "bought", "brought", "thought", "knew", "became", "got",
-    "wrote", "spoke", "found", "kept", "shot", "flew", "drove", "ran", "stood", "sought",
-    "spent", "built", "fled", "ago", "previously", "quit",
-    "sank", "sent", "swore", "felt", "heard", "meant", "taught", "won", "broke", "chose",
-];
-
-/// Present-tense forms that anchor a clause at the document date.
-const PRESENT: &[&str] = &["is", "are", "says", "say", "has", "have", "does", "do", "am"];
-
-/// Words ending in `-ed` that are seldom past-tense verbs.
-const NOT_PAST: &[&str] = &["need", "speed", "feed", "seed", "red", "bed", "hundred", "shed"];
 
 /// The tense of the clause holding `expr` inside `sentence`: a future marker in the
 /// clause wins; otherwise the nearest past or present verb; otherwise the same search
 /// over the whole sentence.
 pub fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
     let toks = tokens(text, sentence);
+    // A deadline ("by May", "until Friday") looks forward whatever the verb.
+    let first = toks.partition_point(|t| t.span.end <= expr.start);
+    if let Some(prev) = first.checked_sub(1).and_then(|i| toks.get(i)) {
+        let w = prev.text(text).to_ascii_lowercase();
+        if matches!(w.as_str(), "by" | "until" | "till") && starts_with_month(text, expr) {
+            return Tense::Future;
+        }
+    }
     let (from, to) = clause_bounds(text, &toks, expr);
     let clause = &toks[from..to];
     match tense_in(text, clause, expr) {
         Tense::Unknown => tense_in(text, &toks, expr),
         t => t,
     }
+}
+
+fn starts_with_month(text: &str, expr: Span) -> bool {
+    let first = expr
+        .of(text)
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    crate::lexicon::lexicon()
+        .get(&first.to_ascii_lowercase())
+        .iter()
+        .any(|l| matches!(l, crate::lexicon::Lex::Month(_)))
 }
 
 fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
@@ -76,10 +66,11 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
 /// held") signals nothing: the auxiliary before it decides.
 fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let w = toks[i].text(text).to_ascii_lowercase();
-    if FUTURE.contains(&w.as_str()) && !is_set_phrase(text, toks, &toks[i]) {
+    let cue = cues();
+    if cue.is(&w, Cue::Future) && !is_set_phrase(text, toks, &toks[i]) {
         return Some(Tense::Future);
     }
-    if PAST.contains(&w.as_str()) {
+    if cue.is(&w, Cue::Past) {
         return Some(Tense::Past);
     }
     if is_regular_past(&w) {
@@ -89,7 +80,7 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
             .unwrap_or_default();
         return (!matches!(prev.as_str(), "be" | "been" | "being")).then_some(Tense::Past);
     }
-    PRESENT.contains(&w.as_str()).then_some(Tense::Present)
+    cue.is(&w, Cue::Present).then_some(Tense::Present)
 }
 
 /// "set" is future only in "set to"; "due" only in "due to" + verb is too fine to tell,
@@ -105,18 +96,23 @@ fn is_set_phrase(text: &str, toks: &[Token], t: &Token) -> bool {
 }
 
 fn is_regular_past(w: &str) -> bool {
-    w.len() > 4 && w.ends_with("ed") && w.bytes().all(|c| c.is_ascii_lowercase())
-        && !NOT_PAST.iter().any(|n| w.ends_with(n))
+    w.len() > 4
+        && w.ends_with("ed")
+        && w.bytes().all(|c| c.is_ascii_lowercase())
+        && !cues().all(Cue::NotPast).any(|n| w.ends_with(n))
 }
 
 /// Token range `[from, to)` of the clause that holds `expr`.
 pub(crate) fn clause_bounds(text: &str, toks: &[Token], expr: Span) -> (usize, usize) {
     let is_break = |t: &Token| {
         let w = t.text(text);
-        !expr.contains(t.span) && CLAUSE_BREAKS.iter().any(|b| b.eq_ignore_ascii_case(w))
+        !expr.contains(t.span) && cues().is(&w.to_lowercase(), Cue::ClauseBreak)
     };
     let first = toks.partition_point(|t| t.span.end <= expr.start);
-    let from = toks[..first].iter().rposition(is_break).map_or(0, |i| i + 1);
+    let from = toks[..first]
+        .iter()
+        .rposition(is_break)
+        .map_or(0, |i| i + 1);
     let last = toks.partition_point(|t| t.span.start < expr.end);
     let to = toks[last..]
         .iter()

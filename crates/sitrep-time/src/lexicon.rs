@@ -1,10 +1,87 @@
 //! The time word list (`data/time/words.tsv`), parsed once into typed entries.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The embedded word list, so the binary needs no data directory at run time.
 pub(crate) const WORDS: &str = include_str!("../../../data/time/words.tsv");
+
+/// The tense and clause cue list (`data/time/cues.tsv`).
+pub(crate) const CUES: &str = include_str!("../../../data/time/cues.tsv");
+
+/// What a cue word does (see the header of `data/time/cues.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Cue {
+    Future,
+    Past,
+    Present,
+    NotPast,
+    ClauseBreak,
+    MonthWord,
+}
+
+/// The cue words by role.
+pub(crate) struct Cues {
+    words: HashMap<Cue, HashSet<String>>,
+}
+
+impl Cues {
+    /// True when the lower-case `word` plays `role`.
+    pub(crate) fn is(&self, word: &str, role: Cue) -> bool {
+        self.words.get(&role).is_some_and(|set| set.contains(word))
+    }
+
+    /// Every word that plays `role`.
+    pub(crate) fn all(&self, role: Cue) -> impl Iterator<Item = &str> {
+        self.words
+            .get(&role)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    }
+}
+
+/// The shared cue list; like the lexicon, a broken file degrades to nothing and is
+/// reported by [`check`].
+pub(crate) fn cues() -> &'static Cues {
+    static CUE_LIST: OnceLock<Cues> = OnceLock::new();
+    CUE_LIST.get_or_init(|| {
+        build_cues(CUES).unwrap_or_else(|_| Cues {
+            words: HashMap::new(),
+        })
+    })
+}
+
+/// Parses the cue list; errors name the bad `file:line`.
+pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
+    let dict = sitrep_data::parse("time/cues.tsv", text).map_err(|e| e.to_string())?;
+    let (Some(wc), Some(rc)) = (dict.column("word"), dict.column("role")) else {
+        return Err("time/cues.tsv: needs columns word and role".to_string());
+    };
+    let mut words: HashMap<Cue, HashSet<String>> = HashMap::new();
+    let mut errors = Vec::new();
+    for e in &dict.entries {
+        let word = e.fields.get(wc).map(String::as_str).unwrap_or("");
+        let role = match e.fields.get(rc).map(String::as_str) {
+            Some("future") => Cue::Future,
+            Some("past") => Cue::Past,
+            Some("present") => Cue::Present,
+            Some("not-past") => Cue::NotPast,
+            Some("clause-break") => Cue::ClauseBreak,
+            Some("month-cue") => Cue::MonthWord,
+            _ => {
+                errors.push(format!("{}: unknown role", e.rule(&dict)));
+                continue;
+            }
+        };
+        words.entry(role).or_default().insert(word.to_lowercase());
+    }
+    if errors.is_empty() {
+        Ok(Cues { words })
+    } else {
+        Err(errors.join("\n"))
+    }
+}
 
 /// A calendar or clock unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +142,25 @@ impl Lexicon {
 /// it degrades to the rows that did parse rather than failing at run time.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| build(WORDS).unwrap_or_else(|_| Lexicon { words: HashMap::new() }))
+    LEXICON.get_or_init(|| {
+        build(WORDS).unwrap_or_else(|_| Lexicon {
+            words: HashMap::new(),
+        })
+    })
+}
+
+/// The word list's parse errors, computed once: a stage with a broken list must refuse
+/// to run rather than tag nothing silently.
+pub(crate) fn check() -> Result<(), &'static str> {
+    static CHECK: OnceLock<Result<(), String>> = OnceLock::new();
+    let both = || {
+        build(WORDS)?;
+        build_cues(CUES).map(|_| ())
+    };
+    match CHECK.get_or_init(both) {
+        Ok(()) => Ok(()),
+        Err(e) => Err(e.as_str()),
+    }
 }
 
 /// Parses the word list; errors name the bad `file:line`.

@@ -65,10 +65,10 @@ impl Stage for TimeTagger {
         &[Layer::Timexes]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        if let Err(message) = lexicon::build(lexicon::WORDS) {
+        if let Err(message) = lexicon::check() {
             return Err(StageError {
                 stage: "time",
-                message,
+                message: message.to_string(),
             });
         }
         doc.timexes = find_timexes(doc);
@@ -89,6 +89,7 @@ pub fn find_timexes(doc: &Document) -> Vec<Timex> {
     sentences
         .iter()
         .flat_map(|s| recognise::find(&doc.text, s.span))
+        .filter(|span| normalise(span.of(&doc.text), None, Tense::Unknown).is_some())
         .map(|span| Timex {
             span,
             text: span.of(&doc.text).to_string(),
@@ -112,36 +113,43 @@ fn sentence_span(doc: &Document, span: Span) -> Span {
         .map_or(Span::new(0, doc.text.len()), |s| s.span)
 }
 
-/// The full normalisation of one time expression of `doc`, with the tense of its clause
-/// and the document date: the TimeML value (durations, quarters, `PAST_REF` included).
-pub fn timeml_of(doc: &Document, timex: &Timex) -> Option<TimexValue> {
+/// The full normalisation of every time expression of `doc`, in order, with the tense
+/// of its clause, the document date and the last date mentioned before it: TimeML values
+/// of durations, quarters and references (`PAST_REF`) included.
+pub fn timeml_values(doc: &Document) -> Vec<Option<TimexValue>> {
+    analyse(doc).into_iter().map(|(_, v)| v).collect()
+}
+
+/// The clause tense and chained value of every time expression, in order.
+fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
     let anchor = anchor_date(doc);
-    let reference = doc
-        .timexes
+    let mut reference: Option<String> = None;
+    doc.timexes
         .iter()
-        .take_while(|t| t.span.start < timex.span.start)
-        .filter_map(|t| {
+        .map(|t| {
             let tense = tense_at(&doc.text, sentence_span(doc, t.span), t.span);
-            normalise(&t.text, anchor, tense).filter(is_reference)
+            let value = normalise_after(&t.text, anchor, tense, reference.as_deref());
+            if let Some(v) = value.as_ref().filter(|v| is_reference(v)) {
+                reference = Some(v.timeml.clone());
+            }
+            (tense, value)
         })
-        .last();
-    let tense = tense_at(&doc.text, sentence_span(doc, timex.span), timex.span);
-    normalise_after(&timex.text, anchor, tense, reference.as_ref().map(|v| v.timeml.as_str()))
+        .collect()
+}
+
+/// The full normalisation of one time expression of `doc` (see [`timeml_values`]).
+pub fn timeml_of(doc: &Document, timex: &Timex) -> Option<TimexValue> {
+    let i = doc.timexes.iter().position(|t| t.span == timex.span)?;
+    timeml_values(doc).into_iter().nth(i).flatten()
 }
 
 /// Sets (or resets) the value and anchor note of every time expression from the document
 /// date; call it again when the date becomes known.
 pub fn resolve(doc: &mut Document) {
     let anchor = anchor_date(doc);
+    let analysed = analyse(doc);
     let mut unresolved = 0;
-    let mut reference: Option<String> = None;
-    for i in 0..doc.timexes.len() {
-        let timex = &doc.timexes[i];
-        let tense = tense_at(&doc.text, sentence_span(doc, timex.span), timex.span);
-        let value = normalise_after(&timex.text, anchor, tense, reference.as_deref());
-        if let Some(v) = value.as_ref().filter(|v| is_reference(v)) {
-            reference = Some(v.timeml.clone());
-        }
+    for (i, (tense, value)) in analysed.into_iter().enumerate() {
         let (date, note) = describe(value.as_ref(), anchor, tense);
         unresolved += usize::from(note.starts_with("unresolved"));
         let timex = &mut doc.timexes[i];
@@ -157,7 +165,9 @@ pub fn resolve(doc: &mut Document) {
 
 /// Whether a value can serve as the reference point of a later "a year earlier".
 pub fn is_reference(v: &TimexValue) -> bool {
-    matches!(v.kind, TimexKind::Date | TimexKind::Time) && v.date_value().is_some()
+    matches!(v.kind, TimexKind::Date | TimexKind::Time)
+        && !v.from_reference
+        && v.date_value().is_some()
 }
 
 fn describe(

@@ -11,8 +11,11 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 /// Which "last/next/this" word was used, where the word itself changes the reading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum RelWord {
-    /// last, next, this, previous, following.
+    /// last, next, this, previous.
     Plain,
+    /// "following", "that", "same", "previous": counted from the last date the text
+    /// mentioned, when there is one ("the following year", "that day").
+    Narrative,
     /// "past": "the past year" is a duration, "the past" a reference.
     Past,
     /// "recent", "latest": vague past.
@@ -58,7 +61,10 @@ pub(crate) fn words(expr: &str) -> Vec<String> {
         })
         .map(|w| {
             let w = w.trim_matches(|c: char| matches!(c, '“' | '”' | '.' | '!' | '?' | ':'));
-            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
             w.trim_end_matches(['\'', '’']).to_string()
         })
         .filter(|w| !w.is_empty())
@@ -95,7 +101,11 @@ fn word_items(w: &str) -> Vec<It> {
         "p.m" | "pm" => return vec![It::AmPm(true)],
         _ => {}
     }
-    lexicon().get(w).iter().filter_map(|l| item(w, *l)).collect()
+    lexicon()
+        .get(w)
+        .iter()
+        .filter_map(|l| item(w, *l))
+        .collect()
 }
 
 fn push_item(out: &mut Vec<It>, it: It) {
@@ -115,25 +125,25 @@ fn push_item(out: &mut Vec<It>, it: It) {
             out.pop();
             out.push(It::Year(y + b as i32));
         }
-            (Some(It::Num(a)), It::Num(b)) if b == 100 || b == 1000 => {
-                out.pop();
-                out.push(It::Num(a * b));
-            }
-            (Some(It::Num(a)), It::Num(b)) if a >= 20 && a % 10 == 0 && b < 10 => {
-                out.pop();
-                out.push(It::Num(a + b));
-            }
-            // "a couple", "a dozen": the article only counts when nothing follows.
-            (Some(It::Num(1)), It::Num(b)) => {
-                out.pop();
-                out.push(It::Num(b));
-            }
-            (Some(It::Num(a)), It::Ord(b)) if a >= 20 && a % 10 == 0 && b < 10 => {
-                out.pop();
-                out.push(It::Ord(a + b));
-            }
-            _ => out.push(it),
+        (Some(It::Num(a)), It::Num(b)) if b == 100 || b == 1000 => {
+            out.pop();
+            out.push(It::Num(a * b));
         }
+        (Some(It::Num(a)), It::Num(b)) if a >= 20 && a % 10 == 0 && b < 10 => {
+            out.pop();
+            out.push(It::Num(a + b));
+        }
+        // "a couple", "a dozen": the article only counts when nothing follows.
+        (Some(It::Num(1)), It::Num(b)) => {
+            out.pop();
+            out.push(It::Num(b));
+        }
+        (Some(It::Num(a)), It::Ord(b)) if a >= 20 && a % 10 == 0 && b < 10 => {
+            out.pop();
+            out.push(It::Ord(a + b));
+        }
+        _ => out.push(it),
+    }
 }
 
 fn item(w: &str, lex: Lex) -> Option<It> {
@@ -164,6 +174,7 @@ fn rel_word(w: &str) -> RelWord {
         "past" => RelWord::Past,
         "recent" | "latest" => RelWord::Recent,
         "coming" | "upcoming" => RelWord::Coming,
+        "following" | "that" | "same" | "previous" | "preceding" | "prior" => RelWord::Narrative,
         _ => RelWord::Plain,
     }
 }
@@ -214,6 +225,9 @@ pub fn normalise_after(
     tense: Tense,
     reference: Option<&str>,
 ) -> Option<TimexValue> {
+    if let Some(v) = numeric_date(expr.trim()) {
+        return Some(v);
+    }
     let all = items(expr);
     let mut modifier = None;
     let mut its: Vec<It> = Vec::with_capacity(all.len());
@@ -226,22 +240,55 @@ pub fn normalise_after(
         }
     }
     drop_scope_dir(&mut its);
+    let w = words(expr);
+    let definite = w.first().is_some_and(|w| w == "the")
+        && w.get(1)
+            .is_some_and(|w| matches!(w.as_str(), "last" | "past"));
     let rules = Rules {
         its: &its,
         anchor,
         tense,
         reference,
+        definite,
     };
     let mut value = rules.apply()?;
     value.modifier = modifier;
     Some(value)
 }
 
+/// All-digit dates: ISO `2024-05-21` (with an optional `08:28` clock time) and US
+/// `5/21/2024`.
+fn numeric_date(expr: &str) -> Option<TimexValue> {
+    let mut parts = expr.splitn(2, [' ', 'T']);
+    let day = parts.next()?;
+    let date = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(day, "%m/%d/%Y"))
+        .ok()?;
+    let clock = parts
+        .next()
+        .and_then(|t| chrono::NaiveTime::parse_from_str(t.get(..5)?, "%H:%M").ok());
+    let (timeml, kind) = match clock {
+        Some(t) => (
+            format!("{}T{}", ymd(date), t.format("%H:%M")),
+            TimexKind::Time,
+        ),
+        None => (ymd(date), TimexKind::Date),
+    };
+    out(timeml, kind, false)
+}
+
 /// "earlier this year", "later this month": the direction only narrows the period.
 fn drop_scope_dir(its: &mut Vec<It>) {
-    let scoped = its.iter().any(|i| matches!(i, It::Rel(..) | It::DayRel(_) | It::Weekday(_)));
+    let scoped = its
+        .iter()
+        .any(|i| matches!(i, It::Rel(..) | It::DayRel(_) | It::Weekday(_)));
     let counted = its.iter().any(|i| matches!(i, It::Num(_) | It::Vague));
-    if scoped && !counted {
+    // An offset puts the direction after its unit ("a year earlier"); before the unit
+    // it narrows a period ("earlier in the year").
+    let dir_at = its.iter().position(|i| matches!(i, It::Dir(..)));
+    let unit_at = its.iter().position(|i| matches!(i, It::Unit(..)));
+    let leading = matches!((dir_at, unit_at), (Some(d), Some(u)) if d < u) && !counted;
+    if (scoped && !counted) || leading {
         its.retain(|i| !matches!(i, It::Dir(..)));
     }
 }
@@ -251,6 +298,8 @@ struct Rules<'a> {
     anchor: Option<NaiveDate>,
     tense: Tense,
     reference: Option<&'a str>,
+    /// The expression starts with "the": "the past year" is a date, "past decade" a span.
+    definite: bool,
 }
 
 fn out(timeml: String, kind: TimexKind, relative: bool) -> Option<TimexValue> {
@@ -259,6 +308,7 @@ fn out(timeml: String, kind: TimexKind, relative: bool) -> Option<TimexValue> {
         kind,
         modifier: None,
         relative,
+        from_reference: false,
     })
 }
 
@@ -274,7 +324,11 @@ fn week_of(d: NaiveDate) -> String {
 /// The first day of the month `n` months from `d`'s month.
 fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     let total = i64::from(d.year()) * 12 + i64::from(d.month0()) + n;
-    NaiveDate::from_ymd_opt(total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1, 1)
+    NaiveDate::from_ymd_opt(
+        total.div_euclid(12) as i32,
+        total.rem_euclid(12) as u32 + 1,
+        1,
+    )
 }
 
 fn weekday(n: u32) -> Option<Weekday> {
@@ -389,19 +443,30 @@ impl Rules<'_> {
             It::Weekday(d) => Some(*d),
             _ => None,
         }) {
-            return out(format!("XXXX-WXX-{d}{}", self.part_of_day()), TimexKind::Set, false);
+            return out(
+                format!("XXXX-WXX-{d}{}", self.part_of_day()),
+                TimexKind::Set,
+                false,
+            );
         }
         if let Some(m) = self.month() {
             return out(format!("XXXX-{m:02}"), TimexKind::Set, false);
         }
         let (u, _) = self.unit()?;
-        out(duration(Some(self.num().unwrap_or(1)), u)?, TimexKind::Set, false)
+        out(
+            duration(Some(self.num().unwrap_or(1)), u)?,
+            TimexKind::Set,
+            false,
+        )
     }
 
     /// "now", "recently", "the future", "the past", "recent years", "coming months".
     fn reference(&self) -> Option<TimexValue> {
         let calendar = self.has(|i| {
-            matches!(i, It::Year(_) | It::Month(_) | It::Weekday(_) | It::DayRel(_) | It::Num(_))
+            matches!(
+                i,
+                It::Year(_) | It::Month(_) | It::Weekday(_) | It::DayRel(_) | It::Num(_)
+            )
         });
         if calendar {
             return None;
@@ -441,7 +506,16 @@ impl Rules<'_> {
             It::Dir(d, ago) => Some((*d, *ago)),
             _ => None,
         })?;
-        let (u, plural) = self.unit()?;
+        // The unit the count goes with: "the quarter a year ago" counts years.
+        let dir_at = self.its.iter().position(|i| matches!(i, It::Dir(..)))?;
+        let (u, plural) = self.its[..dir_at]
+            .iter()
+            .rev()
+            .find_map(|i| match i {
+                It::Unit(u, p) => Some((*u, *p)),
+                _ => None,
+            })
+            .or_else(|| self.unit())?;
         let n = match self.num() {
             Some(n) => n,
             None if plural || self.has(|i| matches!(i, It::Vague)) => {
@@ -451,8 +525,10 @@ impl Rules<'_> {
             None => 1,
         };
         let n = n * i64::from(dir);
-        if let Some(v) = self.from_reference(u, n, from_now) {
-            return out(v, TimexKind::Date, true);
+        if let Some(v) = self.counted_from_reference(u, n, from_now) {
+            let mut value = out(v, TimexKind::Date, true)?;
+            value.from_reference = true;
+            return Some(value);
         }
         let Some(a) = self.anchor else {
             return out("XXXX-XX-XX".into(), TimexKind::Date, true);
@@ -473,13 +549,18 @@ impl Rules<'_> {
     }
 
     /// A year-ago quarter, or "N days later" counted from the last date mentioned.
-    fn from_reference(&self, u: Unit, n: i64, from_now: bool) -> Option<String> {
+    fn counted_from_reference(&self, u: Unit, n: i64, from_now: bool) -> Option<String> {
         let r = self.reference.unwrap_or("");
         let quarter_ref = r.len() == 7 && r.as_bytes()[5] == b'Q';
         let year: i64 = r.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-        let period = self.its.iter().filter(|i| matches!(i, It::Unit(..))).count() > 1;
+        let period = self
+            .its
+            .iter()
+            .filter(|i| matches!(i, It::Unit(..)))
+            .count()
+            > 1;
         match u {
-            Unit::Year if quarter_ref => Some(format!("{}{}", year + n, &r[4..])),
+            Unit::Year if quarter_ref => Some(format!("{}{}", year + n, r.get(4..)?)),
             Unit::Year if period => {
                 let a = self.anchor?;
                 Some(quarter(shift_months(a, 12 * n - 3)?))
@@ -500,14 +581,18 @@ impl Rules<'_> {
     /// "two weeks", "the past three years", "several months", "decades", "a year".
     fn duration(&self) -> Option<TimexValue> {
         let (u, plural) = self.unit()?;
-        let n = self.num();
-        let ordinal_only = self.ord().is_some() && n.is_none();
+        let vague = self.has(|i| matches!(i, It::Vague));
+        // "a few days": the article is no count.
+        let n = self.num().filter(|_| !vague);
+        // "the first nine months" is a span; "a flat second quarter" is not.
+        let ordinal_only = self.ord().is_some() && n.is_none_or(|n| n == 1);
         if ordinal_only || self.has(|i| matches!(i, It::Year(_) | It::Month(_) | It::DayRel(_))) {
             return None;
         }
-        let vague = self.has(|i| matches!(i, It::Vague));
         let rel_word = self.rel().map(|(_, w)| w);
-        let past_word = rel_word == Some(RelWord::Past);
+        // "the past year" is last year as a date; only counted or plural spans are
+        // durations ("the past two years", "past decades").
+        let past_word = rel_word == Some(RelWord::Past) && (plural || !self.definite);
         let open = matches!(rel_word, Some(RelWord::Recent | RelWord::Coming));
         let value = if n.is_some() || vague {
             duration(n, u)?
@@ -538,12 +623,10 @@ impl Rules<'_> {
             It::AmPm(pm) => Some(*pm),
             _ => None,
         });
-        let (h, m) = self
-            .find(|i| match i {
-                It::Clock(h, m) => Some((*h, *m)),
-                _ => None,
-            })
-?;
+        let (h, m) = self.find(|i| match i {
+            It::Clock(h, m) => Some((*h, *m)),
+            _ => None,
+        })?;
         let h = match pm {
             Some(true) if h < 12 => h + 12,
             Some(false) if h == 12 => 0,
@@ -569,7 +652,11 @@ impl Rules<'_> {
         let suffix = self.part_of_day();
         let kind = self.kind_for(&suffix);
         match self.anchor {
-            Some(a) => out(format!("{}{suffix}", ymd(a + Duration::days(k))), kind, true),
+            Some(a) => out(
+                format!("{}{suffix}", ymd(a + Duration::days(k))),
+                kind,
+                true,
+            ),
             None => out(format!("XXXX-XX-XX{suffix}"), kind, true),
         }
     }
@@ -601,7 +688,11 @@ impl Rules<'_> {
             return match (day, year) {
                 (Some(d), Some(y)) => {
                     let date = NaiveDate::from_ymd_opt(y, m, d)?;
-                    out(format!("{}{suffix}", ymd(date)), self.kind_for(&suffix), false)
+                    out(
+                        format!("{}{suffix}", ymd(date)),
+                        self.kind_for(&suffix),
+                        false,
+                    )
                 }
                 (None, Some(y)) => out(format!("{y}-{m:02}"), TimexKind::Date, false),
                 (Some(d), None) => self.month_day(m, d, &suffix),
@@ -613,7 +704,11 @@ impl Rules<'_> {
             _ => None,
         }) {
             return match year {
-                Some(y) => out(ymd(NaiveDate::from_ymd_opt(y, m, d)?), TimexKind::Date, false),
+                Some(y) => out(
+                    ymd(NaiveDate::from_ymd_opt(y, m, d)?),
+                    TimexKind::Date,
+                    false,
+                ),
                 None => self.month_day(m, d, ""),
             };
         }
@@ -635,8 +730,11 @@ impl Rules<'_> {
             return out(format!("{y}-{s}"), TimexKind::Date, false);
         }
         match self.unit() {
-            Some((Unit::Quarter, _)) => {
-                let q = self.ord().filter(|q| (1..=4).contains(q))?;
+            Some((Unit::Quarter | Unit::Vague, _)) => {
+                let q = self
+                    .ord()
+                    .filter(|q| (1..=4).contains(q))
+                    .or_else(|| self.quarter_in_view())?;
                 out(format!("{y}-Q{q}"), TimexKind::Date, false)
             }
             Some((Unit::Half, _)) => {
@@ -645,6 +743,45 @@ impl Rules<'_> {
             }
             _ => out(y.to_string(), TimexKind::Date, false),
         }
+    }
+
+    /// "the following year", "that day": counted from the last date mentioned, in its
+    /// own unit, when that date is precise enough.
+    fn narrative(&self, u: Unit, r: i32, rel: Option<(i32, RelWord)>) -> Option<String> {
+        if !matches!(rel, Some((_, RelWord::Narrative))) {
+            return None;
+        }
+        let reference = self.reference?;
+        let year: i32 = reference.get(..4)?.parse().ok()?;
+        match u {
+            Unit::Year => Some((year + r).to_string()),
+            Unit::Month => {
+                let first =
+                    NaiveDate::parse_from_str(&format!("{}-01", reference.get(..7)?), "%Y-%m-%d")
+                        .ok()?;
+                Some(
+                    shift_months(first, i64::from(r))?
+                        .format("%Y-%m")
+                        .to_string(),
+                )
+            }
+            Unit::Day => {
+                let d = NaiveDate::parse_from_str(reference.get(..10)?, "%Y-%m-%d").ok()?;
+                Some(ymd(d + Duration::days(i64::from(r))))
+            }
+            _ => None,
+        }
+    }
+
+    /// The quarter a text about quarters is discussing: the last one it mentioned, else
+    /// the last one completed before the anchor.
+    fn quarter_in_view(&self) -> Option<i64> {
+        let r = self.reference.unwrap_or("");
+        if r.len() == 7 && r.as_bytes()[5] == b'Q' {
+            return r.get(6..)?.parse().ok();
+        }
+        let a = shift_months(self.anchor?, -3)?;
+        Some(i64::from(a.month0() / 3 + 1))
     }
 
     /// First or second half: "first half", "second half", "last half".
@@ -672,11 +809,20 @@ impl Rules<'_> {
             return out(format!("XXXX-{m:02}-{d:02}{suffix}"), kind, true);
         };
         let years = [a.year() - 1, a.year(), a.year() + 1];
-        let all: Vec<NaiveDate> = years.iter().filter_map(|&y| NaiveDate::from_ymd_opt(y, m, d)).collect();
-        // News style gives the year of any day outside the current half year or so, so a
-        // bare day is taken within six months of the anchor; tense decides among those.
-        let near: Vec<NaiveDate> = all.iter().copied().filter(|c| (*c - a).num_days().abs() <= 183).collect();
-        let date = pick(near.into_iter(), a, self.tense).or_else(|| pick(all.into_iter(), a, self.tense))?;
+        let all: Vec<NaiveDate> = years
+            .iter()
+            .filter_map(|&y| NaiveDate::from_ymd_opt(y, m, d))
+            .collect();
+        // A bare day within six weeks of the anchor is that day whatever the verb
+        // (deadlines, "effective Dec. 1"); farther out, the tense decides.
+        let near: Vec<NaiveDate> = all
+            .iter()
+            .copied()
+            .filter(|c| (*c - a).num_days().abs() <= 45)
+            .collect();
+        let date = pick(near.iter().copied(), a, self.tense)
+            .or_else(|| pick(near.into_iter(), a, Tense::Unknown))
+            .or_else(|| pick(all.into_iter(), a, self.tense))?;
         out(format!("{}{suffix}", ymd(date)), kind, true)
     }
 
@@ -692,14 +838,15 @@ impl Rules<'_> {
         let Some(a) = self.anchor else {
             return out(format!("XXXX-WXX-{n}{suffix}"), kind, true);
         };
-        let back = (7 + a.weekday().num_days_from_monday() as i64
-            - wd.num_days_from_monday() as i64)
-            % 7;
+        let back =
+            (7 + a.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
         let date = match (self.rel(), self.tense) {
             (Some((r, _)), _) if r < 0 => a - Duration::days(if back == 0 { 7 } else { back }),
             (Some((r, _)), _) if r > 0 => a + Duration::days(if back == 0 { 7 } else { 7 - back }),
             (Some(_), _) => {
-                a + Duration::days(wd.num_days_from_monday() as i64 - a.weekday().num_days_from_monday() as i64)
+                a + Duration::days(
+                    wd.num_days_from_monday() as i64 - a.weekday().num_days_from_monday() as i64,
+                )
             }
             (None, Tense::Future) => a + Duration::days((7 - back) % 7),
             (None, _) => a - Duration::days(back),
@@ -724,6 +871,18 @@ impl Rules<'_> {
         let Some(a) = self.anchor else {
             return out("XXXX-XX-XX".into(), TimexKind::Date, true);
         };
+        if let Some(v) = self.narrative(u, r, rel) {
+            return out(v, TimexKind::Date, true);
+        }
+        // "next year's first quarter", "last year's quarter".
+        let has_quarter = self.has(|i| matches!(i, It::Unit(Unit::Quarter, false)));
+        if u == Unit::Year && has_quarter {
+            let q = self
+                .ord()
+                .filter(|q| (1..=4).contains(q))
+                .or_else(|| self.quarter_in_view())?;
+            return out(format!("{}-Q{q}", a.year() + r), TimexKind::Date, true);
+        }
         if let (Some(d), Unit::Month) = (self.ord(), u) {
             let first = shift_months(a, i64::from(r))?;
             let date = NaiveDate::from_ymd_opt(first.year(), first.month(), d as u32)?;
@@ -746,7 +905,11 @@ impl Rules<'_> {
             }
             Unit::Half => {
                 let h = if rel.is_some() && self.ord().is_none() && r == 0 {
-                    if a.month() <= 6 { 1 } else { 2 }
+                    if a.month() <= 6 {
+                        1
+                    } else {
+                        2
+                    }
                 } else {
                     self.half()?
                 };
@@ -754,18 +917,24 @@ impl Rules<'_> {
             }
             Unit::Decade => ((a.year() + 10 * r) / 10).to_string(),
             Unit::Century => format!("{:02}", (a.year() + 100 * r) / 100),
+            // "the latest period", "the same period last year": the reporting quarter.
+            Unit::Vague if rel.is_some() => {
+                let q = self.quarter_in_view()?;
+                let back = i32::from(self.has(|i| matches!(i, It::Unit(Unit::Year, _))) && r < 0);
+                format!("{}-Q{q}", a.year() - back)
+            }
             _ => return None,
         };
         out(v, TimexKind::Date, true)
     }
 
     /// The year of "the third quarter": a quarter still to come cannot be reported in
-    /// the past tense, nor one already over announced in the future tense.
+    /// the past tense (the future tense is left to the current year: "third-quarter
+    /// results will" is about the quarter just ended).
     fn quarter_year(&self, a: NaiveDate, q: i64) -> i32 {
         let now = i64::from(a.month0() / 3 + 1);
         match self.tense {
             Tense::Past if q > now => a.year() - 1,
-            Tense::Future if q < now => a.year() + 1,
             _ => a.year(),
         }
     }
@@ -791,8 +960,12 @@ impl Rules<'_> {
         let Some(a) = self.anchor else {
             return out(format!("XXXX-{m:02}"), TimexKind::Date, true);
         };
-        // "last February" is February of last year, as news uses it.
-        let y = a.year() + r.signum();
+        // "last May" is the latest May before the anchor month, "next May" the first after.
+        let y = match r {
+            r if r < 0 => a.year() - i32::from(m >= a.month()),
+            r if r > 0 => a.year() + i32::from(m <= a.month()),
+            _ => a.year(),
+        };
         if let Some(d) = self.day_number() {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return out(ymd(date), TimexKind::Date, true);
@@ -815,7 +988,9 @@ impl Rules<'_> {
                 return out(format!("XXXX-{m:02}"), TimexKind::Date, true);
             };
             let years = [a.year() - 1, a.year(), a.year() + 1];
-            let firsts = years.iter().filter_map(|&y| NaiveDate::from_ymd_opt(y, m, 1));
+            let firsts = years
+                .iter()
+                .filter_map(|&y| NaiveDate::from_ymd_opt(y, m, 1));
             let month_start = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?;
             let d = pick(firsts, month_start, self.tense)?;
             return out(d.format("%Y-%m").to_string(), TimexKind::Date, true);
@@ -885,7 +1060,11 @@ fn season_index(month: u32) -> u32 {
 /// Chooses among candidate dates by tense: the latest on or before the anchor for the
 /// past, the earliest on or after it for the future, otherwise the nearest (ties go to
 /// the past, as news reports more than it announces).
-fn pick(candidates: impl Iterator<Item = NaiveDate>, anchor: NaiveDate, tense: Tense) -> Option<NaiveDate> {
+fn pick(
+    candidates: impl Iterator<Item = NaiveDate>,
+    anchor: NaiveDate,
+    tense: Tense,
+) -> Option<NaiveDate> {
     let all: Vec<NaiveDate> = candidates.collect();
     match tense {
         Tense::Past => all.into_iter().filter(|d| *d <= anchor).max(),

@@ -35,7 +35,7 @@ enum Class {
 }
 
 /// Words that join a time expression only from the inside.
-const GLUE: &[&str] = &["the", "of", ",", ".", "than", "to", "up", "at", "and", "a", "an"];
+const GLUE: &[&str] = &["the", "of", ",", ".", "than", "to", "up", "at", "a", "an"];
 
 /// Byte spans of time expressions in `sentence`.
 pub fn find(text: &str, sentence: Span) -> Vec<Span> {
@@ -74,19 +74,50 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
         return false;
     }
     let w = toks[j].text(text);
+    let prev = toks[j - 1].text(text);
+    // "now", "recently" stand alone; "to" joins only "up to"; a counted unit does not run
+    // on into a day name ("four hours Friday").
+    if is_ref(text, &toks[j]) && !prev.eq_ignore_ascii_case("the") || is_ref(text, &toks[j - 1]) {
+        return false;
+    }
+    if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
+        return false;
+    }
+    if classes[j - 1] == Class::Unit && classes[j] == Class::Head && weekday_word(w) {
+        return false;
+    }
+    // "this year's third quarter": the possessive joins when a time word follows.
+    if matches!(w, "'" | "’") {
+        let s_next = toks.get(j + 1).is_some_and(|t| t.text(text) == "s");
+        return s_next && classes.get(j + 2).is_some_and(|c| *c != Class::None);
+    }
+    if w == "s" && matches!(prev, "'" | "’") {
+        return true;
+    }
     if w == "," {
         let next = toks.get(j + 1).map(|t| t.text(text)).unwrap_or("");
         return is_year(next) || month_of(next).is_some();
     }
     if w == "." {
-        // Only the dot of an abbreviation ("Sept.").
-        return gap.is_empty() && toks[j - 1].text(text).len() <= 4 && classes[j - 1] == Class::Head;
+        // Only the dot of an abbreviation ("Sept.", "Wed.").
+        let p = prev.to_ascii_lowercase();
+        return gap.is_empty()
+            && p.len() <= 4
+            && !matches!(p.as_str(), "may" | "june" | "july")
+            && (month_of(prev).is_some() || weekday_word(prev))
+            && classes[j - 1] == Class::Head;
     }
     true
 }
 
 /// Cuts words that cannot begin or end an expression; `None` when no head remains.
-fn trim(text: &str, toks: &[Token], classes: &[Class], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+fn trim(
+    text: &str,
+    toks: &[Token],
+    classes: &[Class],
+    mut a: usize,
+    mut b: usize,
+) -> Option<(usize, usize)> {
     while a < b && !can_start(text, toks, classes, a, b) {
         a += 1;
     }
@@ -96,21 +127,73 @@ fn trim(text: &str, toks: &[Token], classes: &[Class], mut a: usize, mut b: usiz
     let run = &classes[a..b];
     let has_head = run.contains(&Class::Head)
         || (run.contains(&Class::Unit)
-            && run.iter().any(|c| matches!(c, Class::Number | Class::Modifier | Class::Ordinal | Class::Dir)))
-        || (run.contains(&Class::Suffix) && run.iter().any(|c| matches!(c, Class::Number | Class::Modifier)));
+            && run.iter().any(|c| {
+                matches!(
+                    c,
+                    Class::Number | Class::Modifier | Class::Ordinal | Class::Dir
+                )
+            }))
+        || (run.contains(&Class::Suffix)
+            && run
+                .iter()
+                .any(|c| matches!(c, Class::Number | Class::Modifier)));
     (a < b && has_head).then_some((a, b))
 }
 
 fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) -> bool {
     let w = toks[i].text(text).to_ascii_lowercase();
     match classes[i] {
-        Class::Glue if w == "the" || w == "a" || w == "an" => {
+        Class::Glue if w == "the" => {
             // "the third quarter", "a year ago"; not "the 2024 vote" or "the May talks".
-            i + 1 < b && matches!(classes[i + 1], Class::Unit | Class::Number | Class::Ordinal | Class::Modifier)
-                || (i + 1 < b && w == "the" && is_the_head(&toks[i + 1].text(text).to_ascii_lowercase()))
+            i + 1 < b
+                && (matches!(
+                    classes[i + 1],
+                    Class::Unit | Class::Number | Class::Ordinal | Class::Modifier
+                ) || is_the_head(&toks[i + 1].text(text).to_ascii_lowercase()))
+                // "the 1988 period", "the 1989 second quarter": a year that heads a period.
+                || (i + 2 < b
+                    && is_year(toks[i + 1].text(text))
+                    && matches!(classes[i + 2], Class::Unit | Class::Ordinal))
         }
-        Class::Glue | Class::Dir => false,
-        Class::Suffix => lexicon().get(&w).iter().any(|l| matches!(l, Lex::DayPart(p) if p.starts_with('T'))),
+        Class::Glue => {
+            w == "at" && i + 1 < b && toks[i + 1].text(text).eq_ignore_ascii_case("least")
+        }
+        // "earlier this month", "later Sunday": the direction narrows the period.
+        Class::Dir => {
+            matches!(w.as_str(), "earlier" | "later")
+                && i + 1 < b
+                && (classes[i + 1] == Class::Modifier
+                    || weekday_word(toks[i + 1].text(text))
+                    || lexicon()
+                        .get(&toks[i + 1].text(text).to_ascii_lowercase())
+                        .iter()
+                        .any(|l| matches!(l, Lex::DayRel(_))))
+        }
+        // "over a week", "nearly two years", but not "over the weekend", "just last month".
+        Class::Qualifier => {
+            i + 1 < b
+                && (classes[i + 1] == Class::Number
+                    || matches!(toks[i + 1].text(text), "than" | "a" | "an" | "least"))
+        }
+        // "two weeks", "14 September"; not "seven" before "a year ago".
+        Class::Number => {
+            i + 1 < b
+                && !matches!(toks[i + 1].text(text), "a" | "an")
+                && (matches!(
+                    classes[i + 1],
+                    Class::Unit | Class::Head | Class::Number | Class::Suffix | Class::Modifier
+                ) || toks[i + 1].text(text) == ":")
+        }
+        // "last week", not "following the August 1988" or "that 1978".
+        Class::Modifier => {
+            i + 1 < b
+                && !matches!(classes[i + 1], Class::Glue | Class::Qualifier)
+                && !is_year(toks[i + 1].text(text))
+        }
+        Class::Suffix => lexicon()
+            .get(&w)
+            .iter()
+            .any(|l| matches!(l, Lex::DayPart(p) if p.starts_with('T'))),
         _ => true,
     }
 }
@@ -118,7 +201,12 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
 /// Heads that keep a leading "the": "the 1990s", "the future", "the past", "the weekend".
 fn is_the_head(w: &str) -> bool {
     w.ends_with('s') && w.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(w, "future" | "past" | "weekend" | "quarter" | "nineties" | "eighties")
+        || w.starts_with("year-")
+        || matches!(
+            w,
+            "future" | "past" | "weekend" | "quarter" | "year" | "month" | "week"
+        )
+        || lexicon().get(w).iter().any(|l| matches!(l, Lex::Decade(_)))
 }
 
 fn can_end(text: &str, toks: &[Token], classes: &[Class], a: usize, i: usize) -> bool {
@@ -130,13 +218,42 @@ fn can_end(text: &str, toks: &[Token], classes: &[Class], a: usize, i: usize) ->
         // "Sept. 14", "14th": a number ends only after a month.
         Class::Number | Class::Ordinal => {
             i > a && toks[i - 1].text(text) == ":"
-                || i > a && (month_of(toks[i - 1].text(text)).is_some()
-                || (toks[i - 1].text(text) == "." && i >= 2 && month_of(toks[i - 2].text(text)).is_some()))
-                || (classes[i] == Class::Ordinal && i > a && toks[i - 1].text(text).eq_ignore_ascii_case("the"))
+                || i > a
+                    && (month_of(toks[i - 1].text(text)).is_some()
+                        || (toks[i - 1].text(text) == "."
+                            && i >= 2
+                            && month_of(toks[i - 2].text(text)).is_some()))
+                || (classes[i] == Class::Ordinal
+                    && i > a
+                    && toks[i - 1].text(text).eq_ignore_ascii_case("the"))
         }
         Class::Modifier | Class::Qualifier => false,
         Class::None => false,
     }
+}
+
+/// A lower-case word that is not a time word nor a common function word.
+fn is_noun_like(w: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "and", "or", "but", "with", "to", "from", "in", "on", "at", "for", "by", "since", "until",
+        "as", "of", "basis",
+    ];
+    w.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && w.chars().all(|c| c.is_ascii_alphabetic())
+        && !FUNCTION.contains(&w)
+        && lexicon().get(w).is_empty()
+}
+
+fn is_ref(text: &str, t: &Token) -> bool {
+    let w = t.text(text).to_ascii_lowercase();
+    w != "future" && lexicon().get(&w).iter().any(|l| matches!(l, Lex::Ref(_)))
+}
+
+fn weekday_word(w: &str) -> bool {
+    lexicon()
+        .get(&w.to_ascii_lowercase())
+        .iter()
+        .any(|l| matches!(l, Lex::Weekday(_)))
 }
 
 fn month_of(w: &str) -> Option<u32> {
@@ -154,14 +271,10 @@ fn month_of(w: &str) -> Option<u32> {
 }
 
 fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()) && (1900..=2100).contains(&w.parse::<u32>().unwrap_or(0))
+    w.len() == 4
+        && w.bytes().all(|c| c.is_ascii_digit())
+        && (1900..=2100).contains(&w.parse::<u32>().unwrap_or(0))
 }
-
-/// Words after which "May" or "March" is a month rather than a verb.
-const MONTH_CUES: &[&str] = &[
-    "in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "through",
-    "from", "during", "before", "after", "since", "on", "till", "between", "and", "or",
-];
 
 fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     let raw = toks[i].text(text);
@@ -172,13 +285,19 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     if w == ":" && digit(prev) && digit(next) {
         return Class::Glue;
     }
-    if matches!(w.trim_end_matches('.'), "a.m" | "p.m") || (matches!(w.as_str(), "am" | "pm") && digit(prev)) {
+    if matches!(w.trim_end_matches('.'), "a.m" | "p.m")
+        || (matches!(w.as_str(), "am" | "pm") && digit(prev))
+    {
         return Class::Suffix;
     }
     if (w == "a" || w == "an") && counts_a_unit(next) {
         return Class::Number;
     }
     if GLUE.contains(&w.as_str()) {
+        return Class::Glue;
+    }
+    let apostrophe = |s: &str| matches!(s, "'" | "’");
+    if (apostrophe(&w) && next == "s") || (w == "s" && apostrophe(prev)) {
         return Class::Glue;
     }
     if !toks[i].is_word {
@@ -200,9 +319,11 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Month(_) => month_class(text, toks, i, raw),
         Lex::Weekday(_) => weekday_class(text, toks, i, raw),
         Lex::Decade(_) | Lex::DayRel(_) | Lex::Holiday(..) => Class::Head,
-        Lex::Set(s) if s == "EVERY" => Class::Modifier,
+        Lex::Set("EVERY") => Class::Modifier,
         // "annual", "quarterly" mostly qualify nouns ("annual meeting").
         Lex::Set(_) if matches!(w.as_str(), "annual" | "annually" | "quarterly") => Class::None,
+        // "a daily briefing": an adjective before its noun.
+        Lex::Set(_) if is_noun_like(next) => Class::None,
         Lex::Set(_) => Class::Head,
         Lex::Ref(_) if w == "future" => {
             if prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("in") {
@@ -211,9 +332,8 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
                 Class::None
             }
         }
-        Lex::Ref(_) if w == "soon" && i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("as") => {
-            Class::None
-        }
+        // "soon" is mostly an adverb of manner in news ("as soon as", "soon after").
+        Lex::Ref(_) if w == "soon" => Class::None,
         Lex::Ref(_) => Class::Head,
         Lex::Unit(_) => unit_class(text, toks, i, &w),
         Lex::Season(_) => Class::Unit,
@@ -252,6 +372,19 @@ fn dir_class(text: &str, toks: &[Token], i: usize, w: &str) -> Class {
 }
 
 fn hyphenated(w: &str) -> Class {
+    // "three-quarters", "one-half": fractions, not periods.
+    if w.ends_with("-quarters") || w.ends_with("-half") || w.ends_with("-minute") {
+        return Class::None;
+    }
+    let fraction = w.rsplit('-').next().is_some_and(|last| {
+        matches!(lexicon().get(last).first(), Some(Lex::Ordinal(_)))
+            && w.split('-')
+                .next()
+                .is_some_and(|f| matches!(lexicon().get(f).first(), Some(Lex::Number(_))))
+    });
+    if fraction {
+        return Class::None;
+    }
     let mut best = Class::None;
     for part in w.split('-') {
         let c = if is_year(part) {
@@ -285,7 +418,10 @@ fn hyphenated(w: &str) -> Class {
 fn counts_a_unit(next: &str) -> bool {
     let n = next.to_ascii_lowercase();
     matches!(lexicon().get(&n).first(), Some(Lex::Unit(_) | Lex::Vague))
-        && !matches!(n.as_str(), "half" | "quarter" | "period" | "term" | "session")
+        && !matches!(
+            n.as_str(),
+            "half" | "quarter" | "period" | "term" | "session"
+        )
         || matches!(n.as_str(), "couple" | "dozen")
 }
 
@@ -293,14 +429,32 @@ fn counts_a_unit(next: &str) -> bool {
 /// ("the third quarter", not "about a quarter of"); "the year", "the quarter", "the
 /// weekend" stand alone; bare plurals only after "for" ("for years").
 fn unit_class(text: &str, toks: &[Token], i: usize, w: &str) -> Class {
-    let prev = i.checked_sub(1).map(|p| toks[p].text(text).to_ascii_lowercase()).unwrap_or_default();
-    let next = toks.get(i + 1).map(|t| t.text(text).to_ascii_lowercase()).unwrap_or_default();
+    let prev = i
+        .checked_sub(1)
+        .map(|p| toks[p].text(text).to_ascii_lowercase())
+        .unwrap_or_default();
+    let next = toks
+        .get(i + 1)
+        .map(|t| t.text(text).to_ascii_lowercase())
+        .unwrap_or_default();
     if next == "old" || next == "olds" {
         return Class::None;
     }
-    let licensed_by_prev = || match lexicon().get(&prev).first() {
-        Some(Lex::Ordinal(_) | Lex::Rel(_)) => true,
-        _ => prev.ends_with("th") || prev.ends_with("st") || prev.ends_with("nd") || prev.ends_with("rd"),
+    let after_year = is_year(&prev) || prev.starts_with("year-") || prev == "s";
+    let licensed_by_prev = || {
+        after_year
+            || match lexicon().get(&prev).first() {
+                Some(Lex::Ordinal(_) | Lex::Rel(_) | Lex::Vague) => true,
+                Some(Lex::Number(n)) => *n >= 2,
+                Some(Lex::Set(s)) => *s == "EVERY",
+                None if prev.bytes().all(|c| c.is_ascii_digit()) && !prev.is_empty() => true,
+                _ => {
+                    prev.ends_with("th")
+                        || prev.ends_with("st")
+                        || prev.ends_with("nd")
+                        || prev.ends_with("rd")
+                }
+            }
     };
     match w {
         "half" | "halves" | "quarter" | "quarters" if !licensed_by_prev() => {
@@ -338,8 +492,15 @@ fn year_class(text: &str, toks: &[Token], i: usize) -> Class {
     let next = toks.get(i + 1).map(|t| t.text(text)).unwrap_or("");
     let money = matches!(prev, "$" | "€" | "£" | "¥") || prev.eq_ignore_ascii_case("no");
     let counted = next == "%"
-        || matches!(next.to_ascii_lowercase().as_str(), "percent" | "people" | "troops" | "soldiers" | "km" | "kilometers" | "miles" | "tons")
-        || (next.len() > 3 && next.ends_with('s') && next.chars().all(|c| c.is_ascii_lowercase()) && lexicon().get(next).is_empty() && !is_verbish(next));
+        || matches!(
+            next.to_ascii_lowercase().as_str(),
+            "percent" | "people" | "troops" | "soldiers" | "km" | "kilometers" | "miles" | "tons"
+        )
+        || (next.len() > 3
+            && next.ends_with('s')
+            && next.chars().all(|c| c.is_ascii_lowercase())
+            && lexicon().get(next).is_empty()
+            && !is_verbish(next));
     if money || counted {
         Class::None
     } else {
@@ -348,7 +509,10 @@ fn year_class(text: &str, toks: &[Token], i: usize) -> Class {
 }
 
 fn is_verbish(w: &str) -> bool {
-    matches!(w, "was" | "has" | "is" | "as" | "its" | "this" | "plus" | "versus")
+    matches!(
+        w,
+        "was" | "has" | "is" | "as" | "its" | "this" | "plus" | "versus"
+    )
 }
 
 fn month_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
@@ -357,12 +521,19 @@ fn month_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
     }
     let next = toks.get(i + 1).map(|t| t.text(text)).unwrap_or("");
     let next_num = next.starts_with(|c: char| c.is_ascii_digit());
-    let dotted = next == "." && toks.get(i + 1).is_some_and(|t| t.span.start == toks[i].span.end);
+    let dotted = next == "."
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| t.span.start == toks[i].span.end);
     let lower = raw.to_ascii_lowercase();
-    let full = lexicon().get(&lower).len() == 1 && raw.len() > 4 || matches!(lower.as_str(), "june" | "july");
+    let full = lexicon().get(&lower).len() == 1 && raw.len() > 4
+        || matches!(lower.as_str(), "june" | "july");
     if matches!(lower.as_str(), "may" | "march") {
-        let prev = i.checked_sub(1).map(|p| toks[p].text(text).to_ascii_lowercase()).unwrap_or_default();
-        return if next_num || MONTH_CUES.contains(&prev.as_str()) {
+        let prev = i
+            .checked_sub(1)
+            .map(|p| toks[p].text(text).to_ascii_lowercase())
+            .unwrap_or_default();
+        return if next_num || crate::lexicon::cues().is(&prev, crate::lexicon::Cue::MonthWord) {
             Class::Head
         } else {
             Class::None
@@ -379,7 +550,9 @@ fn weekday_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
     if !raw.starts_with(|c: char| c.is_uppercase()) {
         return Class::None;
     }
-    let dotted = toks.get(i + 1).is_some_and(|t| t.text(text) == "." && t.span.start == toks[i].span.end);
+    let dotted = toks
+        .get(i + 1)
+        .is_some_and(|t| t.text(text) == "." && t.span.start == toks[i].span.end);
     if raw.len() >= 6 || dotted {
         Class::Head
     } else {

@@ -1,0 +1,411 @@
+//! Rule-by-rule tests on sentences written for them (none comes from a corpus).
+
+use super::*;
+use sitrep_model::{DateValue, Event, Modality, Precision, PublishedDate};
+
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Wednesday 12 March 2031: far from any corpus date on purpose.
+fn wed() -> Option<NaiveDate> {
+    day(2031, 3, 12)
+}
+
+fn v(expr: &str, anchor: Option<NaiveDate>, tense: Tense) -> String {
+    normalise(expr, anchor, tense).map_or("-".to_string(), |v| v.timeml)
+}
+
+fn doc(text: &str, date: Option<&str>) -> Document {
+    let mut doc = Document::new("test", text);
+    doc.published = date.map(|d| PublishedDate {
+        date: DateValue {
+            value: d.to_string(),
+            precision: Precision::Day,
+        },
+        origin: "test".to_string(),
+    });
+    doc.sentences = sitrep_text::split_sentences(&doc.text);
+    TimeTagger::new().run(&mut doc).unwrap();
+    doc
+}
+
+fn tagged(text: &str, date: Option<&str>) -> Vec<(String, String)> {
+    let d = doc(text, date);
+    let values = timeml_values(&d);
+    d.timexes
+        .iter()
+        .zip(values)
+        .map(|(t, v)| (t.text.clone(), v.map_or("-".to_string(), |v| v.timeml)))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn word_list_parses() {
+    assert!(lexicon::build(lexicon::WORDS).is_ok());
+    assert!(lexicon::build_cues(lexicon::CUES).is_ok());
+    assert!(lexicon::check().is_ok());
+    let header = "# sitrep-dict 1\n# kind: t\n# columns: word kind value\n";
+    let bad = lexicon::build(Box::leak(
+        format!("{header}soon\tbogus\t1\n").into_boxed_str(),
+    ));
+    assert!(bad.err().is_some_and(|e| e.contains("time/words.tsv:4")));
+    let cue_header = "# sitrep-dict 1\n# kind: t\n# columns: word role\n";
+    let bad = lexicon::build_cues(&format!("{cue_header}will\tsometimes\n"));
+    assert!(bad.err().is_some_and(|e| e.contains("time/cues.tsv:4")));
+}
+
+#[test]
+fn absolute_dates_with_and_without_dots() {
+    let a = wed();
+    assert_eq!(v("Oct. 3, 2029", a, Tense::Past), "2029-10-03");
+    assert_eq!(v("Oct 3, 2029", a, Tense::Past), "2029-10-03");
+    assert_eq!(v("3 October 2029", a, Tense::Past), "2029-10-03");
+    assert_eq!(v("October 2029", a, Tense::Past), "2029-10");
+    assert_eq!(v("2029", a, Tense::Past), "2029");
+    assert_eq!(v("2029-10-03", a, Tense::Past), "2029-10-03");
+    assert_eq!(v("Monday, Oct. 1, 2029", a, Tense::Past), "2029-10-01");
+}
+
+#[test]
+fn decades_centuries_and_parts_of_periods() {
+    let a = wed();
+    assert_eq!(v("the 1980s", a, Tense::Past), "198");
+    assert_eq!(v("the '70s", a, Tense::Past), "197");
+    assert_eq!(v("the nineties", a, Tense::Past), "199");
+    assert_eq!(v("the 19th century", a, Tense::Past), "18");
+    let mid = normalise("mid-2027", a, Tense::Past).unwrap();
+    assert_eq!((mid.timeml.as_str(), mid.modifier), ("2027", Some("MID")));
+    let early = normalise("early December", a, Tense::Past).unwrap();
+    assert_eq!(
+        (early.timeml.as_str(), early.modifier),
+        ("2030-12", Some("START"))
+    );
+    assert_eq!(v("the middle of this month", a, Tense::Past), "2031-03");
+    assert_eq!(v("the end of last year", a, Tense::Past), "2030");
+    assert_eq!(v("the second half of 2029", a, Tense::Past), "2029-H2");
+    assert_eq!(v("the first quarter of 2029", a, Tense::Past), "2029-Q1");
+    assert_eq!(v("summer 2029", a, Tense::Past), "2029-SU");
+}
+
+#[test]
+fn weekday_with_past_reporting_verb_is_the_latest_such_day() {
+    let a = wed();
+    assert_eq!(v("Monday", a, Tense::Past), "2031-03-10");
+    assert_eq!(v("Wednesday", a, Tense::Past), "2031-03-12");
+    assert_eq!(v("Thursday", a, Tense::Past), "2031-03-06");
+    assert_eq!(v("Thursday", a, Tense::Future), "2031-03-13");
+    assert_eq!(v("last Monday", a, Tense::Unknown), "2031-03-10");
+    assert_eq!(v("next Monday", a, Tense::Unknown), "2031-03-17");
+    assert_eq!(v("Tuesday night", a, Tense::Past), "2031-03-11TNI");
+}
+
+#[test]
+fn bare_month_follows_clause_tense() {
+    let a = wed();
+    assert_eq!(v("November", a, Tense::Past), "2030-11");
+    assert_eq!(v("November", a, Tense::Future), "2031-11");
+    assert_eq!(v("February", a, Tense::Unknown), "2031-02");
+    assert_eq!(v("March", a, Tense::Past), "2031-03");
+    assert_eq!(v("last June", a, Tense::Past), "2030-06");
+    assert_eq!(v("next June", a, Tense::Past), "2031-06");
+    assert_eq!(v("last February", a, Tense::Past), "2031-02");
+    assert_eq!(v("next February", a, Tense::Future), "2032-02");
+}
+
+#[test]
+fn month_and_day_without_year_follow_tense_beyond_six_weeks() {
+    let a = wed();
+    assert_eq!(v("Jan. 30", a, Tense::Past), "2031-01-30");
+    assert_eq!(v("March 20", a, Tense::Future), "2031-03-20");
+    assert_eq!(v("March 20", a, Tense::Past), "2031-03-20");
+    assert_eq!(v("Dec. 24", a, Tense::Unknown), "2030-12-24");
+    assert_eq!(v("Aug. 1", a, Tense::Past), "2030-08-01");
+    assert_eq!(v("Aug. 1", a, Tense::Future), "2031-08-01");
+}
+
+#[test]
+fn relative_expressions() {
+    let a = wed();
+    assert_eq!(v("yesterday", a, Tense::Past), "2031-03-11");
+    assert_eq!(v("tomorrow morning", a, Tense::Future), "2031-03-13TMO");
+    assert_eq!(v("tonight", a, Tense::Future), "2031-03-12TNI");
+    assert_eq!(v("last month", a, Tense::Past), "2031-02");
+    assert_eq!(v("next year", a, Tense::Future), "2032");
+    assert_eq!(v("this week", a, Tense::Present), "2031-W11");
+    assert_eq!(v("two weeks ago", a, Tense::Past), "2031-W09");
+    assert_eq!(v("three days ago", a, Tense::Past), "2031-03-09");
+    assert_eq!(v("five years ago", a, Tense::Past), "2026");
+    assert_eq!(v("earlier this year", a, Tense::Past), "2031");
+    assert_eq!(v("the 23rd", a, Tense::Past), "2031-02-23");
+    assert_eq!(v("the 9th", a, Tense::Past), "2031-03-09");
+    assert_eq!(v("the 30th of last month", a, Tense::Past), "-");
+    assert_eq!(
+        v("the 30th of last month", day(2031, 5, 2), Tense::Past),
+        "2031-04-30"
+    );
+    assert_eq!(v("the 14th of last month", a, Tense::Past), "2031-02-14");
+    assert_eq!(v("this quarter", a, Tense::Past), "2031-Q1");
+    assert_eq!(v("the third quarter", a, Tense::Past), "2030-Q3");
+    assert_eq!(v("last spring", a, Tense::Past), "2030-SP");
+}
+
+#[test]
+fn references_durations_and_sets() {
+    let a = wed();
+    assert_eq!(v("now", a, Tense::Present), "PRESENT_REF");
+    assert_eq!(v("recently", a, Tense::Past), "PAST_REF");
+    assert_eq!(v("the future", a, Tense::Future), "FUTURE_REF");
+    assert_eq!(v("the past", a, Tense::Past), "PAST_REF");
+    assert_eq!(v("two weeks", a, Tense::Past), "P2W");
+    assert_eq!(v("the past three years", a, Tense::Past), "P3Y");
+    assert_eq!(v("nearly forty-five minutes", a, Tense::Past), "PT45M");
+    assert_eq!(v("several months", a, Tense::Past), "PXM");
+    assert_eq!(v("a decade", a, Tense::Past), "P10Y");
+    assert_eq!(v("six-month", a, Tense::Past), "P6M");
+    assert_eq!(v("twenty-four hours", a, Tense::Past), "PT24H");
+    assert_eq!(v("daily", a, Tense::Past), "P1D");
+    assert_eq!(v("every Friday", a, Tense::Past), "XXXX-WXX-5");
+    assert_eq!(v("each year", a, Tense::Past), "P1Y");
+    let d = normalise("two weeks", a, Tense::Past).unwrap();
+    assert_eq!((d.kind, d.date_value()), (TimexKind::Duration, None));
+}
+
+#[test]
+fn clock_times_and_local_time() {
+    let a = wed();
+    assert_eq!(v("9:45 p.m.", a, Tense::Past), "2031-03-12T21:45");
+    assert_eq!(v("11 a.m. Monday", a, Tense::Past), "2031-03-10T11:00");
+    assert_eq!(v("noon Friday", a, Tense::Future), "2031-03-14T12:00");
+    let t = tagged(
+        "The convoy crossed at 6 a.m. (local time) on Monday, officials said.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(t[0].0, "6 a.m. (local time)");
+    assert_eq!(t[0].1, "2031-03-12T06:00");
+}
+
+#[test]
+fn year_ago_comparison_after_a_quarter_takes_that_quarter() {
+    let a = wed();
+    let r = normalise_after("a year earlier", a, Tense::Past, Some("2030-Q4")).unwrap();
+    assert_eq!(r.timeml, "2029-Q4");
+    assert!(r.from_reference && !is_reference(&r));
+    let r = normalise_after("two days later", a, Tense::Past, Some("2030-06-01")).unwrap();
+    assert_eq!(r.timeml, "2030-06-03");
+    assert_eq!(v("a year ago", a, Tense::Past), "2030");
+    let r = normalise_after("the following year", a, Tense::Past, Some("2027-05")).unwrap();
+    assert_eq!(r.timeml, "2028");
+    let r = normalise_after("that day", a, Tense::Past, Some("2029-02-03")).unwrap();
+    assert_eq!(r.timeml, "2029-02-03");
+    assert_eq!(v("that year", a, Tense::Past), "2031");
+}
+
+#[test]
+fn no_anchor_keeps_placeholders() {
+    assert_eq!(v("Friday", None, Tense::Past), "XXXX-WXX-5");
+    assert_eq!(v("in June", None, Tense::Past), "XXXX-06");
+    assert_eq!(v("June 2029", None, Tense::Past), "2029-06");
+    assert!(normalise("last month", None, Tense::Past).unwrap().relative);
+    assert_eq!(v("the storm", wed(), Tense::Past), "-");
+}
+
+#[test]
+fn tense_comes_from_the_clause() {
+    let text = "The envoy said Friday that the ministers will meet in June.";
+    let d = doc(text, Some("2031-03-12"));
+    let s = d.sentences[0].span;
+    let at = |w: &str| {
+        let i = text.find(w).unwrap();
+        Span::new(i, i + w.len())
+    };
+    assert_eq!(tense_at(text, s, at("Friday")), Tense::Past);
+    assert_eq!(tense_at(text, s, at("June")), Tense::Future);
+    let text2 = "Talks are scheduled to resume on Monday.";
+    let i = text2.find("Monday").unwrap();
+    let s2 = Span::new(0, text2.len());
+    assert_eq!(tense_at(text2, s2, Span::new(i, i + 6)), Tense::Future);
+    let text3 = "The ship was seized by May 3 under the order.";
+    let i = text3.find("May").unwrap();
+    assert_eq!(
+        tense_at(text3, Span::new(0, text3.len()), Span::new(i, i + 5)),
+        Tense::Future
+    );
+}
+
+#[test]
+fn tagger_finds_and_resolves_expressions() {
+    let got = tagged(
+        "The envoy said Friday that the ministers will meet in June. \
+         Shipments began in 2027 and doubled last month. \
+         Sales rose 2030 units.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Friday", "2031-03-07"),
+            ("June", "2031-06"),
+            ("2027", "2027"),
+            ("last month", "2031-02")
+        ])
+    );
+}
+
+#[test]
+fn tagger_ignores_verbs_and_adjectives_that_look_temporal() {
+    let got = tagged(
+        "They may march on. Prices fall in a daily market. About half the fleet left. \
+         As soon as it ends, nobody will sun themselves.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(got, pairs(&[]));
+}
+
+#[test]
+fn tagger_keeps_abbreviated_months_and_counted_units() {
+    let got = tagged(
+        "The base opened on Aug. 2, 2029, after a three-year delay and more than two decades \
+         of talks, and it closed two weeks ago.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Aug. 2, 2029", "2029-08-02"),
+            ("three-year", "P3Y"),
+            ("more than two decades", "P20Y"),
+            ("two weeks ago", "2031-W09")
+        ])
+    );
+}
+
+#[test]
+fn missing_date_leaves_values_unresolved_until_known() {
+    let mut d = doc(
+        "The minister arrived Tuesday, a year after the 2029 accord.",
+        None,
+    );
+    let tuesday = &d.timexes[0];
+    assert_eq!(tuesday.text, "Tuesday");
+    assert_eq!(tuesday.value, None);
+    assert!(
+        tuesday.anchor.starts_with("unresolved"),
+        "{}",
+        tuesday.anchor
+    );
+    let year = d.timexes.iter().find(|t| t.text == "2029").unwrap();
+    assert_eq!(year.value.as_ref().unwrap().value, "2029");
+    assert!(d.diagnostics.iter().any(|x| x.contains("unresolved")));
+    d.published = Some(PublishedDate {
+        date: DateValue {
+            value: "2031-03-12".to_string(),
+            precision: Precision::Day,
+        },
+        origin: "later".to_string(),
+    });
+    resolve(&mut d);
+    let value = d.timexes[0].value.clone().unwrap();
+    assert_eq!(
+        (value.value.as_str(), value.precision),
+        ("2031-03-11", Precision::Day)
+    );
+    assert!(d.timexes[0].anchor.starts_with("relative to document date"));
+}
+
+fn event(trigger: Span) -> Event {
+    Event {
+        source: None,
+        target: None,
+        cameo: "042".into(),
+        root: "04".into(),
+        quad_class: 1,
+        goldstein: 1.0,
+        plover: "CONSULT".into(),
+        object: None,
+        modality: Modality::Asserted,
+        claimant: None,
+        date: None,
+        sentence: 0,
+        trigger,
+        evidence: trigger,
+        evidence_text: String::new(),
+        rule: "test".into(),
+        confidence: 1.0,
+        denies: None,
+    }
+}
+
+#[test]
+fn events_take_their_own_clause_date_else_the_document_date() {
+    let text = "The envoy said Friday that the two sides met in January.";
+    let mut d = doc(text, Some("2031-03-12"));
+    let at = |w: &str| {
+        let i = text.find(w).unwrap();
+        Span::new(i, i + w.len())
+    };
+    d.events = vec![event(at("said")), event(at("met"))];
+    date_events(&mut d);
+    let said = d.events[0].date.clone().unwrap();
+    let met = d.events[1].date.clone().unwrap();
+    assert_eq!(
+        (said.date.value.as_str(), said.from.as_str()),
+        ("2031-03-07", "clause")
+    );
+    assert_eq!(
+        (met.date.value.as_str(), met.from.as_str()),
+        ("2031-01", "clause")
+    );
+
+    let text2 = "Kirby said the ships sailed, and officials later confirmed it.";
+    let mut d2 = doc(text2, Some("2031-03-12"));
+    let i = text2.find("sailed").unwrap();
+    let e = date_event(&d2, Span::new(i, i + 6)).unwrap();
+    assert_eq!(
+        (e.date.value.as_str(), e.from.as_str()),
+        ("2031-03-12", "document")
+    );
+    d2.published = None;
+    assert!(date_event(&d2, Span::new(i, i + 6)).is_none());
+}
+
+#[test]
+fn calendar_readings_of_timeml_values() {
+    let c = |s: &str| calendar(s).map(|d| (d.value, d.precision));
+    assert_eq!(c("2031-03-12"), Some(("2031-03-12".into(), Precision::Day)));
+    assert_eq!(
+        c("2031-03-12T09:30"),
+        Some(("2031-03-12T09:30".into(), Precision::Minute))
+    );
+    assert_eq!(
+        c("2031-03-12TNI"),
+        Some(("2031-03-12".into(), Precision::Day))
+    );
+    assert_eq!(c("2031-W11"), Some(("2031-03".into(), Precision::Month)));
+    assert_eq!(c("2031-Q2"), Some(("2031".into(), Precision::Year)));
+    assert_eq!(c("203"), Some(("2030".into(), Precision::Decade)));
+    assert_eq!(c("PAST_REF"), None);
+    assert_eq!(c("XXXX-WXX-2"), None);
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_fit_the_text(
+        t in "(Sept\\. |May |the |last |3 |2029 |Monday |ago |p\\.m\\. |é|“|-|,|\\.| |[a-z0-9]{1,4}){0,25}",
+        r in "[0-9Q\\-é]{0,8}",
+    ) {
+        let _ = normalise_after(&t, wed(), Tense::Past, Some(&r));
+        let _ = calendar(&r);
+        let d = doc(&t, Some("2031-03-12"));
+        for x in &d.timexes {
+            proptest::prop_assert!(t.is_char_boundary(x.span.start()) && t.is_char_boundary(x.span.end()));
+            proptest::prop_assert_eq!(x.span.of(&t), x.text.as_str());
+        }
+    }
+}

@@ -55,6 +55,9 @@ pub struct TimexValue {
     pub modifier: Option<&'static str>,
     /// True when the value depends on the anchor date.
     pub relative: bool,
+    /// True when it was counted from an earlier date of the text ("a year earlier"),
+    /// so it must not become the reference point of the next such expression.
+    pub from_reference: bool,
 }
 
 impl TimexValue {
@@ -73,7 +76,8 @@ impl TimexValue {
 /// Reads a TimeML date value as a calendar date with precision.
 pub fn calendar(v: &str) -> Option<DateValue> {
     let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     let make = |value: String, precision| Some(DateValue { value, precision });
     if !digits(0..3) {
         return None;

@@ -1,18 +1,38 @@
 //! `sitrep eval <suite> --data PATH`: quality and throughput against a gold set.
 
 use crate::args::EvalArgs;
+use anyhow::Context;
 use clap::ValueEnum;
 use std::process::ExitCode;
 
-/// The evaluation suites.
+/// The evaluation suites, each reading the layout of its folder in `../shared/eval/`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Suite {
-    /// Sentence splitting sanity on built-in text (placeholder until gold suites land).
-    Sentences,
+    /// HTML main-text extraction (`extraction/scrapinghub`).
+    Extraction,
+    /// Named actors as CoNLL PER/ORG/LOC (`ner/conll2003/*.jsonl`).
+    Ner,
+    /// Time expressions and their values (`temporal/tempeval3`).
+    Timex,
+    /// Quotes and speakers (`quotes/polnear`).
+    Quotes,
+    /// Same-story document pairs (`dedup/ecbplus`).
+    Stories,
 }
 
 /// Runs one suite and prints its table and JSON line.
 pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("no evaluation suite is available yet")
+    if !args.data.exists() {
+        anyhow::bail!("no gold data at {}", args.data.display());
+    }
+    let report = match args.suite {
+        Suite::Extraction => sitrep_eval::extraction::run(&args.data),
+        Suite::Ner => sitrep_eval::ner::run(&args.data),
+        Suite::Timex => sitrep_eval::timex::run(&args.data),
+        Suite::Quotes => sitrep_eval::quotes::run(&args.data),
+        Suite::Stories => sitrep_eval::stories::run(&args.data),
+    }
+    .with_context(|| format!("running the {:?} suite on {}", args.suite, args.data.display()))?;
+    report.write(&mut std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -11,15 +11,25 @@ const SCRAPED: &str = "The Harbour Times\n\n\nFishing fleets return as storm sea
 #[test]
 fn scraped_page_is_cleaned() {
     let d = doc(SCRAPED);
-    assert_eq!(d.title.as_deref(), Some("Fishing fleets return as storm season ends: coast guard"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Fishing fleets return as storm season ends: coast guard")
+    );
     assert_eq!(d.byline.as_deref(), Some("Coastal Wire"));
     let date = d.published.as_ref().unwrap();
     assert_eq!(date.date.value, "2023-03-04T14:45");
-    assert!(d.text.starts_with("Fishing crews began returning"), "{}", d.text);
+    assert!(
+        d.text.starts_with("Fishing crews began returning"),
+        "{}",
+        d.text
+    );
     assert!(d.text.contains("Crews welcomed the news."));
     assert!(d.text.ends_with("one captain said. (Coastal Wire)"));
     let reasons: Vec<&str> = d.removed.iter().map(|r| r.reason.as_str()).collect();
-    assert!(reasons.iter().any(|r| r.starts_with("share widget")), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.starts_with("share widget")),
+        "{reasons:?}"
+    );
     assert!(reasons.contains(&"photo caption (repeated)"), "{reasons:?}");
     assert!(reasons.contains(&"date line"));
     assert_eq!(d.language.as_deref(), Some("en"));
@@ -30,13 +40,24 @@ fn navigation_labels_and_tail_go() {
     let text = "Connect with us\n\nBusiness\n\nMill town bets on solar panels to save its jobs\n\nPublished\n\non\n\nMill town bets on solar panels to save its jobs\n\nThe old paper mill will reopen as a solar panel plant next spring, the owners said on Tuesday, keeping two hundred jobs in the valley.\n\n0 160\n\n|\n\nTom Reed is a writer and journalist for Valley Notes. He covers industry.\n\nAbout Author\n\nLeave a Reply\n\nContinue Reading";
     let d = doc(text);
     assert_eq!(d.text, "The old paper mill will reopen as a solar panel plant next spring, the owners said on Tuesday, keeping two hundred jobs in the valley.");
-    assert_eq!(d.title.as_deref(), Some("Mill town bets on solar panels to save its jobs"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Mill town bets on solar panels to save its jobs")
+    );
     let reasons: Vec<&str> = d.removed.iter().map(|r| r.reason.as_str()).collect();
     assert!(reasons.contains(&"section label"), "{reasons:?}");
     assert!(reasons.contains(&"duplicate of title"), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.starts_with("author bio")), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.starts_with("share/view counter")), "{reasons:?}");
-    assert!(d.diagnostics.contains(&"no publication date found".to_string()));
+    assert!(
+        reasons.iter().any(|r| r.starts_with("author bio")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(|r| r.starts_with("share/view counter")),
+        "{reasons:?}"
+    );
+    assert!(d
+        .diagnostics
+        .contains(&"no publication date found".to_string()));
     assert!(d.published.is_none());
 }
 
@@ -45,7 +66,11 @@ fn credits_give_outlets() {
     let text = "Talks resume on river treaty\n2022-08-15 10:30:00\nDiplomats from both countries met again on Monday to discuss the shared river, officials said.\n[서울=뉴시스]\nSource: Donga\n(作者:某人)";
     let d = doc(text);
     assert_eq!(d.outlet.as_deref(), Some("Dong-A Ilbo"));
-    assert!(d.diagnostics.iter().any(|x| x.contains("Newsis")), "{:?}", d.diagnostics);
+    assert!(
+        d.diagnostics.iter().any(|x| x.contains("Newsis")),
+        "{:?}",
+        d.diagnostics
+    );
     assert_eq!(d.text, "Diplomats from both countries met again on Monday to discuss the shared river, officials said.");
     assert_eq!(d.published.unwrap().date.value, "2022-08-15T10:30");
     let reasons: Vec<&str> = d.removed.iter().map(|r| r.reason.as_str()).collect();
@@ -82,31 +107,58 @@ fn ids_are_stable_and_whitespace_blind() {
 fn empty_and_binary_are_skipped() {
     let opts = IngestOptions::default();
     let empty = RawArticle::new("e.txt", Format::Text, b"  \n ".to_vec());
-    assert!(to_document(empty, &opts).unwrap_err().reason.contains("empty"));
+    assert!(to_document(empty, &opts)
+        .unwrap_err()
+        .reason
+        .contains("empty"));
     let only_junk = RawArticle::new("j.txt", Format::Text, b"Share\n|\nLeave a Reply\n".to_vec());
-    assert!(to_document(only_junk, &opts).unwrap_err().reason.contains("empty after cleaning"));
-    let bin = RawArticle::new("b.bin", Format::Text, vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2]);
-    assert!(to_document(bin, &opts).unwrap_err().reason.contains("binary"));
+    assert!(to_document(only_junk, &opts)
+        .unwrap_err()
+        .reason
+        .contains("empty after cleaning"));
+    let bin = RawArticle::new(
+        "b.bin",
+        Format::Text,
+        vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2],
+    );
+    assert!(to_document(bin, &opts)
+        .unwrap_err()
+        .reason
+        .contains("binary"));
 }
 
 #[test]
 fn non_english_is_kept_with_a_diagnostic() {
     let d = doc("Le conseil municipal a voté mardi un nouveau budget pour les écoles de la ville, selon le maire.");
     assert_eq!(d.language.as_deref(), Some("fr"));
-    assert!(d.diagnostics.iter().any(|x| x.starts_with("language is fr")));
+    assert!(d
+        .diagnostics
+        .iter()
+        .any(|x| x.starts_with("language is fr")));
 }
 
 #[test]
 fn container_metadata_wins() {
-    let mut raw = RawArticle::new("c.jsonl:1", Format::Text, b"Bridge reopens\nThe bridge reopened on Monday after a year of repairs, the city said.".to_vec());
+    let mut raw = RawArticle::new(
+        "c.jsonl:1",
+        Format::Text,
+        b"Bridge reopens\nThe bridge reopened on Monday after a year of repairs, the city said."
+            .to_vec(),
+    );
     raw.title = Some("Bridge reopens".into());
     raw.date = Some("2021-06-07".into());
     raw.outlet = Some("AP".into());
     let d = to_document(raw, &IngestOptions::default()).unwrap();
-    assert_eq!(d.text, "The bridge reopened on Monday after a year of repairs, the city said.");
+    assert_eq!(
+        d.text,
+        "The bridge reopened on Monday after a year of repairs, the city said."
+    );
     assert_eq!(d.outlet.as_deref(), Some("Associated Press"));
     let p = d.published.unwrap();
-    assert_eq!((p.date.value.as_str(), p.origin.as_str()), ("2021-06-07", "container"));
+    assert_eq!(
+        (p.date.value.as_str(), p.origin.as_str()),
+        ("2021-06-07", "container")
+    );
 }
 
 #[test]
@@ -121,4 +173,53 @@ fn html_goes_through_extraction() {
     let d = to_document(raw, &IngestOptions::default()).unwrap();
     assert!(d.text.contains("council said – ending"), "{}", d.text);
     assert_eq!(d.title.as_deref(), Some("Mayor resigns"));
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "Share",
+        "Published",
+        "on",
+        "|",
+        "By Ana Ruiz",
+        "2020-01-02 10:00",
+        "Source: AP",
+        "[서울=뉴시스]",
+        "(作者:某)",
+        "0 12",
+        "Leave a Reply",
+        "Ship talks resume",
+        "The ministers met on Tuesday and agreed to resume talks, officials said.",
+        "Prices rose. Wages did not.",
+        "",
+        "  ",
+        "\u{feff}",
+        "é",
+        "\r",
+    ];
+
+    proptest! {
+        /// Whatever the input, the cleaner only removes whole lines: every kept line is
+        /// an input line, and every input line is kept or listed as removed.
+        #[test]
+        fn cleaner_keeps_or_accounts_for_every_line(idx in proptest::collection::vec(0..PIECES.len(), 0..30)) {
+            let text = idx.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join("\n");
+            let (body, removed, _) = clean_text(&text, None);
+            let input: Vec<String> = text.lines().map(squash).filter(|l| !l.is_empty()).collect();
+            let kept: Vec<&str> = body.lines().filter(|l| !l.is_empty()).collect();
+            prop_assert_eq!(kept.len() + removed.len(), input.len());
+            for line in kept {
+                prop_assert!(input.iter().any(|l| l == line));
+            }
+        }
+
+        #[test]
+        fn to_document_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400), html in any::<bool>()) {
+            let format = if html { Format::Html } else { Format::Text };
+            let _ = to_document(RawArticle::new("p", format, bytes), &IngestOptions::default());
+        }
+    }
 }

@@ -1,0 +1,70 @@
+//! Prints a sample of missed and spurious CoNLL entities, for error analysis.
+//!
+//! `cargo run -p sitrep-actors --example ner_misses [FILE] [LABEL]`
+
+use sitrep_actors::eval::{predicted, render, GoldSentence};
+use sitrep_actors::ActorTagger;
+use sitrep_model::Document;
+use std::collections::HashMap;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let path = args
+        .next()
+        .unwrap_or_else(|| "/work/shared/eval/ner/conll2003/conll2003-dev.jsonl".into());
+    let want = args.next().unwrap_or_else(|| "PER".into());
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("no CoNLL data at {path}: skipping");
+        return Ok(());
+    };
+    let tagger = ActorTagger::new()?;
+    let (mut missed, mut spurious) = (HashMap::new(), HashMap::new());
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        let Some(sents) = v["sentences"].as_array() else {
+            continue;
+        };
+        let strings = |x: &serde_json::Value| -> Vec<String> {
+            x.as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|t| t.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let gold_sents: Vec<GoldSentence> = sents
+            .iter()
+            .map(|s| GoldSentence {
+                tokens: strings(&s["tokens"]),
+                tags: strings(&s["tags"]),
+            })
+            .collect();
+        let (text, gold) = render(&gold_sents);
+        let mut doc = Document::new("conll", text.clone());
+        doc.sentences = sitrep_text::split_sentences(&doc.text);
+        let pred = predicted(&tagger, &doc);
+        for g in gold.iter().filter(|g| g.0 == want && !pred.contains(g)) {
+            *missed.entry(text[g.1..g.2].to_string()).or_insert(0) += 1;
+        }
+        for p in pred.iter().filter(|p| p.0 == want && !gold.contains(p)) {
+            let label = gold
+                .iter()
+                .find(|g| g.1 == p.1 && g.2 == p.2)
+                .map_or("O/partial", |g| g.0);
+            *spurious
+                .entry(format!("{} [{label}]", &text[p.1..p.2]))
+                .or_insert(0) += 1;
+        }
+    }
+    for (name, map) in [("missed", missed), ("spurious", spurious)] {
+        let mut v: Vec<_> = map.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        println!("== {name} {want}: {}", v.len());
+        for (k, n) in v.iter().take(60) {
+            print!("{k} ({n}); ");
+        }
+        println!();
+    }
+    Ok(())
+}

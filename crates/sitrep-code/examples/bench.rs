@@ -1,0 +1,58 @@
+//! Throughput of the event coder alone on a JSONL corpus read from stdin
+//! (`{"text": ...}` per line), with the examples' provisional gazetteer as actor stage.
+//!
+//! `zstd -dc ../shared/corpus/bbc.jsonl.zst | cargo run --release -p sitrep-code --example bench`
+//!
+//! Sentence splitting and mention making are done first and not timed; the figure is the
+//! coder's own MB/s on one core.
+
+use sitrep_code::Coder;
+use sitrep_model::{Document, Stage};
+use std::io::BufRead;
+use std::time::Instant;
+
+mod common;
+use common::provisional_mentions;
+
+fn main() {
+    let Ok(coder) = Coder::new() else {
+        eprintln!("lexicon failed to load");
+        std::process::exit(1);
+    };
+    let limit: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(usize::MAX);
+    let mut docs = Vec::new();
+    for line in std::io::stdin()
+        .lock()
+        .lines()
+        .map_while(Result::ok)
+        .take(limit)
+    {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
+        let mut doc = Document::new("stdin", v["text"].as_str().unwrap_or(""));
+        doc.sentences = sitrep_text::split_sentences(&doc.text);
+        provisional_mentions(&mut doc);
+        docs.push(doc);
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mentions: usize = docs.iter().map(|d| d.mentions.len()).sum();
+    let start = Instant::now();
+    let mut events = 0;
+    for doc in &mut docs {
+        if coder.run(doc).is_ok() {
+            events += doc.events.len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64().max(1e-9);
+    println!(
+        "{} docs, {:.1} MB, {mentions} mentions, {events} events in {secs:.2}s: {:.2} MB/s, {:.0} docs/s (one core)",
+        docs.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs,
+        docs.len() as f64 / secs
+    );
+}

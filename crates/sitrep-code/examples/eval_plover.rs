@@ -1,0 +1,116 @@
+//! PLOVER event-type accuracy on the CAMEO-manual example sentences coded in PLOVER.
+//!
+//! `cargo run -p sitrep-code --example eval_plover [FILE]` (default
+//! `../shared/eval/events/plover/PLOVER_GSR_CAMEO.json`; skipped when absent). The gold
+//! actor phrases stand in for the actor stage, so the figure measures the verb lexicon.
+//! The gold set uses PLOVER 2016 type names; they are mapped to the 2021 names our code
+//! table carries (DEMAND→REQUEST, DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
+
+use sitrep_code::Coder;
+use sitrep_model::{Actor, ActorKind, Document, Entity, Mention, Span, Stage};
+use std::collections::BTreeMap;
+
+fn plover_2021(t: &str) -> &str {
+    match t {
+        "DEMAND" => "REQUEST",
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+        "FIGHT" => "ASSAULT",
+        other => other,
+    }
+}
+
+fn add_actor(doc: &mut Document, text: &str, code: &str) {
+    let Some(at) = doc.text.find(text).filter(|_| !text.is_empty()) else {
+        return;
+    };
+    doc.entities.push(Entity {
+        actor: Actor {
+            name: text.into(),
+            kind: ActorKind::Country,
+            country: None,
+            role: None,
+            code: code.into(),
+        },
+        rule: "gold".into(),
+        flags: vec![],
+    });
+    doc.mentions.push(Mention {
+        span: Span::new(at, at + text.len()),
+        text: text.into(),
+        entity: doc.entities.len() as u32 - 1,
+        rule: "gold".into(),
+    });
+}
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/eval/events/plover/PLOVER_GSR_CAMEO.json".into());
+    let Ok(raw) = std::fs::read_to_string(&path) else {
+        eprintln!("eval_plover: {path} not found, skipping");
+        return;
+    };
+    let Ok(serde_json::Value::Array(records)) = serde_json::from_str(&raw) else {
+        eprintln!("eval_plover: {path} is not a JSON array");
+        std::process::exit(1);
+    };
+    let Ok(coder) = Coder::new() else {
+        eprintln!("lexicon failed to load");
+        std::process::exit(1);
+    };
+    let (mut total, mut coded, mut right) = (0, 0, 0);
+    let mut per_type: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for r in &records {
+        let (Some(text), Some(gold)) = (r["text"].as_str(), r["event"].as_str()) else {
+            continue;
+        };
+        let gold = plover_2021(gold).to_string();
+        let mut doc = Document::new("plover", text);
+        doc.sentences = sitrep_text::split_sentences(text);
+        for role in ["source", "target"] {
+            for a in r[role].as_array().into_iter().flatten() {
+                add_actor(
+                    &mut doc,
+                    a["actorText"].as_str().unwrap_or(""),
+                    a["code"].as_str().unwrap_or("---"),
+                );
+            }
+        }
+        doc.mentions.sort_by_key(|m| m.span.start);
+        if coder.run(&mut doc).is_err() {
+            continue;
+        }
+        total += 1;
+        // The event of the gold source if there is one, else the first: the main clause.
+        let sources: Vec<&str> = r["source"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a["code"].as_str())
+            .collect();
+        let typed = || doc.events.iter().filter(|e| e.plover != "-");
+        let best = typed()
+            .find(|e| {
+                e.source
+                    .as_ref()
+                    .is_some_and(|s| sources.contains(&s.code.as_str()))
+            })
+            .or_else(|| typed().next());
+        let entry = per_type.entry(gold.clone()).or_default();
+        entry.0 += 1;
+        if let Some(e) = best {
+            coded += 1;
+            if e.plover == gold {
+                right += 1;
+                entry.1 += 1;
+            }
+        }
+    }
+    println!(
+        "PLOVER type accuracy: {right}/{total} = {:.1}% (sentences with an event: {coded})",
+        100.0 * right as f64 / total.max(1) as f64
+    );
+    for (t, (n, ok)) in per_type {
+        println!("  {t:<10} {ok}/{n}");
+    }
+}

@@ -1,0 +1,116 @@
+//! `timex`: time expressions on TempEval-3 (TimeBank + AQUAINT): `docs.jsonl` (id, dct,
+//! text) and `timex.jsonl` (doc, type, value, character start/end).
+//!
+//! End to end: strict span F1 (same bytes), relaxed span F1 (overlap) and value F1 (a
+//! relaxed match whose normalised value equals the gold value). The value is compared as
+//! TimeML writes it (`1998-01-08`, `1998-W02`, `P1W`, `PAST_REF`).
+
+use crate::{gold, EvalError, Prf, Report};
+use sitrep_model::{DateValue, Document, Precision, PublishedDate, Stage};
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+
+#[derive(serde::Deserialize)]
+struct GoldDoc {
+    id: String,
+    dct: String,
+    text: String,
+}
+
+#[derive(serde::Deserialize)]
+struct GoldTimex {
+    doc: String,
+    value: String,
+    start: usize,
+    end: usize,
+}
+
+/// Runs the suite.
+pub fn run(data: &Path) -> Result<Report, EvalError> {
+    let docs: Vec<GoldDoc> = gold::read_jsonl(&data.join("docs.jsonl"))?;
+    let timexes: Vec<GoldTimex> = gold::read_jsonl(&data.join("timex.jsonl"))?;
+    let mut by_doc: HashMap<&str, Vec<&GoldTimex>> = HashMap::new();
+    for t in &timexes {
+        by_doc.entry(t.doc.as_str()).or_default().push(t);
+    }
+    let splitter = sitrep_text::SentenceSplitter;
+    let tagger = sitrep_time::TimeTagger::new();
+    let (mut strict, mut relaxed, mut value) = (Prf::default(), Prf::default(), Prf::default());
+    let (mut secs, mut bytes, mut found) = (0.0, 0usize, 0usize);
+    for g in &docs {
+        let mut doc = Document::new(g.id.clone(), g.text.clone());
+        doc.published = Some(PublishedDate {
+            date: DateValue {
+                value: g.dct.clone(),
+                precision: Precision::Day,
+            },
+            origin: "gold dct".into(),
+        });
+        let start = Instant::now();
+        let _ = splitter.run(&mut doc);
+        let _ = tagger.run(&mut doc);
+        secs += start.elapsed().as_secs_f64();
+        bytes += doc.text.len();
+        found += doc.timexes.len();
+        let map = gold::char_to_byte(&g.text);
+        let gold_spans: Vec<((usize, usize), &str)> = by_doc
+            .get(g.id.as_str())
+            .map(|v| {
+                v.iter()
+                    .map(|t| (gold::byte_range(&map, t.start, t.end), t.value.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        score_doc(&doc, &gold_spans, &mut strict, &mut relaxed, &mut value);
+    }
+    let mut report = Report::new("timex");
+    report.lines.push(format!("{} documents, {} gold expressions, {found} found", docs.len(), timexes.len()));
+    report.lines.push(format!("{:<14} {:>6} {:>6} {:>6}", "", "P", "R", "F1"));
+    for (name, s) in [("span strict", strict), ("span relaxed", relaxed), ("value", value)] {
+        report.lines.push(format!("{name:<14} {:>6.3} {:>6.3} {:>6.3}", s.p(), s.r(), s.f1()));
+    }
+    let per_s = found as f64 / secs.max(1e-9);
+    report.lines.push(format!(
+        "{per_s:.0} expressions/s, {:.2} MB/s (sentences + time, one core); peer HeidelTime value F1 ≈ 0.776",
+        bytes as f64 / 1e6 / secs.max(1e-9)
+    ));
+    report.figure("strict_f1", strict.f1());
+    report.figure("relaxed_f1", relaxed.f1());
+    report.figure("value_f1", value.f1());
+    report.figure("expressions_per_s", per_s);
+    report.figure("mb_per_s", bytes as f64 / 1e6 / secs.max(1e-9));
+    Ok(report)
+}
+
+fn score_doc(
+    doc: &Document,
+    gold: &[((usize, usize), &str)],
+    strict: &mut Prf,
+    relaxed: &mut Prf,
+    value: &mut Prf,
+) {
+    let pred: Vec<(usize, usize)> = doc.timexes.iter().map(|t| (t.span.start(), t.span.end())).collect();
+    let gold_spans: Vec<(usize, usize)> = gold.iter().map(|g| g.0).collect();
+    let exact = pred.iter().filter(|p| gold_spans.contains(p)).count() as u64;
+    strict.tp += exact;
+    strict.fp += pred.len() as u64 - exact;
+    strict.fn_ += gold.len() as u64 - exact;
+    let matched = gold::match_spans(&pred, &gold_spans, f64::MIN_POSITIVE);
+    let m = matched.len() as u64;
+    relaxed.tp += m;
+    relaxed.fp += pred.len() as u64 - m;
+    relaxed.fn_ += gold.len() as u64 - m;
+    let right = matched
+        .iter()
+        .filter(|(p, g)| timeml(&doc.timexes[*p]).as_deref() == Some(gold[*g].1))
+        .count() as u64;
+    value.tp += right;
+    value.fp += pred.len() as u64 - right;
+    value.fn_ += gold.len() as u64 - right;
+}
+
+/// The TimeML value of a found expression.
+fn timeml(t: &sitrep_model::Timex) -> Option<String> {
+    t.value.as_ref().map(|v| v.value.clone())
+}
