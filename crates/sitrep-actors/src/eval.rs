@@ -4,7 +4,7 @@
 //! Only names and resolved surnames count: CoNLL tags demonyms ("German") as MISC and has
 //! no tag for descriptions or composites, and its spans never include a leading "the".
 
-use crate::{ActorTagger, MentionClass};
+use crate::{ActorTagger, Category, MentionClass};
 use sitrep_model::{ActorKind, Document, Span};
 use std::collections::HashSet;
 
@@ -98,23 +98,53 @@ pub fn render(sentences: &[GoldSentence]) -> (String, Vec<Labelled>) {
     (text, gold)
 }
 
-/// Our mentions as CoNLL spans: names and surnames only, without a leading "the ".
+/// Our mentions as CoNLL spans: names and surnames, plus the names inside composites and
+/// descriptions ("U.S." in "U.S. officials"), without a leading "the ".
 pub fn predicted(tagger: &ActorTagger, doc: &Document) -> Vec<Labelled> {
     let found = tagger.annotate(doc);
-    found
-        .mentions
-        .iter()
-        .zip(&found.classes)
-        .filter(|(_, c)| matches!(c, MentionClass::Name | MentionClass::Surname))
-        .filter_map(|(m, _)| {
-            let kind = found.entities.get(m.entity as usize)?.actor.kind;
-            let label = match kind {
-                ActorKind::Person => "PER",
-                ActorKind::Organisation => "ORG",
-                ActorKind::Country | ActorKind::Place => "LOC",
+    let mut out = Vec::new();
+    for (m, class) in found.mentions.iter().zip(&found.classes) {
+        match class {
+            MentionClass::Name | MentionClass::Surname => {
+                let Some(e) = found.entities.get(m.entity as usize) else {
+                    continue;
+                };
+                let span = strip_article(&doc.text, m.span);
+                out.push((label(e.actor.kind), span.start(), span.end()));
+            }
+            MentionClass::Composite | MentionClass::Description => {
+                out.extend(inner_names(tagger, &doc.text, m.span));
+            }
+            MentionClass::Adjective => {}
+        }
+    }
+    out
+}
+
+fn label(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "PER",
+        ActorKind::Organisation => "ORG",
+        ActorKind::Country | ActorKind::Place => "LOC",
+    }
+}
+
+/// Country, capital, seat and IGO names inside a longer mention.
+fn inner_names(tagger: &ActorTagger, text: &str, span: Span) -> Vec<Labelled> {
+    let lex = tagger.lexicon();
+    let piece = span.of(text);
+    lex.matcher
+        .find(piece)
+        .into_iter()
+        .filter_map(|h| {
+            let kind = match lex.entry(h.entry).category {
+                Category::Country | Category::Capital | Category::Place => ActorKind::Country,
+                Category::Seat | Category::Igo => ActorKind::Organisation,
+                _ => return None,
             };
-            let span = strip_article(&doc.text, m.span);
-            Some((label, span.start(), span.end()))
+            let inner = Span::new(span.start() + h.start, span.start() + h.end);
+            let inner = strip_article(text, inner);
+            Some((label(kind), inner.start(), inner.end()))
         })
         .collect()
 }

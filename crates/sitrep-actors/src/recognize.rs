@@ -110,7 +110,17 @@ impl<'a> Reader<'a> {
     /// Runs pass A over every sentence.
     pub fn read(&mut self, doc: &Document) {
         let hits = self.context_filtered(self.lex.matcher.find(self.text));
-        for sentence in &doc.sentences {
+        // Without a sentence layer, read the body as one sentence rather than not at all.
+        let whole = [sitrep_model::Sentence {
+            span: Span::new(0, self.text.len()),
+            paragraph: 0,
+        }];
+        let sentences = if doc.sentences.is_empty() {
+            &whole[..]
+        } else {
+            &doc.sentences[..]
+        };
+        for sentence in sentences {
             let mut aliases = std::mem::take(&mut self.aliases);
             let units = units::build(self.text, sentence.span, &hits, self.lex, &mut aliases);
             self.aliases = aliases;
@@ -227,14 +237,21 @@ impl<'a> Reader<'a> {
     /// may be a surname.
     fn name_shape(&mut self, v: &View, i: usize) -> usize {
         let end = v.name_run(i, 3);
+        // "Six Chris Paterson penalties": the name starts at the given name inside the run.
+        if !v.starts_name(i) && !v.is_initial(i) {
+            if let Some(k) = (i + 1..end.saturating_sub(1)).find(|&k| v.starts_name(k)) {
+                return k;
+            }
+        }
         let words = (i..end).filter(|&u| v.is_word(u)).count();
         let speech = v.is_speech(end) || (i > 0 && v.is_speech(i - 1));
         let opens = v.starts_name(i) || v.is_initial(i);
-        if words >= 2 && (opens || speech) {
-            let rule = if opens {
-                "rule:name-shape"
-            } else {
-                "rule:speech-subject"
+        let described = v.is_punct(end, ',') && self.apposition_phrase(v, end + 1).is_some();
+        if words >= 2 && (opens || speech || described) {
+            let rule = match (opens, speech) {
+                (true, _) => "rule:name-shape",
+                (false, true) => "rule:speech-subject",
+                (false, false) => "rule:name-apposition",
             };
             let span = Span::new(v.units[i].start, v.units[end - 1].end);
             let name = span.of(self.text).to_string();
@@ -331,10 +348,14 @@ impl<'a> Reader<'a> {
     fn apposition_phrase(&self, v: &View, start: usize) -> Option<(Title, usize)> {
         let stops = [',', '.', ';', '(', ')', '"', '“', '”', ':'];
         let mut end = start;
-        while end < v.units.len()
-            && end - start < 16
-            && !matches!(v.kind(end), Some(UnitKind::Punct(c)) if stops.contains(&c))
-        {
+        while end < v.units.len() && end - start < 16 {
+            if v.is_punct(end, '(') && v.is_punct(end + 2, ')') {
+                end += 3; // an acronym: "Council (NSC) spokesperson"
+                continue;
+            }
+            if matches!(v.kind(end), Some(UnitKind::Punct(c)) if stops.contains(&c)) {
+                break;
+            }
             end += 1;
         }
         if end == start {
@@ -403,12 +424,26 @@ impl<'a> Reader<'a> {
             let (code, country) = t.code(self.lex);
             let kind = ActorKind::Organisation;
             let name = span.of(self.text).to_string();
-            let rule = "rule:composite";
-            let key = format!("composite:{code}:{}", t.org.map_or("", |_| name.as_str()));
+            // A capitalised body name ("Senate Armed Services Committee") is a name of its
+            // own; a country plus a sector noun is a composite.
+            let named = t.org.is_some() && t.country.is_none() && t.seat.is_none();
+            let (rule, class, key) = if named {
+                (
+                    "rule:org-name",
+                    MentionClass::Name,
+                    format!("org:{}", name_key(&name)),
+                )
+            } else {
+                (
+                    "rule:composite",
+                    MentionClass::Composite,
+                    format!("composite:{code}"),
+                )
+            };
             let ent = self.entity(key, || {
                 Draft::group(name.clone(), kind, country, code, rule)
             });
-            self.push_mention(span, ent, rule, MentionClass::Composite, false);
+            self.push_mention(span, ent, rule, class, false);
             return;
         }
         for u in t.first..t.end {

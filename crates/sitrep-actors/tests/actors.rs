@@ -293,3 +293,64 @@ fn spans_are_on_char_boundaries_in_messy_text() {
     }
     assert!(mentions_of(&doc, "Pyongyang").contains(&"Pyongyang".to_string()));
 }
+
+#[test]
+fn invented_briefing_fixture() {
+    let text = include_str!("fixtures/briefing.txt");
+    let doc = tag_dated(text, Some("2024-03-21"));
+    let mut out = render(&doc);
+    out.push_str("--\n");
+    for e in &doc.entities {
+        out.push_str(&format!(
+            "{} [{}] {:?} role={:?} flags={}\n",
+            e.actor.name,
+            e.actor.code,
+            e.actor.kind,
+            e.actor.role,
+            e.flags.len()
+        ));
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn inline_dictionaries_build_a_tagger() {
+    let mut d = sitrep_actors::Dictionaries::embedded().unwrap();
+    d.people = sitrep_data::parse(
+        "inline/people.tsv",
+        "# sitrep-dict 1\n# kind: actor-people\n# columns: name variants code role from to gender\n\
+         Ana Ruiz\tRuiz\tESPGOV\tforeign minister\t2030-01-01\t\tf\n",
+    )
+    .unwrap();
+    let tagger = ActorTagger::from_dictionaries(&d).unwrap();
+    let mut doc = Document::new("t", "Ruiz met Spanish troops.");
+    doc.sentences = sitrep_text::split_sentences(&doc.text);
+    tagger.run(&mut doc).unwrap();
+    assert_eq!(doc.entities[0].actor.name, "Ana Ruiz");
+    assert_eq!(doc.mentions[0].rule, "inline/people.tsv:4");
+    assert_eq!(doc.entities[1].actor.code, "ESPMIL");
+}
+
+#[test]
+fn bad_rows_are_all_reported() {
+    let mut d = sitrep_actors::Dictionaries::embedded().unwrap();
+    d.people = sitrep_data::parse(
+        "inline/people.tsv",
+        "# sitrep-dict 1\n# kind: actor-people\n# columns: name variants code role from to gender\n\
+         A B\t\tusa\n\
+         C D\t\tUSAGOV\t\t2020-13\n",
+    )
+    .unwrap();
+    let errors = ActorTagger::from_dictionaries(&d)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(errors.contains("inline/people.tsv:4") && errors.contains("inline/people.tsv:5"));
+}
+
+#[test]
+fn works_without_a_sentence_layer() {
+    let mut doc = Document::new("t", "Pyongyang fired a missile.");
+    ActorTagger::new().unwrap().run(&mut doc).unwrap();
+    assert_eq!(doc.entities[0].actor.code, "PRKGOV");
+}

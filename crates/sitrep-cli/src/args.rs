@@ -23,6 +23,18 @@ pub enum Command {
     Bench(BenchArgs),
     /// Score a stage against a gold set laid out like `../shared/eval/<suite>`.
     Eval(EvalArgs),
+    /// List coded events matching filters.
+    Events(crate::commands::query::QueryArgs),
+    /// List facts (events merged across documents) matching filters.
+    Facts(crate::commands::query::QueryArgs),
+    /// List actors by the number of documents that mention them.
+    Actors(crate::commands::query::QueryArgs),
+    /// Full-text search over article text, headlines and quotes.
+    Search(crate::commands::query::SearchArgs),
+    /// Write the database as JSONL, CSV or GDELT 2.0-style TSV files.
+    Export(crate::commands::export::ExportArgs),
+    /// Serve the HTTP API and the web page (loopback only by default).
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 /// `sitrep run`.

@@ -14,6 +14,33 @@ use std::time::Instant;
 mod common;
 use common::provisional_mentions;
 
+/// Every capitalised word becomes a mention of one entity.
+fn capitalised_mentions(doc: &mut Document) {
+    use sitrep_model::{Actor, ActorKind, Entity, Mention};
+    doc.entities.push(Entity {
+        actor: Actor {
+            name: "X".into(),
+            kind: ActorKind::Country,
+            country: None,
+            role: None,
+            code: "XXX".into(),
+        },
+        rule: "bench".into(),
+        flags: vec![],
+    });
+    let text = doc.text.clone();
+    for t in sitrep_text::tokens(&text, sitrep_model::Span::new(0, text.len())) {
+        if t.is_word && t.text(&text).starts_with(char::is_uppercase) {
+            doc.mentions.push(Mention {
+                span: t.span,
+                text: t.text(&text).to_string(),
+                entity: 0,
+                rule: "bench".into(),
+            });
+        }
+    }
+}
+
 fn main() {
     let Ok(coder) = Coder::new() else {
         eprintln!("lexicon failed to load");
@@ -23,6 +50,8 @@ fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(usize::MAX);
+    // DENSE=1: every capitalised word is an actor, a worst case for the matcher.
+    let dense = std::env::var("DENSE").is_ok();
     let mut docs = Vec::new();
     for line in std::io::stdin()
         .lock()
@@ -35,7 +64,11 @@ fn main() {
         };
         let mut doc = Document::new("stdin", v["text"].as_str().unwrap_or(""));
         doc.sentences = sitrep_text::split_sentences(&doc.text);
-        provisional_mentions(&mut doc);
+        if dense {
+            capitalised_mentions(&mut doc);
+        } else {
+            provisional_mentions(&mut doc);
+        }
         docs.push(doc);
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();

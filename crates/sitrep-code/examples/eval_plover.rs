@@ -19,6 +19,19 @@ fn plover_2021(t: &str) -> &str {
     }
 }
 
+/// sitrep keeps a planned act as the act with modality `planned`; CAMEO and PLOVER code
+/// it as an intent: cooperation as AGREE, conflict as THREATEN.
+fn cameo_intent(e: &sitrep_model::Event) -> &str {
+    if e.modality != sitrep_model::Modality::Planned {
+        return &e.plover;
+    }
+    match e.root.as_str() {
+        "04" | "05" | "06" | "07" | "08" => "AGREE",
+        "14" | "15" | "16" | "17" | "18" | "19" | "20" => "THREATEN",
+        _ => &e.plover,
+    }
+}
+
 fn add_actor(doc: &mut Document, text: &str, code: &str) {
     let Some(at) = doc.text.find(text).filter(|_| !text.is_empty()) else {
         return;
@@ -96,11 +109,19 @@ fn main() {
                     .is_some_and(|s| sources.contains(&s.code.as_str()))
             })
             .or_else(|| typed().next());
+        if std::env::var("VERBOSE").is_ok() && best.is_none_or(|e| cameo_intent(e) != gold) {
+            println!(
+                "{gold} | {} | got {:?}",
+                r["eventText"].as_str().unwrap_or(""),
+                best.map(|e| (&e.plover, &e.cameo, e.trigger.of(text)))
+            );
+        }
         let entry = per_type.entry(gold.clone()).or_default();
         entry.0 += 1;
         if let Some(e) = best {
+            let predicted = cameo_intent(e);
             coded += 1;
-            if e.plover == gold {
+            if predicted == gold {
                 right += 1;
                 entry.1 += 1;
             }

@@ -71,13 +71,25 @@ fn add_speech_acts(coder: &Coder, doc: &Document, events: &mut Vec<Event>) {
             continue;
         };
         let country = |c: &str| c.chars().take(3).collect::<String>();
-        if who.code.is_empty() || country(&who.code) == country(&src.code) || e.modality == Modality::Denied {
+        if who.code.is_empty()
+            || country(&who.code) == country(&src.code)
+            || e.modality == Modality::Denied
+        {
             continue;
         }
-        let Some(rule) = coder.lexicon().speech_acts.iter().find(|s| s.applies(&e.cameo, e.quad_class)) else {
+        let Some(rule) = coder
+            .lexicon()
+            .speech_acts
+            .iter()
+            .find(|s| s.applies(&e.cameo, e.quad_class))
+        else {
             continue;
         };
-        let dup = acts.iter().any(|a| a.sentence == e.sentence && a.target.as_ref().map(|t| &t.code) == Some(&src.code) && a.source.as_ref().map(|s| &s.code) == Some(&who.code));
+        let dup = acts.iter().any(|a| {
+            a.sentence == e.sentence
+                && a.target.as_ref().map(|t| &t.code) == Some(&src.code)
+                && a.source.as_ref().map(|s| &s.code) == Some(&who.code)
+        });
         let Some(info) = coder.codes().get(&rule.act) else {
             continue;
         };
@@ -161,7 +173,15 @@ impl Ctx<'_> {
         // the pattern names none.
         let p = &self.coder.lexicon().patterns[m.pattern];
         let no_src_slot = !p.pre.iter().chain(&p.post).any(|e| *e == crate::Elem::Src);
-        let src = if m.src.is_none() && no_src_slot { m.origin } else { m.src };
+        let src = if m.src.is_none() && no_src_slot {
+            m.origin
+        } else {
+            m.src
+        };
+        // "receiving benefits": a receiving pattern with no giver says nothing about who acts.
+        if src.is_none() && no_src_slot {
+            return Vec::new();
+        }
         for s in self.group(src) {
             for t in self.group(m.tgt) {
                 out.push((s.clone(), t));
@@ -174,6 +194,12 @@ impl Ctx<'_> {
         let lex = self.coder.lexicon();
         let p = &lex.patterns[m.pattern];
         let object = m.obj.map(|(s, e)| {
+            // The origin ("North Korean ammunition") is an actor, not part of the goods.
+            let s = (s..e).find(|&i| !self.a.items[i].modifier).unwrap_or(s);
+            // "missiles in the battlefield": a prepositional phrase is not part of the goods.
+            let e = (s + 1..e)
+                .find(|&i| self.a.is_preposition(i) && self.a.items[i].lower != "of")
+                .unwrap_or(e);
             let span = Span::new(self.a.items[s].span.start(), self.a.items[e - 1].span.end());
             self.doc.span_text(span).to_string()
         });
@@ -247,7 +273,7 @@ impl Ctx<'_> {
         let quoted = self.doc.quotes.iter().find(|q| q.span.contains(trigger));
         let from_quote = quoted.and_then(|q| self.quote_speaker(q));
         match (modality, from_quote) {
-            (Modality::Denied, _) => (modality, from_cues),
+            (Modality::Denied, q) => (modality, from_cues.or(q)),
             (Modality::Asserted, Some(q)) => (Modality::Claimed, Some(q)),
             (_, Some(q)) => (modality, Some(q)),
             (_, None) => (modality, from_cues),
@@ -329,7 +355,9 @@ fn one_per_clause<'m>(a: &Analysis, matches: &'m [Match]) -> Vec<&'m Match> {
         .enumerate()
         .filter(|(i, m)| {
             !matches.iter().enumerate().any(|(j, o)| {
-                j != *i && key(o) == key(m) && (o.weight > m.weight || (o.weight == m.weight && j < *i))
+                j != *i
+                    && key(o) == key(m)
+                    && (o.weight > m.weight || (o.weight == m.weight && j < *i))
             })
         })
         .map(|(_, m)| m)

@@ -13,6 +13,8 @@ pub enum Elem {
     Opt(Vec<String>),
     /// Up to four words of anything but actors.
     Gap,
+    /// Up to four items, actors included (TABARI's `^`, a skipped phrase).
+    Skip,
     /// The source actor.
     Src,
     /// The target actor.

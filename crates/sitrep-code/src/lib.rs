@@ -157,7 +157,10 @@ fn codes_table(errors: &mut Vec<sitrep_data::LoadError>) -> CodeTable {
 
 /// Every code a pattern or refinement can produce must be in the code table.
 fn check_codes(lex: &Lexicon, codes: &CodeTable, errors: &mut Vec<sitrep_data::LoadError>) {
-    let refined = lex.refine.values().chain(lex.speech_acts.iter().map(|s| &s.act));
+    let refined = lex
+        .refine
+        .values()
+        .chain(lex.speech_acts.iter().map(|s| &s.act));
     let all = lex.patterns.iter().map(|p| (&p.code, p.rule.as_str()));
     for (code, rule) in all.chain(refined.map(|c| (c, "verbs/sectors.tsv"))) {
         if !codes.contains(code) {

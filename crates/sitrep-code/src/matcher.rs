@@ -32,6 +32,7 @@ pub struct Match {
 
 const MAX_OBJ: usize = 8;
 const MAX_GAP: usize = 4;
+const MAX_SKIP: usize = 6;
 
 /// Stops an object phrase that ends a pattern.
 const OBJ_STOP: &[&str] = &[
@@ -101,6 +102,84 @@ fn is_word(a: &Analysis, i: usize, alts: &[String]) -> bool {
     !it.is_actor() && alts.contains(&it.lower)
 }
 
+/// How many items of `view` from `pos` one of the alternatives covers; alternatives may be
+/// several words ("really did not"). The longest wins.
+fn words_at(a: &Analysis, view: &[usize], pos: usize, alts: &[String]) -> Option<usize> {
+    alts.iter()
+        .filter_map(|alt| {
+            let mut n = 0;
+            for w in alt.split(' ') {
+                let &i = view.get(pos + n)?;
+                if a.items[i].is_actor() || a.items[i].lower != w {
+                    return None;
+                }
+                n += 1;
+            }
+            Some(n)
+        })
+        .max()
+}
+
+/// Like [`words_at`] but for the phrase that ends right before item `end`; returns its start.
+fn words_ending_at(a: &Analysis, end: usize, alts: &[String]) -> Option<usize> {
+    alts.iter()
+        .filter_map(|alt| {
+            let words: Vec<&str> = alt.split(' ').collect();
+            let start = end.checked_sub(words.len())?;
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| !a.items[start + k].is_actor() && a.items[start + k].lower == *w);
+            fits.then_some(start)
+        })
+        .min()
+}
+
+/// "a brief private visit": a determiner two or three words back with only plain
+/// lower-case words between makes the trigger a noun.
+fn determiner_across_adjectives(a: &Analysis, t: usize) -> bool {
+    for k in 2..=3 {
+        let Some(j) = t.checked_sub(k) else {
+            return false;
+        };
+        let between_plain = (j + 1..t).all(|m| {
+            let it = &a.items[m];
+            !it.is_actor()
+                && !it.punct
+                && !it.trigger_form
+                && !a.is_boundary(m)
+                && !a.is_preposition(m)
+                && !a.cues.iter().any(|&(at, n, _)| at <= m && m < at + n)
+                && !matches!(
+                    it.lower.as_str(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "to"
+                        | "and"
+                        | "or"
+                        | "also"
+                        | "not"
+                )
+                && !it.lower.ends_with("ly")
+        });
+        if !between_plain {
+            return false;
+        }
+        let w = a.items[j].lower.as_str();
+        if DETERMINERS.contains(&w) && w != "that" {
+            return true;
+        }
+    }
+    false
+}
+
 fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Match> {
     // A determiner right before the trigger makes it a noun ("a missile test"), and so
     // does a preposition unless the trigger is a gerund ("for use" but "by providing").
@@ -110,7 +189,7 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
         let prep = a.is_preposition(t - 1) && prev != "to" && !a.items[t].lower.ends_with("ing");
         // "technology aid", "missile test": a noun compound, not a verb.
         let compound = lex.sectors.contains_key(prev) && !a.items[t].lower.ends_with("ed");
-        if det || prep || compound {
+        if det || prep || compound || determiner_across_adjectives(a, t) {
             return None;
         }
     }
@@ -162,23 +241,40 @@ fn match_any_target(a: &Analysis, p: &Pattern, t: usize, m: Match) -> Option<Mat
         .filter(|&i| !a.items[i].is_actor())
         .collect();
     let mut m = match_post(a, &words, &view, 0, m)?;
-    let (_, clause_end) = a.clause(t);
-    let target = (t + 1..clause_end).find(|&i| a.items[i].is_actor() && !a.items[i].modifier)?;
+    // A complement clause ("allowed that Mordor ...") still holds the target; other
+    // clause boundaries ("after", "which") end the search.
+    let target = (t + 1..a.items.len())
+        .take_while(|&i| a.items[i].lower == "that" || !a.is_boundary(i))
+        .find(|&i| a.items[i].is_actor() && !a.items[i].modifier)?;
     m.tgt = Some(target);
     Some(m)
 }
 
 /// Words a verb pattern requires before its trigger, in order, within eight items.
 fn pre_words_present(a: &Analysis, pre: &[Elem], t: usize) -> bool {
+    // Right to left from the trigger: words must touch what follows them unless a gap
+    // element sits between.
     let mut i = t;
+    let mut gap = false;
+    let from = t.saturating_sub(10);
     for e in pre.iter().rev() {
-        let Elem::Word(alts) = e else {
-            continue;
-        };
-        let from = t.saturating_sub(8);
-        match (from..i).rev().find(|&j| is_word(a, j, alts)) {
-            Some(j) => i = j,
-            None => return false,
+        match e {
+            Elem::Gap => gap = true,
+            Elem::Word(alts) => {
+                let found = if gap {
+                    (from..=i)
+                        .rev()
+                        .find_map(|end| words_ending_at(a, end, alts))
+                } else {
+                    words_ending_at(a, i, alts)
+                };
+                match found {
+                    Some(start) if start >= from => i = start,
+                    _ => return false,
+                }
+                gap = false;
+            }
+            _ => gap = true,
         }
     }
     true
@@ -264,9 +360,8 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
     let rest = &elems[1..];
     match elem {
         Elem::Word(alts) => {
-            let i = *view.get(pos)?;
-            is_word(a, i, alts).then_some(())?;
-            match_post(a, rest, view, pos + 1, m)
+            let n = words_at(a, view, pos, alts)?;
+            match_post(a, rest, view, pos + n, m)
         }
         Elem::Opt(alts) => {
             if view.get(pos).is_some_and(|&i| is_word(a, i, alts)) {
@@ -276,6 +371,14 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
             }
             match_post(a, rest, view, pos, m)
         }
+        Elem::Skip => (0..=MAX_SKIP).find_map(|k| {
+            let skipped_ok =
+                (pos..pos + k).all(|j| view.get(j).is_some_and(|&i| a.items[i].lower != "."));
+            if !skipped_ok {
+                return None;
+            }
+            match_post(a, rest, view, pos + k, m.clone())
+        }),
         Elem::Gap => (0..=MAX_GAP).find_map(|k| {
             let skipped_ok = (pos..pos + k).all(|j| {
                 view.get(j)
@@ -404,8 +507,11 @@ fn trim_obj(a: &Analysis, view: &[usize], mut s: usize, mut e: usize) -> Option<
     {
         e -= 1;
     }
-    let first = a.items[view[s.min(e.saturating_sub(1))]].lower.as_str();
-    if s >= e || matches!(first, "to" | "that" | "with" | "from") || PRONOUNS.contains(&first) {
+    if s >= e {
+        return None;
+    }
+    let first = a.items[view[s]].lower.as_str();
+    if matches!(first, "to" | "that" | "with" | "from") || PRONOUNS.contains(&first) {
         return None;
     }
     Some((view[s], view[e - 1] + 1))
@@ -465,7 +571,7 @@ fn match_nominal(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<M
                     i -= 1;
                 }
             }
-            Elem::Gap => {}
+            Elem::Gap | Elem::Skip => {}
         }
     }
     let view: Vec<usize> = (t + 1..a.items.len()).collect();

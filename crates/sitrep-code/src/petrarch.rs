@@ -222,7 +222,11 @@ fn add_pattern(lex: &mut Lexicon, b: &Block, pattern: &str, rule: &str) {
     let Some(star) = body.find('*') else {
         return;
     };
-    let pre = elements(lex, &body[..star]);
+    let mut pre = elements(lex, &body[..star]);
+    // "SHOW_NO_*": the words touch the verb; "SAID *": words may come between.
+    if !body[..star].trim_end_matches(' ').ends_with('_') || body[..star].ends_with(' ') {
+        pre.push(Elem::Gap);
+    }
     let after = &body[star + 1..];
     // After the verb `%` is a compound target, each member a target of its own.
     let mut post: Vec<Elem> = elements(lex, after)
@@ -231,7 +235,7 @@ fn add_pattern(lex: &mut Lexicon, b: &Block, pattern: &str, rule: &str) {
         .collect();
     // "* TRADE PROTOCOL": a space after the verb allows words in between; "*_OFF" does not.
     if !after.starts_with('_') && post.first().is_some_and(|e| matches!(e, Elem::Word(_))) {
-        post.insert(0, Elem::Gap);
+        post.insert(0, Elem::Skip);
     }
     let has = |v: &[Elem], e: &Elem| v.contains(e);
     let mut pre_full: Vec<Elem> = pre.iter().filter(|e| !e.is_actor()).cloned().collect();
@@ -268,14 +272,14 @@ fn elements(lex: &Lexicon, text: &str) -> Vec<Elem> {
     let mut out = Vec::new();
     for (k, token) in text.split_whitespace().enumerate() {
         if k > 0 && out.last().is_some_and(|e: &Elem| !e.is_actor()) {
-            out.push(Elem::Gap);
+            out.push(Elem::Skip);
         }
         for part in token.split('_').filter(|p| !p.is_empty()) {
             out.push(match part {
                 "$" => Elem::Src,
                 "+" => Elem::Tgt,
                 "%" => Elem::Both,
-                "^" => Elem::Gap,
+                "^" => Elem::Skip,
                 _ => word_elem(lex, part),
             });
         }
@@ -287,18 +291,27 @@ fn elements(lex: &Lexicon, text: &str) -> Vec<Elem> {
 }
 
 fn word_elem(lex: &Lexicon, part: &str) -> Elem {
-    if let Some(name) = part.strip_prefix('&') {
-        if let Ok(ps) = lex.compile(&format!("x &{name}"), "0", String::new()) {
-            if let Some(Elem::Word(w)) = ps.first().and_then(|p| p.post.first().cloned()) {
-                let single: Vec<String> = w
-                    .into_iter()
-                    .map(|x| x.split(' ').next().unwrap_or("").to_string())
-                    .collect();
-                return Elem::Word(single);
-            }
-        }
+    match part.strip_prefix('&') {
+        Some(name) => Elem::Word(synset_words(lex, name, 0)),
+        None => Elem::Word(vec![part.trim_matches('+').to_lowercase()]),
     }
-    Elem::Word(vec![part.trim_matches('+').to_lowercase()])
+}
+
+/// The members of a synonym set, nested sets (`+&TIETYPES`) expanded.
+fn synset_words(lex: &Lexicon, name: &str, depth: u8) -> Vec<String> {
+    let Ok(ps) = lex.compile(&format!("x &{name}"), "0", String::new()) else {
+        return vec![format!("&{}", name.to_lowercase())];
+    };
+    let Some(Elem::Word(words)) = ps.first().and_then(|p| p.post.first().cloned()) else {
+        return Vec::new();
+    };
+    words
+        .into_iter()
+        .flat_map(|w| match w.strip_prefix('&') {
+            Some(inner) if depth < 4 => synset_words(lex, inner, depth + 1),
+            _ => vec![w],
+        })
+        .collect()
 }
 
 /// Sentence and story discard phrases (`+` marks a story-level one).
@@ -484,10 +497,13 @@ impl ActorMatcher {
                 continue;
             };
             let (name, plurals) = word_and_forms(&body);
-            let agent = code
-                .trim_start_matches('~')
-                .trim_end_matches('~')
-                .to_string();
+            // `[~GOV]` is appended to the actor's code, `[NGO~]` put before it.
+            let code = code.trim();
+            let agent = if code.ends_with('~') {
+                format!("{}~", code.trim_end_matches('~').trim())
+            } else {
+                code.trim_start_matches('~').trim().to_string()
+            };
             let mut variants = expand_subst(&name, &subst);
             if plurals.is_empty() {
                 variants.extend(variants.clone().into_iter().map(|v| format!("{v}S")));
@@ -508,8 +524,10 @@ impl ActorMatcher {
 
     /// Actor spans in `span` of `text`, for a story dated `date` (yyyymmdd).
     pub fn find(&self, text: &str, span: Span, date: u32) -> Vec<ActorSpan> {
+        // "Dol_Amroth" in a text is the phrase "Dol Amroth".
         let toks: Vec<(Span, String)> = sitrep_text::tokens(text, span)
             .into_iter()
+            .filter(|t| t.text(text) != "_")
             .map(|t| (t.span, t.text(text).to_lowercase()))
             .collect();
         let mut hits: Vec<Hit> = Vec::new();
@@ -613,10 +631,23 @@ type Hit = (usize, usize, Option<Vec<String>>, Option<String>);
 
 /// `USAGOV` + `GOV` stays `USAGOV`.
 fn with_agent(code: &str, agent: &str) -> String {
-    if code.ends_with(agent) {
+    if let Some(prefix) = agent.strip_suffix('~') {
+        if code.starts_with(prefix) {
+            code.to_string()
+        } else {
+            format!("{prefix}{}", code.trim_start_matches("---"))
+        }
+    } else if code.ends_with(agent) {
         code.to_string()
     } else {
         format!("{code}{agent}")
+    }
+}
+
+fn lone_agent(agent: &str) -> String {
+    match agent.strip_suffix('~') {
+        Some(prefix) => format!("{prefix}---"),
+        None => format!("---{agent}"),
     }
 }
 
@@ -628,13 +659,28 @@ fn compose(text: &str, toks: &[(Span, String)], hits: &[Hit]) -> Vec<ActorSpan> 
     let mut out = Vec::new();
     let mut h = 0;
     let mut carried_agent: Option<String> = None;
+    let mut prefix: Option<(String, usize)> = None;
     while h < hits.len() {
         let (s, e, actor, agent) = &hits[h];
+        // "MSF Arnor": a prefix agent right before an actor belongs to it.
+        if let (None, Some(g)) = (actor, agent) {
+            let before_actor = hits.get(h + 1).is_some_and(|n| n.0 == *e && n.2.is_some());
+            if g.ends_with('~') && before_actor {
+                prefix = Some((g.clone(), *s));
+                h += 1;
+                continue;
+            }
+        }
         let mut codes: Vec<String> = match (actor, agent) {
             (Some(c), _) => c.clone(),
-            (None, Some(g)) => vec![format!("---{g}")],
+            (None, Some(g)) => vec![lone_agent(g)],
             (None, None) => Vec::new(),
         };
+        let mut first_tok = *s;
+        if let Some((g, start)) = prefix.take() {
+            codes = codes.iter().map(|c| with_agent(c, &g)).collect();
+            first_tok = start;
+        }
         let mut end = *e;
         let mut next = h + 1;
         if let (Some(_), Some(g)) = (actor, carried_agent.as_ref()) {
@@ -682,7 +728,7 @@ fn compose(text: &str, toks: &[(Span, String)], hits: &[Hit]) -> Vec<ActorSpan> 
                 next += 1;
             }
         }
-        let span = Span::new(toks[*s].0.start(), toks[end - 1].0.end());
+        let span = Span::new(toks[first_tok].0.start(), toks[end - 1].0.end());
         if codes.len() > 1 {
             codes.retain(|c| c != "---");
         }

@@ -185,6 +185,17 @@ impl Analysis {
     /// that is not the object of a preposition (unless it sits right before the verb, as in
     /// "evidence of North Korea supplying").
     pub fn subject(&self, verb: usize) -> Option<usize> {
+        // "X condemned the attack and promised aid": a verb coordinated with an earlier one
+        // shares its subject.
+        if verb > 1 && self.items[verb - 1].lower == "and" {
+            let earlier = (verb.saturating_sub(20)..verb - 1)
+                .rev()
+                .take_while(|&j| !self.is_boundary(j))
+                .find(|&j| self.items[j].trigger_form);
+            if let Some(s) = earlier.and_then(|j| self.subject(j)) {
+                return Some(s);
+            }
+        }
         let mut i = verb;
         let mut steps = 0;
         while i > 0 && steps < 14 {
@@ -317,19 +328,41 @@ fn collapse(text: &str, span: Span, actors: &[ActorSpan]) -> Vec<Item> {
                 continue;
             }
         }
-        items.push(Item {
-            span: tok.span,
-            lower: normalise(s),
-            actors: Vec::new(),
-            possessive: false,
-            punct: !tok.is_word,
-            modifier: false,
-            trigger_form: false,
-            participle: false,
-        });
+        let lower = normalise(s);
+        // "didn't" → "did" "n't", as the Treebank (and the negation cues) split it.
+        if let Some(stem) = lower.strip_suffix("n't").filter(|st| !st.is_empty()) {
+            let cut = tok.span.start() + stem.len();
+            if text.is_char_boundary(cut) {
+                items.push(word_item(
+                    Span::new(tok.span.start(), cut),
+                    stem.to_string(),
+                    false,
+                ));
+                items.push(word_item(
+                    Span::new(cut, tok.span.end()),
+                    "n't".into(),
+                    false,
+                ));
+                continue;
+            }
+        }
+        items.push(word_item(tok.span, lower, !tok.is_word));
     }
     mark_modifiers(&mut items);
     items
+}
+
+fn word_item(span: Span, lower: String, punct: bool) -> Item {
+    Item {
+        span,
+        lower,
+        actors: Vec::new(),
+        possessive: false,
+        punct,
+        modifier: false,
+        trigger_form: false,
+        participle: false,
+    }
 }
 
 /// "Russian", "North Korean", "Chinese", "Israeli": an adjective of nationality.

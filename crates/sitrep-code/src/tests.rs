@@ -240,6 +240,8 @@ fn negated() {
     let ev = code("Iran did not provide missiles to Russia.");
     assert!(has(&ev, "IRN", "RUS", "072"), "{ev:#?}");
     assert_eq!(ev[0].modality, Modality::Negated);
+    let ev = code("Iran didn't provide missiles to Russia.");
+    assert_eq!(ev[0].modality, Modality::Negated, "{ev:#?}");
 }
 
 #[test]
@@ -384,10 +386,56 @@ fn origin_inside_the_object_is_the_source() {
     doc.mentions.push(Mention {
         span: Span::new(at, at + 7),
         text: "Russian".into(),
-        entity: doc.entities.iter().position(|e| e.actor.code == "RUS").unwrap() as u32,
+        entity: doc
+            .entities
+            .iter()
+            .position(|e| e.actor.code == "RUS")
+            .unwrap() as u32,
         rule: "test".into(),
     });
     doc.mentions.sort_by_key(|m| m.span.start);
     Coder::new().unwrap().run(&mut doc).unwrap();
     assert!(has(&doc.events, "RUS", "IRN", "072"), "{:#?}", doc.events);
+}
+
+proptest::proptest! {
+    /// Messy text and odd mention spans never panic, and every event's spans fit the text.
+    #[test]
+    fn never_panics_on_messy_text(text in "\\PC{0,200}", cuts in proptest::collection::vec((0usize..220, 0usize..12), 0..6)) {
+        let mut doc = Document::new("prop", text.clone());
+        doc.sentences = sitrep_text::split_sentences(&text);
+        for (i, (at, len)) in cuts.into_iter().enumerate() {
+            let start = (0..=at.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            let end = (start + len).min(text.len());
+            let end = (end..=text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len());
+            doc.entities.push(Entity {
+                actor: Actor { name: format!("A{i}"), kind: ActorKind::Country, country: None, role: None, code: format!("C{i}") },
+                rule: "prop".into(),
+                flags: vec![],
+            });
+            doc.mentions.push(Mention { span: Span::new(start, end), text: text[start..end].to_string(), entity: i as u32, rule: "prop".into() });
+        }
+        doc.mentions.sort_by_key(|m| m.span.start);
+        Coder::new().unwrap().run(&mut doc).unwrap();
+        for e in &doc.events {
+            proptest::prop_assert!(e.trigger.end() <= text.len() && e.evidence.end() <= text.len());
+        }
+    }
+
+    /// Random sentences built from lexicon words and actors never panic either.
+    #[test]
+    fn never_panics_on_word_salad(words in proptest::collection::vec(proptest::sample::select(vec![
+        "Russia", "Iran", "provided", "to", "with", "by", "was", "supplied", "and", "the", "not", "said",
+        "that", "denied", "likely", "will", "missiles", ",", ".", "'s", "Moscow", "from", "received", "if",
+    ]), 0..30)) {
+        let text = words.join(" ");
+        let _ = code(&text);
+    }
+}
+
+#[test]
+fn coordinated_verbs_share_their_subject() {
+    let ev = code("Moscow received missiles from Iran and fired the missiles at Ukraine.");
+    assert!(has(&ev, "IRN", "RUS", "072"), "{ev:#?}");
+    assert!(has(&ev, "RUS", "UKR", "195"), "{ev:#?}");
 }

@@ -29,15 +29,7 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     for (id, t) in &truth {
         let html = gold::read_bytes(&data.join("html").join(format!("{id}.html.gz")))?;
         bytes += html.len();
-        let raw = RawArticle {
-            source: id.clone(),
-            format: Format::Html,
-            body: html,
-            title: None,
-            date: None,
-            url: None,
-            outlet: None,
-        };
+        let raw = RawArticle::new(id.clone(), Format::Html, html);
         let start = Instant::now();
         let text = sitrep_ingest::to_document(raw, &options)
             .map(|d| d.text)

@@ -125,3 +125,4 @@ pub mod ner;
 pub mod quotes;
 pub mod timex;
 pub mod stories;
+pub mod dates;

@@ -21,7 +21,9 @@ fn main() {
         if !(name.starts_with("eval_") && name.ends_with(".json")) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(f.path()) else { continue };
+        let Ok(text) = std::fs::read_to_string(f.path()) else {
+            continue;
+        };
         // The htmldate files write a missing date as a bare NaN.
         let text = text.replace(": NaN", ": null");
         let v = match serde_json::from_str::<serde_json::Value>(&text) {
@@ -32,14 +34,21 @@ fn main() {
             }
         };
         for (url, e) in v.as_object().into_iter().flatten() {
-            let (Some(file), Some(date)) = (e["file"].as_str(), e["date"].as_str()) else { continue };
+            let (Some(file), Some(date)) = (e["file"].as_str(), e["date"].as_str()) else {
+                continue;
+            };
             entries.push((url.clone(), file.to_string(), date.to_string()));
         }
     }
-    eprintln!("{} gold entries", entries.len());
+    if entries.is_empty() {
+        eprintln!("skipped: no eval_*.json gold files in {gold}");
+        return;
+    }
     let (mut right, mut none, mut wrong, mut secs) = (0, 0, 0, 0.0);
     for (url, file, gold) in &entries {
-        let Ok(bytes) = std::fs::read(Path::new(html).join(file)) else { continue };
+        let Ok(bytes) = std::fs::read(Path::new(html).join(file)) else {
+            continue;
+        };
         let mut raw = RawArticle::new(file.clone(), Format::Html, bytes.clone());
         raw.url = Some(url.clone());
         let start = Instant::now();
@@ -49,12 +58,18 @@ fn main() {
             Err(_) => sitrep_ingest::extract_html_bytes(&bytes).date,
         };
         secs += start.elapsed().as_secs_f64();
-        match found.as_ref().and_then(|p| p.date.day().map(str::to_string)) {
+        match found
+            .as_ref()
+            .and_then(|p| p.date.day().map(str::to_string))
+        {
             Some(day) if &day == gold => right += 1,
             Some(day) => {
                 wrong += 1;
                 if verbose {
-                    println!("WRONG {file} gold {gold} got {day} ({})", found.map(|p| p.origin).unwrap_or_default());
+                    println!(
+                        "WRONG {file} gold {gold} got {day} ({})",
+                        found.map(|p| p.origin).unwrap_or_default()
+                    );
                 }
             }
             None => {

@@ -206,9 +206,17 @@ pub(crate) fn date_line(line: &str) -> Option<(DateValue, bool)> {
         return None;
     }
     let lower = before.to_lowercase();
-    let update = ["updat", "modif", "aktualis", "mis à jour", "actualiz", "aggiorn", "수정"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let update = [
+        "updat",
+        "modif",
+        "aktualis",
+        "mis à jour",
+        "actualiz",
+        "aggiorn",
+        "수정",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     Some((value, update))
 }
 
@@ -259,7 +267,10 @@ mod tests {
         assert_eq!(v("2019-07"), Some(("2019-07".into(), Precision::Month)));
         assert_eq!(v("1999"), Some(("1999".into(), Precision::Year)));
         assert_eq!(v("2023-02-30"), None);
-        assert_eq!(v("Stand: 17.04.2020 14:05"), Some(("2020-04-17T14:05".into(), Precision::Minute)));
+        assert_eq!(
+            v("Stand: 17.04.2020 14:05"),
+            Some(("2020-04-17T14:05".into(), Precision::Minute))
+        );
         assert_eq!(v("4/23/2019"), Some(("2019-04-23".into(), Precision::Day)));
         assert_eq!(v("05/06/2021"), None);
         assert_eq!(v("tomorrow"), None);

@@ -175,7 +175,11 @@ pub fn extract_html_bytes(bytes: &[u8]) -> Extracted {
 fn loose_ld_date(script: &str) -> Option<String> {
     let key = "\"datePublished\"";
     let at = script.find(key)? + key.len();
-    let rest = script.get(at..)?.trim_start().strip_prefix(':')?.trim_start();
+    let rest = script
+        .get(at..)?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
     let value = rest.strip_prefix('"')?;
     let end = value.find('"')?;
     Some(value[..end].to_string())
@@ -292,7 +296,11 @@ fn finish(meta: Meta, raw_text: &str) -> Extracted {
         })
     });
     let text_date = meta.text_date.map(|date| (date, "html:text"));
-    let url_date = ex.url.as_deref().and_then(crate::dates::url_date).map(|d| (d, "url"));
+    let url_date = ex
+        .url
+        .as_deref()
+        .and_then(crate::dates::url_date)
+        .map(|d| (d, "url"));
     if ex.date.is_none() {
         ex.date = text_date.or(url_date).map(|(date, origin)| PublishedDate {
             date,
@@ -322,6 +330,8 @@ struct Walk {
     links: usize,
     /// Open soft-dropped elements.
     soft: Vec<NodeId>,
+    /// Open elements whose class says "updated": their dates are not publication dates.
+    updates: Vec<NodeId>,
     in_title: bool,
     in_h1: bool,
 }
@@ -358,6 +368,7 @@ impl Walk {
         hints: &Hints,
     ) -> bool {
         let tag = el.name();
+        let hint = hint_text(el);
         match tag {
             "html" => self.meta.lang = el.attr("lang").map(str::to_string),
             "meta" => self.meta_tag(el),
@@ -382,6 +393,7 @@ impl Walk {
             "time" => self.time_tag(el),
             "h1" => self.in_h1 = self.meta.h1.is_none(),
             "br" => self.flush(),
+            _ if self.meta.dates.len() < 12 => self.date_attrs(node, el, &hint),
             _ => {}
         }
         if tag == "title" {
@@ -390,7 +402,10 @@ impl Walk {
         if DROP_TAGS.contains(&tag) || hidden(el) {
             return false;
         }
-        if SOFT_DROP_TAGS.contains(&tag) || dropped_by_hint(el, hints) {
+        if hint.contains("updat") || hint.contains("modif") {
+            self.updates.push(node.id());
+        }
+        if SOFT_DROP_TAGS.contains(&tag) || dropped_by_hint(tag, &hint, hints) {
             self.flush();
             self.soft.push(node.id());
         }
@@ -422,6 +437,9 @@ impl Walk {
             self.flush();
             self.soft.pop();
         }
+        if self.updates.last() == Some(&node.id()) {
+            self.updates.pop();
+        }
     }
 
     fn text(&mut self, t: &str) {
@@ -452,7 +470,9 @@ impl Walk {
         let text = crate::clean::squash(&top.2);
         let links = std::mem::take(&mut top.3);
         top.2.clear();
-        let datable = text.len() <= 90 && text.bytes().filter(u8::is_ascii_digit).count() >= 4;
+        let datable = text.len() <= 90
+            && self.updates.is_empty()
+            && text.bytes().filter(u8::is_ascii_digit).count() >= 4;
         if self.meta.text_date.is_none() && datable {
             if let Some((date, false)) = crate::dates::date_line(&text) {
                 self.meta.text_date = Some(date);
@@ -504,6 +524,37 @@ impl Walk {
         }
     }
 
+    /// Dates in microdata attributes and in small elements whose class says "date".
+    fn date_attrs(&mut self, node: NodeRef<Node>, el: &scraper::node::Element, hint: &str) {
+        let value = || {
+            el.attr("content")
+                .or(el.attr("datetime"))
+                .or(el.attr("title"))
+        };
+        let itemprop = el.attr("itemprop").or(el.attr("property")).unwrap_or("");
+        if itemprop.to_ascii_lowercase().contains("datepublished") {
+            if let Some(v) = value() {
+                self.meta.dates.push((1, v.to_string(), "html:itemprop"));
+                return;
+            }
+        }
+        if hint.contains("published") && el.attr("title").is_some() {
+            if let Some(v) = el.attr("title") {
+                self.meta.dates.push((2, v.to_string(), "html:published"));
+                return;
+            }
+        }
+        let dated = ["date", "publish", "posted", "time"]
+            .iter()
+            .any(|h| hint.contains(h));
+        if dated && !hint.contains("updat") && !hint.contains("modif") {
+            let text = short_text(node, 120);
+            if text.bytes().filter(u8::is_ascii_digit).count() >= 4 {
+                self.meta.dates.push((4, text, "html:date element"));
+            }
+        }
+    }
+
     fn time_tag(&mut self, el: &scraper::node::Element) {
         let Some(dt) = el.attr("datetime") else {
             return;
@@ -527,6 +578,22 @@ fn push_children<'a>(stack: &mut Vec<(NodeRef<'a, Node>, bool)>, node: NodeRef<'
         stack.push((c, false));
         child = c.prev_sibling();
     }
+}
+
+/// The first `max` bytes or so of an element's text.
+fn short_text(node: NodeRef<Node>, max: usize) -> String {
+    let mut out = String::new();
+    for t in node
+        .descendants()
+        .filter_map(|n| n.value().as_text().map(|t| &**t))
+    {
+        out.push_str(t);
+        out.push(' ');
+        if out.len() >= max {
+            break;
+        }
+    }
+    out
 }
 
 /// Lower is stronger; `None` for keys that are not publication dates.
@@ -579,12 +646,11 @@ fn hint_text(el: &scraper::node::Element) -> String {
     s.to_ascii_lowercase()
 }
 
-fn dropped_by_hint(el: &scraper::node::Element, hints: &Hints) -> bool {
-    if matches!(el.name(), "body" | "article" | "main" | "a" | "html" | "p") {
+fn dropped_by_hint(tag: &str, hint: &str, hints: &Hints) -> bool {
+    if hint.is_empty() || matches!(tag, "body" | "article" | "main" | "a" | "html" | "p") {
         return false;
     }
-    let h = hint_text(el);
-    !h.is_empty() && hints.has_drop(&h) && !hints.has_keep(&h)
+    hints.has_drop(hint) && !hints.has_keep(hint)
 }
 
 /// Readability's score for one container.
@@ -898,6 +964,31 @@ mod tests {
             "<p>a</p><SCRIPT src=x></SCRIPT><style></style><script type=\"application/ld+json\">{}</script><script>unclosed"
         );
         assert_eq!(strip_scripts("<p>plain</p>"), "<p>plain</p>");
+    }
+
+    #[test]
+    fn dates_from_microdata_classes_and_text() {
+        let body = "<p>The harbour authority said on Thursday that the new pier will open next month, after long delays.</p>";
+        let date_of = |head: &str| {
+            let page = format!("<html><body>{head}<article>{body}</article></body></html>");
+            extract_html(&page).date.map(|d| (d.date.value, d.origin))
+        };
+        assert_eq!(
+            date_of("<span itemprop=\"datePublished\" content=\"2019-03-02\"></span>"),
+            Some(("2019-03-02".into(), "html:itemprop".into()))
+        );
+        assert_eq!(
+            date_of("<div class=\"post-date\">am 25.08.2015 22:30</div>"),
+            Some(("2015-08-25T22:30".into(), "html:date element".into()))
+        );
+        assert_eq!(
+            date_of("<div><p>Published: 4 March 2021</p></div>"),
+            Some(("2021-03-04".into(), "html:text".into()))
+        );
+        assert_eq!(
+            date_of("<div class=\"updated-date\">2020-01-01</div>"),
+            None
+        );
     }
 
     #[test]

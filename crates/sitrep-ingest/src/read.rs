@@ -143,7 +143,7 @@ impl Kind {
         let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
         let container = match ext {
             "jsonl" | "ndjson" | "jsonlines" | "json" => Container::Jsonl,
-            "warc" | "arc" => Container::Warc,
+            "warc" => Container::Warc,
             "html" | "htm" | "xhtml" | "shtml" => Container::Html,
             "txt" | "text" => Container::Text,
             _ => Container::Unknown,

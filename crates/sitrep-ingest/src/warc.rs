@@ -55,15 +55,16 @@ impl Records {
         format!("{}#{}", self.path, self.count)
     }
 
-    /// Skips to the next `WARC/` version line; returns how many stray bytes it passed.
-    fn find_start(&mut self) -> io::Result<Option<u64>> {
+    /// Skips to the next `WARC/` version line; returns how many stray bytes it passed,
+    /// and whether a record starts there (false at the end of the stream).
+    fn find_start(&mut self) -> io::Result<(u64, bool)> {
         let mut buf = Vec::new();
         let mut stray = 0u64;
         loop {
             match read_line(&mut self.reader, &mut buf, MAX_HEADER_LINE)? {
-                Line::Eof => return Ok(None),
+                Line::Eof => return Ok((stray, false)),
                 Line::TooLong => stray += MAX_HEADER_LINE,
-                Line::Done if buf.starts_with(b"WARC/") => return Ok(Some(stray)),
+                Line::Done if buf.starts_with(b"WARC/") => return Ok((stray, true)),
                 Line::Done => stray += buf.trim_ascii().len() as u64,
             }
         }
@@ -156,10 +157,20 @@ impl Iterator for Records {
             return None;
         }
         let stray = match self.find_start() {
-            Ok(Some(stray)) => stray,
-            Ok(None) => {
+            Ok((stray, true)) => stray,
+            Ok((0, false)) => {
                 self.done = true;
                 return None;
+            }
+            Ok((stray, false)) => {
+                self.done = true;
+                let what = if self.count == 0 {
+                    "no WARC record found"
+                } else {
+                    "trailing data"
+                };
+                let reason = format!("{what}: {stray} bytes of unparseable data skipped");
+                return Some(Err(skipped(format!("{}#end", self.path), reason)));
             }
             Err(e) => {
                 self.count += 1;
@@ -430,6 +441,15 @@ mod tests {
         assert!(items[2]
             .as_ref()
             .is_err_and(|s| s.reason.contains("truncated")));
+    }
+
+    #[test]
+    fn a_file_without_records_is_reported() {
+        let items = records(b"this is not a warc file\nat all\n");
+        assert_eq!(items.len(), 1);
+        assert!(items[0]
+            .as_ref()
+            .is_err_and(|s| s.reason.starts_with("no WARC record found")));
     }
 
     #[test]

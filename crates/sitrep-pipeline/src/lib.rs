@@ -140,6 +140,9 @@ impl Pipeline {
             }
             self.times.add(i + 1, start);
         }
+        // Events the coder left undated take their clause's time expression, else the
+        // publication date (the time crate knows clauses; the coder must not depend on it).
+        sitrep_time::date_events(doc);
     }
 
     fn check_language(&self, doc: &Document) -> Result<(), Skipped> {

@@ -1,6 +1,7 @@
 //! PolNeAR attribution evaluation of the quote finder.
 //!
-//! `cargo run --release -p sitrep-quotes --example eval_quotes -- [--split dev|train] [FILE]`
+//! `cargo run --release -p sitrep-quotes --example eval_quotes -- [--split dev|train]
+//! [--keep-unattributed] [FILE]`
 //!
 //! Reads `../shared/eval/quotes/polnear/polnear-train-dev.jsonl` (one article × annotator a
 //! line; only the `primary` annotator is used). Gold spans are character offsets and are
@@ -36,11 +37,13 @@ struct Article {
 
 fn main() {
     let mut split = "dev".to_string();
+    let mut all = false;
     let mut path = "/work/shared/eval/quotes/polnear/polnear-train-dev.jsonl".to_string();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--split" => split = args.next().unwrap_or(split),
+            "--keep-unattributed" => all = true,
             _ => path = a,
         }
     }
@@ -69,7 +72,10 @@ fn main() {
     let mut preds = Vec::new();
     for _ in 0..3 {
         let t = Instant::now();
-        preds = articles.iter().map(|a| predict(&a.doc)).collect::<Vec<_>>();
+        preds = articles
+            .iter()
+            .map(|a| predict(&a.doc, all))
+            .collect::<Vec<_>>();
         best = best.min(t.elapsed().as_secs_f64());
     }
     let t = Instant::now();
@@ -137,9 +143,14 @@ fn article(line: &str, split: &str) -> Option<Article> {
 }
 
 /// Quotes grouped by cue.
-fn predict(doc: &Document) -> Vec<Pred> {
+fn predict(doc: &Document, all: bool) -> Vec<Pred> {
     let mut out: Vec<(Option<Span>, Pred)> = Vec::new();
-    for q in sitrep_quotes::find_quotes(doc) {
+    let found = if all {
+        sitrep_quotes::find_all_quotes(doc)
+    } else {
+        sitrep_quotes::find_quotes(doc)
+    };
+    for q in found {
         let speaker = q.speaker.or(q.antecedent);
         let direct = q.kind != QuoteKind::Indirect;
         let span = (q.outer.start(), q.outer.end());

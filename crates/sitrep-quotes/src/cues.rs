@@ -110,3 +110,35 @@ pub(crate) fn table() -> Result<&'static CueTable, &'static str> {
         .as_ref()
         .map_err(String::as_str)
 }
+
+const TITLES_TSV: &str = include_str!("../../../data/quotes/titles.tsv");
+const TITLES_NAME: &str = "quotes/titles.tsv";
+
+/// Lower-case title words that may lead a name.
+fn titles() -> Result<&'static std::collections::HashSet<String>, &'static str> {
+    static TITLES: OnceLock<Result<std::collections::HashSet<String>, String>> = OnceLock::new();
+    TITLES
+        .get_or_init(|| {
+            let dict = sitrep_data::parse(TITLES_NAME, TITLES_TSV).map_err(|e| e.to_string())?;
+            Ok(dict
+                .entries
+                .iter()
+                .filter_map(|e| e.get(&dict, "word"))
+                .map(str::to_lowercase)
+                .collect())
+        })
+        .as_ref()
+        .map_err(String::as_str)
+}
+
+/// True when `word` is a title word (`Coordinator`, `Sen.`).
+pub(crate) fn is_title(word: &str) -> bool {
+    titles().is_ok_and(|t| t.contains(&word.to_lowercase()))
+}
+
+/// Checks that every embedded table parses.
+pub(crate) fn check() -> Result<(), &'static str> {
+    table()?;
+    titles()?;
+    Ok(())
+}

@@ -509,7 +509,8 @@ fn colon_intro(text: &str, toks: &[Tok], e: usize, delim: bool) -> Option<Attr> 
     }
     let np = crate::np::trailing_np(text, toks, 0, e).filter(|np| {
         let k = toks.iter().position(|t| t.start == np.start).unwrap_or(0);
-        !np.pronoun && (k == 0 || matches!(toks[k - 1].text(text), "-" | "—" | "–"))
+        let titled = k <= 3 && toks[..k].iter().all(|t| t.word);
+        !np.pronoun && (titled || matches!(toks[k - 1].text(text), "-" | "—" | "–"))
     })?;
     Some(Attr {
         cue: (toks[e].start, toks[e].end),
@@ -521,13 +522,12 @@ fn colon_intro(text: &str, toks: &[Tok], e: usize, delim: bool) -> Option<Attr> 
 /// paragraph start before it.
 pub(crate) fn clause_start(text: &str, lo: usize, pos: usize) -> usize {
     let piece = &text[lo..pos];
-    let b = piece.as_bytes();
-    let mut i = b.len();
-    while i > 1 {
-        i -= 1;
-        if matches!(b[i - 1], b'.' | b'!' | b'?') && b[i] == b' ' {
+    let mut after: Option<char> = None;
+    for (i, c) in piece.char_indices().rev() {
+        if matches!(c, '.' | '!' | '?') && after.is_some_and(char::is_whitespace) {
             return lo + i + 1;
         }
+        after = Some(c);
     }
     lo
 }
@@ -581,7 +581,7 @@ pub(crate) fn attribute(
             attr,
             mixed_start: mixed_start.or(mixed_end.map(|_| first.open)),
             mixed_end,
-            whole_clause: !lead && (closes || text[lo..first.open].trim().is_empty() && lo == ps),
+            whole_clause: !lead && closes,
         });
     }
     out

@@ -28,10 +28,16 @@ pub(crate) fn find<F: Fn(usize) -> bool>(
     tokenize(text, lo, hi, toks);
     let toks = &toks[..];
     let mut covered = 0usize;
+    let mut attributed = false;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if !t.word || t.start < covered || blocked(t.start) {
+        if blocked(t.start) {
+            attributed = true;
+            i += 1;
+            continue;
+        }
+        if !t.word || t.start < covered {
             i += 1;
             continue;
         }
@@ -43,7 +49,7 @@ pub(crate) fn find<F: Fn(usize) -> bool>(
         let clause_lo = clause_lo(text, toks, i, &blocked);
         let found = match frame {
             Frame::According => according(text, toks, clause_lo, i, n, hi),
-            _ => verb(text, toks, (frame, inf), clause_lo, i, n, hi),
+            _ => verb(attributed, text, toks, (frame, inf), clause_lo, i, n, hi),
         };
         if let Some((content, speaker)) = found {
             if content.1 > content.0 {
@@ -53,6 +59,7 @@ pub(crate) fn find<F: Fn(usize) -> bool>(
                     speaker,
                 });
                 covered = covered.max(content.1).max(cue_end);
+                attributed = true;
             }
         }
         i += n;
@@ -130,7 +137,17 @@ const NOT_CLAUSE: &[&str] = &[
 
 type Found = Option<((usize, usize), Option<Np>)>;
 
-fn verb(text: &str, toks: &[Tok], (frame, inf): (Frame, bool), lo: usize, i: usize, n: usize, hi: usize) -> Found {
+#[allow(clippy::too_many_arguments)]
+fn verb(
+    attributed_before: bool,
+    text: &str,
+    toks: &[Tok],
+    (frame, inf): (Frame, bool),
+    lo: usize,
+    i: usize,
+    n: usize,
+    hi: usize,
+) -> Found {
     let subject = subject_before(text, toks, lo, i).filter(|np| np.phrase_start >= toks[lo].start);
     // `what Pyongyang said was a test`: a relative clause names no claim.
     let relative = subject.is_some_and(|np| {
@@ -140,7 +157,11 @@ fn verb(text: &str, toks: &[Tok], (frame, inf): (Frame, bool), lo: usize, i: usi
     if relative {
         return None;
     }
-    let participle = toks[i].text(text).ends_with("ing") && i > 0 && toks[i - 1].text(text) == ",";
+    // `..., adding that ...` speaks for the subject of an attribution earlier in the sentence.
+    let participle = toks[i].text(text).ends_with("ing")
+        && i > 0
+        && toks[i - 1].text(text) == ","
+        && attributed_before;
     if subject.is_some() || participle {
         if let Some(start) = complement(text, toks, frame, inf, i + n) {
             let end = content_end(text, start, hi);
@@ -151,10 +172,14 @@ fn verb(text: &str, toks: &[Tok], (frame, inf): (Frame, bool), lo: usize, i: usi
     if !matches!(frame, Frame::Say | Frame::Tell | Frame::Quote) {
         return None;
     }
-    let inverted =
-        (subject.is_none() && frame != Frame::Tell && i > lo && toks[i - 1].text(text) == ",")
-            .then(|| phrase_after(text, toks, i + n, toks.len()))
-            .flatten();
+    let finite = !toks[i].text(text).ends_with("ing");
+    let inverted = (subject.is_none()
+        && finite
+        && frame != Frame::Tell
+        && i > lo
+        && toks[i - 1].text(text) == ",")
+        .then(|| phrase_after(text, toks, i + n, toks.len()))
+        .flatten();
     let (speaker, comma) = match (subject, inverted) {
         (_, Some(np)) => (np, i - 1),
         (Some(np), None) => {
@@ -194,14 +219,15 @@ pub(crate) fn complement(
     // `said on Tuesday that`, `told the council that`.
     for j in k..toks.len().min(k + 8) {
         let tw = toks[j].text(text);
-        if matches!(tw, "." | ";" | "“" | "\"" | "(" | "?" | "!") {
+        if matches!(tw, "." | ";" | "“" | "\"" | "?" | "!") {
             break;
         }
         if tw.eq_ignore_ascii_case("that") && j + 1 < toks.len() {
             return Some(toks[j + 1].start);
         }
     }
-    let infinitive = inf && w == "to"
+    let infinitive = inf
+        && w == "to"
         && toks
             .get(k + 1)
             .is_some_and(|t| t.word && is_lower(t.text(text)));
@@ -216,14 +242,49 @@ pub(crate) fn complement(
     }
     match frame {
         _ if infinitive => Some(next.start),
-        Frame::Say => {
-            (next.word && !in_list(w, NOT_CLAUSE) && !in_list(w, TIME_WORDS)).then_some(next.start)
-        }
+        Frame::Say if in_list(w, TIME_WORDS) || w == "in" => after_adjunct(text, toks, k),
+        Frame::Say => (next.word && !in_list(w, NOT_CLAUSE)).then_some(next.start),
         Frame::Obj => {
             (next.word && !in_list(w, TIME_WORDS) || matches!(w, "“" | "\"")).then_some(next.start)
         }
         _ => None,
     }
+}
+
+/// `said on Monday it plans ...`, `said in a statement the talks ...`: the clause after a
+/// short time or statement adjunct, when it opens with a subject.
+fn after_adjunct(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let adjunct = [
+        "on",
+        "in",
+        "late",
+        "early",
+        "a",
+        "an",
+        "statement",
+        "interview",
+        "its",
+        "his",
+        "her",
+        "their",
+        "last",
+        "this",
+        "week",
+        "night",
+    ];
+    let skipped = toks[k..]
+        .iter()
+        .take(5)
+        .take_while(|t| {
+            t.word && (in_list(t.text(text), TIME_WORDS) || in_list(t.text(text), &adjunct))
+        })
+        .count();
+    let next = toks.get(k + skipped).filter(|t| t.word)?;
+    let w = next.text(text);
+    let subject = in_list(w, crate::tok::PRONOUNS)
+        || in_list(w, crate::tok::DETERMINERS)
+        || crate::tok::is_cap(w);
+    (skipped > 0 && subject).then_some(next.start)
 }
 
 fn according(text: &str, toks: &[Tok], lo: usize, i: usize, n: usize, hi: usize) -> Found {

@@ -6,7 +6,14 @@
 //! `data/quotes/cues.tsv`, and each quote's speaker is read next to its cue (`said Kirby`,
 //! `Kirby said`, `he added`, `Shea told the council`, `according to X`, appositions) and
 //! resolved to the document's entities, with pronouns and cue-less quotations falling back
-//! to the running speaker of the paragraph.
+//! to the running speaker of the paragraph. Leading titles are dropped from speaker names
+//! (`data/quotes/titles.tsv`) and a lone surname is expanded to the full name used earlier
+//! in the text when no entity covers it.
+//!
+//! Spans: a direct quote's `span` excludes its quotation marks; reported speech covers the
+//! reported clause (`Kirby reiterated that Pyongyang has provided ...` → `Pyongyang has
+//! provided ...`); a mixed quote covers the reported clause with its quoted fragments.
+//! Quotations with neither cue nor speaker (headlines, slogans) are not kept as quotes.
 //!
 //! ```
 //! use sitrep_model::{Document, QuoteKind, Stage};
@@ -52,7 +59,7 @@ impl Stage for QuoteTagger {
         &[Layer::Quotes]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        let (found, diags) = analyse(doc).map_err(|message| StageError {
+        let (found, diags) = analyse(doc, false).map_err(|message| StageError {
             stage: "quotes",
             message: message.to_string(),
         })?;
@@ -102,9 +109,16 @@ impl FoundQuote {
 }
 
 /// Finds the quotes of a document, with speaker spans. Uses `doc.sentences` when present
-/// (else splits itself) and `doc.entities`/`doc.mentions` when present.
+/// (else splits itself) and `doc.entities`/`doc.mentions` when present. Quotations with
+/// neither cue nor speaker (headlines, slogans, a quote paragraph nobody introduces) claim
+/// nothing and are left out; [`find_all_quotes`] keeps them.
 pub fn find_quotes(doc: &Document) -> Vec<FoundQuote> {
-    analyse(doc).map(|(q, _)| q).unwrap_or_default()
+    analyse(doc, false).map(|(q, _)| q).unwrap_or_default()
+}
+
+/// Like [`find_quotes`], but also returns quotations with neither cue nor speaker.
+pub fn find_all_quotes(doc: &Document) -> Vec<FoundQuote> {
+    analyse(doc, true).map(|(q, _)| q).unwrap_or_default()
 }
 
 /// A quote before speaker resolution.
@@ -117,7 +131,11 @@ struct Cand {
     speaker: Option<Np>,
 }
 
-fn analyse(doc: &Document) -> Result<(Vec<FoundQuote>, Vec<String>), &'static str> {
+fn analyse(
+    doc: &Document,
+    keep_unattributed: bool,
+) -> Result<(Vec<FoundQuote>, Vec<String>), &'static str> {
+    cues::check()?;
     let table = cues::table()?;
     let text = doc.text.as_str();
     let paras = direct::paragraphs(text);
@@ -146,6 +164,8 @@ fn analyse(doc: &Document) -> Result<(Vec<FoundQuote>, Vec<String>), &'static st
                 entity: r.entity,
             }
         })
+        // A quotation with neither cue nor speaker (a headline, a slogan) claims nothing.
+        .filter(|q: &FoundQuote| keep_unattributed || q.cue.is_some() || q.speaker_name.is_some())
         .collect();
     Ok((found, diags))
 }

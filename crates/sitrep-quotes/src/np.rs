@@ -120,7 +120,13 @@ fn apposition(text: &str, toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
             .and_then(|b| trailing_np(text, toks, lo, b));
     };
     let a = trailing_np(text, toks, open + 1, a_end).filter(|np| np.start == toks[open + 1].start);
-    let b = trailing_np(text, toks, lo, open);
+    // `Sharp Corp. (6753.T), the maker, said`: the name before a bracketed code.
+    let b_end = if open > lo && toks[open - 1].text(text) == ")" {
+        bracket_start(text, toks, lo, open - 1).unwrap_or(open)
+    } else {
+        open
+    };
+    let b = trailing_np(text, toks, lo, b_end);
     match (b, a) {
         (Some(b), Some(a)) if !is_name(text, toks, b) && is_name(text, toks, a) => Some(Np {
             phrase_start: b.phrase_start,

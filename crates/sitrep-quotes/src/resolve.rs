@@ -130,6 +130,76 @@ fn name_run(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
     best
 }
 
+/// The name without the title words that lead it (`Coordinator Kirby` → `Kirby`,
+/// `Secretary of State Antony Blinken` → `Antony Blinken`); unchanged unless a capitalised
+/// name remains.
+fn strip_titles(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut toks = Vec::new();
+    tokenize(text, start, end, &mut toks);
+    let skip = toks
+        .iter()
+        .take_while(|t| {
+            let w = t.text(text);
+            crate::cues::is_title(w) || in_list(w, &["of", "for", "the", "and", "former"])
+        })
+        .count();
+    let rest = &toks[skip.min(toks.len())..];
+    let name_like = !rest.is_empty() && rest.iter().all(|t| t.word && is_cap(t.text(text)));
+    if skip == 0 || !name_like {
+        return (start, end);
+    }
+    (rest[0].start, end)
+}
+
+/// A lone surname expanded to the latest full name before it that begins or ends with it
+/// (`Kirby` → `John Kirby`, `Kim` → `Kim Song`), looking back a few thousand bytes.
+fn full_name(text: &str, start: usize, end: usize) -> String {
+    let word = text.get(start..end).unwrap_or("");
+    if word.contains(char::is_whitespace) || !is_cap(word) {
+        return word.to_string();
+    }
+    let mut lo = start.saturating_sub(4000);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut toks = Vec::new();
+    tokenize(text, lo, start, &mut toks);
+    let mut best = None;
+    let mut k = 0;
+    while k < toks.len() {
+        let is_name_word = |t: &crate::tok::Tok| {
+            let w = t.text(text);
+            t.word
+                && is_cap(w)
+                && !in_list(w, crate::tok::STOP)
+                && !w.contains('’')
+                && !w.contains('\'')
+        };
+        if !is_name_word(&toks[k]) {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        while k < toks.len() && is_name_word(&toks[k]) {
+            k += 1;
+        }
+        let run = &toks[s..k];
+        if run.len() >= 2 && run.len() <= 4 {
+            let (first, last) = (run[0].text(text), run[run.len() - 1].text(text));
+            if first == word {
+                best = Some((run[0].start, run[1].end));
+            } else if last == word {
+                // A whole short name; only the last two words of a long run, whose head
+                // is usually a title (`Missile Defense John Hill`).
+                let from = if run.len() <= 3 { 0 } else { run.len() - 2 };
+                best = Some((run[from].start, run[run.len() - 1].end));
+            }
+        }
+    }
+    let (s, e) = best.map_or((start, end), |(s, e)| strip_titles(text, s, e));
+    text.get(s..e).unwrap_or(word).to_string()
+}
+
 /// Words after a capitalised run that show it is part of a list or a place, not a subject.
 const JOINERS: &[&str] = &[
     "and", "or", "of", "in", "on", "at", "for", "to", "with", "by", "from",
@@ -205,19 +275,17 @@ impl Ctx<'_> {
             if let Some(r) = running.last().filter(|r| r.para + 1 >= para) {
                 return from_running(r);
             }
-            // A quotation with no cue after a paragraph that names somebody.
-            let lo = self.para_start(para.saturating_sub(1));
-            return name_run(text, lo, self.para_start(para))
-                .map(|span| Resolved {
-                    name: text.get(span.0..span.1).map(str::to_string),
-                    entity: entity_for(self.doc, span.0, span.1),
-                    antecedent: Some(span),
-                })
-                .unwrap_or_default();
+            return Resolved::default();
         };
         if !np.pronoun {
-            let name = text.get(np.start..np.end).unwrap_or("").to_string();
             let entity = entity_for(self.doc, np.start, np.end);
+            let name = match entity {
+                Some(e) => self.entity_name(e).unwrap_or_default(),
+                None => {
+                    let (s, e) = strip_titles(text, np.start, np.end);
+                    full_name(text, s, e)
+                }
+            };
             let person = person_like(self.doc, &name, entity);
             running.push(Running {
                 name: name.clone(),

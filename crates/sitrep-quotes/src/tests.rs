@@ -65,6 +65,15 @@ fn cue_table_parses_with_rule_ids() {
 }
 
 #[test]
+fn titles_are_stripped_and_surnames_expanded() {
+    let text = "Harbour Coordinator Lena Park opened the session.\n\n“The cranes are back,” Coordinator Park said.";
+    let s = summary(text);
+    assert_eq!(s[0].2.as_deref(), Some("Lena Park"));
+    let s = summary("Secretary of State Omar Haddad said the talks would resume.");
+    assert_eq!(s[0].2.as_deref(), Some("Omar Haddad"));
+}
+
+#[test]
 fn inverted_cue_after_quote() {
     let s = summary("“The bridge will reopen in May,” said Ana Ruiz, the city engineer.");
     assert_eq!(s.len(), 1);
@@ -87,11 +96,11 @@ fn cue_before_quote_with_comma_and_colon() {
         "Mayor Tom Berg said, “We will cut taxes.” Later he explained: “The budget allows it.”",
     );
     assert_eq!(s.len(), 2, "{s:?}");
-    assert_eq!(s[0].2.as_deref(), Some("Mayor Tom Berg"));
+    assert_eq!(s[0].2.as_deref(), Some("Tom Berg"), "title stripped");
     assert_eq!(s[1].3, "explained");
     assert_eq!(
         s[1].2.as_deref(),
-        Some("Mayor Tom Berg"),
+        Some("Tom Berg"),
         "pronoun takes the running speaker"
     );
 }
@@ -301,7 +310,7 @@ fn same_surname_resolves_by_mention_not_by_name() {
     mention(&mut d, "Kim", at, 1);
     QuoteTagger::new().run(&mut d).expect("runs");
     assert_eq!(d.quotes[0].speaker, Some(1));
-    assert_eq!(d.quotes[0].speaker_name.as_deref(), Some("Kim"));
+    assert_eq!(d.quotes[0].speaker_name.as_deref(), Some("Kim Song"));
 }
 
 #[test]
@@ -334,4 +343,125 @@ fn stage_contract() {
     let mut d = Document::new("t", "");
     t.run(&mut d).expect("empty text is fine");
     assert!(d.quotes.is_empty());
+}
+
+#[test]
+fn colon_after_any_verb_or_bare_name() {
+    let s = summary("Park interjected: “So the plan is dead?”");
+    assert_eq!(s[0].2.as_deref(), Some("Park"));
+    assert_eq!(s[0].3, "interjected");
+    let s = summary("Transit analyst Lea Moss: “Nobody rides at night.”");
+    assert_eq!(s[0].2.as_deref(), Some("Lea Moss"));
+    assert_eq!(s[0].3, ":");
+}
+
+#[test]
+fn unlisted_verb_after_question() {
+    let s = summary("“Who pays for it?” he wondered.");
+    assert_eq!(s[0].3, "wondered");
+    let q = quotes("“Who pays for it?” he wondered.");
+    assert_eq!(
+        q[0].speaker
+            .map(|s| s.of("“Who pays for it?” he wondered.")),
+        Some("he")
+    );
+}
+
+#[test]
+fn quotation_paragraph_continues_previous_speaker() {
+    let text = "“The line is late,” Berg said.\n\n“It will reach the airport next year.”";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].cue, q[1].cue, "same attribution");
+    assert_eq!(q[1].speaker_name.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn relative_clause_is_not_a_claim() {
+    assert!(summary("The board met over what Berg said was a routine audit.").is_empty());
+}
+
+#[test]
+fn adjunct_after_cue_keeps_attribution() {
+    let s = summary("“We will not stop,” Ruiz said to loud cheers.");
+    assert_eq!(s[0].2.as_deref(), Some("Ruiz"));
+    let s = summary("“We will not stop,” Ruiz said, adding that more rallies were planned.");
+    assert_eq!(s[0].2.as_deref(), Some("Ruiz"));
+}
+
+#[test]
+fn quoted_title_before_a_reporting_clause_is_not_speech() {
+    let text = "On the show “Morning Brief,” Sen. Ana Ruiz said the budget was late.";
+    let s = summary(text);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].0, QuoteKind::Indirect);
+    assert_eq!(s[0].1, "the budget was late");
+}
+
+#[test]
+fn bracketed_party_tag_after_name() {
+    let s = summary("Sen. Ana Ruiz (D-Ore.) said Sunday that the bill would pass.");
+    assert_eq!(s[0].2.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(s[0].1, "the bill would pass");
+}
+
+#[test]
+fn infinitive_content_only_for_cues_that_take_it() {
+    let s = summary("Berg vowed to reopen the line by June.");
+    assert_eq!(s[0].1, "to reopen the line by June");
+    assert!(summary("Berg said to the crowd.").is_empty());
+}
+
+proptest::proptest! {
+    /// Messy text never panics and every span stays on char boundaries inside the text.
+    #[test]
+    fn never_panics_on_messy_marks(text in "[a-zA-Z ,.:;!?\\n\"'“”‘’«»„—()é€]{0,200}") {
+        let mut d = doc(&text);
+        QuoteTagger::new().run(&mut d).expect("runs");
+        for q in &d.quotes {
+            proptest::prop_assert!(q.span.end() <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(q.span.start()));
+            proptest::prop_assert!(text.is_char_boundary(q.span.end()));
+            if let Some(c) = q.cue {
+                proptest::prop_assert!(text.is_char_boundary(c.start()) && text.is_char_boundary(c.end()));
+            }
+        }
+    }
+
+    /// Attribution sentences built from random names keep the name as speaker.
+    #[test]
+    fn named_speaker_after_quote(first in "Z[a-z]{2,8}", last in "Q[a-z]{2,8}") {
+        let text = format!("“The plan works,” said {first} {last}.");
+        let q = quotes(&text);
+        proptest::prop_assert_eq!(q.len(), 1);
+        let expected = format!("{first} {last}");
+        proptest::prop_assert_eq!(q[0].speaker_name.as_deref(), Some(expected.as_str()));
+    }
+}
+
+#[test]
+fn unattributed_headline_quote_is_kept_only_on_request() {
+    let text = "“We Will Rebuild the Harbour Before Winter”\n\nThe works began on Monday.";
+    assert!(quotes(text).is_empty());
+    let all = find_all_quotes(&doc(text));
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].speaker_name, None);
+    assert_eq!(all[0].cue, None);
+}
+
+#[test]
+fn participle_needs_an_attribution_in_its_sentence() {
+    assert!(summary("Exports fell in March, suggesting weaker demand.").is_empty());
+    let s = summary("“We are done,” Berg said, adding that the talks had failed.");
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1].1, "the talks had failed");
+    assert_eq!(s[1].2.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn clause_after_time_adjunct_and_bracketed_code() {
+    let text = "Acme Corp. (ACM.N), the largest maker, said on Monday it would build a plant.";
+    let s = summary(text);
+    assert_eq!(s[0].1, "it would build a plant");
+    assert_eq!(s[0].2.as_deref(), Some("Acme Corp."));
 }

@@ -67,7 +67,8 @@ pub(crate) fn tokenize(text: &str, lo: usize, hi: usize, out: &mut Vec<Tok>) {
 /// Titles and initials written with a dot.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "maj", "capt", "sgt",
-    "adm", "rev", "st", "jr", "sr", "pres", "sec", "amb", "cmdr", "hon", "messrs",
+    "adm", "rev", "st", "jr", "sr", "pres", "sec", "amb", "cmdr", "hon", "messrs", "corp", "inc",
+    "co", "ltd", "bros",
 ];
 
 fn is_abbreviation(w: &str) -> bool {

@@ -10,6 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use sitrep_model::{DateValue, Document, Event, Fact, Precision, Quote};
 use std::path::Path;
 
+pub mod query;
 mod schema;
 
 pub use schema::SCHEMA_VERSION;

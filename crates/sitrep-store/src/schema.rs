@@ -7,10 +7,11 @@ use crate::{Context, StoreError};
 use rusqlite::Connection;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Migration steps; step `i` takes the database from version `i` to `i + 1`.
-const STEPS: &[&str] = &[r#"
+const STEPS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,
     source TEXT NOT NULL,
@@ -96,12 +97,89 @@ CREATE TABLE fact_events (
     event_idx INTEGER NOT NULL,
     PRIMARY KEY (fact_id, doc_id, event_idx)
 );
-"#];
+"#,
+    STEP_2_QUERY,
+];
+
+/// Version 2: what the query layer needs. `event_actors` lists each event's source,
+/// target and claimant so an actor filter is an index lookup rather than a JSON scan;
+/// the FTS5 tables index documents and quotes through their rowids (external content),
+/// so the text is not stored twice. Triggers keep both in step with every insert path.
+/// `documents` and `quotes` have no INTEGER PRIMARY KEY, so a VACUUM may renumber their
+/// rowids: after one, run `INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')`
+/// (and the same for `quotes_fts`).
+const STEP_2_QUERY: &str = r#"
+CREATE TABLE event_actors (
+    doc_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    code TEXT,
+    name TEXT
+);
+CREATE INDEX event_actors_event ON event_actors (doc_id, idx);
+CREATE INDEX event_actors_code ON event_actors (code);
+CREATE INDEX event_actors_name ON event_actors (lower(name));
+INSERT INTO event_actors (doc_id, idx, role, code, name)
+    SELECT e.doc_id, e.idx, r.role,
+           json_extract(e.json, '$.' || r.role || '.code'),
+           json_extract(e.json, '$.' || r.role || '.name')
+    FROM events e, (SELECT 'source' AS role UNION ALL SELECT 'target' UNION ALL SELECT 'claimant') r
+    WHERE json_extract(e.json, '$.' || r.role) IS NOT NULL;
+CREATE TRIGGER events_actors_ai AFTER INSERT ON events BEGIN
+    INSERT INTO event_actors (doc_id, idx, role, code, name)
+        SELECT new.doc_id, new.idx, r.role,
+               json_extract(new.json, '$.' || r.role || '.code'),
+               json_extract(new.json, '$.' || r.role || '.name')
+        FROM (SELECT 'source' AS role UNION ALL SELECT 'target' UNION ALL SELECT 'claimant') r
+        WHERE json_extract(new.json, '$.' || r.role) IS NOT NULL;
+END;
+CREATE TRIGGER events_actors_ad AFTER DELETE ON events BEGIN
+    DELETE FROM event_actors WHERE doc_id = old.doc_id AND idx = old.idx;
+END;
+CREATE INDEX fact_events_event ON fact_events (doc_id, event_idx);
+CREATE INDEX entities_name ON entities (lower(name));
+CREATE VIRTUAL TABLE documents_fts USING fts5 (
+    title, text, content = 'documents', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+    text, speaker, content = 'quotes', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
+END;
+CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
+        VALUES ('delete', old.rowid, old.text, old.speaker);
+END;
+CREATE TRIGGER quotes_fts_au AFTER UPDATE OF text, speaker ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
+        VALUES ('delete', old.rowid, old.text, old.speaker);
+    INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
+END;
+"#;
 
 /// Brings the database to [`SCHEMA_VERSION`].
 pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
-    conn.execute_batch("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        .context("creating the meta table")?;
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    )
+    .context("creating the meta table")?;
     let found: i64 = conn
         .query_row(
             "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'",
@@ -122,7 +200,8 @@ pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
     if found == SCHEMA_VERSION {
         return Ok(());
     }
-    conn.execute_batch("BEGIN IMMEDIATE").context("locking for migration")?;
+    conn.execute_batch("BEGIN IMMEDIATE")
+        .context("locking for migration")?;
     let result = (|| {
         for step in &STEPS[found as usize..] {
             conn.execute_batch(step).context("applying a migration")?;
@@ -135,7 +214,9 @@ pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
         Ok(())
     })();
     match result {
-        Ok(()) => conn.execute_batch("COMMIT").context("committing the migration"),
+        Ok(()) => conn
+            .execute_batch("COMMIT")
+            .context("committing the migration"),
         Err(e) => {
             let _ = conn.execute_batch("ROLLBACK");
             Err(e)

@@ -63,36 +63,38 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
 }
 
 /// The tense token `i` signals, if any. A participle after a form of "be" ("will be
-/// held") signals nothing: the auxiliary before it decides.
+/// The tense token `i` signals, if any. A past form after "be" or a determiner is a
+/// participle or adjective with no tense of its own ("will be paid", "a still unspecified
+/// date"): the auxiliary decides.
 fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let w = toks[i].text(text).to_ascii_lowercase();
+    let prev = i
+        .checked_sub(1)
+        .map(|p| toks[p].text(text).to_ascii_lowercase())
+        .unwrap_or_default();
+    let next = toks
+        .get(i + 1)
+        .map(|n| n.text(text).to_ascii_lowercase())
+        .unwrap_or_default();
     let cue = cues();
-    if cue.is(&w, Cue::Future) && !is_set_phrase(text, toks, &toks[i]) {
+    if cue.is(&w, Cue::Future) && !is_idiom(&w, &prev) {
         return Some(Tense::Future);
     }
-    if cue.is(&w, Cue::Past) {
-        return Some(Tense::Past);
+    // "agreed to buy ... in January": the infinitive looks forward from the agreement.
+    if cue.is(&w, Cue::Intent) && next == "to" {
+        return Some(Tense::Future);
     }
-    if is_regular_past(&w) {
-        let prev = i
-            .checked_sub(1)
-            .map(|p| toks[p].text(text).to_ascii_lowercase())
-            .unwrap_or_default();
-        return (!matches!(prev.as_str(), "be" | "been" | "being")).then_some(Tense::Past);
+    if cue.is(&w, Cue::Past) || is_regular_past(&w) {
+        return (!cue.is(&prev, Cue::BeforeParticiple)).then_some(Tense::Past);
     }
     cue.is(&w, Cue::Present).then_some(Tense::Present)
 }
 
-/// "set" is future only in "set to"; "due" only in "due to" + verb is too fine to tell,
-/// so both need a following "to".
-fn is_set_phrase(text: &str, toks: &[Token], t: &Token) -> bool {
-    let w = t.text(text).to_ascii_lowercase();
-    if !matches!(w.as_str(), "set" | "due" | "going" | "expected") {
-        return false;
-    }
-    let i = toks.iter().position(|x| x.span == t.span).unwrap_or(0);
-    toks.get(i + 1)
-        .is_none_or(|n| !n.text(text).eq_ignore_ascii_case("to"))
+/// Future participles are no future in "as expected" or "had been scheduled".
+fn is_idiom(w: &str, prev: &str) -> bool {
+    // "had been scheduled to expire Friday" looks back from the past.
+    let participle = w.ends_with("ed") && matches!(prev, "been" | "had");
+    participle || (w == "expected" && matches!(prev, "as" | "than"))
 }
 
 fn is_regular_past(w: &str) -> bool {

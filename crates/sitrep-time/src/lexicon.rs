@@ -18,6 +18,8 @@ pub(crate) enum Cue {
     NotPast,
     ClauseBreak,
     MonthWord,
+    BeforeParticiple,
+    Intent,
 }
 
 /// The cue words by role.
@@ -69,6 +71,8 @@ pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
             Some("not-past") => Cue::NotPast,
             Some("clause-break") => Cue::ClauseBreak,
             Some("month-cue") => Cue::MonthWord,
+            Some("before-participle") => Cue::BeforeParticiple,
+            Some("intent") => Cue::Intent,
             _ => {
                 errors.push(format!("{}: unknown role", e.rule(&dict)));
                 continue;

@@ -8,10 +8,16 @@
 //! - [`date_event`] / [`date_events`] give an event the date of a time expression in its
 //!   own clause, else the document date, saying which.
 //!
+//! Word lists are data files embedded at build time: `data/time/words.tsv` (month, weekday,
+//! number, unit, season, part-of-period, relative and frequency words with their values) and
+//! `data/time/cues.tsv` (tense cues, clause breaks); their headers document the columns.
+//!
 //! Conventions (TimeML, as news uses it): a weekday in a past-tense clause is the most
-//! recent such day (the document day itself included); a month or day without a year in
-//! a past clause is the latest one on or before the document date, in a future clause the
-//! next one, otherwise the nearest. A document without a date keeps relative expressions
+//! recent such day (the document day itself included); a month without a year in a past
+//! clause is the latest one on or before the document month, in a future clause the next
+//! one, otherwise the nearest; a day of a month within six weeks of the document date is
+//! that day, farther out the tense decides. "A year earlier", "the following year", "that
+//! day" count from the last date the text mentioned (a quarter, in earnings prose). A document without a date keeps relative expressions
 //! with `value: None` and `X` placeholders in their TimeML value; [`resolve`] fills them
 //! once a date is known.
 //!
@@ -39,9 +45,11 @@ pub use normalise::{normalise, normalise_after};
 pub use value::{calendar, Tense, TimexKind, TimexValue};
 
 use chrono::NaiveDate;
-use sitrep_model::{
-    Document, EventDate, Layer, Precision, Sentence, Span, Stage, StageError, Timex,
-};
+use sitrep_model::{Document, EventDate, Layer, Sentence, Span, Stage, StageError, Timex};
+
+/// How the diagnostic about unresolved expressions starts, so a later [`resolve`] can
+/// replace it.
+const UNRESOLVED_NOTE: &str = "time: unresolved";
 
 /// The time stage.
 #[derive(Default)]
@@ -156,9 +164,11 @@ pub fn resolve(doc: &mut Document) {
         timex.value = date;
         timex.anchor = note;
     }
+    // Resolving again replaces, never repeats, the earlier note.
+    doc.diagnostics.retain(|d| !d.starts_with(UNRESOLVED_NOTE));
     if unresolved > 0 {
         doc.diagnostics.push(format!(
-            "time: {unresolved} relative time expression(s) left unresolved: no document date"
+            "{UNRESOLVED_NOTE} {unresolved} relative time expression(s): no document date"
         ));
     }
 }
@@ -228,11 +238,6 @@ pub fn date_events(doc: &mut Document) {
     for (event, date) in doc.events.iter_mut().zip(dates) {
         event.date = date;
     }
-}
-
-/// True when a precision is fine enough to date an event to the day.
-pub fn is_day_precise(p: Precision) -> bool {
-    p >= Precision::Day
 }
 
 #[cfg(test)]

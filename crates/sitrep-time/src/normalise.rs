@@ -228,7 +228,8 @@ pub fn normalise_after(
     if let Some(v) = numeric_date(expr.trim()) {
         return Some(v);
     }
-    let all = items(expr);
+    let (expr, half) = strip_half(expr);
+    let all = items(&expr);
     let mut modifier = None;
     let mut its: Vec<It> = Vec::with_capacity(all.len());
     for it in &all {
@@ -240,7 +241,7 @@ pub fn normalise_after(
         }
     }
     drop_scope_dir(&mut its);
-    let w = words(expr);
+    let w = words(&expr);
     let definite = w.first().is_some_and(|w| w == "the")
         && w.get(1)
             .is_some_and(|w| matches!(w.as_str(), "last" | "past"));
@@ -252,8 +253,42 @@ pub fn normalise_after(
         definite,
     };
     let mut value = rules.apply()?;
+    if half && value.kind == TimexKind::Duration {
+        value.timeml = add_half(&value.timeml);
+    }
     value.modifier = modifier;
     Some(value)
+}
+
+/// Removes "1/2", "½" and "and a half" from an expression, saying whether it had one.
+fn strip_half(expr: &str) -> (String, bool) {
+    let mut out = expr.to_string();
+    let mut half = false;
+    for pat in [" and a half", " 1/2", "½"] {
+        if let Some(i) = out.find(pat) {
+            out.replace_range(i..i + pat.len(), "");
+            half = true;
+        }
+    }
+    (out, half)
+}
+
+/// Adds half a unit to a counted duration: `P2Y` → `P2Y6M`, `PT5H` → `PT5H30M`.
+fn add_half(d: &str) -> String {
+    let extra = match d.chars().last() {
+        Some('Y') => "6M",
+        Some('D') if !d.contains('T') => "T12H",
+        Some('H') => "30M",
+        Some('M') if d.contains('T') => "30S",
+        Some('W') => "3DT12H",
+        _ => return d.to_string(),
+    };
+    let counted = d.chars().any(|c| c.is_ascii_digit());
+    if counted {
+        format!("{d}{extra}")
+    } else {
+        d.to_string()
+    }
 }
 
 /// All-digit dates: ISO `2024-05-21` (with an optional `08:28` clock time) and US
@@ -813,12 +848,14 @@ impl Rules<'_> {
             .iter()
             .filter_map(|&y| NaiveDate::from_ymd_opt(y, m, d))
             .collect();
-        // A bare day within six weeks of the anchor is that day whatever the verb
-        // (deadlines, "effective Dec. 1"); farther out, the tense decides.
+        // A bare day within six weeks of the anchor is that day unless the clause is
+        // explicitly future: past-looking clauses often name deadlines ("was given until
+        // Dec. 1", "effective Dec. 1"); farther out, the tense decides.
+        let window = if self.tense == Tense::Future { 0 } else { 45 };
         let near: Vec<NaiveDate> = all
             .iter()
             .copied()
-            .filter(|c| (*c - a).num_days().abs() <= 45)
+            .filter(|c| (*c - a).num_days().abs() <= window)
             .collect();
         let date = pick(near.iter().copied(), a, self.tense)
             .or_else(|| pick(near.into_iter(), a, Tense::Unknown))
@@ -941,7 +978,7 @@ impl Rules<'_> {
 
     fn weekend(&self, a: NaiveDate, r: i32) -> String {
         let wd = a.weekday().num_days_from_monday();
-        let shift = if r == 0 && rel_none(self) && self.tense == Tense::Past && wd < 5 {
+        let shift = if r == 0 && self.rel().is_none() && self.tense == Tense::Past && wd < 5 {
             -1
         } else {
             i64::from(r)
@@ -1032,15 +1069,20 @@ impl Rules<'_> {
         if suffix.is_empty() {
             return None;
         }
-        match self.anchor {
-            Some(a) => out(format!("{}{suffix}", ymd(a)), TimexKind::Time, true),
+        // A bare clock time belongs to the day the story is telling: the last day
+        // mentioned when it lies within a week before the anchor, else the anchor day.
+        let story_day = self
+            .reference
+            .and_then(|r| NaiveDate::parse_from_str(r.get(..10)?, "%Y-%m-%d").ok())
+            .filter(|d| {
+                self.anchor
+                    .is_some_and(|a| (0..=7).contains(&(a - *d).num_days()))
+            });
+        match story_day.or(self.anchor) {
+            Some(d) => out(format!("{}{suffix}", ymd(d)), TimexKind::Time, true),
             None => out(format!("XXXX-XX-XX{suffix}"), TimexKind::Time, true),
         }
     }
-}
-
-fn rel_none(r: &Rules<'_>) -> bool {
-    r.rel().is_none()
 }
 
 fn quarter(d: NaiveDate) -> String {

@@ -54,9 +54,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
         }
         if let Some((a, b)) = trim(text, &toks, &classes, i, j) {
             let mut end = toks[b - 1].span.end();
-            if classes[b - 1] == Class::Suffix {
-                end = extend_local_time(text, &toks, b).unwrap_or(end);
-            }
+            end = extend_local_time(text, &toks, b).unwrap_or(end);
             out.push(Span::new(toks[a].span.start(), end));
         }
         i = j;
@@ -342,7 +340,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Rel(_) if w == "past" => past_class(text, toks, i),
         Lex::Mod(_) => Class::Qualifier,
         Lex::Rel(_) | Lex::Part(_) | Lex::Vague => Class::Modifier,
-        Lex::Dir(_) => dir_class(text, toks, i, &w),
+        Lex::Dir(_) => dir_class(toks, i, &w),
         Lex::DayPart(_) | Lex::Zone => Class::Suffix,
     }
 }
@@ -363,11 +361,10 @@ fn past_class(text: &str, toks: &[Token], i: usize) -> Class {
 
 /// "before" and "after" end an expression only at a clause edge ("a week before."), not
 /// before their object ("a week before the vote").
-fn dir_class(text: &str, toks: &[Token], i: usize, w: &str) -> Class {
+fn dir_class(toks: &[Token], i: usize, w: &str) -> Class {
     if matches!(w, "before" | "after") && toks.get(i + 1).is_some_and(|t| t.is_word) {
         return Class::None;
     }
-    let _ = text;
     Class::Dir
 }
 
@@ -465,6 +462,16 @@ fn unit_class(text: &str, toks: &[Token], i: usize, w: &str) -> Class {
             }
         }
         "year" | "quarter" | "weekend" | "week" | "month" if prev == "the" => Class::Head,
+        // "period", "term", "session" are times only after a year or "last/latest"
+        // ("the 1988 period", "the latest period"), not "second term".
+        "period" | "term" | "session" | "periods" | "terms" | "sessions" => {
+            let rel = matches!(lexicon().get(&prev).first(), Some(Lex::Rel(_)));
+            if after_year || rel {
+                Class::Unit
+            } else {
+                Class::None
+            }
+        }
         _ if w.ends_with('s') && prev == "for" => Class::Head,
         _ => Class::Unit,
     }
@@ -508,6 +515,7 @@ fn year_class(text: &str, toks: &[Token], i: usize) -> Class {
     }
 }
 
+/// Words in -s after a year that are no plural noun counted by it ("2029 this", "2029 plus").
 fn is_verbish(w: &str) -> bool {
     matches!(
         w,
@@ -553,14 +561,16 @@ fn weekday_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
     let dotted = toks
         .get(i + 1)
         .is_some_and(|t| t.text(text) == "." && t.span.start == toks[i].span.end);
-    if raw.len() >= 6 || dotted {
+    // "The Sun." is a newspaper, not Sunday.
+    let named = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
+    if raw.len() >= 6 || (dotted && !named) {
         Class::Head
     } else {
         Class::None
     }
 }
 
-/// "3 p.m. (local time)", "9 a.m. local time": the qualifier joins a clock time.
+/// "3 p.m. (local time)", "Feb. 2 local time": the qualifier joins the expression.
 fn extend_local_time(text: &str, toks: &[Token], b: usize) -> Option<usize> {
     let words: Vec<&str> = toks[b..].iter().take(4).map(|t| t.text(text)).collect();
     let low: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();

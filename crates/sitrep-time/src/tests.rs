@@ -124,6 +124,9 @@ fn month_and_day_without_year_follow_tense_beyond_six_weeks() {
     let a = wed();
     assert_eq!(v("Jan. 30", a, Tense::Past), "2031-01-30");
     assert_eq!(v("March 20", a, Tense::Future), "2031-03-20");
+    assert_eq!(v("March 2", a, Tense::Future), "2032-03-02");
+    assert_eq!(v("March 2", a, Tense::Past), "2031-03-02");
+    assert_eq!(v("April 2", a, Tense::Past), "2031-04-02");
     assert_eq!(v("March 20", a, Tense::Past), "2031-03-20");
     assert_eq!(v("Dec. 24", a, Tense::Unknown), "2030-12-24");
     assert_eq!(v("Aug. 1", a, Tense::Past), "2030-08-01");
@@ -171,6 +174,8 @@ fn references_durations_and_sets() {
     assert_eq!(v("six-month", a, Tense::Past), "P6M");
     assert_eq!(v("twenty-four hours", a, Tense::Past), "PT24H");
     assert_eq!(v("daily", a, Tense::Past), "P1D");
+    assert_eq!(v("3 1/2 years", a, Tense::Past), "P3Y6M");
+    assert_eq!(v("an hour and a half", a, Tense::Past), "PT1H30M");
     assert_eq!(v("every Friday", a, Tense::Past), "XXXX-WXX-5");
     assert_eq!(v("each year", a, Tense::Past), "P1Y");
     let d = normalise("two weeks", a, Tense::Past).unwrap();
@@ -197,6 +202,10 @@ fn year_ago_comparison_after_a_quarter_takes_that_quarter() {
     let r = normalise_after("a year earlier", a, Tense::Past, Some("2030-Q4")).unwrap();
     assert_eq!(r.timeml, "2029-Q4");
     assert!(r.from_reference && !is_reference(&r));
+    let r = normalise_after("9:15 a.m.", a, Tense::Past, Some("2031-03-10")).unwrap();
+    assert_eq!(r.timeml, "2031-03-10T09:15");
+    let r = normalise_after("9:15 a.m.", a, Tense::Past, Some("2030-03-10")).unwrap();
+    assert_eq!(r.timeml, "2031-03-12T09:15");
     let r = normalise_after("two days later", a, Tense::Past, Some("2030-06-01")).unwrap();
     assert_eq!(r.timeml, "2030-06-03");
     assert_eq!(v("a year ago", a, Tense::Past), "2030");
@@ -231,6 +240,37 @@ fn tense_comes_from_the_clause() {
     let i = text2.find("Monday").unwrap();
     let s2 = Span::new(0, text2.len());
     assert_eq!(tense_at(text2, s2, Span::new(i, i + 6)), Tense::Future);
+    let tense_of = |t: &str, w: &str| {
+        let i = t.find(w).unwrap();
+        tense_at(t, Span::new(0, t.len()), Span::new(i, i + w.len()))
+    };
+    assert_eq!(
+        tense_of("The bonus will be paid in October.", "October"),
+        Tense::Future
+    );
+    assert_eq!(
+        tense_of("The bonus was paid in October.", "October"),
+        Tense::Past
+    );
+    assert_eq!(
+        tense_of(
+            "A still unnamed buyer agreed to take the site in July.",
+            "July"
+        ),
+        Tense::Future
+    );
+    assert_eq!(
+        tense_of("The buyer agreed on terms in July.", "July"),
+        Tense::Past
+    );
+    assert_eq!(
+        tense_of("Closing is expected in August.", "August"),
+        Tense::Future
+    );
+    assert_eq!(
+        tense_of("As expected, the vote passed in August.", "August"),
+        Tense::Past
+    );
     let text3 = "The ship was seized by May 3 under the order.";
     let i = text3.find("May").unwrap();
     assert_eq!(
@@ -262,7 +302,8 @@ fn tagger_finds_and_resolves_expressions() {
 fn tagger_ignores_verbs_and_adjectives_that_look_temporal() {
     let got = tagged(
         "They may march on. Prices fall in a daily market. About half the fleet left. \
-         As soon as it ends, nobody will sun themselves.",
+         As soon as it ends, nobody will sun themselves. She won a second term. \
+         He told The Sun. Then he left.",
         Some("2031-03-12"),
     );
     assert_eq!(got, pairs(&[]));
@@ -311,6 +352,7 @@ fn missing_date_leaves_values_unresolved_until_known() {
         origin: "later".to_string(),
     });
     resolve(&mut d);
+    assert!(!d.diagnostics.iter().any(|x| x.contains("unresolved")));
     let value = d.timexes[0].value.clone().unwrap();
     assert_eq!(
         (value.value.as_str(), value.precision),

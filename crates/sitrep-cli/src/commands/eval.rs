@@ -10,6 +10,8 @@ use std::process::ExitCode;
 pub enum Suite {
     /// HTML main-text extraction (`extraction/scrapinghub`).
     Extraction,
+    /// Publication dates of HTML pages (`dates/htmldate`).
+    Dates,
     /// Named actors as CoNLL PER/ORG/LOC (`ner/conll2003/*.jsonl`).
     Ner,
     /// Time expressions and their values (`temporal/tempeval3`).
@@ -27,6 +29,7 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     }
     let report = match args.suite {
         Suite::Extraction => sitrep_eval::extraction::run(&args.data),
+        Suite::Dates => sitrep_eval::dates::run(&args.data),
         Suite::Ner => sitrep_eval::ner::run(&args.data),
         Suite::Timex => sitrep_eval::timex::run(&args.data),
         Suite::Quotes => sitrep_eval::quotes::run(&args.data),

@@ -5,8 +5,11 @@ use std::process::ExitCode;
 
 pub mod bench;
 pub mod eval;
+pub mod export;
+pub mod query;
 pub mod report;
 pub mod run;
+pub mod serve;
 
 /// Runs the chosen subcommand.
 pub fn dispatch(args: Args) -> anyhow::Result<ExitCode> {
@@ -15,6 +18,12 @@ pub fn dispatch(args: Args) -> anyhow::Result<ExitCode> {
         Command::Report(a) => report::report(a),
         Command::Bench(a) => bench::bench(a),
         Command::Eval(a) => eval::eval(a),
+        Command::Events(a) => query::events(a),
+        Command::Facts(a) => query::facts(a),
+        Command::Actors(a) => query::actors(a),
+        Command::Search(a) => query::search(a),
+        Command::Export(a) => export::export(a),
+        Command::Serve(a) => serve::serve(a),
     }
 }
 

@@ -78,6 +78,23 @@ fn credits_give_outlets() {
 }
 
 #[test]
+fn sentences_starting_with_by_are_not_bylines() {
+    for first in [
+        "By contrast, officials said the plan would fail",
+        "By Monday, officials said the road was open",
+    ] {
+        let text = format!(
+            "Road plan in doubt\n{first}\nThe minister declined to comment on the plan on Friday."
+        );
+        let d = doc(&text);
+        assert!(d.text.starts_with(first), "{first}: {}", d.text);
+        assert_eq!(d.byline, None);
+    }
+    let d = doc("Road plan in doubt\nBy Jane van Roe, Staff Writer\nThe minister declined to comment on the plan on Friday.");
+    assert_eq!(d.byline.as_deref(), Some("Jane van Roe"));
+}
+
+#[test]
 fn wire_credit_at_end() {
     let d = doc("Rail link opens between two border towns\nThe first train crossed the border on Sunday morning, carrying officials and reporters. (Yonhap)");
     assert_eq!(d.outlet.as_deref(), Some("Yonhap"));

@@ -1,0 +1,89 @@
+//! A small builder for WHERE clauses with named parameters, so optional filters can be
+//! combined without counting `?` placeholders.
+
+use super::Filter;
+use rusqlite::types::Value;
+use rusqlite::ToSql;
+
+/// Events (as `doc_id, idx` pairs) whose source, target or claimant is one of the
+/// aliases. A three-letter alias is also a country prefix, so `PRK` (or `North Korea`,
+/// whose code is `PRK`) takes in `PRKGOV` and `PRKMIL`. Written as a union of lookups
+/// so each arm can use an index.
+pub(super) const ACTOR_EVENTS: &str = "
+    SELECT ea.doc_id, ea.idx FROM alias JOIN event_actors ea ON ea.code = upper(alias.v)
+    UNION SELECT ea.doc_id, ea.idx FROM alias JOIN event_actors ea ON lower(ea.name) = alias.v
+    UNION SELECT ea.doc_id, ea.idx FROM alias JOIN event_actors ea
+        ON length(alias.v) = 3 AND ea.code > upper(alias.v) AND ea.code < upper(alias.v) || '~'";
+
+/// WHERE clauses joined by AND, their parameters, and the actor alias table when an
+/// actor filter is present.
+#[derive(Default)]
+pub(super) struct Where {
+    clauses: Vec<String>,
+    params: Vec<(String, Value)>,
+    alias: Option<String>,
+}
+
+impl Where {
+    /// Binds a value and returns its placeholder (`:p3`).
+    pub(super) fn bind(&mut self, v: impl Into<Value>) -> String {
+        let name = format!(":p{}", self.params.len());
+        self.params.push((name.clone(), v.into()));
+        name
+    }
+
+    /// Adds a condition.
+    pub(super) fn add(&mut self, clause: String) {
+        self.clauses.push(clause);
+    }
+
+    /// Declares the `alias(v)` table for an actor: the lower-cased query plus every name
+    /// and code the entities table pairs with it.
+    pub(super) fn alias(&mut self, actor: &str) {
+        let p = self.bind(actor.to_lowercase());
+        self.alias = Some(p);
+    }
+
+    /// The `WITH` prefix the clauses need, or nothing.
+    pub(super) fn with(&self) -> String {
+        let Some(p) = &self.alias else {
+            return String::new();
+        };
+        format!(
+            "WITH alias(v) AS (
+                SELECT lower(code) FROM entities WHERE lower(name) = {p} OR code = upper({p})
+                UNION SELECT lower(name) FROM entities WHERE lower(name) = {p} OR code = upper({p})
+                UNION SELECT {p})"
+        )
+    }
+
+    /// ` WHERE a AND b`, or nothing.
+    pub(super) fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+
+    /// The parameters for rusqlite.
+    pub(super) fn named(&self) -> Vec<(&str, &dyn ToSql)> {
+        self.params
+            .iter()
+            .map(|(n, v)| (n.as_str(), v as &dyn ToSql))
+            .collect()
+    }
+
+    /// Date range conditions: `from_col` must reach `from`, `to_col` must start by `to`.
+    /// A `to` of `2024-05` includes the whole month, so only its prefix is compared.
+    pub(super) fn dates(&mut self, from_col: &str, to_col: &str, f: &Filter) {
+        if let Some(from) = &f.from {
+            let p = self.bind(from.clone());
+            self.add(format!("{from_col} >= {p}"));
+        }
+        if let Some(to) = &f.to {
+            let p = self.bind(to.clone());
+            self.add(format!("substr({to_col}, 1, length({p})) <= {p}"));
+        }
+    }
+}
