@@ -44,8 +44,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut doc = Document::new("conll", text.clone());
         doc.sentences = sitrep_text::split_sentences(&doc.text);
         let pred = predicted(&tagger, &doc);
+        let context = std::env::var_os("NER_CONTEXT").is_some();
         for g in gold.iter().filter(|g| g.0 == want && !pred.contains(g)) {
             *missed.entry(text[g.1..g.2].to_string()).or_insert(0) += 1;
+            if context {
+                let line_start = text[..g.1].rfind('\n').map_or(0, |i| i + 1);
+                let from = text[line_start..g.1]
+                    .char_indices()
+                    .rev()
+                    .nth(40)
+                    .map_or(line_start, |(i, _)| line_start + i);
+                let rest = &text[g.2..];
+                let to = g.2 + rest.find('\n').unwrap_or(rest.len()).min(30);
+                let to = (to..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(g.2);
+                println!("MISS {}[[{}]]{}", &text[from..g.1], &text[g.1..g.2], &text[g.2..to]);
+            }
         }
         for p in pred.iter().filter(|p| p.0 == want && !gold.contains(p)) {
             let label = gold

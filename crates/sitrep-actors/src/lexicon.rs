@@ -144,6 +144,8 @@ pub struct Dictionaries {
     pub names: Dictionary,
     /// `actors/nonnames.tsv`.
     pub nonnames: Dictionary,
+    /// `actors/org_heads.tsv`.
+    pub org_heads: Dictionary,
 }
 
 macro_rules! embedded {
@@ -167,6 +169,7 @@ impl Dictionaries {
             embedded!("people.tsv"),
             embedded!("names.tsv"),
             embedded!("nonnames.tsv"),
+            embedded!("org_heads.tsv"),
         ];
         let mut parsed = Vec::new();
         let mut errors = Vec::new();
@@ -190,6 +193,7 @@ impl Dictionaries {
             people: next()?,
             names: next()?,
             nonnames: next()?,
+            org_heads: next()?,
         })
     }
 }
@@ -207,6 +211,26 @@ pub struct NameLists {
     pub adjectival: HashSet<String>,
     /// Reporting verbs (`said`, `told`): a capitalised word beside one is a person.
     pub speech: HashSet<String>,
+    /// Lower-case nouns right before a person's name ("striker", "-seeded"), with the
+    /// rule id of their row.
+    pub person_cues: HashMap<String, String>,
+    /// Words that end an organisation name (`Corp`, `Party`, `University`).
+    pub org_heads: HashMap<String, OrgShape>,
+    /// Lower-case phrases right before a capitalised run that make it a company.
+    pub org_cues_before: Vec<(String, OrgShape)>,
+    /// Words or phrases right after a capitalised run that make it a company.
+    pub org_cues_after: Vec<(String, OrgShape)>,
+}
+
+/// What an `org_heads.tsv` row says about the organisation it shapes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrgShape {
+    /// CAMEO agent code (`BUS`, `PTY`), empty when CAMEO has none.
+    pub agent: String,
+    /// `file:line` of the row.
+    pub rule: String,
+    /// A legal-form suffix (`Inc`, `Ltd`): ends the name; the short form drops it.
+    pub legal: bool,
 }
 
 fn split_list(s: Option<&str>) -> impl Iterator<Item = String> + '_ {
@@ -439,6 +463,9 @@ impl Dictionaries {
                 "speech-verb" => {
                     names.speech.insert(name.to_string());
                 }
+                "person-cue" => {
+                    names.person_cues.insert(name.to_string(), e.rule(d));
+                }
                 other => errors.push(line_error(d, e.line, format!("unknown type {other:?}"))),
             }
         }
@@ -446,6 +473,39 @@ impl Dictionaries {
         for e in &d.entries {
             if let Some(w) = e.get(d, "word") {
                 names.nonnames.insert(w.to_string());
+            }
+        }
+        self.org_shapes_into(names, errors);
+    }
+
+    fn org_shapes_into(&self, names: &mut NameLists, errors: &mut Vec<LoadError>) {
+        let d = &self.org_heads;
+        for e in &d.entries {
+            let (Some(word), Some(kind)) = (e.get(d, "word"), e.get(d, "type")) else {
+                errors.push(line_error(d, e.line, "needs word and type".into()));
+                continue;
+            };
+            let agent = e.get(d, "agent").filter(|a| *a != "-").unwrap_or("");
+            let valid = agent.is_empty() || (agent.len() == 3 && is_code(agent));
+            if !valid {
+                errors.push(line_error(d, e.line, format!("bad agent {agent:?}")));
+                continue;
+            }
+            let shape = OrgShape {
+                agent: agent.to_string(),
+                rule: e.rule(d),
+                legal: e
+                    .get(d, "note")
+                    .is_some_and(|n| n.starts_with("legal form")),
+            };
+            let phrase = || word.split_whitespace().collect::<Vec<_>>().join(" ");
+            match kind {
+                "head" => {
+                    names.org_heads.entry(word.to_string()).or_insert(shape);
+                }
+                "cue-before" => names.org_cues_before.push((phrase(), shape)),
+                "cue-after" => names.org_cues_after.push((phrase(), shape)),
+                other => errors.push(line_error(d, e.line, format!("unknown type {other:?}"))),
             }
         }
     }

@@ -10,7 +10,9 @@
 //! 2. each sentence is read as units (hits, words, punctuation): title phrases combine a
 //!    country with a role or agent ("North Korean troops" → `PRKMIL`, "Russian President
 //!    Vladimir Putin" → Putin, `RUSGOV`), names not in the dictionary are found after a
-//!    title, in an apposition, or by a known given name ([`recognize`]);
+//!    title, in an apposition, or by a known given name ([`recognize`]); organisations,
+//!    teams and listed people are also found by shape (`data/actors/org_heads.tsv`,
+//!    results lines, "Name ( Country )");
 //! 3. bare surnames and definite descriptions link to the person they most plausibly
 //!    mean, and two names bound to one unique post are flagged ([`resolve`]).
 //!
@@ -34,10 +36,11 @@ pub mod petrarch;
 pub mod pronoun;
 pub mod recognize;
 mod resolve;
+mod shapes;
 mod title;
 mod units;
 
-pub use lexicon::{ActorEntry, Category, Dictionaries, Gender, Lexicon, NameLists};
+pub use lexicon::{ActorEntry, Category, Dictionaries, Gender, Lexicon, NameLists, OrgShape};
 pub use petrarch::{
     import_petrarch_actors, import_petrarch_actors_named, import_petrarch_agents,
     import_petrarch_agents_named, Import,

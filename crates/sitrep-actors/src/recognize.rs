@@ -4,6 +4,7 @@
 
 use crate::lexicon::{country_of, Category, Lexicon};
 use crate::matcher::Hit;
+use crate::shapes::KnownOrg;
 use crate::title::{Det, Title, View};
 use crate::units::{self, Aliases, Unit, UnitKind};
 use sitrep_model::{Actor, ActorKind, Document, Span};
@@ -82,6 +83,10 @@ pub(crate) struct Reader<'a> {
     pub deferred: Vec<Deferred>,
     keys: HashMap<String, usize>,
     aliases: Aliases,
+    /// Organisation names established by shape (teams, acronyms, short forms).
+    pub known_orgs: HashMap<String, KnownOrg>,
+    /// Team names in results lines: first byte → end byte.
+    pub team_runs: HashMap<usize, usize>,
 }
 
 /// Lower-cased with hyphens as spaces, so "Kim Jong Un" and "Kim Jong-un" share a key.
@@ -104,6 +109,8 @@ impl<'a> Reader<'a> {
             deferred: Vec::new(),
             keys: HashMap::new(),
             aliases: Aliases::new(),
+            known_orgs: HashMap::new(),
+            team_runs: HashMap::new(),
         }
     }
 
@@ -120,11 +127,15 @@ impl<'a> Reader<'a> {
         } else {
             &doc.sentences[..]
         };
-        for sentence in sentences {
-            let mut aliases = std::mem::take(&mut self.aliases);
-            let units = units::build(self.text, sentence.span, &hits, self.lex, &mut aliases);
-            self.aliases = aliases;
-            self.sentence(&units);
+        let mut aliases = std::mem::take(&mut self.aliases);
+        let all: Vec<Vec<Unit>> = sentences
+            .iter()
+            .map(|s| units::build(self.text, s.span, &hits, self.lex, &mut aliases))
+            .collect();
+        self.aliases = aliases;
+        self.collect_teams(&all);
+        for units in &all {
+            self.sentence(units);
         }
     }
 
@@ -160,13 +171,18 @@ impl<'a> Reader<'a> {
             units,
             lex: self.lex,
         };
+        let first_mention = self.mentions.len();
         let mut i = 0;
         while i < units.len() {
             i = self.step(&view, i).max(i + 1);
         }
+        self.name_list(&view, first_mention);
     }
 
     fn step(&mut self, v: &View, i: usize) -> usize {
+        if let Some(end) = self.known_org(v, i) {
+            return end;
+        }
         if let Some(t) = v.title(i) {
             return self.after_title(v, t);
         }
@@ -243,7 +259,26 @@ impl<'a> Reader<'a> {
                 return k;
             }
         }
+        if let Some(next) = self.cued_org(v, i, end) {
+            return next;
+        }
         let words = (i..end).filter(|&u| v.is_word(u)).count();
+        // "Ann Toll ( Norway )": results lists name people with their country.
+        if v.country_in_brackets(end) && !v.is_capitalised(i.wrapping_sub(1)) {
+            let rule = "rule:name-country";
+            let span = Span::new(v.units[i].start, v.units[end - 1].end);
+            let name = span.of(self.text).to_string();
+            let ent = self.new_person(&name, None, rule);
+            self.push_mention(span, ent, rule, MentionClass::Name, false);
+            return end;
+        }
+        if let Some(rule) = v.person_cue(i).map(str::to_string) {
+            let span = Span::new(v.units[i].start, v.units[end - 1].end);
+            let name = span.of(self.text).to_string();
+            let ent = self.new_person(&name, None, &rule);
+            self.push_mention(span, ent, &rule, MentionClass::Name, false);
+            return self.apposition(v, end, ent);
+        }
         let speech = v.is_speech(end) || (i > 0 && v.is_speech(i - 1));
         let opens = v.starts_name(i) || v.is_initial(i);
         let described = v.is_punct(end, ',') && self.apposition_phrase(v, end + 1).is_some();
@@ -420,19 +455,24 @@ impl<'a> Reader<'a> {
             });
             return;
         }
-        if t.agent.is_some() && anchored {
+        if (t.agent.is_some() || t.org.is_some()) && anchored {
             let (code, country) = t.code(self.lex);
             let kind = ActorKind::Organisation;
             let name = span.of(self.text).to_string();
             // A capitalised body name ("Senate Armed Services Committee") is a name of its
             // own; a country plus a sector noun is a composite.
-            let named = t.org.is_some() && t.country.is_none() && t.seat.is_none();
+            let named = t.org.is_some() && t.seat.is_none();
+            let rule = t.org_rule.as_deref().unwrap_or("rule:org-name");
+            if named {
+                let known = KnownOrg {
+                    name: name.clone(),
+                    agent: code.get(3..).unwrap_or("").to_string(),
+                    rule: rule.to_string(),
+                };
+                self.remember_org(v, t.end, &known, t.org_rule.is_some());
+            }
             let (rule, class, key) = if named {
-                (
-                    "rule:org-name",
-                    MentionClass::Name,
-                    format!("org:{}", name_key(&name)),
-                )
+                (rule, MentionClass::Name, format!("org:{}", name_key(&name)))
             } else {
                 (
                     "rule:composite",
@@ -631,7 +671,7 @@ impl<'a> Reader<'a> {
 }
 
 impl Draft {
-    fn group(
+    pub(crate) fn group(
         name: String,
         kind: ActorKind,
         country: Option<String>,

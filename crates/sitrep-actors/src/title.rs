@@ -32,6 +32,10 @@ pub(crate) struct Title {
     pub agent: Option<u32>,
     pub courtesy: bool,
     pub org: Option<(usize, usize)>,
+    /// Agent code of the organisation head that closed `org` (`BUS`, empty for clubs).
+    pub org_agent: Option<String>,
+    /// Rule id of that head.
+    pub org_rule: Option<String>,
     /// Two different countries side by side ("North Korea-Russia"): no composite.
     pub several: bool,
 }
@@ -64,6 +68,7 @@ impl Title {
             .agent
             .or(self.role)
             .map(|a| lex.entry(a).code.as_str())
+            .or(self.org_agent.as_deref())
             .unwrap_or("");
         if let Some(seat) = self.seat {
             let c = &lex.entry(seat).code;
@@ -202,31 +207,64 @@ impl View<'_> {
         }
     }
 
-    /// A run of capitalised words ending in a capitalised agent noun:
-    /// "Senate Armed Services Committee", "Ewha University". Returns the end unit.
+    /// A capitalised word listed in `org_heads.tsv` as the last word of an organisation.
+    pub fn org_head(&self, k: usize) -> Option<&crate::lexicon::OrgShape> {
+        let agent = self.category(k) == Some(Category::Agent);
+        if !(self.is_word(k) || agent) || !self.is_capitalised(k) {
+            return None;
+        }
+        self.lex.names.org_heads.get(self.str(k))
+    }
+
+    /// A run of capitalised words ending in a capitalised agent noun or organisation head:
+    /// "Senate Armed Services Committee", "Ewha University", "Acme Widgets Corp". Before
+    /// the head, "and"/"&" may join words; after it, "of"/"for" may add a capitalised
+    /// complement ("Bank of Spain"). Returns the end unit.
     fn org_run(&self, k: usize) -> Option<usize> {
-        let mut last_agent = None;
+        let mut last_head = None;
         let mut j = k;
         while j < self.units.len() && j - k < 8 {
             let cap = self.is_capitalised(j);
+            let joins = |words: &[&str]| self.is_lower_word(j, words) && self.is_capitalised(j + 1);
             let ok = match self.category(j) {
                 Some(Category::Agent) if cap => {
-                    last_agent = Some(j);
+                    last_head = Some(j);
                     true
                 }
-                Some(Category::Country | Category::Adjective | Category::Capital) => cap,
+                Some(
+                    Category::Country | Category::Adjective | Category::Capital | Category::Place,
+                ) => cap,
                 Some(_) => false,
-                None if self.is_word(j) => {
-                    cap || (self.is_lower_word(j, CONNECTORS) && self.is_capitalised(j + 1))
+                None if self.org_head(j).is_some() => {
+                    last_head = Some(j);
+                    true
                 }
-                None => false,
+                None if self.is_word(j) => {
+                    (cap && !self.lex.names.speech.contains(self.str(j)))
+                        || (last_head.is_some() && joins(&["of", "for", "on", "the"]))
+                        || (last_head.is_none() && joins(&["and"]))
+                }
+                None => {
+                    last_head.is_none()
+                        && self.is_punct(j, '&')
+                        && j > k
+                        && self.is_capitalised(j + 1)
+                }
             };
             if !ok {
                 break;
             }
             j += 1;
         }
-        last_agent.filter(|&a| a > k).map(|a| a + 1)
+        let head = last_head.filter(|&a| a > k)?;
+        if self.starts_name(k) && self.org_head(head).is_none_or(|s| s.agent != "BUS") {
+            return None;
+        }
+        // "Bank of Spain": a complement after the head belongs to the name; not after a
+        // legal form ("Acme Corp of Ohio").
+        let legal = self.org_head(head).is_some_and(|s| s.legal);
+        let complement = !legal && self.is_lower_word(head + 1, &["of", "for"]) && j > head + 2;
+        Some(if complement { j } else { head + 1 })
     }
 
     /// Parses the title phrase at `k`, if any.
@@ -241,15 +279,15 @@ impl View<'_> {
         if t.det.is_none() && (self.str(j).starts_with("the ") || self.str(j).starts_with("The ")) {
             t.det = Some(Det::Definite);
         }
-        let org_start = self.is_word(j) || self.category(j) == Some(Category::Agent);
-        if org_start && self.is_capitalised(j) && !self.starts_name(j) {
+        let org_start = (self.is_word(j) && !self.lex.names.nonnames.contains(self.str(j)))
+            || matches!(
+                self.category(j),
+                Some(Category::Agent | Category::Country | Category::Capital | Category::Place)
+            );
+        // A given name may open a firm's name ("Douglas & Lomason Co"), not a body's.
+        if org_start && self.is_capitalised(j) {
             if let Some(end) = self.org_run(j) {
-                t.org = Some((self.units[j].start, self.units[end - 1].end));
-                t.role_start = Some(self.units[j].start);
-                t.agent = (j..end).find_map(|u| match self.kind(u) {
-                    Some(UnitKind::Hit(e)) if self.category(u) == Some(Category::Agent) => Some(e),
-                    _ => None,
-                });
+                self.take_org(&mut t, j, end);
                 j = end;
             }
         }
@@ -266,6 +304,29 @@ impl View<'_> {
             0
         };
         (!t.is_empty() && j > t.first).then_some(t)
+    }
+
+    /// Records the organisation name `k..end` in the title: its agent (from an agent noun
+    /// or the last organisation head) and the country a leading country name gives it.
+    fn take_org(&self, t: &mut Title, k: usize, end: usize) {
+        t.org = Some((self.units[k].start, self.units[end - 1].end));
+        t.role_start = Some(self.units[k].start);
+        t.agent = (k..end).find_map(|u| match self.kind(u) {
+            Some(UnitKind::Hit(e)) if self.category(u) == Some(Category::Agent) => Some(e),
+            _ => None,
+        });
+        if let Some(shape) = (k..end).rev().find_map(|u| self.org_head(u)) {
+            t.org_agent = Some(shape.agent.clone());
+            t.org_rule = Some(shape.rule.clone());
+        }
+        if matches!(
+            self.category(k),
+            Some(Category::Country | Category::Capital | Category::Place)
+        ) {
+            if let Some(UnitKind::Hit(e)) = self.kind(k) {
+                t.country = Some(e);
+            }
+        }
     }
 
     /// Consumes one element of a title at `j`; the next unit, or `None` at the end.

@@ -71,7 +71,9 @@ fn add_speech_acts(coder: &Coder, doc: &Document, events: &mut Vec<Event>) {
             continue;
         };
         let country = |c: &str| c.chars().take(3).collect::<String>();
+        // An unknown-country claimant (`---GOV`) accuses nobody in particular.
         if who.code.is_empty()
+            || who.code.starts_with("---")
             || country(&who.code) == country(&src.code)
             || e.modality == Modality::Denied
         {
@@ -173,7 +175,11 @@ impl Ctx<'_> {
         // the pattern names none.
         let p = &self.coder.lexicon().patterns[m.pattern];
         let no_src_slot = !p.pre.iter().chain(&p.post).any(|e| *e == crate::Elem::Src);
-        let src = if m.src.is_none() && no_src_slot {
+        // "... to deliver North Korean ammunition to": an infinitive's subject is a guess,
+        // the origin of goods that change hands is not.
+        let infinitive =
+            m.trigger > 0 && self.a.items[m.trigger - 1].lower == "to" && p.code.starts_with("07");
+        let src = if (m.src.is_none() && no_src_slot) || (infinitive && m.origin.is_some()) {
             m.origin
         } else {
             m.src

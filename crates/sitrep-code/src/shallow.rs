@@ -144,6 +144,7 @@ impl Analysis {
     /// Analyses the sentence `span` of `text`; `actors` are sorted by start.
     pub fn new(text: &str, span: Span, actors: &[ActorSpan], lex: &Lexicon) -> Analysis {
         let mut items = compound(collapse(text, span, actors));
+        mark_adjectival_phrases(text, &mut items, lex);
         for i in 0..items.len() {
             let noun_before = i > 0 && {
                 let p = items[i - 1].lower.as_str();
@@ -362,6 +363,24 @@ fn word_item(span: Span, lower: String, punct: bool) -> Item {
         modifier: false,
         trigger_form: false,
         participle: false,
+    }
+}
+
+/// "Russian military equipment" where the actor stage tagged "Russian military": a mention
+/// led by a demonym and followed by a known object word is a modifier of that object.
+fn mark_adjectival_phrases(text: &str, items: &mut [Item], lex: &Lexicon) {
+    for i in 0..items.len() {
+        if !items[i].is_actor() || items[i].modifier || items[i].actors.len() > 1 {
+            continue;
+        }
+        let surface = items[i].span.of(text);
+        let first = surface.split(' ').next().unwrap_or("");
+        let before_object = items
+            .get(i + 1)
+            .is_some_and(|n| !n.is_actor() && lex.sectors.contains_key(&n.lower));
+        if surface.contains(' ') && is_demonym(first) && before_object {
+            items[i].modifier = true;
+        }
     }
 }
 

@@ -439,3 +439,28 @@ fn coordinated_verbs_share_their_subject() {
     assert!(has(&ev, "IRN", "RUS", "072"), "{ev:#?}");
     assert!(has(&ev, "RUS", "UKR", "195"), "{ev:#?}");
 }
+
+#[test]
+fn infinitive_delivery_takes_the_goods_origin_as_source() {
+    let text = "Smith saw trains travelling to deliver Iranian drones to Russia.";
+    let mut doc = doc_with(text, ACTORS);
+    let at = text.find("Iranian").unwrap();
+    doc.mentions.push(Mention {
+        span: Span::new(at, at + 7),
+        text: "Iranian".into(),
+        entity: doc
+            .entities
+            .iter()
+            .position(|e| e.actor.code == "IRN")
+            .unwrap() as u32,
+        rule: "test".into(),
+    });
+    doc.mentions.sort_by_key(|m| m.span.start);
+    Coder::new().unwrap().run(&mut doc).unwrap();
+    assert!(has(&doc.events, "IRN", "RUS", "072"), "{:#?}", doc.events);
+    assert!(
+        !has(&doc.events, "USAGOV", "RUS", "072"),
+        "{:#?}",
+        doc.events
+    );
+}

@@ -126,3 +126,5 @@ pub mod quotes;
 pub mod timex;
 pub mod stories;
 pub mod dates;
+pub mod petrarch;
+pub mod plover;

@@ -19,6 +19,7 @@ mod dates;
 mod decode;
 mod dicts;
 mod html;
+mod pubdate;
 mod read;
 mod warc;
 
@@ -27,6 +28,7 @@ use std::path::PathBuf;
 
 pub use dates::parse_date;
 pub use html::{extract_html, extract_html_bytes, Extracted};
+pub use pubdate::{publication_date, publication_date_str};
 
 /// Knobs for reading.
 #[derive(Clone, Debug)]

@@ -19,7 +19,16 @@ type Shared = State<Arc<AppState>>;
 
 /// `GET /api/stats`: totals over the database.
 pub async fn stats(State(s): Shared) -> Result<Json<Totals>, ApiError> {
+    let cached = |s: &AppState| s.stats.lock().ok().and_then(|c| c.clone());
+    if let Some((at, totals)) = cached(&s) {
+        if at.elapsed() < crate::STATS_MAX_AGE {
+            return Ok(Json(totals));
+        }
+    }
     let totals = run(&s, |store| Ok(store.totals()?)).await?;
+    if let Ok(mut c) = s.stats.lock() {
+        *c = Some((std::time::Instant::now(), totals.clone()));
+    }
     Ok(Json(totals))
 }
 
@@ -27,14 +36,18 @@ pub async fn stats(State(s): Shared) -> Result<Json<Totals>, ApiError> {
 pub async fn events(State(s): Shared, params: Params) -> Result<Json<Page<EventHit>>, ApiError> {
     let (input, _) = parse(params, &[])?;
     let filter = input.parse().map_err(QueryError::from)?;
-    Ok(Json(run(&s, move |store| store.query_events(&filter)).await?))
+    Ok(Json(
+        run(&s, move |store| store.query_events(&filter)).await?,
+    ))
 }
 
 /// `GET /api/facts`.
 pub async fn facts(State(s): Shared, params: Params) -> Result<Json<Page<Fact>>, ApiError> {
     let (input, _) = parse(params, &[])?;
     let filter = input.parse().map_err(QueryError::from)?;
-    Ok(Json(run(&s, move |store| store.query_facts(&filter)).await?))
+    Ok(Json(
+        run(&s, move |store| store.query_facts(&filter)).await?,
+    ))
 }
 
 /// `GET /api/facts/{id}`: the fact with its assertions and denials.
@@ -50,7 +63,9 @@ pub async fn fact(State(s): Shared, Path(id): Path<String>) -> Result<Json<FactD
 pub async fn actors(State(s): Shared, params: Params) -> Result<Json<Page<ActorHit>>, ApiError> {
     let (input, _) = parse(params, &[])?;
     let filter = input.parse().map_err(QueryError::from)?;
-    Ok(Json(run(&s, move |store| store.query_actors(&filter)).await?))
+    Ok(Json(
+        run(&s, move |store| store.query_actors(&filter)).await?,
+    ))
 }
 
 /// `GET /api/network`: edges between actors, summed over the matching facts.
@@ -86,7 +101,9 @@ fn parse(params: Params, extra: &[&str]) -> Result<(FilterInput, Vec<(String, St
     let mut seen = std::collections::HashSet::new();
     for (key, value) in pairs {
         if !seen.insert(key.clone()) {
-            return Err(ApiError::bad_request(format!("parameter {key:?} given twice")));
+            return Err(ApiError::bad_request(format!(
+                "parameter {key:?} given twice"
+            )));
         }
         let slot = match key.as_str() {
             "actor" => &mut input.actor,
@@ -119,7 +136,7 @@ fn parse(params: Params, extra: &[&str]) -> Result<(FilterInput, Vec<(String, St
 
 /// Runs `f` on a fresh read-only connection on the blocking pool, waiting for a permit
 /// first and interrupting the query when it outlives the time budget.
-async fn run<T, F>(state: &AppState, f: F) -> Result<T, ApiError>
+pub(crate) async fn run<T, F>(state: &AppState, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&Store) -> Result<T, QueryError> + Send + 'static,

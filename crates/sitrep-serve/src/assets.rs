@@ -26,7 +26,10 @@ pub async fn index() -> impl IntoResponse {
 
 /// `GET /app.js`.
 pub async fn app_js() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], APP_JS)
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        APP_JS,
+    )
 }
 
 /// `GET /style.css`.

@@ -59,7 +59,13 @@ pub struct AppState {
     db: PathBuf,
     options: Options,
     permits: tokio::sync::Semaphore,
+    /// Totals take whole-table counts, so they are computed at most every
+    /// [`STATS_MAX_AGE`] rather than on every page load.
+    stats: std::sync::Mutex<Option<(std::time::Instant, sitrep_store::Totals)>>,
 }
+
+/// How long cached totals are served before they are counted again.
+pub const STATS_MAX_AGE: Duration = Duration::from_secs(30);
 
 impl AppState {
     /// State for the database at `db`, which is migrated to the current schema first so
@@ -69,6 +75,7 @@ impl AppState {
         Ok(AppState {
             db: db.to_path_buf(),
             permits: tokio::sync::Semaphore::new(options.max_concurrent.max(1)),
+            stats: std::sync::Mutex::new(None),
             options,
         })
     }

@@ -528,21 +528,32 @@ impl Store {
     /// Events matching the filter, oldest first (undated last), then by document and index.
     pub fn query_events(&self, f: &Filter) -> Result<Page<EventHit>, QueryError> {
         let w = event_where(f);
-        let from = "FROM events e JOIN documents d ON d.id = e.doc_id";
+        // The covering indexes start with the same columns as the primary keys, so forcing
+        // them never loses a lookup, and the sort reads no wide row.
+        let from = "FROM events e INDEXED BY events_keys
+                    JOIN documents d INDEXED BY documents_meta ON d.id = e.doc_id";
         let total = self.count(
             &format!("{} SELECT COUNT(*) {from}{}", w.with(), w.sql()),
             &w,
         )?;
-        let sql = format!(
-            "{} SELECT {EVENT_COLUMNS} {from}{} ORDER BY COALESCE(e.date, d.published) IS NULL,
-             COALESCE(e.date, d.published), e.doc_id, e.idx LIMIT {} OFFSET {}",
-            w.with(),
+        // Sort only the keys (covered by indexes), then fetch the wide rows of one page.
+        let page = format!(
+            "page AS (SELECT e.doc_id AS k_doc, e.idx AS k_idx,
+             COALESCE(e.date, d.published) AS k_date {from}{}
+             ORDER BY k_date IS NULL, k_date, e.doc_id, e.idx LIMIT {} OFFSET {})",
             w.sql(),
             f.limit,
             f.offset
         );
+        let sql = format!(
+            "{} SELECT {EVENT_COLUMNS} FROM page
+             JOIN events e ON e.doc_id = page.k_doc AND e.idx = page.k_idx
+             JOIN documents d ON d.id = e.doc_id
+             ORDER BY page.k_date IS NULL, page.k_date, e.doc_id, e.idx",
+            w.with_also(&page)
+        );
         let items = self.event_hits(&sql, &w.named())?;
-        Ok(page(total, f, items))
+        Ok(page_of(total, f, items))
     }
 
     /// Facts matching the filter, strongest first (or by first date with [`Sort::Date`]).
@@ -572,7 +583,7 @@ impl Store {
             let json = row.ctx("reading facts")?;
             items.push(serde_json::from_str(&json).ctx("decoding a stored fact")?);
         }
-        Ok(page(total, f, items))
+        Ok(page_of(total, f, items))
     }
 
     /// One fact with every supporting event, denials apart from assertions.
@@ -603,9 +614,13 @@ impl Store {
     }
 
     /// Actors by documents mentioning them; `actor` matches part of a name or code,
-    /// `outlet` and the dates filter the documents counted. Other filters are ignored.
+    /// `outlet` and the dates filter the documents counted. Other filters are ignored,
+    /// and the role counts (`as_source`, ...) are always over the whole database.
     pub fn query_actors(&self, f: &Filter) -> Result<Page<ActorHit>, QueryError> {
-        let w = actor_where(f);
+        if f.outlet.is_none() && f.from.is_none() && f.to.is_none() {
+            return self.actor_totals(f);
+        }
+        let w = actor_where(f, "en.name", "en.code");
         let from = "FROM entities en JOIN documents d ON d.id = en.doc_id";
         let total = self.count(
             &format!(
@@ -615,14 +630,38 @@ impl Store {
             &w,
         )?;
         let sql = format!(
-            "SELECT en.name, en.code, MIN(en.kind), COUNT(DISTINCT en.doc_id), SUM(en.mentions)
-             {from}{} GROUP BY en.name, en.code ORDER BY 4 DESC, 5 DESC, en.name, en.code
+            "SELECT en.name, en.code, MIN(en.kind), COUNT(DISTINCT en.doc_id), SUM(en.mentions),
+             COALESCE(MAX(s.as_source), 0), COALESCE(MAX(s.as_target), 0),
+             COALESCE(MAX(s.as_claimant), 0)
+             {from} LEFT JOIN actor_stats s ON s.name = en.name AND s.code = en.code{}
+             GROUP BY en.name, en.code ORDER BY 4 DESC, 5 DESC, en.name, en.code
              LIMIT {} OFFSET {}",
             w.sql(),
             f.limit,
             f.offset
         );
-        let mut stmt = self.conn.prepare(&sql).ctx("preparing the actor query")?;
+        let items = self.actor_hits(&sql, &w)?;
+        Ok(page_of(total, f, items))
+    }
+
+    /// The actor list from the totals kept on insert: no scan of `entities`.
+    fn actor_totals(&self, f: &Filter) -> Result<Page<ActorHit>, QueryError> {
+        let w = actor_where(f, "name", "code");
+        let total = self.count(&format!("SELECT COUNT(*) FROM actor_stats{}", w.sql()), &w)?;
+        let sql = format!(
+            "SELECT name, code, kind, documents, mentions, as_source, as_target, as_claimant
+             FROM actor_stats{} ORDER BY documents DESC, mentions DESC, name, code
+             LIMIT {} OFFSET {}",
+            w.sql(),
+            f.limit,
+            f.offset
+        );
+        let items = self.actor_hits(&sql, &w)?;
+        Ok(page_of(total, f, items))
+    }
+
+    fn actor_hits(&self, sql: &str, w: &Where) -> Result<Vec<ActorHit>, QueryError> {
+        let mut stmt = self.conn.prepare(sql).ctx("preparing the actor query")?;
         let rows = stmt
             .query_map(&*w.named(), |r| {
                 Ok(ActorHit {
@@ -631,41 +670,13 @@ impl Store {
                     kind: r.get(2)?,
                     documents: r.get(3)?,
                     mentions: r.get(4)?,
-                    as_source: 0,
-                    as_target: 0,
-                    as_claimant: 0,
+                    as_source: r.get(5)?,
+                    as_target: r.get(6)?,
+                    as_claimant: r.get(7)?,
                 })
             })
             .ctx("querying actors")?;
-        let mut items = rows.collect::<Result<Vec<_>, _>>().ctx("reading actors")?;
-        self.count_roles(&mut items)?;
-        Ok(page(total, f, items))
-    }
-
-    fn count_roles(&self, actors: &mut [ActorHit]) -> Result<(), QueryError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT role, COUNT(*) FROM event_actors WHERE code = ?1 AND lower(name) = lower(?2)
-                 GROUP BY role",
-            )
-            .ctx("preparing the role count")?;
-        for a in actors {
-            let rows = stmt
-                .query_map([&a.code, &a.name], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?))
-                })
-                .ctx("counting roles")?;
-            for row in rows {
-                let (role, n) = row.ctx("counting roles")?;
-                match role.as_str() {
-                    "source" => a.as_source = n,
-                    "target" => a.as_target = n,
-                    _ => a.as_claimant = n,
-                }
-            }
-        }
-        Ok(())
+        rows.collect::<Result<Vec<_>, _>>().ctx("reading actors")
     }
 
     /// Who acts on whom over the facts matching the filter, heaviest edges first;
@@ -771,7 +782,7 @@ fn event_hit(row: &rusqlite::Row<'_>) -> Result<EventHit, QueryError> {
     })
 }
 
-fn page<T>(total: u64, f: &Filter, items: Vec<T>) -> Page<T> {
+fn page_of<T>(total: u64, f: &Filter, items: Vec<T>) -> Page<T> {
     Page {
         total,
         limit: f.limit,
@@ -865,13 +876,14 @@ fn fact_where(f: &Filter) -> Where {
     w
 }
 
-/// Conditions on `entities en JOIN documents d`.
-fn actor_where(f: &Filter) -> Where {
+/// Conditions on `entities en JOIN documents d`, or on `actor_stats` when the filter
+/// has no document condition.
+fn actor_where(f: &Filter, name: &str, code: &str) -> Where {
     let mut w = Where::default();
     if let Some(a) = &f.actor {
         let p = w.bind(a.clone());
         w.add(format!(
-            "(instr(lower(en.name), {p}) > 0 OR instr(lower(en.code), {p}) > 0)"
+            "(instr(lower({name}), {p}) > 0 OR instr(lower({code}), {p}) > 0)"
         ));
     }
     w.dates("d.published", "d.published", f);

@@ -16,6 +16,10 @@ pub enum Suite {
     Ner,
     /// Time expressions and their values (`temporal/tempeval3`).
     Timex,
+    /// The PETRARCH validation suite from raw text (`events/petrarch`).
+    Petrarch,
+    /// PLOVER types of the CAMEO-manual example sentences (`events/plover`).
+    Plover,
     /// Quotes and speakers (`quotes/polnear`).
     Quotes,
     /// Same-story document pairs (`dedup/ecbplus`).
@@ -32,6 +36,8 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         Suite::Dates => sitrep_eval::dates::run(&args.data),
         Suite::Ner => sitrep_eval::ner::run(&args.data),
         Suite::Timex => sitrep_eval::timex::run(&args.data),
+        Suite::Petrarch => sitrep_eval::petrarch::run(&args.data),
+        Suite::Plover => sitrep_eval::plover::run(&args.data),
         Suite::Quotes => sitrep_eval::quotes::run(&args.data),
         Suite::Stories => sitrep_eval::stories::run(&args.data),
     }

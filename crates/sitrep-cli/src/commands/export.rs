@@ -85,7 +85,13 @@ impl<T: Serialize> Table<T> {
             let header: Vec<String> = columns.iter().map(|c| c.name.to_string()).collect();
             csv_line(&mut out, &header)?;
         }
-        Ok(Table { path, out, kind, columns, rows: 0 })
+        Ok(Table {
+            path,
+            out,
+            kind,
+            columns,
+            rows: 0,
+        })
     }
 
     fn write(&mut self, item: &T) -> anyhow::Result<()> {
@@ -104,7 +110,9 @@ impl<T: Serialize> Table<T> {
     }
 
     fn finish(mut self) -> anyhow::Result<(PathBuf, usize)> {
-        self.out.flush().with_context(|| format!("writing {}", self.path.display()))?;
+        self.out
+            .flush()
+            .with_context(|| format!("writing {}", self.path.display()))?;
         Ok((self.path, self.rows))
     }
 }
@@ -122,12 +130,36 @@ struct DocOut {
 
 fn doc_columns() -> Vec<Column<DocOut>> {
     vec![
-        Column { name: "id", width: 0, cell: |d| d.id.clone() },
-        Column { name: "source", width: 0, cell: |d| d.source.clone() },
-        Column { name: "title", width: 0, cell: |d| d.title.clone().unwrap_or_default() },
-        Column { name: "outlet", width: 0, cell: |d| d.outlet.clone().unwrap_or_default() },
-        Column { name: "published", width: 0, cell: |d| d.published.clone().unwrap_or_default() },
-        Column { name: "copy_of", width: 0, cell: |d| d.copy_of.clone().unwrap_or_default() },
+        Column {
+            name: "id",
+            width: 0,
+            cell: |d| d.id.clone(),
+        },
+        Column {
+            name: "source",
+            width: 0,
+            cell: |d| d.source.clone(),
+        },
+        Column {
+            name: "title",
+            width: 0,
+            cell: |d| d.title.clone().unwrap_or_default(),
+        },
+        Column {
+            name: "outlet",
+            width: 0,
+            cell: |d| d.outlet.clone().unwrap_or_default(),
+        },
+        Column {
+            name: "published",
+            width: 0,
+            cell: |d| d.published.clone().unwrap_or_default(),
+        },
+        Column {
+            name: "copy_of",
+            width: 0,
+            cell: |d| d.copy_of.clone().unwrap_or_default(),
+        },
     ]
 }
 
@@ -139,7 +171,10 @@ fn tables(store: &Store, dir: &Path, kind: Kind) -> anyhow::Result<Vec<(PathBuf,
         facts.write(&fact)?;
     }
     let mut actors: Table<ActorHit> = Table::create(dir, "actors", kind, actor_columns())?;
-    let mut filter = Filter { limit: MAX_LIMIT, ..Filter::default() };
+    let mut filter = Filter {
+        limit: MAX_LIMIT,
+        ..Filter::default()
+    };
     loop {
         let page = store.query_actors(&filter)?;
         for a in &page.items {
@@ -161,5 +196,10 @@ fn tables(store: &Store, dir: &Path, kind: Kind) -> anyhow::Result<Vec<(PathBuf,
             copy_of: d.copy_of,
         })?;
     }
-    Ok(vec![events.finish()?, facts.finish()?, actors.finish()?, docs.finish()?])
+    Ok(vec![
+        events.finish()?,
+        facts.finish()?,
+        actors.finish()?,
+        docs.finish()?,
+    ])
 }

@@ -121,7 +121,10 @@ pub struct Column<T> {
 /// Opens an existing database for reading.
 pub fn open(db: &Path) -> anyhow::Result<Store> {
     if !db.exists() {
-        anyhow::bail!("no database at {}: run `sitrep run PATH...` first", db.display());
+        anyhow::bail!(
+            "no database at {}: run `sitrep run PATH...` first",
+            db.display()
+        );
     }
     match Store::open_read_only(db) {
         // An older database is migrated once by opening it for writing.
@@ -187,7 +190,11 @@ fn emit<T: Serialize>(
             } else {
                 String::new()
             };
-            let first = if page.items.is_empty() { 0 } else { page.offset + 1 };
+            let first = if page.items.is_empty() {
+                0
+            } else {
+                page.offset + 1
+            };
             writeln!(out, "{first}–{end} of {}{more}", page.total)?;
         }
     }
@@ -196,7 +203,11 @@ fn emit<T: Serialize>(
 }
 
 /// CSV with a header row; fields quoted when they need it (RFC 4180).
-pub fn write_csv<T>(out: &mut impl Write, items: &[T], columns: &[Column<T>]) -> std::io::Result<()> {
+pub fn write_csv<T>(
+    out: &mut impl Write,
+    items: &[T],
+    columns: &[Column<T>],
+) -> std::io::Result<()> {
     let header: Vec<String> = columns.iter().map(|c| c.name.to_string()).collect();
     csv_line(out, &header)?;
     for item in items {
@@ -223,7 +234,12 @@ fn csv_field(s: &str) -> String {
 fn write_table<T>(out: &mut impl Write, items: &[T], columns: &[Column<T>]) -> std::io::Result<()> {
     let rows: Vec<Vec<String>> = items
         .iter()
-        .map(|item| columns.iter().map(|c| clip(&(c.cell)(item), c.width)).collect())
+        .map(|item| {
+            columns
+                .iter()
+                .map(|c| clip(&(c.cell)(item), c.width))
+                .collect()
+        })
         .collect();
     let widths: Vec<usize> = columns
         .iter()
@@ -269,64 +285,242 @@ fn opt(s: &Option<String>) -> String {
 /// Columns of an event row.
 pub fn event_columns() -> Vec<Column<EventHit>> {
     vec![
-        Column { name: "date", width: 16, cell: |h| opt(&h.date) },
-        Column { name: "source", width: 24, cell: |h| h.event.source.as_ref().map(|a| a.name.clone()).unwrap_or_default() },
-        Column { name: "cameo", width: 5, cell: |h| h.event.cameo.clone() },
-        Column { name: "action", width: 30, cell: |h| sitrep_report::action_label(&h.event.cameo).to_string() },
-        Column { name: "target", width: 24, cell: |h| h.event.target.as_ref().map(|a| a.name.clone()).unwrap_or_default() },
-        Column { name: "modality", width: 12, cell: |h| h.event.modality.as_str().to_string() },
-        Column { name: "claimant", width: 20, cell: |h| h.event.claimant.as_ref().map(|a| a.name.clone()).unwrap_or_default() },
-        Column { name: "outlet", width: 20, cell: |h| opt(&h.outlet) },
-        Column { name: "rule", width: 24, cell: |h| h.event.rule.clone() },
-        Column { name: "doc", width: 12, cell: |h| format!("{}#{}", h.doc, h.index) },
-        Column { name: "evidence", width: 70, cell: |h| h.event.evidence_text.clone() },
+        Column {
+            name: "date",
+            width: 16,
+            cell: |h| opt(&h.date),
+        },
+        Column {
+            name: "source",
+            width: 24,
+            cell: |h| {
+                h.event
+                    .source
+                    .as_ref()
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default()
+            },
+        },
+        Column {
+            name: "cameo",
+            width: 5,
+            cell: |h| h.event.cameo.clone(),
+        },
+        Column {
+            name: "action",
+            width: 30,
+            cell: |h| sitrep_report::action_label(&h.event.cameo).to_string(),
+        },
+        Column {
+            name: "target",
+            width: 24,
+            cell: |h| {
+                h.event
+                    .target
+                    .as_ref()
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default()
+            },
+        },
+        Column {
+            name: "modality",
+            width: 12,
+            cell: |h| h.event.modality.as_str().to_string(),
+        },
+        Column {
+            name: "claimant",
+            width: 20,
+            cell: |h| {
+                h.event
+                    .claimant
+                    .as_ref()
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default()
+            },
+        },
+        Column {
+            name: "outlet",
+            width: 20,
+            cell: |h| opt(&h.outlet),
+        },
+        Column {
+            name: "rule",
+            width: 24,
+            cell: |h| h.event.rule.clone(),
+        },
+        Column {
+            name: "doc",
+            width: 12,
+            cell: |h| format!("{}#{}", h.doc, h.index),
+        },
+        Column {
+            name: "evidence",
+            width: 70,
+            cell: |h| h.event.evidence_text.clone(),
+        },
     ]
 }
 
 /// Columns of a fact row.
 pub fn fact_columns() -> Vec<Column<Fact>> {
     vec![
-        Column { name: "id", width: 16, cell: |f| f.id.clone() },
-        Column { name: "first_seen", width: 16, cell: |f| opt(&f.first_seen) },
-        Column { name: "last_seen", width: 16, cell: |f| opt(&f.last_seen) },
-        Column { name: "source", width: 24, cell: |f| f.source_name.clone() },
-        Column { name: "action", width: 30, cell: |f| f.label.clone() },
-        Column { name: "target", width: 24, cell: |f| f.target_name.clone() },
-        Column { name: "cameo", width: 5, cell: |f| f.cameo.clone() },
-        Column { name: "plover", width: 10, cell: |f| f.plover.clone() },
-        Column { name: "docs", width: 5, cell: |f| f.documents.to_string() },
-        Column { name: "origins", width: 7, cell: |f| f.origins.to_string() },
-        Column { name: "contested", width: 9, cell: |f| f.contested.to_string() },
-        Column { name: "asserted_by", width: 30, cell: |f| f.asserted_by.join("; ") },
-        Column { name: "denied_by", width: 30, cell: |f| f.denied_by.join("; ") },
+        Column {
+            name: "id",
+            width: 16,
+            cell: |f| f.id.clone(),
+        },
+        Column {
+            name: "first_seen",
+            width: 16,
+            cell: |f| opt(&f.first_seen),
+        },
+        Column {
+            name: "last_seen",
+            width: 16,
+            cell: |f| opt(&f.last_seen),
+        },
+        Column {
+            name: "source",
+            width: 24,
+            cell: |f| f.source_name.clone(),
+        },
+        Column {
+            name: "action",
+            width: 30,
+            cell: |f| f.label.clone(),
+        },
+        Column {
+            name: "target",
+            width: 24,
+            cell: |f| f.target_name.clone(),
+        },
+        Column {
+            name: "cameo",
+            width: 5,
+            cell: |f| f.cameo.clone(),
+        },
+        Column {
+            name: "plover",
+            width: 10,
+            cell: |f| f.plover.clone(),
+        },
+        Column {
+            name: "docs",
+            width: 5,
+            cell: |f| f.documents.to_string(),
+        },
+        Column {
+            name: "origins",
+            width: 7,
+            cell: |f| f.origins.to_string(),
+        },
+        Column {
+            name: "contested",
+            width: 9,
+            cell: |f| f.contested.to_string(),
+        },
+        Column {
+            name: "asserted_by",
+            width: 30,
+            cell: |f| f.asserted_by.join("; "),
+        },
+        Column {
+            name: "denied_by",
+            width: 30,
+            cell: |f| f.denied_by.join("; "),
+        },
     ]
 }
 
 /// Columns of an actor row.
 pub fn actor_columns() -> Vec<Column<ActorHit>> {
     vec![
-        Column { name: "name", width: 32, cell: |a| a.name.clone() },
-        Column { name: "code", width: 10, cell: |a| a.code.clone() },
-        Column { name: "kind", width: 12, cell: |a| a.kind.clone() },
-        Column { name: "documents", width: 9, cell: |a| a.documents.to_string() },
-        Column { name: "mentions", width: 8, cell: |a| a.mentions.to_string() },
-        Column { name: "as_source", width: 9, cell: |a| a.as_source.to_string() },
-        Column { name: "as_target", width: 9, cell: |a| a.as_target.to_string() },
-        Column { name: "as_claimant", width: 11, cell: |a| a.as_claimant.to_string() },
+        Column {
+            name: "name",
+            width: 32,
+            cell: |a| a.name.clone(),
+        },
+        Column {
+            name: "code",
+            width: 10,
+            cell: |a| a.code.clone(),
+        },
+        Column {
+            name: "kind",
+            width: 12,
+            cell: |a| a.kind.clone(),
+        },
+        Column {
+            name: "documents",
+            width: 9,
+            cell: |a| a.documents.to_string(),
+        },
+        Column {
+            name: "mentions",
+            width: 8,
+            cell: |a| a.mentions.to_string(),
+        },
+        Column {
+            name: "as_source",
+            width: 9,
+            cell: |a| a.as_source.to_string(),
+        },
+        Column {
+            name: "as_target",
+            width: 9,
+            cell: |a| a.as_target.to_string(),
+        },
+        Column {
+            name: "as_claimant",
+            width: 11,
+            cell: |a| a.as_claimant.to_string(),
+        },
     ]
 }
 
 /// Columns of a search hit.
 pub fn search_columns() -> Vec<Column<SearchHit>> {
     vec![
-        Column { name: "kind", width: 8, cell: |h| h.kind.clone() },
-        Column { name: "score", width: 7, cell: |h| format!("{:.2}", h.score) },
-        Column { name: "published", width: 16, cell: |h| opt(&h.published) },
-        Column { name: "outlet", width: 20, cell: |h| opt(&h.outlet) },
-        Column { name: "speaker", width: 20, cell: |h| opt(&h.speaker) },
-        Column { name: "title", width: 40, cell: |h| opt(&h.title) },
-        Column { name: "doc", width: 12, cell: |h| h.doc.clone() },
-        Column { name: "snippet", width: 80, cell: |h| h.snippet.clone() },
+        Column {
+            name: "kind",
+            width: 8,
+            cell: |h| h.kind.clone(),
+        },
+        Column {
+            name: "score",
+            width: 7,
+            cell: |h| format!("{:.2}", h.score),
+        },
+        Column {
+            name: "published",
+            width: 16,
+            cell: |h| opt(&h.published),
+        },
+        Column {
+            name: "outlet",
+            width: 20,
+            cell: |h| opt(&h.outlet),
+        },
+        Column {
+            name: "speaker",
+            width: 20,
+            cell: |h| opt(&h.speaker),
+        },
+        Column {
+            name: "title",
+            width: 40,
+            cell: |h| opt(&h.title),
+        },
+        Column {
+            name: "doc",
+            width: 12,
+            cell: |h| h.doc.clone(),
+        },
+        Column {
+            name: "snippet",
+            width: 80,
+            cell: |h| h.snippet.clone(),
+        },
     ]
 }
 
@@ -338,7 +532,10 @@ mod tests {
     fn csv_quotes_only_when_needed() {
         let mut out = Vec::new();
         csv_line(&mut out, &["a".into(), "b,c".into(), "say \"hi\"".into()]).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "a,\"b,c\",\"say \"\"hi\"\"\"\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a,\"b,c\",\"say \"\"hi\"\"\"\n"
+        );
     }
 
     #[test]
@@ -349,11 +546,26 @@ mod tests {
 
     #[test]
     fn flags_are_validated_like_the_api() {
-        let bad = FilterArgs { modality: Some("perhaps".into()), limit: 10, ..Default::default() };
-        assert!(bad.filter().unwrap_err().to_string().contains("unknown modality"));
-        let bad = FilterArgs { limit: 900, ..Default::default() };
+        let bad = FilterArgs {
+            modality: Some("perhaps".into()),
+            limit: 10,
+            ..Default::default()
+        };
+        assert!(bad
+            .filter()
+            .unwrap_err()
+            .to_string()
+            .contains("unknown modality"));
+        let bad = FilterArgs {
+            limit: 900,
+            ..Default::default()
+        };
         assert!(bad.filter().unwrap_err().to_string().contains("limit 900"));
-        let ok = FilterArgs { contested: Some(true), limit: 5, ..Default::default() };
+        let ok = FilterArgs {
+            contested: Some(true),
+            limit: 5,
+            ..Default::default()
+        };
         assert_eq!(ok.filter().unwrap().contested, Some(true));
     }
 }

@@ -178,6 +178,9 @@ fn print_summary(tally: &Tally, facts: usize, started: Instant) {
     for skip in &tally.skipped {
         eprintln!("skipped {skip}");
     }
+    if !tally.skipped.is_empty() {
+        eprintln!("skipped by reason: {}", reasons(&tally.skipped));
+    }
     let secs = started.elapsed().as_secs_f64();
     let mb = tally.bytes as f64 / 1e6;
     eprintln!(
@@ -193,6 +196,23 @@ fn print_summary(tally: &Tally, facts: usize, started: Instant) {
         mb / secs.max(1e-9),
         tally.documents as f64 / secs.max(1e-9)
     );
+}
+
+/// "1799 empty article, 12 binary content": reasons without their per-item details.
+fn reasons(skipped: &[Skipped]) -> String {
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for skip in skipped {
+        // Details after a colon or parenthesis vary per item ("invalid JSON: line 3 ...").
+        let general = skip.reason.split([':', '(']).next().unwrap_or(&skip.reason).trim();
+        *counts.entry(general.to_string()).or_default() += 1;
+    }
+    let mut counts: Vec<_> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
+        .iter()
+        .map(|(reason, n)| format!("{n} {reason}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn progress_bar(quiet: bool) -> indicatif::ProgressBar {

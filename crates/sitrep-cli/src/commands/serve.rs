@@ -19,10 +19,16 @@ pub struct ServeArgs {
 /// Serves until interrupted.
 pub fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     if !args.db.exists() {
-        anyhow::bail!("no database at {}: run `sitrep run PATH...` first", args.db.display());
+        anyhow::bail!(
+            "no database at {}: run `sitrep run PATH...` first",
+            args.db.display()
+        );
     }
     if !args.addr.ip().is_loopback() {
-        eprintln!("warning: listening on {}, reachable from other machines", args.addr);
+        eprintln!(
+            "warning: listening on {}, reachable from other machines",
+            args.addr
+        );
     }
     sitrep_serve::serve(&args.db, args.addr)
         .with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;

@@ -3,6 +3,7 @@
 use super::sql::Where;
 use super::{Ctx, Filter, FilterError, Page, QueryError};
 use crate::Store;
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 /// Marks the start of a matched term in [`SearchHit::snippet`].
@@ -89,52 +90,96 @@ impl Store {
     /// keeps documents that mention the actor and quotes it speaks; `outlet` and the
     /// dates look at the document. Category, modality and contested are ignored.
     pub fn search(&self, query: &str, f: &Filter) -> Result<Page<SearchHit>, QueryError> {
+        let fts = fts_query(query)?;
         let mut w = Where::default();
-        let q = w.bind(fts_query(query)?);
+        let q = w.bind(fts.clone());
         let (doc_conds, quote_conds) = conditions(&mut w, f);
+        // Rank only keys; snippets are made for the page alone, as they cost far more.
         let union = format!(
-            "SELECT 'document' AS kind, d.id AS doc_id, NULL AS idx,
-                snippet(documents_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snip,
-                bm25(documents_fts, 4.0, 1.0) AS score,
-                d.title AS title, d.outlet AS outlet, d.published AS published, d.url AS url,
-                NULL AS speaker
+            "SELECT 'document' AS kind, documents_fts.rowid AS rid,
+                bm25(documents_fts, 4.0, 1.0) AS score
              FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
              WHERE documents_fts MATCH {q}{doc_conds}
              UNION ALL
-             SELECT 'quote', q.doc_id, q.idx,
-                snippet(quotes_fts, 0, '{MATCH_START}', '{MATCH_END}', '…', 16),
-                bm25(quotes_fts), d.title, d.outlet, d.published, d.url, q.speaker
+             SELECT 'quote', quotes_fts.rowid, bm25(quotes_fts)
              FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid
-             JOIN documents d ON d.id = q.doc_id
+             JOIN documents d INDEXED BY documents_meta ON d.id = q.doc_id
              WHERE quotes_fts MATCH {q}{quote_conds}"
         );
         let with = w.with();
         let total = self.count(&format!("{with} SELECT COUNT(*) FROM ({union})"), &w)?;
         let sql = format!(
-            "{with} SELECT * FROM ({union}) ORDER BY score, kind, doc_id, idx LIMIT {} OFFSET {}",
+            "{with} SELECT kind, rid, score FROM ({union}) ORDER BY score, kind, rid
+             LIMIT {} OFFSET {}",
             f.limit, f.offset
         );
-        let mut stmt = self.conn.prepare(&sql).ctx("preparing the search")?;
-        let rows = stmt
-            .query_map(&*w.named(), |r| {
-                Ok(SearchHit {
-                    kind: r.get(0)?,
-                    doc: r.get(1)?,
-                    quote: r.get(2)?,
-                    snippet: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-                    score: r.get(4)?,
-                    title: r.get(5)?,
-                    outlet: r.get(6)?,
-                    published: r.get(7)?,
-                    url: r.get(8)?,
-                    speaker: r.get(9)?,
+        let keys = {
+            let mut stmt = self.conn.prepare(&sql).ctx("preparing the search")?;
+            let rows = stmt
+                .query_map(&*w.named(), |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, f64>(2)?,
+                    ))
                 })
+                .ctx("searching")?;
+            rows.collect::<Result<Vec<_>, _>>()
+                .ctx("reading search hits")?
+        };
+        let mut items = Vec::with_capacity(keys.len());
+        for (kind, rid, score) in keys {
+            if let Some(hit) = self.search_hit(&fts, &kind, rid, score)? {
+                items.push(hit);
+            }
+        }
+        Ok(super::page_of(total, f, items))
+    }
+
+    /// The snippet and sourcing of one ranked hit.
+    fn search_hit(
+        &self,
+        fts: &str,
+        kind: &str,
+        rid: i64,
+        score: f64,
+    ) -> Result<Option<SearchHit>, QueryError> {
+        let sql = if kind == "document" {
+            format!(
+                "SELECT d.id, NULL, snippet(documents_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 16),
+                    d.title, d.outlet, d.published, d.url, NULL
+                 FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+                 WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?2"
+            )
+        } else {
+            format!(
+                "SELECT q.doc_id, q.idx, snippet(quotes_fts, 0, '{MATCH_START}', '{MATCH_END}', '…', 16),
+                    d.title, d.outlet, d.published, d.url, q.speaker
+                 FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid
+                 JOIN documents d ON d.id = q.doc_id
+                 WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid = ?2"
+            )
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql)
+            .ctx("preparing a search hit")?;
+        stmt.query_row(rusqlite::params![fts, rid], |r| {
+            Ok(SearchHit {
+                kind: kind.to_string(),
+                doc: r.get(0)?,
+                quote: r.get(1)?,
+                snippet: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                score,
+                title: r.get(3)?,
+                outlet: r.get(4)?,
+                published: r.get(5)?,
+                url: r.get(6)?,
+                speaker: r.get(7)?,
             })
-            .ctx("searching")?;
-        let items = rows
-            .collect::<Result<Vec<_>, _>>()
-            .ctx("reading search hits")?;
-        Ok(super::page(total, f, items))
+        })
+        .optional()
+        .ctx("reading a search hit")
     }
 }
 

@@ -46,14 +46,29 @@ impl Where {
 
     /// The `WITH` prefix the clauses need, or nothing.
     pub(super) fn with(&self) -> String {
+        self.with_also("")
+    }
+
+    /// The `WITH` prefix with one more common table expression (`name AS (...)`) after
+    /// the alias table, or nothing when both are absent.
+    pub(super) fn with_also(&self, more: &str) -> String {
         let Some(p) = &self.alias else {
-            return String::new();
+            return if more.is_empty() {
+                String::new()
+            } else {
+                format!("WITH {more}")
+            };
+        };
+        let more = if more.is_empty() {
+            String::new()
+        } else {
+            format!(", {more}")
         };
         format!(
             "WITH alias(v) AS (
                 SELECT lower(code) FROM entities WHERE lower(name) = {p} OR code = upper({p})
                 UNION SELECT lower(name) FROM entities WHERE lower(name) = {p} OR code = upper({p})
-                UNION SELECT {p})"
+                UNION SELECT {p}){more}"
         )
     }
 

@@ -14,30 +14,87 @@ use std::path::{Path, PathBuf};
 
 /// The event table's columns, in GDELT 2.0 order.
 pub const EVENT_COLUMNS: [&str; 61] = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
     "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
     "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ];
 
 /// The mentions table's columns, in GDELT 2.0 order.
 pub const MENTION_COLUMNS: [&str; 16] = [
-    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
-    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset",
-    "ActionCharOffset", "InRawText", "Confidence", "MentionDocLen", "MentionDocTone",
-    "MentionDocTranslationInfo", "Extras",
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
 ];
 
 /// Writes `events.tsv` and `mentions.tsv` into `dir`.
@@ -64,7 +121,10 @@ pub fn write(store: &Store, dir: &Path, header: bool) -> anyhow::Result<Vec<(Pat
         urls.entry(hit.doc.clone())
             .or_insert_with(|| hit.url.clone().unwrap_or_else(|| hit.source.clone()));
         if text.0 != hit.doc {
-            text = (hit.doc.clone(), store.document_text(&hit.doc)?.unwrap_or_default());
+            text = (
+                hit.doc.clone(),
+                store.document_text(&hit.doc)?.unwrap_or_default(),
+            );
         }
         tsv_line(&mut mentions, &mention_row(n + 1, &facts[n], &hit, &text.1))?;
         rows += 1;
@@ -84,8 +144,8 @@ pub fn write(store: &Store, dir: &Path, header: bool) -> anyhow::Result<Vec<(Pat
 }
 
 fn tsv_file(path: &Path, header: Option<&[&str]>) -> anyhow::Result<BufWriter<File>> {
-    let file = File::create(path)
-        .map_err(|e| anyhow::anyhow!("creating {}: {e}", path.display()))?;
+    let file =
+        File::create(path).map_err(|e| anyhow::anyhow!("creating {}: {e}", path.display()))?;
     let mut out = BufWriter::new(file);
     if let Some(h) = header {
         writeln!(out, "{}", h.join("\t"))?;
@@ -147,7 +207,10 @@ pub fn mention_row(id: usize, f: &Fact, hit: &EventHit, text: &str) -> Vec<Strin
     let extras = format!(
         "modality={};claimant={};rule={}",
         e.modality.as_str(),
-        e.claimant.as_ref().map(|c| c.name.replace(';', ",")).unwrap_or_default(),
+        e.claimant
+            .as_ref()
+            .map(|c| c.name.replace(';', ","))
+            .unwrap_or_default(),
         e.rule.replace(';', ",")
     );
     vec![
@@ -162,7 +225,9 @@ pub fn mention_row(id: usize, f: &Fact, hit: &EventHit, text: &str) -> Vec<Strin
         offset(e.target.as_ref().map(|a| a.span)),
         offset(Some(e.trigger)),
         String::new(),
-        ((e.confidence * 100.0).round() as i64).clamp(0, 100).to_string(),
+        ((e.confidence * 100.0).round() as i64)
+            .clamp(0, 100)
+            .to_string(),
         text.chars().count().to_string(),
         String::new(),
         String::new(),
@@ -176,13 +241,21 @@ fn actor_fields(code: &str, name: &str) -> Vec<String> {
     let first = chunk(0);
     let group = matches!(first.as_str(), "IGO" | "NGO" | "IMG" | "MNC");
     let (country, known, types) = if code.is_empty() {
-        (String::new(), String::new(), [String::new(), String::new(), String::new()])
+        (
+            String::new(),
+            String::new(),
+            [String::new(), String::new(), String::new()],
+        )
     } else if group {
         (String::new(), chunk(1), [first.clone(), chunk(2), chunk(3)])
     } else {
         (first.clone(), String::new(), [chunk(1), chunk(2), chunk(3)])
     };
-    let name = if code.is_empty() { String::new() } else { name.to_uppercase() };
+    let name = if code.is_empty() {
+        String::new()
+    } else {
+        name.to_uppercase()
+    };
     let mut out = vec![code.to_string(), name, country, known];
     out.extend([String::new(), String::new(), String::new()]);
     out.extend(types);
@@ -191,7 +264,9 @@ fn actor_fields(code: &str, name: &str) -> Vec<String> {
 
 /// The first `n` characters of a date with the dashes dropped, or empty when shorter.
 fn digits(date: &str, n: usize) -> String {
-    date.get(..n).map(|d| d.replace('-', "")).unwrap_or_default()
+    date.get(..n)
+        .map(|d| d.replace('-', ""))
+        .unwrap_or_default()
 }
 
 fn sql_date(date: &str) -> String {

@@ -1,0 +1,429 @@
+//! Name shapes without a dictionary entry for the name itself: organisations by their
+//! context (`org_heads.tsv` cues, an acronym defined in brackets, a name already seen as an
+//! organisation), teams in results lines ("Aldport 3 Benfield 1"), and people in
+//! results lists ("Ann Toll ( Norway )").
+
+use crate::lexicon::Category;
+use crate::recognize::{name_key, Draft, MentionClass, Reader};
+use crate::title::View;
+use crate::units::{Unit, UnitKind};
+use sitrep_model::{ActorKind, Span};
+
+/// Rule id of a team found in a results line.
+const TEAM_RULE: &str = "rule:team-score";
+
+/// An organisation name the document has established, for its later bare mentions.
+#[derive(Clone, Debug)]
+pub(crate) struct KnownOrg {
+    /// Canonical name (the full name the short form came from).
+    pub name: String,
+    pub agent: String,
+    pub rule: String,
+}
+
+impl View<'_> {
+    /// A score or table figure: digits, or a decimal like ".526"; not "10-0-50-0"
+    /// (bowling figures) or "87th" (a minute), which follow people.
+    pub fn is_number(&self, k: usize) -> bool {
+        let w = self.str(k).strip_prefix('.').unwrap_or(self.str(k));
+        self.is_word(k) && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// A run whose context says person: after an initial ("N. Knight 113") or an opening
+    /// bracket ("( Sam Ault 79 )").
+    fn person_context(&self, k: usize) -> bool {
+        k > 0
+            && (self.is_punct(k - 1, '(')
+                || (k > 1 && self.is_punct(k - 1, '.') && self.str(k - 2).len() == 1))
+    }
+
+    /// A capitalised word or place name that may be part of a team name.
+    fn is_team_part(&self, k: usize) -> bool {
+        let w = self.str(k);
+        let word = self.is_word(k)
+            && w.len() >= 2
+            && !self.lex.names.nonnames.contains(w)
+            && !self.lex.names.speech.contains(w)
+            && !w.bytes().any(|b| b.is_ascii_digit());
+        let place = matches!(self.category(k), Some(Category::Capital | Category::Place));
+        self.is_capitalised(k) && (word || place)
+    }
+
+    /// The bracketed country after a name: `( Norway )`.
+    pub fn country_in_brackets(&self, k: usize) -> bool {
+        self.is_punct(k, '(')
+            && matches!(
+                self.category(k + 1),
+                Some(Category::Country | Category::Adjective)
+            )
+            && self.is_punct(k + 2, ')')
+    }
+
+    /// Team names in a results line: at least two capitalised runs each followed by a
+    /// score, or one run opening the line followed by two numbers (a standings row).
+    /// Runs that start like a person's name, or hold a country (national sides are
+    /// places in CoNLL's convention and ours), are left to the other rules.
+    pub fn teams(&self) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < self.units.len() {
+            if !self.is_team_part(i) || (i > 0 && self.is_team_part(i - 1)) {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end < self.units.len() && end - i < 4 && self.is_team_part(end) {
+                end += 1;
+            }
+            if self.is_number(end) {
+                runs.push((i, end));
+            }
+            i = end;
+        }
+        let standings = runs
+            .first()
+            .is_some_and(|&(s, e)| s == 0 && self.is_number(e + 1));
+        if runs.len() < 2 && !standings {
+            return Vec::new();
+        }
+        runs.retain(|&(s, _)| {
+            !self.starts_name(s) && !self.is_initial(s) && !self.person_context(s)
+        });
+        runs
+    }
+}
+
+/// One item of a comma-separated list: units `start..end` hold a name-shaped run.
+struct Item {
+    start: usize,
+    end: usize,
+}
+
+impl View<'_> {
+    /// The list items of the sentence: segments between `,` `;` or `and` made of an
+    /// optional rank ("3 -"), a run of name words, and an optional bracketed country or
+    /// figure ("( Norway )", "68").
+    fn list_items(&self) -> Vec<Item> {
+        let sep = |k: usize| self.is_punct(k, ',') || self.is_punct(k, ';') || self.is_lower_word(k, &["and"]);
+        let mut items = Vec::new();
+        let mut seg = 0;
+        while seg < self.units.len() {
+            let stop = (seg..self.units.len()).find(|&k| sep(k)).unwrap_or(self.units.len());
+            if let Some(item) = self.item(seg, stop) {
+                items.push(item);
+            }
+            seg = stop + 1;
+        }
+        items
+    }
+
+    fn item(&self, mut k: usize, stop: usize) -> Option<Item> {
+        while k < stop && (self.is_number(k) || self.is_punct(k, '-')) {
+            k += 1;
+        }
+        let end = self.name_run(k, 3);
+        let words = (k..end).filter(|&u| self.is_word(u)).count();
+        let mut rest = end;
+        if self.country_in_brackets(rest) {
+            rest += 3;
+        }
+        while rest < stop && self.is_number(rest) {
+            rest += 1;
+        }
+        (words >= 2 && rest == stop && end > k).then_some(Item { start: k, end })
+    }
+}
+
+impl View<'_> {
+    /// The rule of a person cue right before unit `k` ("striker", "11th-seeded").
+    pub fn person_cue(&self, k: usize) -> Option<&str> {
+        let prev = k.checked_sub(1)?;
+        if !self.is_word(prev) {
+            return None;
+        }
+        let w = self.str(prev);
+        let cues = &self.lex.names.person_cues;
+        if let Some(rule) = cues.get(w) {
+            return Some(rule);
+        }
+        let dash = w.rfind('-')?;
+        cues.get(&w[dash..]).map(String::as_str)
+    }
+}
+
+impl Reader<'_> {
+    /// "Ann Toll , Orla Vink , Tamsin Roe": when one item of a list of name-shaped
+    /// runs is already a person, the others are people too.
+    pub(crate) fn name_list(&mut self, v: &View, first_mention: usize) {
+        let items = v.list_items();
+        if items.len() < 2 {
+            return;
+        }
+        let person_at = |r: &Self, it: &Item| {
+            r.mentions[first_mention..].iter().any(|m| {
+                m.span.start == v.units[it.start].start as u32
+                    && r.entities[m.entity].actor.kind == ActorKind::Person
+            })
+        };
+        let covered = |r: &Self, it: &Item| {
+            let (s, e) = (v.units[it.start].start as u32, v.units[it.end - 1].end as u32);
+            r.mentions[first_mention..]
+                .iter()
+                .any(|m| m.span.start < e && s < m.span.end)
+        };
+        if !items.iter().any(|it| person_at(self, it)) {
+            return;
+        }
+        for it in &items {
+            if covered(self, it) {
+                continue;
+            }
+            let rule = "rule:name-list";
+            let span = Span::new(v.units[it.start].start, v.units[it.end - 1].end);
+            let name = span.of(self.text).to_string();
+            let ent = self.new_person(&name, None, rule);
+            self.push_mention(span, ent, rule, MentionClass::Name, false);
+        }
+    }
+
+    /// Finds the teams of every results line before reading, so that prose mentions
+    /// earlier in the article are recognised too.
+    pub(crate) fn collect_teams(&mut self, sentences: &[Vec<Unit>]) {
+        for units in sentences {
+            let v = View {
+                text: self.text,
+                units,
+                lex: self.lex,
+            };
+            for (s, e) in v.teams() {
+                let surface = self.surface(&v, s, e);
+                self.team_runs.insert(v.units[s].start, v.units[e - 1].end);
+                // A place name as a team ("Aldport 3") stays a place elsewhere: the
+                // dateline and the prose about the city.
+                if (s..e).any(|u| !v.is_word(u)) {
+                    continue;
+                }
+                self.known_orgs
+                    .entry(surface.clone())
+                    .or_insert_with(|| KnownOrg {
+                        name: surface,
+                        agent: String::new(),
+                        rule: TEAM_RULE.to_string(),
+                    });
+            }
+        }
+    }
+
+    fn surface(&self, v: &View, s: usize, e: usize) -> String {
+        self.text
+            .get(v.units[s].start..v.units[e - 1].end)
+            .unwrap_or("")
+            .to_string()
+    }
+
+    /// A known organisation name (team, acronym, short form) starting at `i`: the
+    /// longest capitalised run of up to four units that the document has established.
+    pub(crate) fn known_org(&mut self, v: &View, i: usize) -> Option<usize> {
+        if let Some(&stop) = self.team_runs.get(&v.units[i].start) {
+            let end = (i..v.units.len()).find(|&u| v.units[u].end >= stop)? + 1;
+            let surface = self.surface(v, i, end);
+            let known = KnownOrg {
+                name: surface,
+                agent: String::new(),
+                rule: TEAM_RULE.to_string(),
+            };
+            self.org_mention(
+                Span::new(v.units[i].start, stop),
+                &known,
+                MentionClass::Name,
+            );
+            return Some(end);
+        }
+        if self.known_orgs.is_empty() || !v.is_capitalised(i) {
+            return None;
+        }
+        if i > 0 && v.is_capitalised(i - 1) && !matches!(v.kind(i - 1), Some(UnitKind::Punct(_))) {
+            return None;
+        }
+        let max = (i + 4).min(v.units.len());
+        let end = (i + 1..=max).rev().find(|&e| {
+            (i..e).all(|u| v.is_capitalised(u) || v.is_punct(u, '&'))
+                && !v.is_capitalised(e)
+                && self.known_orgs.contains_key(&self.surface(v, i, e))
+        })?;
+        let known = self.known_orgs.get(&self.surface(v, i, end))?.clone();
+        let span = Span::new(v.units[i].start, v.units[end - 1].end);
+        self.org_mention(span, &known, MentionClass::Name);
+        Some(end)
+    }
+
+    /// Mentions `span` as the organisation `known` (one entity per canonical name).
+    pub(crate) fn org_mention(&mut self, span: Span, known: &KnownOrg, class: MentionClass) {
+        let key = format!("org:{}", name_key(&known.name));
+        let code = format!("---{}", known.agent);
+        let ent = self.entity(key, || {
+            Draft::group(
+                known.name.clone(),
+                ActorKind::Organisation,
+                None,
+                code,
+                &known.rule,
+            )
+        });
+        self.push_mention(span, ent, &known.rule, class, false);
+    }
+
+    /// An organisation named by shape: records the acronym defined right after it
+    /// ("Acme Widgets Corp ( AWC )") and its short form without the head word, so that
+    /// later bare mentions find it.
+    pub(crate) fn remember_org(
+        &mut self,
+        v: &View,
+        end: usize,
+        known: &KnownOrg,
+        legal_head: bool,
+    ) {
+        if v.is_punct(end, '(') && v.is_punct(end + 2, ')') && v.is_word(end + 1) {
+            let acronym = v.str(end + 1);
+            let shape = (2..=6).contains(&acronym.len())
+                && acronym.bytes().all(|b| b.is_ascii_uppercase() || b == b'&');
+            if shape {
+                self.known_orgs
+                    .entry(acronym.to_string())
+                    .or_insert_with(|| known.clone());
+            }
+        }
+        let words: Vec<&str> = known.name.split_whitespace().collect();
+        let names = &self.lex.names;
+        let legal = |w: &&str| names.org_heads.get(*w).is_some_and(|s| s.legal);
+        if legal_head && words.len() >= 2 && words.last().is_some_and(legal) {
+            let short = words[..words.len() - 1].join(" ");
+            self.known_orgs
+                .entry(short)
+                .or_insert_with(|| known.clone());
+        }
+    }
+
+    /// A capitalised run next to a company cue ("shares of X", "X shares").
+    pub(crate) fn cued_org(&mut self, v: &View, i: usize, end: usize) -> Option<usize> {
+        let start = v.units[i].start;
+        let stop = v.units[end - 1].end;
+        let before = window(self.text.get(..start)?.trim_end(), 24, true).to_lowercase();
+        let after = window(self.text.get(stop..)?.trim_start(), 24, false).to_lowercase();
+        let bounded = |s: &str, p: &str| {
+            s.strip_suffix(p).is_some_and(|rest| {
+                rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())
+            })
+        };
+        let starts = |s: &str, p: &str| {
+            s.strip_prefix(p)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        };
+        let names = &self.lex.names;
+        let shape = names
+            .org_cues_before
+            .iter()
+            .find(|(p, _)| bounded(&before, p))
+            .or_else(|| names.org_cues_after.iter().find(|(p, _)| starts(&after, p)))
+            .map(|(_, s)| s.clone())?;
+        let surface = self.surface(v, i, end);
+        let known = KnownOrg {
+            name: surface.clone(),
+            agent: shape.agent,
+            rule: shape.rule,
+        };
+        self.known_orgs
+            .entry(surface)
+            .or_insert_with(|| known.clone());
+        self.org_mention(Span::new(start, stop), &known, MentionClass::Name);
+        Some(end)
+    }
+}
+
+/// At most about `n` bytes from the end (`tail`) or the start of `s`, on a char boundary.
+fn window(s: &str, n: usize, tail: bool) -> &str {
+    if tail {
+        let mut at = s.len().saturating_sub(n);
+        while !s.is_char_boundary(at) {
+            at += 1;
+        }
+        &s[at..]
+    } else {
+        let mut at = s.len().min(n);
+        while !s.is_char_boundary(at) {
+            at -= 1;
+        }
+        &s[..at]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::predicted;
+    use crate::ActorTagger;
+    use sitrep_model::Document;
+
+    /// (label, surface) of every scored mention.
+    fn labelled(text: &str) -> Vec<(&'static str, String)> {
+        let tagger = ActorTagger::new().unwrap();
+        let mut doc = Document::new("t", text);
+        doc.sentences = sitrep_text::split_sentences(&doc.text);
+        predicted(&tagger, &doc)
+            .into_iter()
+            .map(|(l, s, e)| (l, text[s..e].to_string()))
+            .collect()
+    }
+
+    fn has(found: &[(&str, String)], label: &str, surface: &str) -> bool {
+        found.iter().any(|(l, s)| *l == label && s == surface)
+    }
+
+    #[test]
+    fn company_heads_legal_forms_and_short_forms() {
+        let found = labelled(
+            "Kestrel Widgets Inc agreed to buy Brantley & Foss Co of Ohio. \
+             Kestrel Widgets said the deal would close in May.",
+        );
+        assert!(has(&found, "ORG", "Kestrel Widgets Inc"), "{found:?}");
+        assert!(has(&found, "ORG", "Brantley & Foss Co"), "{found:?}");
+        assert!(has(&found, "ORG", "Kestrel Widgets"), "{found:?}");
+    }
+
+    #[test]
+    fn bracketed_acronym_names_the_organisation_later() {
+        let found = labelled(
+            "The Lakeland Workers Party ( LWP ) won the vote. Leaders of the LWP met on Monday.",
+        );
+        assert!(has(&found, "ORG", "Lakeland Workers Party"), "{found:?}");
+        assert_eq!(
+            found.iter().filter(|(_, s)| s == "LWP").count(),
+            2,
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn results_lines_make_teams_and_keep_people() {
+        let found = labelled(
+            "Aldport stayed top of the table.\nAldport 3 Benfield 1\nOrla Vink ( Norway ) beat Tamsin Roe ( Kenya ) .\n",
+        );
+        assert_eq!(
+            found
+                .iter()
+                .filter(|(l, s)| *l == "ORG" && s == "Aldport")
+                .count(),
+            2
+        );
+        assert!(has(&found, "ORG", "Benfield"), "{found:?}");
+        assert!(has(&found, "PER", "Orla Vink"), "{found:?}");
+        assert!(has(&found, "PER", "Tamsin Roe"), "{found:?}");
+        assert!(has(&found, "LOC", "Norway"), "{found:?}");
+    }
+
+    #[test]
+    fn company_cues_and_no_team_without_a_results_line() {
+        let found = labelled("Shares of Quillon rose 3 percent. Dorrit 4 percent higher.");
+        assert!(has(&found, "ORG", "Quillon"), "{found:?}");
+        assert!(!has(&found, "ORG", "Dorrit"), "{found:?}");
+    }
+}

@@ -1,0 +1,669 @@
+//! The publication date of an HTML page, read straight from the raw markup in one pass
+//! (no DOM): prioritised sources after htmldate — metadata (JSON-LD, meta tags,
+//! microdata, `<time>`), the URL, date stamps in elements whose class says "date", dates
+//! after a "Published" label, and last the most frequent date in the page text.
+//! Publication dates beat update dates; only days from 1995 to 2030 count, since pages
+//! name copyright years, birthdays and event dates too.
+
+use crate::dates::parse_date;
+use regex::Regex;
+use sitrep_model::{DateValue, Precision, PublishedDate};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const DATE_SOURCES: &str = include_str!("../../../data/ingest/date_sources.tsv");
+
+/// Plausible years for a news page: no clock is read, so "not in the future" is a range.
+const YEARS: std::ops::RangeInclusive<i32> = 1995..=2030;
+
+/// Ranks, lower is stronger. Metadata ranks come from the data file (0..=2).
+mod rank {
+    pub const ITEMPROP: u8 = 1;
+    pub const TIME_STRONG: u8 = 1;
+    pub const URL: u8 = 0;
+    pub const TIME: u8 = 4;
+    pub const LABEL: u8 = 8;
+    pub const JSON: u8 = 9;
+    pub const MODIFIED: u8 = 20;
+    pub const FREQUENT: u8 = 30;
+}
+
+/// The tables of `data/ingest/date_sources.tsv` and the text patterns built from them.
+struct Sources {
+    meta: HashMap<String, u8>,
+    modified: Vec<String>,
+    hints: Vec<(String, u8)>,
+    meta_hints: Vec<(String, u8)>,
+    json: HashMap<String, u8>,
+    months: HashMap<String, u32>,
+    text: Regex,
+    label: Regex,
+    ld: Regex,
+    /// `31.10.23`: only trusted inside a date element.
+    short: Regex,
+}
+
+fn sources() -> &'static Sources {
+    static S: OnceLock<Sources> = OnceLock::new();
+    S.get_or_init(|| load(DATE_SOURCES))
+}
+
+fn load(text: &str) -> Sources {
+    let mut s = Sources {
+        meta: HashMap::new(),
+        modified: Vec::new(),
+        hints: Vec::new(),
+        meta_hints: Vec::new(),
+        json: HashMap::new(),
+        months: HashMap::new(),
+        text: Regex::new("$^").expect("constant regex"),
+        label: Regex::new("$^").expect("constant regex"),
+        ld: Regex::new("$^").expect("constant regex"),
+        short: Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.]|$)").expect("constant regex"),
+    };
+    if let Ok(d) = sitrep_data::parse("ingest/date_sources.tsv", text) {
+        for e in &d.entries {
+            let (Some(key), Some(kind)) = (e.get(&d, "key"), e.get(&d, "kind")) else {
+                continue;
+            };
+            let value: u32 = e.get(&d, "value").and_then(|v| v.parse().ok()).unwrap_or(0);
+            if kind == "json" {
+                s.json.insert(key.to_string(), value.min(19) as u8);
+                continue;
+            }
+            let key = key.to_lowercase();
+            match kind {
+                "meta" => drop(s.meta.insert(key, value.min(19) as u8)),
+                "modified" => s.modified.push(key),
+                "hint" => s.hints.push((key, value.min(19) as u8)),
+                "meta-hint" => s.meta_hints.push((key, value.min(19) as u8)),
+                "month" => drop(s.months.insert(key, value)),
+                _ => {}
+            }
+        }
+    }
+    let mut names: Vec<&str> = s.months.keys().map(String::as_str).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let months = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    let y = r"((?:19|20)\d{2})";
+    let pattern = format!(
+        r"(?i)(?-u:\b)(?:{y}[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?:[^\d]|$)|(\d{{1,2}})([./-])(\d{{1,2}})[./-]{y}(?-u:\b)|({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{y}(?-u:\b)|(\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s*(?:de\s+)?({months})\.?,?\s+(?:de\s+)?{y}(?-u:\b))"
+    );
+    if let Ok(re) = Regex::new(&pattern) {
+        s.text = re;
+    }
+    if let Ok(re) = Regex::new(
+        r"(?i)(?:published|posted|publication|erschienen|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano|datum|date)(?-u:\b)[^\n\d]{0,12}$",
+    ) {
+        s.label = re;
+    }
+    let keys: Vec<String> = s.json.keys().map(|k| regex::escape(k)).collect();
+    let ld = format!(r#""({}|dateModified)"\s*:\s*"([^"]{{4,40}})""#, keys.join("|"));
+    if let Ok(re) = Regex::new(&ld) {
+        s.ld = re;
+    }
+    s
+}
+
+/// A calendar day, checked.
+type Day = (i32, u32, u32);
+
+fn day(y: i32, m: u32, d: u32) -> Option<Day> {
+    (YEARS.contains(&y) && chrono::NaiveDate::from_ymd_opt(y, m, d).is_some()).then_some((y, m, d))
+}
+
+/// Every date written in `text`, with its byte offset.
+fn text_dates<'t>(text: &'t str) -> impl Iterator<Item = (usize, Day)> + 't {
+    let s = sources();
+    s.text.captures_iter(text).filter_map(move |c| {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let month = |i: usize| {
+            let name = c.get(i)?.as_str().to_lowercase();
+            s.months.get(&name).copied()
+        };
+        let at = c.get(0)?.start();
+        let found = if let Some(y) = n(1) {
+            day(y as i32, n(2)?, n(3)?)
+        } else if let Some(y) = n(7) {
+            let (a, b) = (n(4)?, n(6)?);
+            let (d, m) = match c.get(5)?.as_str() {
+                "/" if a <= 12 && b > 12 => (b, a),
+                "/" if a <= 12 => return None,
+                _ => (a, b),
+            };
+            day(y as i32, m, d)
+        } else if let Some(y) = n(10) {
+            day(y as i32, month(8)?, n(9)?)
+        } else {
+            day(n(13)? as i32, month(12)?, n(11)?)
+        };
+        Some((at, found?))
+    })
+}
+
+/// A `d.m.yy` date, read as 20yy.
+fn short_date(text: &str) -> Option<Day> {
+    let c = sources().short.captures(text)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    day(2000 + n(3)? as i32, n(2)?, n(1)?)
+}
+
+/// The day of a metadata value (`2024-05-22T09:02:11+09:00`, `Tue, 21 May 2024`, ...).
+fn value_day(value: &str) -> Option<Day> {
+    let value = value.trim();
+    if let Some(v) = parse_date(value).filter(|v| v.precision >= Precision::Day) {
+        let d = v.day()?;
+        let n = |r: std::ops::Range<usize>| d.get(r).and_then(|s| s.parse::<u32>().ok());
+        let found = day(n(0..4)? as i32, n(5..7)?, n(8..10)?);
+        if found.is_some() {
+            return found;
+        }
+    }
+    text_dates(value).next().map(|(_, d)| d)
+}
+
+/// One candidate date: lower rank wins, then the earlier one in the page.
+#[derive(Clone, Debug)]
+struct Found {
+    rank: u8,
+    at: usize,
+    day: Day,
+    origin: &'static str,
+}
+
+/// What one pass over the markup collects.
+#[derive(Default)]
+struct Scan {
+    found: Vec<Found>,
+    /// The visible text, whitespace squashed, blocks on their own lines.
+    text: String,
+    /// Offsets in `text` where an element whose class names a date stamp starts.
+    hinted: Vec<(usize, u8)>,
+    canonical: Option<String>,
+}
+
+impl Scan {
+    fn add(&mut self, rank: u8, value: &str, origin: &'static str) {
+        if let Some(day) = value_day(value) {
+            self.found.push(Found {
+                rank,
+                at: self.text.len(),
+                day,
+                origin,
+            });
+        }
+    }
+}
+
+/// The publication date of an HTML page given as undecoded bytes; `url` is the page's
+/// address when known (a date in its path counts).
+///
+/// ```
+/// let page = br#"<html><head><meta property="article:published_time" content="2021-06-03T08:00:00Z">
+///   </head><body><p>Updated 5 July 2021</p></body></html>"#;
+/// let d = sitrep_ingest::publication_date(page, None).unwrap();
+/// assert_eq!(d.date.value, "2021-06-03");
+/// assert!(sitrep_ingest::publication_date(b"<p>No date.</p>", None).is_none());
+/// ```
+pub fn publication_date(html: &[u8], url: Option<&str>) -> Option<PublishedDate> {
+    let text: Cow<str> = match std::str::from_utf8(html) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => {
+            let declared = crate::decode::html_charset(html);
+            Cow::Owned(crate::decode::decode(html, declared.as_deref()).text)
+        }
+    };
+    publication_date_str(&text, url)
+}
+
+/// [`publication_date`] for decoded markup.
+pub fn publication_date_str(html: &str, url: Option<&str>) -> Option<PublishedDate> {
+    let mut scan = Scan::default();
+    scan_markup(html, &mut scan);
+    let page_url = url.map(str::to_string).or(scan.canonical.take());
+    if let Some(d) = page_url.as_deref().and_then(crate::dates::url_date) {
+        if d.precision == Precision::Day {
+            scan.add(rank::URL, &d.value, "url");
+        }
+    }
+    text_candidates(&mut scan);
+    let best = scan.found.iter().min_by_key(|f| (f.rank, f.at)).cloned();
+    let best = match best {
+        Some(b) if b.rank < rank::MODIFIED => b,
+        other => frequent(&scan, html).or(other)?,
+    };
+    let (y, m, d) = best.day;
+    Some(PublishedDate {
+        date: DateValue {
+            value: format!("{y:04}-{m:02}-{d:02}"),
+            precision: Precision::Day,
+        },
+        origin: best.origin.to_string(),
+    })
+}
+
+/// Dates in hinted elements and after labels in the visible text.
+fn text_candidates(scan: &mut Scan) {
+    let s = sources();
+    let text = std::mem::take(&mut scan.text);
+    for &(offset, rank) in &scan.hinted {
+        let end = floor_boundary(&text, offset + 160);
+        let Some(window) = text.get(offset..end) else {
+            continue;
+        };
+        if let Some(day) = text_dates(window).next().map(|(_, d)| d).or_else(|| short_date(window)) {
+            scan.found.push(Found {
+                rank,
+                at: offset,
+                day,
+                origin: "html:date element",
+            });
+        }
+    }
+    for (at, day) in text_dates(&text) {
+        let before = text.get(floor_boundary(&text, at.saturating_sub(40))..at);
+        if before.is_some_and(|b| s.label.is_match(b)) {
+            scan.found.push(Found {
+                rank: rank::LABEL,
+                at,
+                day,
+                origin: "html:text",
+            });
+        }
+    }
+    scan.text = text;
+}
+
+/// The most frequent date of the visible text, for pages without metadata.
+fn frequent(scan: &Scan, html: &str) -> Option<Found> {
+    let mut counts: HashMap<Day, (usize, usize)> = HashMap::new();
+    let mode = std::env::var("FREQ").unwrap_or_default();
+    let src = if mode == "1" { html } else { &scan.text };
+    for (at, day) in text_dates(src) {
+        counts.entry(day).or_insert((0, at)).0 += 1;
+    }
+    if mode == "3" && counts.is_empty() {
+        for (at, day) in text_dates(html) {
+            counts.entry(day).or_insert((0, at)).0 += 1;
+        }
+    }
+    if mode == "2" {
+        for (_, day) in text_dates(html) {
+            if let Some(c) = counts.get_mut(&day) {
+                c.0 += 1;
+            }
+        }
+    }
+    let (day, (_, at)) = counts
+        .into_iter()
+        .max_by_key(|(_, (n, at))| (*n, std::cmp::Reverse(*at)))?;
+    Some(Found {
+        rank: rank::FREQUENT,
+        at,
+        day,
+        origin: "html:frequent",
+    })
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Tags whose start or end breaks a line of text.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "tr"
+            | "td"
+            | "th"
+            | "article"
+            | "section"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "main"
+            | "table"
+            | "dd"
+            | "dt"
+            | "figure"
+            | "figcaption"
+            | "blockquote"
+            | "time"
+            | "address"
+    )
+}
+
+/// One pass over the markup: tags feed [`open_tag`], raw text goes to `scan.text`.
+fn scan_markup(html: &str, scan: &mut Scan) {
+    let b = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = html.get(i..).and_then(|r| r.find('<')) {
+        let lt = i + off;
+        push_text(&mut scan.text, &html[i..lt]);
+        i = match b.get(lt + 1) {
+            Some(b'!') | Some(b'?') => skip_comment(html, lt),
+            Some(b'/') => {
+                let (name, end) = tag_name(html, lt + 2);
+                if is_block(&name) {
+                    scan.text.push('\n');
+                }
+                skip_to_gt(html, end)
+            }
+            Some(c) if c.is_ascii_alphabetic() => open_tag(html, lt, scan),
+            _ => {
+                scan.text.push('<');
+                lt + 1
+            }
+        };
+    }
+    if let Some(rest) = html.get(i..) {
+        push_text(&mut scan.text, rest);
+    }
+}
+
+fn skip_comment(html: &str, lt: usize) -> usize {
+    if html.get(lt..lt + 4) == Some("<!--") {
+        return html
+            .get(lt + 4..)
+            .and_then(|r| r.find("-->"))
+            .map_or(html.len(), |j| lt + 4 + j + 3);
+    }
+    skip_to_gt(html, lt + 1)
+}
+
+fn skip_to_gt(html: &str, from: usize) -> usize {
+    html.get(from..)
+        .and_then(|r| r.find('>'))
+        .map_or(html.len(), |j| from + j + 1)
+}
+
+/// The lower-cased tag name starting at `from` and the offset after it.
+fn tag_name(html: &str, from: usize) -> (String, usize) {
+    let b = html.as_bytes();
+    let mut end = from;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'-' || b[end] == b':') {
+        end += 1;
+    }
+    let name = html.get(from..end).unwrap_or("").to_ascii_lowercase();
+    (name, end)
+}
+
+/// Parses `name="value"` pairs up to the closing `>`; returns them and the offset after.
+fn attributes(html: &str, from: usize) -> (Vec<(String, &str)>, usize) {
+    let b = html.as_bytes();
+    let mut attrs = Vec::new();
+    let mut i = from;
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return (attrs, b.len());
+        }
+        if b[i] == b'>' {
+            return (attrs, i + 1);
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let name = html.get(start..i).unwrap_or("").to_ascii_lowercase();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            attrs.push((name, ""));
+            continue;
+        }
+        i += 1;
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let (value, next) = match b.get(i) {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                let end = html
+                    .get(i + 1..)
+                    .and_then(|r| r.find(q as char))
+                    .map_or(b.len(), |j| i + 1 + j);
+                (html.get(i + 1..end).unwrap_or(""), end + 1)
+            }
+            _ => {
+                let mut end = i;
+                while end < b.len() && !b[end].is_ascii_whitespace() && b[end] != b'>' {
+                    end += 1;
+                }
+                (html.get(i..end).unwrap_or(""), end)
+            }
+        };
+        attrs.push((name, value));
+        i = next;
+    }
+}
+
+fn attr<'a>(attrs: &[(String, &'a str)], name: &str) -> Option<&'a str> {
+    attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
+}
+
+/// Handles one opening tag at `lt`; returns the offset to continue from.
+fn open_tag(html: &str, lt: usize, scan: &mut Scan) -> usize {
+    let (name, after_name) = tag_name(html, lt + 1);
+    let (attrs, end) = attributes(html, after_name);
+    if is_block(&name) {
+        scan.text.push('\n');
+    }
+    match name.as_str() {
+        "script" | "style" => return raw_text(html, end, &name, &attrs, scan),
+        "meta" => meta_tag(&attrs, scan),
+        "link" if attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+            if scan.canonical.is_none() {
+                scan.canonical = attr(&attrs, "href").map(str::to_string);
+            }
+        }
+        "time" => time_tag(&attrs, scan),
+        _ => {}
+    }
+    microdata(&attrs, scan);
+    class_hint(&name, &attrs, scan);
+    end
+}
+
+/// Script and style bodies are not text; JSON in scripts may hold dates.
+fn raw_text(html: &str, from: usize, name: &str, attrs: &[(String, &str)], scan: &mut Scan) -> usize {
+    let close = find_close(html, from, name).unwrap_or(html.len());
+    let body = html.get(from..close).unwrap_or("");
+    if name == "script" {
+        let ld = attr(attrs, "type").is_some_and(|t| t.contains("ld+json"));
+        json_dates(body, ld, scan);
+    }
+    skip_to_gt(html, close)
+}
+
+/// `datePublished` and friends in JSON-LD (strong) or in other inline JSON (weak).
+fn json_dates(body: &str, ld: bool, scan: &mut Scan) {
+    let s = sources();
+    for c in s.ld.captures_iter(body) {
+        let (Some(key), Some(value)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let rank = match (s.json.get(key.as_str()), ld) {
+            (None, _) => rank::MODIFIED,
+            (Some(&r), true) => r,
+            (Some(&r), false) => rank::JSON + r,
+        };
+        let origin = if ld { "json-ld" } else { "json" };
+        scan.add(rank, value.as_str(), origin);
+    }
+}
+
+/// Byte offset of `</name` after `from`, case-insensitive.
+fn find_close(html: &str, from: usize, name: &str) -> Option<usize> {
+    let b = html.as_bytes();
+    let mut at = from;
+    while let Some(i) = html.get(at..).and_then(|r| r.find("</")) {
+        let start = at + i;
+        if b.get(start + 2..start + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        {
+            return Some(start);
+        }
+        at = start + 2;
+    }
+    None
+}
+
+fn meta_tag(attrs: &[(String, &str)], scan: &mut Scan) {
+    let Some(content) = attr(attrs, "content") else {
+        return;
+    };
+    let s = sources();
+    for key in ["property", "name", "itemprop", "http-equiv"] {
+        let Some(k) = attr(attrs, key) else {
+            continue;
+        };
+        let k = k.trim().to_ascii_lowercase();
+        if let Some(&rank) = s.meta.get(&k) {
+            scan.add(rank, content, "html:meta");
+        } else if s.modified.contains(&k) {
+            scan.add(rank::MODIFIED, content, "html:meta modified");
+        } else if k == "og:url" && scan.canonical.is_none() {
+            scan.canonical = Some(content.to_string());
+        } else if k == "parsely-page" {
+            json_dates(&content.replace("pub_date", "datePublished"), true, scan);
+        } else if let Some(rank) = meta_hint(&k) {
+            scan.add(rank, content, "html:meta");
+        }
+    }
+}
+
+/// The rank of a meta key that is not in the table but names a date.
+fn meta_hint(key: &str) -> Option<u8> {
+    if is_update(key) {
+        return None;
+    }
+    sources()
+        .meta_hints
+        .iter()
+        .filter(|(h, _)| key.contains(h.as_str()))
+        .map(|(_, r)| *r)
+        .min()
+}
+
+fn is_update(hint: &str) -> bool {
+    hint.contains("updat") || hint.contains("modif") || hint.contains("edited")
+}
+
+fn time_tag(attrs: &[(String, &str)], scan: &mut Scan) {
+    let Some(dt) = attr(attrs, "datetime") else {
+        return;
+    };
+    let class = attr(attrs, "class").unwrap_or("").to_ascii_lowercase();
+    let prop = attr(attrs, "itemprop").unwrap_or("").to_ascii_lowercase();
+    if is_update(&class) || prop.contains("modified") {
+        scan.add(rank::MODIFIED, dt, "html:time modified");
+        return;
+    }
+    let strong = attr(attrs, "pubdate").is_some()
+        || prop.contains("datepublished")
+        || class.contains("publish")
+        || class.contains("entry-date");
+    let rank = if strong { rank::TIME_STRONG } else { rank::TIME };
+    scan.add(rank, dt, "html:time");
+}
+
+/// `itemprop="datePublished"` on any element: the value is an attribute or the text.
+fn microdata(attrs: &[(String, &str)], scan: &mut Scan) {
+    let Some(prop) = attr(attrs, "itemprop") else {
+        return;
+    };
+    let prop = prop.to_ascii_lowercase();
+    if !prop.contains("datepublished") && !prop.contains("datecreated") {
+        return;
+    }
+    let value = attr(attrs, "content")
+        .or(attr(attrs, "datetime"))
+        .or(attr(attrs, "title"));
+    match value {
+        Some(v) => scan.add(rank::ITEMPROP, v, "html:itemprop"),
+        None => scan.hinted.push((scan.text.len(), rank::ITEMPROP)),
+    }
+}
+
+/// Elements whose class or id names a date stamp: their text is read after the pass.
+fn class_hint(name: &str, attrs: &[(String, &str)], scan: &mut Scan) {
+    if matches!(name, "html" | "body" | "meta" | "link" | "time") {
+        return;
+    }
+    let mut hint = attr(attrs, "class").unwrap_or("").to_ascii_lowercase();
+    if let Some(id) = attr(attrs, "id") {
+        hint.push(' ');
+        hint.push_str(&id.to_ascii_lowercase());
+    }
+    if hint.trim().is_empty() || is_update(&hint) {
+        return;
+    }
+    let best = sources()
+        .hints
+        .iter()
+        .filter(|(h, _)| hint.contains(h.as_str()))
+        .map(|(_, r)| *r)
+        .min();
+    if let Some(rank) = best {
+        for key in ["datetime", "title", "content", "data-date"] {
+            if let Some(v) = attr(attrs, key) {
+                scan.add(rank, v, "html:date element");
+            }
+        }
+        scan.hinted.push((scan.text.len(), rank));
+    }
+}
+
+/// Appends text with whitespace squashed and the common entities decoded.
+fn push_text(out: &mut String, raw: &str) {
+    let raw: Cow<str> = if raw.contains('&') {
+        Cow::Owned(
+            raw.replace("&nbsp;", " ")
+                .replace("&#160;", " ")
+                .replace("&amp;", "&"),
+        )
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let mut space = out.ends_with([' ', '\n']) || out.is_empty();
+    for c in raw.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
