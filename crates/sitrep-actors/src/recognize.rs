@@ -58,8 +58,9 @@ pub(crate) enum Deferred {
     Surname {
         span: Span,
         title: Option<Title>,
-        /// Beside a reporting verb: a person even when no full name came before.
-        speech: bool,
+        /// Beside a reporting verb or a person cue: a person even when no full name came
+        /// before; the rule that says so.
+        person_rule: Option<String>,
     },
     /// A singular role description without a name.
     Description { span: Span, title: Title },
@@ -238,7 +239,7 @@ impl<'a> Reader<'a> {
             self.deferred.push(Deferred::Surname {
                 span,
                 title: Some(t),
-                speech: false,
+                person_rule: None,
             });
             return end;
         }
@@ -274,6 +275,15 @@ impl<'a> Reader<'a> {
         }
         if let Some(rule) = v.person_cue(i).map(str::to_string) {
             let span = Span::new(v.units[i].start, v.units[end - 1].end);
+            if end == i + 1 {
+                // "seed Vink" may be the Orla Vink named earlier.
+                self.deferred.push(Deferred::Surname {
+                    span,
+                    title: None,
+                    person_rule: Some(rule),
+                });
+                return end;
+            }
             let name = span.of(self.text).to_string();
             let ent = self.new_person(&name, None, &rule);
             self.push_mention(span, ent, &rule, MentionClass::Name, false);
@@ -299,7 +309,7 @@ impl<'a> Reader<'a> {
             self.deferred.push(Deferred::Surname {
                 span,
                 title: None,
-                speech,
+                person_rule: speech.then(|| "rule:speech-subject".to_string()),
             });
         }
         end
@@ -511,6 +521,10 @@ impl<'a> Reader<'a> {
         let entry = self.lex.entry(e);
         let span = Span::new(v.units[u].start, v.units[u].end);
         let surface = span.of(self.text).to_string();
+        if let Some(ent) = self.person_with_surname(&surface, entry.category) {
+            self.push_mention(span, ent, "rule:surname", MentionClass::Surname, false);
+            return;
+        }
         let (kind, key, name, class) = match entry.category {
             Category::Country | Category::Context => (
                 ActorKind::Country,
@@ -552,6 +566,23 @@ impl<'a> Reader<'a> {
         };
         let ent = self.entity(key, || Draft::group(name, kind, country, code, &rule));
         self.push_mention(span, ent, &rule, class, false);
+    }
+
+    /// A person named earlier whose surname is this place name ("Ann Jordan ... Jordan
+    /// won"): the document has shown the word to be a name.
+    fn person_with_surname(&self, surface: &str, category: Category) -> Option<usize> {
+        if !matches!(
+            category,
+            Category::Country | Category::Capital | Category::Place
+        ) {
+            return None;
+        }
+        self.entities.iter().rposition(|d| {
+            d.named
+                && d.actor.kind == ActorKind::Person
+                && d.surname.as_deref() == Some(surface)
+                && d.actor.name != surface
+        })
     }
 
     /// A new (or the same-named) person found by shape or title.

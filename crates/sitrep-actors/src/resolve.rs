@@ -17,8 +17,8 @@ impl Reader<'_> {
                 Deferred::Surname {
                     span,
                     title,
-                    speech,
-                } => self.surname(span, title, speech),
+                    person_rule,
+                } => self.surname(span, title, person_rule),
                 Deferred::Description { span, title } => self.description(span, title),
             }
         }
@@ -72,7 +72,7 @@ impl Reader<'_> {
         }
     }
 
-    fn surname(&mut self, span: Span, title: Option<Title>, speech: bool) {
+    fn surname(&mut self, span: Span, title: Option<Title>, person_rule: Option<String>) {
         let word = span.of(self.text).to_string();
         let mut cands: Vec<usize> = (0..self.entities.len())
             .filter(|&i| self.surname_matches(&self.entities[i], &word))
@@ -105,9 +105,9 @@ impl Reader<'_> {
         if let Some(t) = title.filter(|t| t.role.is_some() || t.courtesy) {
             let ent = self.new_person(&word, Some(&t), "rule:title-name");
             self.push_mention(span, ent, "rule:title-name", MentionClass::Name, fixed);
-        } else if speech {
-            let ent = self.new_person(&word, None, "rule:speech-subject");
-            self.push_mention(span, ent, "rule:speech-subject", MentionClass::Name, false);
+        } else if let Some(rule) = person_rule {
+            let ent = self.new_person(&word, None, &rule);
+            self.push_mention(span, ent, &rule, MentionClass::Name, false);
         }
     }
 

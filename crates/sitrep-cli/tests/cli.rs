@@ -27,7 +27,13 @@ fn examples_run_report_and_rerun_adds_nothing() {
     let db = dir.path().join("ex.db");
     let out_dir = dir.path().join("out");
     let run = sitrep(
-        &["run", "examples/articles", "--quiet", "--out", out_dir.to_str().unwrap()],
+        &[
+            "run",
+            "examples/articles",
+            "--quiet",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
         &db,
     );
     let stderr = text(&run.stderr);
@@ -42,7 +48,10 @@ fn examples_run_report_and_rerun_adds_nothing() {
 
     let again = sitrep(&["run", "examples/articles", "--quiet"], &db);
     let stderr = text(&again.stderr);
-    assert!(stderr.contains("(0 new, 15 already stored"), "rerun: {stderr}");
+    assert!(
+        stderr.contains("(0 new, 15 already stored"),
+        "rerun: {stderr}"
+    );
 
     let report = sitrep(&["report", "--format", "md"], &db);
     let md = text(&report.stdout);
@@ -54,7 +63,10 @@ fn examples_run_report_and_rerun_adds_nothing() {
     let json = sitrep(&["report", "--format", "json"], &db);
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(value["totals"]["documents"], 15);
-    assert!(value["totals"]["duplicates"].as_u64().unwrap() >= 1, "syndicated copy not found");
+    assert!(
+        value["totals"]["duplicates"].as_u64().unwrap() >= 1,
+        "syndicated copy not found"
+    );
 }
 
 #[test]
@@ -64,9 +76,17 @@ fn broken_inputs_are_skipped_with_reasons() {
     let run = sitrep(&["run", "examples/broken", "--quiet"], &db);
     let stderr = text(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "stderr: {stderr}");
-    for item in ["empty.txt", "binary.html", "truncated.jsonl.gz", "bad.jsonl:2", "bad.jsonl:3"] {
+    for item in [
+        "empty.txt",
+        "binary.html",
+        "truncated.jsonl.gz",
+        "bad.jsonl:2",
+        "bad.jsonl:3",
+    ] {
         assert!(
-            stderr.lines().any(|l| l.starts_with("skipped") && l.contains(item)),
+            stderr
+                .lines()
+                .any(|l| l.starts_with("skipped") && l.contains(item)),
             "{item} not reported as skipped: {stderr}"
         );
     }

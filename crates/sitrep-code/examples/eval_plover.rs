@@ -32,6 +32,17 @@ fn cameo_intent(e: &sitrep_model::Event) -> &str {
     }
 }
 
+/// Which half of the set a record falls in: FNV-1a of its id, so the split is stable.
+/// Half A is the development half (misses are looked at), half B is held out.
+fn half_of(id: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h % 2) as usize
+}
+
 fn add_actor(doc: &mut Document, text: &str, code: &str) {
     let Some(at) = doc.text.find(text).filter(|_| !text.is_empty()) else {
         return;
@@ -72,12 +83,16 @@ fn main() {
         std::process::exit(1);
     };
     let (mut total, mut coded, mut right) = (0, 0, 0);
+    let mut halves = [(0u32, 0u32); 2];
+    // VERBOSE prints misses of the development half only (HALF=B to see the other).
+    let show_half = usize::from(std::env::var("HALF").is_ok_and(|h| h == "B"));
     let mut per_type: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for r in &records {
         let (Some(text), Some(gold)) = (r["text"].as_str(), r["event"].as_str()) else {
             continue;
         };
         let gold = plover_2021(gold).to_string();
+        let half = half_of(r["id"].as_str().unwrap_or(""));
         let mut doc = Document::new("plover", text);
         doc.sentences = sitrep_text::split_sentences(text);
         for role in ["source", "target"] {
@@ -109,15 +124,19 @@ fn main() {
                     .is_some_and(|s| sources.contains(&s.code.as_str()))
             })
             .or_else(|| typed().next());
-        if std::env::var("VERBOSE").is_ok() && best.is_none_or(|e| cameo_intent(e) != gold) {
+        let miss = best.is_none_or(|e| cameo_intent(e) != gold);
+        if std::env::var("VERBOSE").is_ok() && half == show_half && miss {
+            let actors: Vec<&str> = doc.mentions.iter().map(|m| m.text.as_str()).collect();
             println!(
-                "{gold} | {} | got {:?}",
+                "{gold} | {} | got {:?}\n    {text}\n    actors {actors:?}",
                 r["eventText"].as_str().unwrap_or(""),
-                best.map(|e| (&e.plover, &e.cameo, e.trigger.of(text)))
+                best.map(|e| (&e.plover, &e.cameo, e.trigger.of(text), &e.modality))
             );
         }
         let entry = per_type.entry(gold.clone()).or_default();
         entry.0 += 1;
+        halves[half].0 += 1;
+        halves[half].1 += u32::from(!miss);
         if let Some(e) = best {
             let predicted = cameo_intent(e);
             coded += 1;
@@ -131,6 +150,12 @@ fn main() {
         "PLOVER type accuracy: {right}/{total} = {:.1}% (sentences with an event: {coded})",
         100.0 * right as f64 / total.max(1) as f64
     );
+    for (name, (n, ok)) in ["A (dev)", "B (held out)"].iter().zip(halves) {
+        println!(
+            "  half {name}: {ok}/{n} = {:.1}%",
+            100.0 * f64::from(ok) / f64::from(n.max(1))
+        );
+    }
     for (t, (n, ok)) in per_type {
         println!("  {t:<10} {ok}/{n}");
     }

@@ -41,12 +41,24 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         n += 1;
     }
     let (p, r) = (sum_p / n.max(1) as f64, sum_r / n.max(1) as f64);
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     let docs_per_s = n as f64 / secs.max(1e-9);
     let mut report = Report::new("extraction");
-    report.lines.push(format!("{n} pages, 4-token shingles, one core"));
-    report.lines.push(format!("{:<10} {:>6} {:>6} {:>6} {:>9}", "", "P", "R", "F1", "docs/s"));
-    report.lines.push(format!("{:<10} {p:>6.3} {r:>6.3} {f1:>6.3} {docs_per_s:>9.0}", "sitrep"));
+    report
+        .lines
+        .push(format!("{n} pages, 4-token shingles, one core"));
+    report.lines.push(format!(
+        "{:<10} {:>6} {:>6} {:>6} {:>9}",
+        "", "P", "R", "F1", "docs/s"
+    ));
+    report.lines.push(format!(
+        "{:<10} {p:>6.3} {r:>6.3} {f1:>6.3} {docs_per_s:>9.0}",
+        "sitrep"
+    ));
     report.lines.push("peers (measured here): trafilatura 2.3.1 F1 0.960 at 49 docs/s; dom_smoothie 0.951 at 386 docs/s".into());
     report.figure("docs", n);
     report.figure("precision", p);
@@ -76,8 +88,16 @@ fn precision_recall(predicted: &str, expected: &str) -> (f64, f64) {
         return (1.0, 1.0);
     }
     let common = pred.intersection(&gold).count() as f64;
-    let p = if pred.is_empty() { 0.0 } else { common / pred.len() as f64 };
-    let r = if gold.is_empty() { 0.0 } else { common / gold.len() as f64 };
+    let p = if pred.is_empty() {
+        0.0
+    } else {
+        common / pred.len() as f64
+    };
+    let r = if gold.is_empty() {
+        0.0
+    } else {
+        common / gold.len() as f64
+    };
     (p, r)
 }
 

@@ -119,12 +119,12 @@ pub enum EvalError {
     Stage(String),
 }
 
+pub mod dates;
 pub mod extraction;
 pub mod gold;
 pub mod ner;
-pub mod quotes;
-pub mod timex;
-pub mod stories;
-pub mod dates;
 pub mod petrarch;
 pub mod plover;
+pub mod quotes;
+pub mod stories;
+pub mod timex;

@@ -35,7 +35,11 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     let (mut words, mut secs) = (0usize, 0.0);
     for gold_doc in &docs {
         let (text, gold) = render(gold_doc);
-        words += gold_doc.sentences.iter().map(|s| s.tokens.len()).sum::<usize>();
+        words += gold_doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens.len())
+            .sum::<usize>();
         let mut doc = Document::new("conll", text);
         let start = Instant::now();
         let _ = splitter.run(&mut doc);
@@ -57,12 +61,22 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         fn_: a.fn_ + s.fn_,
     });
     let mut report = Report::new("ner");
-    report.lines.push(format!("{} documents, {words} words", docs.len()));
-    report.lines.push(format!("{:<6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}", "label", "P", "R", "F1", "tp", "fp", "fn"));
+    report
+        .lines
+        .push(format!("{} documents, {words} words", docs.len()));
+    report.lines.push(format!(
+        "{:<6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "label", "P", "R", "F1", "tp", "fp", "fn"
+    ));
     for (label, s) in LABELS.iter().zip(&scores).chain([(&"micro", &micro)]) {
         report.lines.push(format!(
             "{label:<6} {:>6.3} {:>6.3} {:>6.3} {:>6} {:>6} {:>6}",
-            s.p(), s.r(), s.f1(), s.tp, s.fp, s.fn_
+            s.p(),
+            s.r(),
+            s.f1(),
+            s.tp,
+            s.fp,
+            s.fn_
         ));
         if *label != "micro" {
             report.figure(&format!("{}_f1", label.to_lowercase()), s.f1());
@@ -146,12 +160,19 @@ mod tests {
     fn bio_tags_become_byte_spans() {
         let doc = GoldDoc {
             sentences: vec![GoldSentence {
-                tokens: ["Phil", "Simmons", "left", "New", "York"].map(String::from).to_vec(),
-                tags: ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"].map(String::from).to_vec(),
+                tokens: ["Phil", "Simmons", "left", "New", "York"]
+                    .map(String::from)
+                    .to_vec(),
+                tags: ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]
+                    .map(String::from)
+                    .to_vec(),
             }],
         };
         let (text, entities) = render(&doc);
         assert_eq!(text, "Phil Simmons left New York\n");
-        assert_eq!(entities, vec![("PER".into(), 0, 12), ("LOC".into(), 18, 26)]);
+        assert_eq!(
+            entities,
+            vec![("PER".into(), 0, 12), ("LOC".into(), 18, 26)]
+        );
     }
 }

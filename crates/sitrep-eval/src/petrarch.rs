@@ -73,13 +73,25 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     let accuracy = crate::ratio(exact, total);
     let per_s = total as f64 / secs.max(1e-9);
     let mut report = Report::new("petrarch");
-    report.lines.push(format!("{total} active records, {patterns} imported verb patterns, raw text in"));
-    report.lines.push(format!("records exact {exact}/{total} = {:.1}%", 100.0 * accuracy));
+    report.lines.push(format!(
+        "{total} active records, {patterns} imported verb patterns, raw text in"
+    ));
+    report.lines.push(format!(
+        "records exact {exact}/{total} = {:.1}%",
+        100.0 * accuracy
+    ));
     report.lines.push(format!(
         "triples P {:.3} R {:.3} F1 {:.3} (tp {}, fp {}, fn {})",
-        triples.p(), triples.r(), triples.f1(), triples.tp, triples.fp, triples.fn_
+        triples.p(),
+        triples.r(),
+        triples.f1(),
+        triples.tp,
+        triples.fp,
+        triples.fn_
     ));
-    report.lines.push(format!("{per_s:.0} sentences/s (actor matching + coding, one core)"));
+    report.lines.push(format!(
+        "{per_s:.0} sentences/s (actor matching + coding, one core)"
+    ));
     report.lines.push("peer PETRARCH-2 with gold parses: 31.5% records exact, triple F1 0.41, ≈1,600 sentences/s after parsing".into());
     report.figure("records", total);
     report.figure("exact", accuracy);

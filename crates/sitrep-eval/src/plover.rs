@@ -21,8 +21,8 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     } else {
         data.join("PLOVER_GSR_CAMEO.json")
     };
-    let records: Vec<serde_json::Value> =
-        serde_json::from_slice(&crate::gold::read_bytes(&path)?).map_err(|e| EvalError::Format {
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&crate::gold::read_bytes(&path)?)
+        .map_err(|e| EvalError::Format {
             path: path.clone(),
             message: e.to_string(),
         })?;
@@ -53,7 +53,10 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     }
     let accuracy = crate::ratio(right, total);
     let mut report = Report::new("plover");
-    report.lines.push(format!("{total} sentences, {coded} with an event; type accuracy {:.1}%", 100.0 * accuracy));
+    report.lines.push(format!(
+        "{total} sentences, {coded} with an event; type accuracy {:.1}%",
+        100.0 * accuracy
+    ));
     for (t, (n, ok)) in &per_type {
         report.lines.push(format!("  {t:<10} {ok:>3}/{n:<3}"));
     }
@@ -128,6 +131,10 @@ fn main_event<'d>(doc: &'d Document, r: &serde_json::Value) -> Option<&'d Event>
     let mut typed = doc.events.iter().filter(|e| e.plover != "-");
     let first = typed.clone().next();
     typed
-        .find(|e| e.source.as_ref().is_some_and(|s| sources.contains(&s.code.as_str())))
+        .find(|e| {
+            e.source
+                .as_ref()
+                .is_some_and(|s| sources.contains(&s.code.as_str()))
+        })
         .or(first)
 }

@@ -60,22 +60,46 @@ pub fn run_split(data: &Path, split: &str) -> Result<Report, EvalError> {
         scored.push((attributions(a), predicted));
     }
     let mut report = Report::new("quotes");
-    report.lines.push(format!("{} {split} articles (primary annotator), {words} words", articles.len()));
-    report.lines.push(format!("{:<8} {:<18} {:>6} {:>6} {:>6}", "gold", "", "P", "R", "F1"));
+    report.lines.push(format!(
+        "{} {split} articles (primary annotator), {words} words",
+        articles.len()
+    ));
+    report.lines.push(format!(
+        "{:<8} {:<18} {:>6} {:>6} {:>6}",
+        "gold", "", "P", "R", "F1"
+    ));
     for (label, only_direct) in [("direct", true), ("all", false)] {
         let s = score(&scored, only_direct);
-        for (name, prf) in [("content IoU≥0.3", s.loose), ("content IoU≥0.8", s.tight), ("quote + speaker", s.speaker)] {
-            report.lines.push(format!("{label:<8} {name:<18} {:>6.3} {:>6.3} {:>6.3}", prf.p(), prf.r(), prf.f1()));
+        for (name, prf) in [
+            ("content IoU≥0.3", s.loose),
+            ("content IoU≥0.8", s.tight),
+            ("quote + speaker", s.speaker),
+        ] {
+            report.lines.push(format!(
+                "{label:<8} {name:<18} {:>6.3} {:>6.3} {:>6.3}",
+                prf.p(),
+                prf.r(),
+                prf.f1()
+            ));
         }
-        report.lines.push(format!("{label:<8} speaker accuracy on matched quotes {:.3}", s.accuracy));
-        let prefix = if only_direct { String::new() } else { "all_".to_string() };
+        report.lines.push(format!(
+            "{label:<8} speaker accuracy on matched quotes {:.3}",
+            s.accuracy
+        ));
+        let prefix = if only_direct {
+            String::new()
+        } else {
+            "all_".to_string()
+        };
         report.figure(&format!("{prefix}content_f1"), s.loose.f1());
         report.figure(&format!("{prefix}content_f1_08"), s.tight.f1());
         report.figure(&format!("{prefix}speaker_accuracy"), s.accuracy);
         report.figure(&format!("{prefix}f1"), s.speaker.f1());
     }
     let words_per_s = words as f64 / secs.max(1e-9);
-    report.lines.push(format!("{words_per_s:.0} words/s (sentences + actors + quotes, one core)"));
+    report.lines.push(format!(
+        "{words_per_s:.0} words/s (sentences + actors + quotes, one core)"
+    ));
     report.lines.push("peer textacy + spaCy (test split): content F1 0.638, quote + speaker F1 0.557 at 2,145 words/s".into());
     report.figure("words_per_s", words_per_s);
     Ok(report)
@@ -131,7 +155,10 @@ fn score(articles: &[(Vec<Attribution>, Vec<Predicted>)], only_direct: bool) -> 
     let (mut loose, mut tight, mut speaker) = (Prf::default(), Prf::default(), Prf::default());
     for (gold, predicted) in articles {
         let g: Vec<&Attribution> = gold.iter().filter(|g| g.direct || !only_direct).collect();
-        let p: Vec<&Predicted> = predicted.iter().filter(|p| p.direct || !only_direct).collect();
+        let p: Vec<&Predicted> = predicted
+            .iter()
+            .filter(|p| p.direct || !only_direct)
+            .collect();
         let (matched, right) = matches(&p, &g, 0.3);
         add(&mut loose, matched, p.len(), g.len());
         add(&mut speaker, right, p.len(), g.len());
@@ -190,7 +217,10 @@ fn iou(a: &Spans, b: &Spans) -> f64 {
     let len = |v: &[(usize, usize)]| v.iter().map(|(s, e)| e - s).sum::<usize>();
     let inter: usize = a
         .iter()
-        .flat_map(|&(s, e)| b.iter().map(move |&(t, f)| e.min(f).saturating_sub(s.max(t))))
+        .flat_map(|&(s, e)| {
+            b.iter()
+                .map(move |&(t, f)| e.min(f).saturating_sub(s.max(t)))
+        })
         .sum();
     let union = len(&a) + len(&b) - inter;
     if union == 0 {
@@ -216,7 +246,9 @@ fn merged(spans: &Spans) -> Spans {
 /// Reads the attributions (a JSON list, or a string holding a Python-style list).
 fn attributions(a: &Article) -> Vec<Attribution> {
     let value = match &a.attributions {
-        serde_json::Value::String(s) => serde_json::from_str(&pythonish_to_json(s)).unwrap_or_default(),
+        serde_json::Value::String(s) => {
+            serde_json::from_str(&pythonish_to_json(s)).unwrap_or_default()
+        }
         v => v.clone(),
     };
     let map = gold::char_to_byte(&a.text);

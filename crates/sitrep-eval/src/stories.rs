@@ -54,11 +54,25 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     let (p, r, f) = cross_fold(&scored);
     let (clusters, cluster_f1) = cluster_pairs(&docs, &idf, &pairs);
     let mut report = Report::new("stories");
-    report.lines.push(format!("{} documents, {} pairs ({} scored)", docs.len(), pairs.len(), scored.len()));
-    report.lines.push(format!("ROC-AUC {auc:.3}; best F1 {f_best:.3} at threshold {t_best:.3} (all pairs)"));
-    report.lines.push(format!("two-fold over topics: P {p:.3} R {r:.3} F1 {f:.3}"));
-    report.lines.push(format!("clusterer at {DEFAULT_STORY_THRESHOLD}: {clusters} stories, pair F1 {cluster_f1:.3}"));
-    report.lines.push("peers (measured here): TF-IDF cosine best F1 0.809 (ROC-AUC 0.893); MinHash best F1 0.714".into());
+    report.lines.push(format!(
+        "{} documents, {} pairs ({} scored)",
+        docs.len(),
+        pairs.len(),
+        scored.len()
+    ));
+    report.lines.push(format!(
+        "ROC-AUC {auc:.3}; best F1 {f_best:.3} at threshold {t_best:.3} (all pairs)"
+    ));
+    report
+        .lines
+        .push(format!("two-fold over topics: P {p:.3} R {r:.3} F1 {f:.3}"));
+    report.lines.push(format!(
+        "clusterer at {DEFAULT_STORY_THRESHOLD}: {clusters} stories, pair F1 {cluster_f1:.3}"
+    ));
+    report.lines.push(
+        "peers (measured here): TF-IDF cosine best F1 0.809 (ROC-AUC 0.893); MinHash best F1 0.714"
+            .into(),
+    );
     report.figure("roc_auc", auc);
     report.figure("best_f1", f_best);
     report.figure("precision", p);
@@ -130,7 +144,12 @@ fn cluster_pairs(docs: &[Doc], idf: &Idf, pairs: &[Pair]) -> (usize, f64) {
     let mut stories = Stories::new(DEFAULT_STORY_THRESHOLD, 10_000);
     let story: HashMap<&str, u32> = docs
         .iter()
-        .map(|d| (d.id.as_str(), stories.add(StoryDoc::new(idf, &d.text, &[], None))))
+        .map(|d| {
+            (
+                d.id.as_str(),
+                stories.add(StoryDoc::new(idf, &d.text, &[], None)),
+            )
+        })
         .collect();
     let scored: Vec<(f64, bool)> = pairs
         .iter()

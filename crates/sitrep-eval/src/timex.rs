@@ -72,10 +72,25 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         normalise_gold(&doc, &map, &gold_here, &mut on_gold);
     }
     let mut report = Report::new("timex");
-    report.lines.push(format!("{} documents, {} gold expressions, {found} found", docs.len(), timexes.len()));
-    report.lines.push(format!("{:<14} {:>6} {:>6} {:>6}", "", "P", "R", "F1"));
-    for (name, s) in [("span strict", strict), ("span relaxed", relaxed), ("value", value)] {
-        report.lines.push(format!("{name:<14} {:>6.3} {:>6.3} {:>6.3}", s.p(), s.r(), s.f1()));
+    report.lines.push(format!(
+        "{} documents, {} gold expressions, {found} found",
+        docs.len(),
+        timexes.len()
+    ));
+    report
+        .lines
+        .push(format!("{:<14} {:>6} {:>6} {:>6}", "", "P", "R", "F1"));
+    for (name, s) in [
+        ("span strict", strict),
+        ("span relaxed", relaxed),
+        ("value", value),
+    ] {
+        report.lines.push(format!(
+            "{name:<14} {:>6.3} {:>6.3} {:>6.3}",
+            s.p(),
+            s.r(),
+            s.f1()
+        ));
     }
     let accuracy = crate::ratio(on_gold.date_time_right, on_gold.date_time);
     report.lines.push(format!(
@@ -117,7 +132,9 @@ fn normalise_gold(doc: &Document, map: &[usize], gold: &[&GoldTimex], score: &mu
         let span = sitrep_model::Span::new(start, end);
         let sentence = doc
             .sentence_at(start)
-            .map_or(sitrep_model::Span::new(0, doc.text.len()), |i| doc.sentences[i].span);
+            .map_or(sitrep_model::Span::new(0, doc.text.len()), |i| {
+                doc.sentences[i].span
+            });
         let tense = sitrep_time::tense_at(&doc.text, sentence, span);
         let got = sitrep_time::normalise_after(&g.text, anchor, tense, reference.as_deref());
         if let Some(v) = got.as_ref().filter(|v| sitrep_time::is_reference(v)) {
@@ -140,7 +157,11 @@ fn score_doc(
     relaxed: &mut Prf,
     value: &mut Prf,
 ) {
-    let pred: Vec<(usize, usize)> = doc.timexes.iter().map(|t| (t.span.start(), t.span.end())).collect();
+    let pred: Vec<(usize, usize)> = doc
+        .timexes
+        .iter()
+        .map(|t| (t.span.start(), t.span.end()))
+        .collect();
     let gold_spans: Vec<(usize, usize)> = gold.iter().map(|g| g.0).collect();
     let exact = pred.iter().filter(|p| gold_spans.contains(p)).count() as u64;
     strict.tp += exact;

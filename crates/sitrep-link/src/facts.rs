@@ -467,7 +467,7 @@ fn claimants(members: &[&Item], docs: &[DocInfo]) -> Claimants {
                 }
             })
             .or_else(|| docs[m.doc].outlet.clone())
-            .unwrap_or_else(|| "document".to_string());
+            .unwrap_or_else(|| "unnamed outlet".to_string());
         let list = match m.event.modality {
             Modality::Hedged => &mut hedged,
             Modality::Denied | Modality::Negated => &mut denied,
@@ -481,14 +481,16 @@ fn claimants(members: &[&Item], docs: &[DocInfo]) -> Claimants {
 }
 
 /// Earliest and latest of the event dates and publication dates.
+/// First and last day the fact was reported: publication days of the supporting documents,
+/// or the event's own date where a document has none.
 fn seen(members: &[&Item], docs: &[DocInfo]) -> (Option<String>, Option<String>) {
-    let dates = members.iter().flat_map(|m| {
-        let event = m.event.date.as_ref().map(|d| d.date.value.as_str());
+    let days = members.iter().filter_map(|m| {
         let published = docs[m.doc].published.as_ref().map(|d| d.value.as_str());
-        event.into_iter().chain(published)
+        let value = published.or_else(|| m.event.date.as_ref().map(|d| d.date.value.as_str()))?;
+        Some(value.get(..10).unwrap_or(value))
     });
     let (mut first, mut last): (Option<&str>, Option<&str>) = (None, None);
-    for d in dates {
+    for d in days {
         if first.is_none_or(|f| d < f) {
             first = Some(d);
         }

@@ -135,7 +135,7 @@ fn claimants_and_a_denial_make_one_contested_fact() {
     assert_eq!(f.label, "provide aid");
     assert_eq!(f.objects, ["artillery shells"]);
     assert_eq!(f.events.len(), 5);
-    assert_eq!(f.first_seen.as_deref(), Some("2024-03"));
+    assert_eq!(f.first_seen.as_deref(), Some("2024-03-04"));
     assert_eq!(f.last_seen.as_deref(), Some("2024-03-20"));
 }
 

@@ -168,9 +168,10 @@ pub struct Fact {
     pub denied_by: Vec<String>,
     /// True when somebody denies it.
     pub contested: bool,
-    /// Earliest event or publication date among the support.
+    /// First day it was reported (`YYYY-MM-DD`): the earliest publication day among the
+    /// supporting documents, or an event's own date where a document has none.
     pub first_seen: Option<String>,
-    /// Latest one.
+    /// Last day it was reported.
     pub last_seen: Option<String>,
     /// The supporting events.
     pub events: Vec<EventRef>,

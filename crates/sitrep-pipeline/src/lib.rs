@@ -133,7 +133,11 @@ impl Pipeline {
     /// Runs annotation and coding on a document that is already ingested.
     pub fn annotate_and_code(&self, doc: &mut Document) {
         let stages = self.annotator.stages();
-        for (i, stage) in stages.iter().chain([&self.coder as &dyn Stage].iter()).enumerate() {
+        for (i, stage) in stages
+            .iter()
+            .chain([&self.coder as &dyn Stage].iter())
+            .enumerate()
+        {
             let start = Instant::now();
             if let Err(e) = stage.run(doc) {
                 doc.diagnostics.push(e.to_string());
@@ -164,6 +168,9 @@ impl Pipeline {
 
 /// Merges stored events into facts: a thin call into the linker, kept here so the
 /// binary depends on one facade.
-pub fn link(docs: &[DocInfo], events: &[(usize, u32, &sitrep_model::Event)]) -> Vec<sitrep_model::Fact> {
+pub fn link(
+    docs: &[DocInfo],
+    events: &[(usize, u32, &sitrep_model::Event)],
+) -> Vec<sitrep_model::Fact> {
     merge_facts(docs, events)
 }

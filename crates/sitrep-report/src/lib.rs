@@ -170,7 +170,12 @@ fn timeline(
         .filter_map(|row| {
             let e = &row.event;
             let (source, target, date) = (e.source.as_ref()?, e.target.as_ref()?, e.date.as_ref()?);
-            let what = format!("{} → {} → {}", source.name, action_label(&e.cameo), target.name);
+            let what = format!(
+                "{} → {} → {}",
+                source.name,
+                action_label(&e.cameo),
+                target.name
+            );
             let key = (date.date.value.clone(), what.clone(), e.modality);
             seen.insert(key).then(|| TimelineEntry {
                 date: date.date.value.clone(),
@@ -183,9 +188,8 @@ fn timeline(
         })
         .collect();
     // Prefer events the text itself dates; fall back to publication dates.
-    entries.sort_by(|a, b| {
-        (a.dated_by != "clause", &a.date).cmp(&(b.dated_by != "clause", &b.date))
-    });
+    entries
+        .sort_by(|a, b| (a.dated_by != "clause", &a.date).cmp(&(b.dated_by != "clause", &b.date)));
     entries.truncate(limit);
     entries.sort_by(|a, b| a.date.cmp(&b.date));
     Ok(entries)
@@ -254,7 +258,10 @@ fn write_actors(out: &mut String, actors: &[ActorCount]) {
         let _ = writeln!(out, "No actors found.\n");
         return;
     }
-    let _ = writeln!(out, "| actor | code | kind | documents | mentions |\n|---|---|---|---:|---:|");
+    let _ = writeln!(
+        out,
+        "| actor | code | kind | documents | mentions |\n|---|---|---|---:|---:|"
+    );
     for a in actors {
         let _ = writeln!(
             out,
@@ -328,7 +335,11 @@ fn write_timeline(out: &mut String, timeline: &[TimelineEntry]) {
             .as_deref()
             .map(|c| format!(", per {c}"))
             .unwrap_or_default();
-        let dated = if e.dated_by == "document" { " (publication date)" } else { "" };
+        let dated = if e.dated_by == "document" {
+            " (publication date)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "- {}{dated}: {} [{}{who}] — {}",
@@ -348,7 +359,13 @@ fn write_quotes(out: &mut String, quotes: &[QuoteEntry]) {
         return;
     }
     for q in quotes {
-        let _ = writeln!(out, "> “{}”\n> — **{}**, {}\n", q.text.trim(), q.speaker, cited(&q.document));
+        let _ = writeln!(
+            out,
+            "> “{}”\n> — **{}**, {}\n",
+            q.text.trim(),
+            q.speaker,
+            cited(&q.document)
+        );
     }
 }
 

@@ -272,7 +272,11 @@ impl Store {
             .context("listing events")?;
         let rows = stmt
             .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get::<_, String>(2)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, u32>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
             })
             .context("listing events")?;
         let mut out = Vec::new();
@@ -287,8 +291,10 @@ impl Store {
     /// Replaces all facts (they are recomputed from every stored event after each run).
     pub fn replace_facts(&mut self, facts: &[Fact]) -> Result<(), StoreError> {
         let tx = self.conn.transaction().context("starting a transaction")?;
-        tx.execute("DELETE FROM fact_events", []).context("clearing facts")?;
-        tx.execute("DELETE FROM facts", []).context("clearing facts")?;
+        tx.execute("DELETE FROM fact_events", [])
+            .context("clearing facts")?;
+        tx.execute("DELETE FROM facts", [])
+            .context("clearing facts")?;
         {
             let mut fact_stmt = tx
                 .prepare(
@@ -436,7 +442,9 @@ impl Store {
     pub fn document(&self, id: &str) -> Result<Option<Document>, StoreError> {
         let json: Option<String> = self
             .conn
-            .query_row("SELECT json FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT json FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()
             .context("loading a document")?;
         json.map(|j| serde_json::from_str(&j).context("decoding a stored document"))
@@ -497,7 +505,11 @@ fn insert_entities(tx: &rusqlite::Transaction<'_>, doc: &Document) -> Result<(),
         )
         .context("preparing entity insert")?;
     for (i, entity) in doc.entities.iter().enumerate() {
-        let mentions = doc.mentions.iter().filter(|m| m.entity as usize == i).count();
+        let mentions = doc
+            .mentions
+            .iter()
+            .filter(|m| m.entity as usize == i)
+            .count();
         let kind = serde_json::to_value(entity.actor.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
@@ -526,9 +538,7 @@ fn insert_quotes(tx: &rusqlite::Transaction<'_>, doc: &Document) -> Result<(), S
         )
         .context("preparing quote insert")?;
     for (i, quote) in doc.quotes.iter().enumerate() {
-        let entity = quote
-            .speaker
-            .and_then(|s| doc.entities.get(s as usize));
+        let entity = quote.speaker.and_then(|s| doc.entities.get(s as usize));
         let speaker = entity
             .map(|e| e.actor.name.clone())
             .or_else(|| quote.speaker_name.clone());

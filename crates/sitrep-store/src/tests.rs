@@ -45,7 +45,10 @@ fn doc_with_event(id: &str, text: &str) -> Document {
 fn inserting_twice_adds_nothing() {
     let mut store = Store::in_memory().unwrap();
     let doc = doc_with_event("a1", "Pyongyang sent shells to Moscow.");
-    assert_eq!(store.insert_documents(std::slice::from_ref(&doc)).unwrap(), 1);
+    assert_eq!(
+        store.insert_documents(std::slice::from_ref(&doc)).unwrap(),
+        1
+    );
     assert_eq!(store.insert_documents(&[doc]).unwrap(), 0);
     let totals = store.totals().unwrap();
     assert_eq!((totals.documents, totals.events), (1, 1));
@@ -63,7 +66,10 @@ fn events_and_documents_round_trip() {
     let back = store.document("b2").unwrap().unwrap();
     assert_eq!(back.text, doc.text);
     let rows = store.documents().unwrap();
-    assert_eq!(rows[0].published.as_ref().unwrap().precision, Precision::Day);
+    assert_eq!(
+        rows[0].published.as_ref().unwrap().precision,
+        Precision::Day
+    );
 }
 
 #[test]

@@ -52,9 +52,21 @@ pub fn bench(args: BenchArgs) -> anyhow::Result<ExitCode> {
     }
     let secs = started.elapsed().as_secs_f64().max(1e-9);
     let threads = rayon::current_num_threads();
-    println!("corpus: {}", args.corpus.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
-    println!("{docs} documents, {skipped} skipped, {events} events, {threads} threads, {secs:.2}s wall");
-    println!("{:<10} {:>10} {:>12} {:>12}", "stage", "cpu s", "MB/s/core", "docs/s/core");
+    println!(
+        "corpus: {}",
+        args.corpus
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    println!(
+        "{docs} documents, {skipped} skipped, {events} events, {threads} threads, {secs:.2}s wall"
+    );
+    println!(
+        "{:<10} {:>10} {:>12} {:>12}",
+        "stage", "cpu s", "MB/s/core", "docs/s/core"
+    );
     let mut json = serde_json::json!({
         "suite": "bench", "documents": docs, "skipped": skipped, "events": events,
         "threads": threads, "seconds": round(secs),
@@ -73,7 +85,13 @@ pub fn bench(args: BenchArgs) -> anyhow::Result<ExitCode> {
         json[format!("{name}_mb_per_s_core")] = round(bytes as f64 / 1e6 / cpu).into();
     }
     if store.is_some() {
-        println!("{:<10} {:>10.3} {:>12.2} {:>12.0}", "store", store_secs, bytes as f64 / 1e6 / store_secs.max(1e-9), docs as f64 / store_secs.max(1e-9));
+        println!(
+            "{:<10} {:>10.3} {:>12.2} {:>12.0}",
+            "store",
+            store_secs,
+            bytes as f64 / 1e6 / store_secs.max(1e-9),
+            docs as f64 / store_secs.max(1e-9)
+        );
         json["store_docs_per_s"] = round(docs as f64 / store_secs.max(1e-9)).into();
     }
     let peak = super::peak_memory_mib();

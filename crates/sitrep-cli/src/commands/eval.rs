@@ -41,7 +41,13 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         Suite::Quotes => sitrep_eval::quotes::run(&args.data),
         Suite::Stories => sitrep_eval::stories::run(&args.data),
     }
-    .with_context(|| format!("running the {:?} suite on {}", args.suite, args.data.display()))?;
+    .with_context(|| {
+        format!(
+            "running the {:?} suite on {}",
+            args.suite,
+            args.data.display()
+        )
+    })?;
     report.write(&mut std::io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -69,7 +69,14 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
                 Err(skip) => tally.skipped.push(skip),
             }
         }
-        store_batch(&mut store, &mut dedup, &mut seen, docs, &mut tally, out.as_mut())?;
+        store_batch(
+            &mut store,
+            &mut dedup,
+            &mut seen,
+            docs,
+            &mut tally,
+            out.as_mut(),
+        )?;
         progress.set_message(format!(
             "{} documents, {} events, {} skipped",
             tally.documents,
@@ -130,7 +137,9 @@ fn store_batch(
         tally.events += doc.events.len();
         fresh.push(doc);
     }
-    tally.new += store.insert_documents(&fresh).context("storing documents")?;
+    tally.new += store
+        .insert_documents(&fresh)
+        .context("storing documents")?;
     for dup in &copies {
         let kind = match dup.kind {
             DuplicateKind::Exact => "exact",
@@ -203,7 +212,12 @@ fn reasons(skipped: &[Skipped]) -> String {
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
     for skip in skipped {
         // Details after a colon or parenthesis vary per item ("invalid JSON: line 3 ...").
-        let general = skip.reason.split([':', '(']).next().unwrap_or(&skip.reason).trim();
+        let general = skip
+            .reason
+            .split([':', '('])
+            .next()
+            .unwrap_or(&skip.reason)
+            .trim();
         *counts.entry(general.to_string()).or_default() += 1;
     }
     let mut counts: Vec<_> = counts.into_iter().collect();
@@ -235,7 +249,8 @@ impl JsonlOut {
         let mut files = Vec::new();
         for name in ["documents", "entities", "events", "quotes", "facts"] {
             let path = dir.join(format!("{name}.jsonl"));
-            let file = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+            let file =
+                File::create(&path).with_context(|| format!("creating {}", path.display()))?;
             files.push((name, BufWriter::new(file)));
         }
         Ok(JsonlOut { files })
@@ -263,17 +278,27 @@ impl JsonlOut {
             }),
         )?;
         for (i, entity) in doc.entities.iter().enumerate() {
-            let mentions: Vec<_> = doc.mentions.iter().filter(|m| m.entity as usize == i).collect();
+            let mentions: Vec<_> = doc
+                .mentions
+                .iter()
+                .filter(|m| m.entity as usize == i)
+                .collect();
             self.write(
                 "entities",
                 &serde_json::json!({"doc": doc.id, "index": i, "entity": entity, "mentions": mentions}),
             )?;
         }
         for (i, event) in doc.events.iter().enumerate() {
-            self.write("events", &serde_json::json!({"doc": doc.id, "index": i, "event": event}))?;
+            self.write(
+                "events",
+                &serde_json::json!({"doc": doc.id, "index": i, "event": event}),
+            )?;
         }
         for (i, quote) in doc.quotes.iter().enumerate() {
-            self.write("quotes", &serde_json::json!({"doc": doc.id, "index": i, "quote": quote}))?;
+            self.write(
+                "quotes",
+                &serde_json::json!({"doc": doc.id, "index": i, "quote": quote}),
+            )?;
         }
         Ok(())
     }
