@@ -214,6 +214,12 @@ pub struct NameLists {
     /// Lower-case nouns right before a person's name ("striker", "-seeded"), with the
     /// rule id of their row.
     pub person_cues: HashMap<String, String>,
+    /// Person cues that name a position in a team (`striker`): the word before is a team.
+    pub sport_cues: HashSet<String>,
+    /// Words between two sides of a fixture (`v`, `versus`).
+    pub versus: HashSet<String>,
+    /// All-capitals words that are not an organisation's acronym (`CEO`, `GDP`).
+    pub not_acronyms: HashSet<String>,
     /// Words that end an organisation name (`Corp`, `Party`, `University`).
     pub org_heads: HashMap<String, OrgShape>,
     /// Lower-case phrases right before a capitalised run that make it a company.
@@ -466,6 +472,10 @@ impl Dictionaries {
                 "person-cue" => {
                     names.person_cues.insert(name.to_string(), e.rule(d));
                 }
+                "sport-cue" => {
+                    names.person_cues.insert(name.to_string(), e.rule(d));
+                    names.sport_cues.insert(name.to_string());
+                }
                 other => errors.push(line_error(d, e.line, format!("unknown type {other:?}"))),
             }
         }
@@ -505,6 +515,12 @@ impl Dictionaries {
                 }
                 "cue-before" => names.org_cues_before.push((phrase(), shape)),
                 "cue-after" => names.org_cues_after.push((phrase(), shape)),
+                "versus" => {
+                    names.versus.insert(word.to_string());
+                }
+                "not-acronym" => {
+                    names.not_acronyms.insert(word.to_string());
+                }
                 other => errors.push(line_error(d, e.line, format!("unknown type {other:?}"))),
             }
         }

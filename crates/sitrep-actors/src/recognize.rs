@@ -4,7 +4,7 @@
 
 use crate::lexicon::{country_of, Category, Lexicon};
 use crate::matcher::Hit;
-use crate::shapes::KnownOrg;
+use crate::shapes::{KnownOrg, ACRONYM_RULE};
 use crate::title::{Det, Title, View};
 use crate::units::{self, Aliases, Unit, UnitKind};
 use sitrep_model::{Actor, ActorKind, Document, Span};
@@ -178,10 +178,14 @@ impl<'a> Reader<'a> {
             i = self.step(&view, i).max(i + 1);
         }
         self.name_list(&view, first_mention);
+        self.name_chains(&view, first_mention);
     }
 
     fn step(&mut self, v: &View, i: usize) -> usize {
         if let Some(end) = self.known_org(v, i) {
+            return end;
+        }
+        if let Some(end) = self.team_before_cue(v, i) {
             return end;
         }
         if let Some(t) = v.title(i) {
@@ -197,6 +201,17 @@ impl<'a> Reader<'a> {
         }
         if v.is_name_word(i) || v.is_initial(i) {
             return self.name_shape(v, i);
+        }
+        if v.org_acronym(i) {
+            let surface = v.str(i).to_string();
+            let known = KnownOrg {
+                name: surface.clone(),
+                agent: String::new(),
+                rule: ACRONYM_RULE.to_string(),
+            };
+            let known = self.known_orgs.entry(surface).or_insert(known).clone();
+            let span = Span::new(v.units[i].start, v.units[i].end);
+            self.org_mention(span, &known, MentionClass::Name);
         }
         i + 1
     }
@@ -253,7 +268,10 @@ impl<'a> Reader<'a> {
     /// family-first name or an initial, or stands beside a reporting verb; a single word
     /// may be a surname.
     fn name_shape(&mut self, v: &View, i: usize) -> usize {
-        let end = v.name_run(i, 3);
+        let mut end = v.name_run(i, 3);
+        if v.starts_name(i) && v.place_surname(end) {
+            end += 1;
+        }
         // "Six Chris Paterson penalties": the name starts at the given name inside the run.
         if !v.starts_name(i) && !v.is_initial(i) {
             if let Some(k) = (i + 1..end.saturating_sub(1)).find(|&k| v.starts_name(k)) {

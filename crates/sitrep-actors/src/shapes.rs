@@ -9,6 +9,12 @@ use crate::title::View;
 use crate::units::{Unit, UnitKind};
 use sitrep_model::{ActorKind, Span};
 
+/// Rule id of an unknown all-capitals acronym in running text.
+pub(crate) const ACRONYM_RULE: &str = "rule:org-acronym";
+
+/// Rule id of a team named before a team position ("Aldport captain ...").
+const SPORT_CUE_RULE: &str = "rule:team-position";
+
 /// Rule id of a team found in a results line.
 const TEAM_RULE: &str = "rule:team-score";
 
@@ -29,6 +35,26 @@ impl View<'_> {
         self.is_word(k) && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
     }
 
+    /// A score: a plain number or runs-wickets / goals-goals ("429-7", "2-1"), not a
+    /// longer figure ("10-0-50-0").
+    fn is_score(&self, k: usize) -> bool {
+        let w = self.str(k);
+        let mut parts = w.split('-');
+        let digits = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        self.is_number(k)
+            || (self.is_word(k) && digits(parts.next()) && digits(parts.next()) && parts.next().is_none())
+    }
+
+    /// A "versus" word between two sides ("v", "vs", "versus").
+    fn is_versus(&self, k: usize) -> bool {
+        self.is_word(k) && self.lex.names.versus.contains(self.str(k))
+    }
+
+    /// A versus word right before unit `k`, allowing an abbreviation point ("v. ").
+    fn versus_before(&self, k: usize) -> bool {
+        self.is_versus(k - 1) || (k > 1 && self.is_punct(k - 1, '.') && self.is_versus(k - 2))
+    }
+
     /// A run whose context says person: after an initial ("N. Knight 113") or an opening
     /// bracket ("( Sam Ault 79 )").
     fn person_context(&self, k: usize) -> bool {
@@ -38,7 +64,7 @@ impl View<'_> {
     }
 
     /// A capitalised word or place name that may be part of a team name.
-    fn is_team_part(&self, k: usize) -> bool {
+    pub fn is_team_part(&self, k: usize) -> bool {
         let w = self.str(k);
         let word = self.is_word(k)
             && w.len() >= 2
@@ -60,11 +86,13 @@ impl View<'_> {
     }
 
     /// Team names in a results line: at least two capitalised runs each followed by a
-    /// score, or one run opening the line followed by two numbers (a standings row).
+    /// score, or one run opening the line followed by two numbers (a standings row); and
+    /// the sides of a fixture ("Aldport v Benfield").
     /// Runs that start like a person's name, or hold a country (national sides are
     /// places in CoNLL's convention and ours), are left to the other rules.
     pub fn teams(&self) -> Vec<(usize, usize)> {
         let mut runs = Vec::new();
+        let mut versus = Vec::new();
         let mut i = 0;
         while i < self.units.len() {
             if !self.is_team_part(i) || (i > 0 && self.is_team_part(i - 1)) {
@@ -75,8 +103,10 @@ impl View<'_> {
             while end < self.units.len() && end - i < 4 && self.is_team_part(end) {
                 end += 1;
             }
-            if self.is_number(end) {
+            if self.is_score(end) {
                 runs.push((i, end));
+            } else if self.is_versus(end) || (i > 0 && self.versus_before(i)) {
+                versus.push((i, end));
             }
             i = end;
         }
@@ -84,8 +114,9 @@ impl View<'_> {
             .first()
             .is_some_and(|&(s, e)| s == 0 && self.is_number(e + 1));
         if runs.len() < 2 && !standings {
-            return Vec::new();
+            runs.clear();
         }
+        runs.extend(versus);
         runs.retain(|&(s, _)| {
             !self.starts_name(s) && !self.is_initial(s) && !self.person_context(s)
         });
@@ -135,6 +166,47 @@ impl View<'_> {
 }
 
 impl View<'_> {
+    /// An unknown all-capitals word of two to five letters in running (not all-capitals)
+    /// text: in news, such a word is mostly an organisation's acronym ("the XYZ said").
+    pub fn org_acronym(&self, k: usize) -> bool {
+        let w = self.str(k);
+        let shape = self.is_word(k)
+            && (2..=5).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && !self.lex.names.not_acronyms.contains(w);
+        let running = || {
+            let lower = |u: &Unit| {
+                self.text
+                    .get(u.start..u.end)
+                    .is_some_and(|t| t.chars().any(char::is_lowercase))
+            };
+            let near = self.units[k.saturating_sub(4)..(k + 5).min(self.units.len())]
+                .iter()
+                .filter(|u| lower(u))
+                .count();
+            near >= 3
+        };
+        // "ABC Cup", "ABC 100", "NOTE :": part of a longer name, an index or a label.
+        let alone = !self.is_capitalised(k + 1)
+            && !self.is_number(k + 1)
+            && !self.is_punct(k + 1, ':')
+            && !self.is_capitalised(k.wrapping_sub(1));
+        shape && alone && running()
+    }
+
+    /// A one-word place name ending a name that opened with a given name ("Neil
+    /// Jordan", "Ann Holland"): not followed by another capitalised word.
+    pub fn place_surname(&self, k: usize) -> bool {
+        let w = self.str(k);
+        matches!(
+            self.category(k),
+            Some(Category::Country | Category::Capital | Category::Place)
+        ) && !w.contains(' ')
+            && w.chars().any(char::is_lowercase)
+            && self.is_capitalised(k)
+            && !self.is_capitalised(k + 1)
+    }
+
     /// The rule of a person cue right before unit `k` ("striker", "11th-seeded").
     pub fn person_cue(&self, k: usize) -> Option<&str> {
         let prev = k.checked_sub(1)?;
@@ -151,7 +223,75 @@ impl View<'_> {
     }
 }
 
+impl View<'_> {
+    /// Chains of capitalised runs joined by single commas or "and" ("Aldport ,
+    /// Benfield and Corley"), as `(start, end)` unit ranges.
+    fn chains(&self) -> Vec<Vec<(usize, usize)>> {
+        let sep = |k: usize| self.is_punct(k, ',') || self.is_lower_word(k, &["and"]);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.units.len() {
+            if !self.is_name_word(i) {
+                i += 1;
+                continue;
+            }
+            let mut chain = vec![(i, self.name_run(i, 3))];
+            while let Some(&(_, end)) = chain.last() {
+                if !sep(end) || !self.is_name_word(end + 1) {
+                    break;
+                }
+                chain.push((end + 1, self.name_run(end + 1, 3)));
+            }
+            i = chain.last().map_or(i + 1, |&(_, e)| e.max(i + 1));
+            if chain.len() >= 2 {
+                out.push(chain);
+            }
+        }
+        out
+    }
+}
+
 impl Reader<'_> {
+    /// The kind of the mention that covers units `s..e` exactly, among those made since
+    /// `first_mention`.
+    fn kind_at(&self, v: &View, s: usize, e: usize, first_mention: usize) -> Option<ActorKind> {
+        let (a, b) = (v.units[s].start as u32, v.units[e - 1].end as u32);
+        self.mentions[first_mention..]
+            .iter()
+            .find(|m| m.span.start == a && m.span.end == b)
+            .map(|m| self.entities[m.entity].actor.kind)
+    }
+
+    fn overlaps(&self, v: &View, s: usize, e: usize, first_mention: usize) -> bool {
+        let (a, b) = (v.units[s].start as u32, v.units[e - 1].end as u32);
+        self.mentions[first_mention..]
+            .iter()
+            .any(|m| m.span.start < b && a < m.span.end)
+    }
+
+    /// In a chain of names where one is a person, the others with two or more words are
+    /// people too: "Ann Toll , Orla Vink and Tamsin Roe".
+    pub(crate) fn name_chains(&mut self, v: &View, first_mention: usize) {
+        for chain in v.chains() {
+            let person = chain
+                .iter()
+                .any(|&(s, e)| self.kind_at(v, s, e, first_mention) == Some(ActorKind::Person));
+            if !person {
+                continue;
+            }
+            for &(s, e) in &chain {
+                if e - s < 2 || self.overlaps(v, s, e, first_mention) {
+                    continue;
+                }
+                let rule = "rule:name-list";
+                let span = Span::new(v.units[s].start, v.units[e - 1].end);
+                let name = span.of(self.text).to_string();
+                let ent = self.new_person(&name, None, rule);
+                self.push_mention(span, ent, rule, MentionClass::Name, false);
+            }
+        }
+    }
+
     /// "Ann Toll , Orla Vink , Tamsin Roe": when one item of a list of name-shaped
     /// runs is already a person, the others are people too.
     pub(crate) fn name_list(&mut self, v: &View, first_mention: usize) {
@@ -215,10 +355,42 @@ impl Reader<'_> {
     }
 
     fn surface(&self, v: &View, s: usize, e: usize) -> String {
+        self.slice(v, s, e).to_string()
+    }
+
+    fn slice<'t>(&'t self, v: &View, s: usize, e: usize) -> &'t str {
         self.text
             .get(v.units[s].start..v.units[e - 1].end)
             .unwrap_or("")
-            .to_string()
+    }
+
+    /// "Aldport captain Orla Vink": the capitalised run before a team position that
+    /// precedes a name is the team.
+    pub(crate) fn team_before_cue(&mut self, v: &View, i: usize) -> Option<usize> {
+        if !v.is_team_part(i) || (i > 0 && v.is_team_part(i - 1)) {
+            return None;
+        }
+        let end = (i..(i + 3).min(v.units.len()))
+            .take_while(|&u| v.is_team_part(u))
+            .last()?
+            + 1;
+        let cue = v.is_word(end) && self.lex.names.sport_cues.contains(v.str(end));
+        let named = v.is_capitalised(end + 1) || v.is_initial(end + 1);
+        if !cue || !named || v.starts_name(i) {
+            return None;
+        }
+        let surface = self.surface(v, i, end);
+        let known = KnownOrg {
+            name: surface.clone(),
+            agent: String::new(),
+            rule: SPORT_CUE_RULE.to_string(),
+        };
+        if (i..end).all(|u| v.is_word(u)) {
+            self.known_orgs.entry(surface).or_insert_with(|| known.clone());
+        }
+        let span = Span::new(v.units[i].start, v.units[end - 1].end);
+        self.org_mention(span, &known, MentionClass::Name);
+        Some(end)
     }
 
     /// A known organisation name (team, acronym, short form) starting at `i`: the
@@ -249,9 +421,9 @@ impl Reader<'_> {
         let end = (i + 1..=max).rev().find(|&e| {
             (i..e).all(|u| v.is_capitalised(u) || v.is_punct(u, '&'))
                 && !v.is_capitalised(e)
-                && self.known_orgs.contains_key(&self.surface(v, i, e))
+                && self.known_orgs.contains_key(self.slice(v, i, e))
         })?;
-        let known = self.known_orgs.get(&self.surface(v, i, end))?.clone();
+        let known = self.known_orgs.get(self.slice(v, i, end))?.clone();
         let span = Span::new(v.units[i].start, v.units[end - 1].end);
         self.org_mention(span, &known, MentionClass::Name);
         Some(end)

@@ -138,6 +138,12 @@ fn words_ending_at(a: &Analysis, end: usize, alts: &[String]) -> Option<usize> {
 /// "a brief private visit": a determiner two or three words back with only plain
 /// lower-case words between makes the trigger a noun.
 fn determiner_across_adjectives(a: &Analysis, t: usize) -> bool {
+    // "its allies demanded": a past form after a plural noun is that noun's verb.
+    let prev = t.checked_sub(1).map_or("", |p| a.items[p].lower.as_str());
+    let plural = prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss");
+    if plural && (a.items[t].lower.ends_with("ed") || a.items[t].participle) {
+        return false;
+    }
     for k in 2..=3 {
         let Some(j) = t.checked_sub(k) else {
             return false;
@@ -404,10 +410,13 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
                     }
                     return match_post(a, rest, view, p + 1, m);
                 }
+                // "killed at least eight al-Qaeda leaders": quantities before a slot.
+                let quantity = is_quantity(&a.items[i].lower);
                 let skippable = modifier
+                    || quantity
                     || DETERMINERS.contains(&a.items[i].lower.as_str())
                     || (skipped < 1 && is_np_word(a, i) && rest.is_empty());
-                if !skippable || skipped >= 2 {
+                if !skippable || skipped >= if quantity { 5 } else { 2 } {
                     return None;
                 }
                 skipped += 1;
@@ -465,6 +474,39 @@ fn match_obj(a: &Analysis, rest: &[Elem], view: &[usize], pos: usize, m: Match) 
         end += 1;
     }
     None
+}
+
+/// Numbers and the words that hedge them ("at least", "more than", "dozens of").
+fn is_quantity(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "at" | "least"
+                | "than"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "around"
+                | "some"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozen"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "of"
+                | "top"
+                | "senior"
+                | "several"
+                | "many"
+        )
 }
 
 fn origin_in(a: &Analysis, (s, e): (usize, usize)) -> Option<usize> {

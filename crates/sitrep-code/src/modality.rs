@@ -43,6 +43,8 @@ pub fn modality_at(a: &Analysis, t: usize) -> (Modality, Claimant) {
     }
     let modality = if negated {
         Modality::Negated
+    } else if reported_future(a, t) {
+        Modality::Planned
     } else if hypothetical(a, t, clause_start) {
         Modality::Hypothetical
     } else if before(CueKind::Plan, 4) {
@@ -64,6 +66,20 @@ fn hypothetical(a: &Analysis, t: usize, clause_start: usize) -> bool {
     a.cues
         .iter()
         .any(|&(at, _, k)| k == CueKind::Hypo && at < t && at + 10 >= t && at + 1 >= from)
+}
+
+/// "Iraq said it would allow": `would` right after reported speech is the reported
+/// `will`, a plan, unless a condition is near.
+fn reported_future(a: &Analysis, t: usize) -> bool {
+    let from = t.saturating_sub(4);
+    let Some(would) = (from..t).rev().find(|&i| a.items[i].lower == "would") else {
+        return false;
+    };
+    let condition = a.cues.iter().any(|&(at, _, k)| {
+        k == CueKind::Hypo && a.items[at].lower != "would" && at + 12 >= t && at < t + 12
+    });
+    let speech = (would.saturating_sub(7)..would).any(|i| a.is_cue(i, CueKind::Speech));
+    speech && !condition
 }
 
 /// "Washington has suspected that ..." / "is believed that": a hedge verb opening the

@@ -118,6 +118,9 @@ pub const DETERMINERS: &[&str] = &[
     "many",
 ];
 
+/// Subject pronouns that may stand for an actor named earlier in the sentence.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
+
 /// Forms of `be` and `get` that make a passive.
 const PASSIVE_AUX: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets",
@@ -199,12 +202,19 @@ impl Analysis {
         }
         let mut i = verb;
         let mut steps = 0;
+        // "Israeli tanks fired": an adjectival actor heading the subject phrase, used when
+        // no actor proper is found.
+        let mut adjectival = None;
         while i > 0 && steps < 14 {
             i -= 1;
             steps += 1;
             let item = &self.items[i];
             if item.is_actor() {
                 if item.modifier {
+                    let after_prep = i > 0 && self.is_preposition(i - 1);
+                    if !after_prep && adjectival.is_none() {
+                        adjectival = Some(i);
+                    }
                     continue;
                 }
                 let after_prep = i > 0 && self.is_preposition(i - 1);
@@ -219,11 +229,31 @@ impl Analysis {
                 }
                 continue;
             }
+            if adjectival.is_none() && PRONOUNS.contains(&item.lower.as_str()) {
+                // "Iraq said it would allow": a subject pronoun stands for the subject of
+                // the clause before.
+                if let Some(a) = self.antecedent(i) {
+                    return Some(a);
+                }
+            }
             if self.is_boundary(i) {
-                return self.relative_antecedent(i);
+                return self.relative_antecedent(i).or(adjectival);
             }
         }
-        None
+        adjectival
+    }
+
+    /// The nearest earlier actor that is the subject of its own clause, for a pronoun.
+    fn antecedent(&self, pronoun: usize) -> Option<usize> {
+        let speech = (pronoun.saturating_sub(4)..pronoun)
+            .any(|j| self.is_cue(j, CueKind::Speech) || self.items[j].lower == "that");
+        if !speech {
+            return None;
+        }
+        (pronoun.saturating_sub(16)..pronoun).rev().find(|&j| {
+            let it = &self.items[j];
+            it.is_actor() && !it.modifier && (j == 0 || !self.is_preposition(j - 1))
+        })
     }
 
     /// For "Russia, which received ...", the actor before a relative pronoun.

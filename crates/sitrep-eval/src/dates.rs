@@ -218,7 +218,7 @@ fn score(pages: &[(Case, Vec<u8>)]) -> Report {
                 _ => t.wrong += 1,
             }
         }
-        if verbose && (verdict != "right" || std::env::var_os("ALL").is_some()) {
+        if verbose && verdict != "right" {
             let origin = found.map(|p| p.origin).unwrap_or_default();
             misses.push(format!(
                 "{verdict:<5} [{}] {} gold {} got {} ({origin}) {}",

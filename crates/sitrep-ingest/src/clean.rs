@@ -89,7 +89,7 @@ pub(crate) fn to_document(raw: RawArticle, _opts: &IngestOptions) -> Result<Docu
             found.outlets.push((0, o));
         }
         found.byline = ex.byline.clone();
-        if let Some(d) = ex.date.clone() {
+        if let Some(d) = page_date(ex.date.clone(), &decoded.text, raw.url.as_deref()) {
             found.date = Some(d.date);
             date_origin = d.origin;
         }
@@ -119,6 +119,17 @@ pub(crate) fn to_document(raw: RawArticle, _opts: &IngestOptions) -> Result<Docu
 }
 
 /// Container metadata beats page metadata beats text lines beats the URL.
+/// The publication date of a page: the prioritised scan of [`crate::pubdate`] decides
+/// the day; the DOM walk's date is kept when it names the same day, since it may carry
+/// the time of day too.
+fn page_date(dom: Option<PublishedDate>, html: &str, url: Option<&str>) -> Option<PublishedDate> {
+    let scanned = crate::pubdate::publication_date_str(html, url);
+    match (dom, scanned) {
+        (Some(d), Some(s)) if d.date.day() == s.date.day() => Some(d),
+        (d, s) => s.or(d),
+    }
+}
+
 fn merge(doc: &mut Document, raw: RawArticle, page: Found, text: Found, date_origin: &str) {
     doc.url = raw.url.or(doc.url.take());
     doc.title = raw.title.or(page.title).or(text.title);
@@ -199,7 +210,8 @@ fn finish(doc: &mut Document) {
         Some(info) => {
             let code = dicts::get().iso639_1(info.lang().code());
             if code != "en" {
-                doc.diagnostics.push(format!("language is {code} (not English)"));
+                doc.diagnostics
+                    .push(format!("language is {code} (not English)"));
             }
             doc.language = Some(code);
         }

@@ -60,7 +60,8 @@ fn load(text: &str) -> Sources {
         text: Regex::new("$^").expect("constant regex"),
         label: Regex::new("$^").expect("constant regex"),
         ld: Regex::new("$^").expect("constant regex"),
-        short: Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.]|$)").expect("constant regex"),
+        short: Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.]|$)")
+            .expect("constant regex"),
     };
     if let Ok(d) = sitrep_data::parse("ingest/date_sources.tsv", text) {
         for e in &d.entries {
@@ -103,7 +104,10 @@ fn load(text: &str) -> Sources {
         s.label = re;
     }
     let keys: Vec<String> = s.json.keys().map(|k| regex::escape(k)).collect();
-    let ld = format!(r#""({}|dateModified)"\s*:\s*"([^"]{{4,40}})""#, keys.join("|"));
+    let ld = format!(
+        r#""({}|dateModified)"\s*:\s*"([^"]{{4,40}})""#,
+        keys.join("|")
+    );
     if let Ok(re) = Regex::new(&ld) {
         s.ld = re;
     }
@@ -174,6 +178,8 @@ struct Found {
     at: usize,
     day: Day,
     origin: &'static str,
+    /// The value had a time of day, so its day may be another time zone's.
+    timed: bool,
 }
 
 /// What one pass over the markup collects.
@@ -195,6 +201,7 @@ impl Scan {
                 at: self.text.len(),
                 day,
                 origin,
+                timed: value.contains(':'),
             });
         }
     }
@@ -234,7 +241,7 @@ pub fn publication_date_str(html: &str, url: Option<&str>) -> Option<PublishedDa
     text_candidates(&mut scan);
     let best = scan.found.iter().min_by_key(|f| (f.rank, f.at)).cloned();
     let best = match best {
-        Some(b) if b.rank < rank::MODIFIED => b,
+        Some(b) if b.rank < rank::MODIFIED => shown(b, &scan),
         other => frequent(&scan, html).or(other)?,
     };
     let (y, m, d) = best.day;
@@ -256,12 +263,17 @@ fn text_candidates(scan: &mut Scan) {
         let Some(window) = text.get(offset..end) else {
             continue;
         };
-        if let Some(day) = text_dates(window).next().map(|(_, d)| d).or_else(|| short_date(window)) {
+        if let Some(day) = text_dates(window)
+            .next()
+            .map(|(_, d)| d)
+            .or_else(|| short_date(window))
+        {
             scan.found.push(Found {
                 rank,
                 at: offset,
                 day,
                 origin: "html:date element",
+                timed: false,
             });
         }
     }
@@ -273,40 +285,76 @@ fn text_candidates(scan: &mut Scan) {
                 at,
                 day,
                 origin: "html:text",
+                timed: false,
             });
         }
     }
     scan.text = text;
 }
 
-/// The most frequent date of the visible text, for pages without metadata.
+/// When the chosen metadata day never shows in the page text, a shown day wins: the
+/// day after or before (a UTC timestamp whose local day the page prints), else a later
+/// update stamp (the page presents its latest version). The stamp a reader sees is the
+/// one the page stands by.
+fn shown(best: Found, scan: &Scan) -> Found {
+    let visible: Vec<Day> = text_dates(&scan.text).map(|(_, d)| d).collect();
+    if visible.contains(&best.day) {
+        return best;
+    }
+    let local = scan
+        .found
+        .iter()
+        .filter(|f| best.timed && f.rank > best.rank && f.rank < rank::MODIFIED)
+        .filter(|f| adjacent(f.day, best.day) && visible.contains(&f.day))
+        .min_by_key(|f| (f.rank, f.at));
+    if let Some(f) = local {
+        return Found {
+            origin: "html:shown",
+            ..f.clone()
+        };
+    }
+    let update = scan
+        .found
+        .iter()
+        .filter(|f| f.rank == rank::MODIFIED && f.day > best.day)
+        .find(|f| visible.contains(&f.day));
+    match update {
+        Some(f) => Found {
+            origin: "html:shown update",
+            ..f.clone()
+        },
+        None => best,
+    }
+}
+
+/// True when the two days are one day apart.
+fn adjacent(a: Day, b: Day) -> bool {
+    let date = |x: Day| chrono::NaiveDate::from_ymd_opt(x.0, x.1, x.2);
+    match (date(a), date(b)) {
+        (Some(a), Some(b)) => (a - b).num_days().abs() == 1,
+        _ => false,
+    }
+}
+
+/// The most frequent date of the visible text, for pages without metadata; when the
+/// text has none, of the whole markup (attributes, URLs, scripts).
 fn frequent(scan: &Scan, html: &str) -> Option<Found> {
     let mut counts: HashMap<Day, (usize, usize)> = HashMap::new();
-    let mode = std::env::var("FREQ").unwrap_or_default();
-    let src = if mode == "1" { html } else { &scan.text };
-    for (at, day) in text_dates(src) {
+    for (at, day) in text_dates(&scan.text) {
         counts.entry(day).or_insert((0, at)).0 += 1;
     }
-    if mode == "3" && counts.is_empty() {
+    if counts.is_empty() {
         for (at, day) in text_dates(html) {
             counts.entry(day).or_insert((0, at)).0 += 1;
         }
     }
-    if mode == "2" {
-        for (_, day) in text_dates(html) {
-            if let Some(c) = counts.get_mut(&day) {
-                c.0 += 1;
-            }
-        }
-    }
-    let (day, (_, at)) = counts
-        .into_iter()
-        .max_by_key(|(_, (n, at))| (*n, std::cmp::Reverse(*at)))?;
+    let (day, (_, at)) = counts.into_iter().max_by_key(|(day, (n, _))| (*n, *day))?;
     Some(Found {
         rank: rank::FREQUENT,
         at,
         day,
         origin: "html:frequent",
+        timed: false,
     })
 }
 
@@ -491,7 +539,13 @@ fn open_tag(html: &str, lt: usize, scan: &mut Scan) -> usize {
 }
 
 /// Script and style bodies are not text; JSON in scripts may hold dates.
-fn raw_text(html: &str, from: usize, name: &str, attrs: &[(String, &str)], scan: &mut Scan) -> usize {
+fn raw_text(
+    html: &str,
+    from: usize,
+    name: &str,
+    attrs: &[(String, &str)],
+    scan: &mut Scan,
+) -> usize {
     let close = find_close(html, from, name).unwrap_or(html.len());
     let body = html.get(from..close).unwrap_or("");
     if name == "script" {
@@ -589,7 +643,11 @@ fn time_tag(attrs: &[(String, &str)], scan: &mut Scan) {
         || prop.contains("datepublished")
         || class.contains("publish")
         || class.contains("entry-date");
-    let rank = if strong { rank::TIME_STRONG } else { rank::TIME };
+    let rank = if strong {
+        rank::TIME_STRONG
+    } else {
+        rank::TIME
+    };
     scan.add(rank, dt, "html:time");
 }
 

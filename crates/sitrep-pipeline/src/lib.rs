@@ -125,7 +125,7 @@ impl Pipeline {
         let start = Instant::now();
         let mut doc = sitrep_ingest::to_document(raw, &self.options.ingest)?;
         self.times.add(0, start);
-        self.check_language(&doc)?;
+        self.check_language(&mut doc)?;
         self.annotate_and_code(&mut doc);
         Ok(doc)
     }
@@ -149,11 +149,19 @@ impl Pipeline {
         sitrep_time::date_events(doc);
     }
 
-    fn check_language(&self, doc: &Document) -> Result<(), Skipped> {
-        let Some(lang) = doc.language.as_deref() else {
+    fn check_language(&self, doc: &mut Document) -> Result<(), Skipped> {
+        let Some(lang) = doc.language.clone() else {
             return Ok(());
         };
-        if self.options.languages.is_empty() || self.options.languages.iter().any(|l| l == lang) {
+        if self.options.languages.is_empty() || self.options.languages.contains(&lang) {
+            return Ok(());
+        }
+        // Detectors misjudge tables of figures and short wires; English function words
+        // in enough running text overrule them, and too little text leaves it open.
+        if self.options.languages.iter().any(|l| l == "en") && !clearly_not_english(&doc.text) {
+            doc.diagnostics.push(format!(
+                "language detected as {lang:?} but the text reads as English or is too short to tell; coded"
+            ));
             return Ok(());
         }
         Err(Skipped {
@@ -166,6 +174,39 @@ impl Pipeline {
     }
 }
 
+/// Words of two or more letters needed before a text counts as long enough to judge.
+const MIN_WORDS_TO_JUDGE: usize = 40;
+
+/// Common English function words; in other languages they are rare.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with", "said", "by",
+    "it", "as", "at", "from", "has", "have", "be", "are", "were", "which", "this", "will",
+];
+
+/// True when a text is long enough to judge, is not mostly figures, and has almost no
+/// English function words.
+pub fn clearly_not_english(text: &str) -> bool {
+    let tokens = text.split_whitespace().count();
+    let figures = text
+        .split_whitespace()
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    if figures * 5 >= tokens {
+        return false;
+    }
+    let mut words = 0usize;
+    let mut english = 0usize;
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+    {
+        words += 1;
+        let lower = word.to_lowercase();
+        english += usize::from(ENGLISH_FUNCTION_WORDS.contains(&lower.as_str()));
+    }
+    words >= MIN_WORDS_TO_JUDGE && (english as f64) < 0.03 * words as f64
+}
+
 /// Merges stored events into facts: a thin call into the linker, kept here so the
 /// binary depends on one facade.
 pub fn link(
@@ -173,4 +214,21 @@ pub fn link(
     events: &[(usize, u32, &sitrep_model::Event)],
 ) -> Vec<sitrep_model::Fact> {
     merge_facts(docs, events)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clearly_not_english;
+
+    #[test]
+    fn figures_tables_and_english_prose_are_not_foreign() {
+        let table = "CITY, March 2 - Shr loss 14 cts vs loss 27 cts Net loss 850,000 vs loss 1,400,000 \
+            Sales 41.1 mln vs 20.3 mln Avg shrs 6,349,753 vs 4,403,852 Nine mths Shr profit 13 cts \
+            vs loss one ct Net profit 853,000 vs loss 22,000 Revs 337.3 mln vs 315.2 mln Year Shr";
+        assert!(!clearly_not_english(table));
+        let english = "The minister said on Monday that the talks with the union were going well and that a deal could be signed within weeks, although several points of the plan remain open and the unions want more time to study the text before they vote on it.";
+        assert!(!clearly_not_english(english));
+        let french = "Le ministre a déclaré lundi que les discussions avec les syndicats avançaient bien et qu'un accord pourrait être signé dans les semaines qui viennent, même si plusieurs points du plan restent ouverts et que les syndicats veulent davantage de temps pour étudier le texte avant de voter sur celui-ci.";
+        assert!(clearly_not_english(french));
+    }
 }

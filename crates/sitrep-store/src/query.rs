@@ -532,58 +532,92 @@ impl Store {
         // them never loses a lookup, and the sort reads no wide row.
         let from = "FROM events e INDEXED BY events_keys
                     JOIN documents d INDEXED BY documents_meta ON d.id = e.doc_id";
-        let total = self.count(
-            &format!("{} SELECT COUNT(*) {from}{}", w.with(), w.sql()),
-            &w,
-        )?;
-        // Sort only the keys (covered by indexes), then fetch the wide rows of one page.
+        // Sort only the keys, counting all matches on the way (the window is computed
+        // before LIMIT), then fetch the wide rows of one page.
         let page = format!(
             "page AS (SELECT e.doc_id AS k_doc, e.idx AS k_idx,
-             COALESCE(e.date, d.published) AS k_date {from}{}
+             COALESCE(e.date, d.published) AS k_date, {} AS k_total {from}{}
              ORDER BY k_date IS NULL, k_date, e.doc_id, e.idx LIMIT {} OFFSET {})",
+            w.window_count(),
             w.sql(),
             f.limit,
             f.offset
         );
         let sql = format!(
-            "{} SELECT {EVENT_COLUMNS} FROM page
+            "{} SELECT {EVENT_COLUMNS}, page.k_total FROM page
              JOIN events e ON e.doc_id = page.k_doc AND e.idx = page.k_idx
              JOIN documents d ON d.id = e.doc_id
              ORDER BY page.k_date IS NULL, page.k_date, e.doc_id, e.idx",
             w.with_also(&page)
         );
-        let items = self.event_hits(&sql, &w.named())?;
+        let mut stmt = self.conn.prepare(&sql).ctx("preparing the event query")?;
+        let mut rows = stmt.query(&*w.named()).ctx("querying events")?;
+        let (mut items, mut total) = (Vec::new(), None);
+        while let Some(row) = rows.next().ctx("reading events")? {
+            total = Some(row.get::<_, i64>(10).ctx("reading events")?);
+            items.push(event_hit(row)?);
+        }
+        let count = format!("{} SELECT COUNT(*) {from}{}", w.with(), w.sql());
+        let total = self.total(total, f, &count, &w)?;
         Ok(page_of(total, f, items))
     }
 
     /// Facts matching the filter, strongest first (or by first date with [`Sort::Date`]).
     pub fn query_facts(&self, f: &Filter) -> Result<Page<Fact>, QueryError> {
         let w = fact_where(f);
-        let total = self.count(
-            &format!("{} SELECT COUNT(*) FROM facts f{}", w.with(), w.sql()),
-            &w,
-        )?;
         let order = match f.sort {
             Sort::Default => "f.rank",
             Sort::Date => "f.first_seen IS NULL, f.first_seen, f.rank",
         };
-        let sql = format!(
-            "{} SELECT f.json FROM facts f{} ORDER BY {order} LIMIT {} OFFSET {}",
-            w.with(),
+        let page = format!(
+            "page AS (SELECT f.id AS k_id, f.rank AS k_rank, f.first_seen AS k_seen,
+             {} AS k_total FROM facts f{} ORDER BY {order} LIMIT {} OFFSET {})",
+            w.window_count(),
             w.sql(),
             f.limit,
             f.offset
         );
+        let outer = order
+            .replace("f.first_seen", "page.k_seen")
+            .replace("f.rank", "page.k_rank");
+        let sql = format!(
+            "{} SELECT f.json, page.k_total FROM page JOIN facts f ON f.id = page.k_id
+             ORDER BY {outer}",
+            w.with_also(&page)
+        );
         let mut stmt = self.conn.prepare(&sql).ctx("preparing the fact query")?;
         let rows = stmt
-            .query_map(&*w.named(), |r| r.get::<_, String>(0))
+            .query_map(&*w.named(), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })
             .ctx("querying facts")?;
-        let mut items = Vec::new();
+        let (mut items, mut total) = (Vec::new(), None);
         for row in rows {
-            let json = row.ctx("reading facts")?;
+            let (json, n) = row.ctx("reading facts")?;
+            total = Some(n);
             items.push(serde_json::from_str(&json).ctx("decoding a stored fact")?);
         }
+        let count = format!("{} SELECT COUNT(*) FROM facts f{}", w.with(), w.sql());
+        let total = self.total(total, f, &count, &w)?;
         Ok(page_of(total, f, items))
+    }
+
+    /// The match count a page query saw, or a separate count when the page came back
+    /// empty for a reason other than there being no match (a zero limit, an offset past
+    /// the end), since the window then had no row to report on, or when the page query
+    /// did not count (a negative count, see [`Where::window_count`]).
+    fn total(
+        &self,
+        seen: Option<i64>,
+        f: &Filter,
+        count: &str,
+        w: &Where,
+    ) -> Result<u64, QueryError> {
+        match seen {
+            Some(n) if n >= 0 => Ok(n as u64),
+            None if f.offset == 0 && f.limit > 0 => Ok(0),
+            _ => self.count(count, w),
+        }
     }
 
     /// One fact with every supporting event, denials apart from assertions.

@@ -121,7 +121,7 @@ fn store_batch(
     seen: &mut HashSet<String>,
     docs: Vec<Document>,
     tally: &mut Tally,
-    mut out: Option<&mut JsonlOut>,
+    out: Option<&mut JsonlOut>,
 ) -> anyhow::Result<()> {
     let mut fresh = Vec::with_capacity(docs.len());
     let mut copies = Vec::new();
@@ -148,7 +148,7 @@ fn store_batch(
         store.mark_copy(&dup.doc, &dup.of, kind, dup.similarity)?;
     }
     tally.duplicates += copies.len();
-    if let Some(out) = out.as_deref_mut() {
+    if let Some(out) = out {
         for doc in &fresh {
             out.write_document(doc)?;
         }

@@ -72,6 +72,18 @@ impl Where {
         )
     }
 
+    /// The page query's count column: a window count of all matches when there are
+    /// conditions (one pass instead of two), else `-1`, because without conditions a
+    /// separate `COUNT(*)` is cheap and the window would stop an index-ordered scan from
+    /// ending at the page.
+    pub(super) fn window_count(&self) -> &'static str {
+        if self.clauses.is_empty() {
+            "-1"
+        } else {
+            "COUNT(*) OVER ()"
+        }
+    }
+
     /// ` WHERE a AND b`, or nothing.
     pub(super) fn sql(&self) -> String {
         if self.clauses.is_empty() {

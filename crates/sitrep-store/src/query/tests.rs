@@ -427,6 +427,17 @@ fn pages_are_stable_and_counted() {
     assert_eq!(page.items[0].index, 1);
     assert_eq!(page.items[0].fact.as_deref(), Some("f1"));
     assert_eq!(page.items[0].outlet.as_deref(), Some("Meridian Times"));
+    for (limit, offset) in [("0", "0"), ("2", "9")] {
+        let f = filter(FilterInput {
+            limit: Some(limit.into()),
+            offset: Some(offset.into()),
+            ..input()
+        });
+        let events = s.query_events(&f).unwrap();
+        assert_eq!((events.total, events.items.len()), (4, 0));
+        assert_eq!(s.query_facts(&f).unwrap().total, 3);
+        assert_eq!(s.search("moscow", &f).unwrap().total, 2);
+    }
 }
 
 #[test]
