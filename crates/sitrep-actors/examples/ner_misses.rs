@@ -56,8 +56,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .map_or(line_start, |(i, _)| line_start + i);
                 let rest = &text[g.2..];
                 let to = g.2 + rest.find('\n').unwrap_or(rest.len()).min(30);
-                let to = (to..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(g.2);
-                println!("MISS {}[[{}]]{}", &text[from..g.1], &text[g.1..g.2], &text[g.2..to]);
+                let to = (to..=text.len())
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(g.2);
+                println!(
+                    "MISS {}[[{}]]{}",
+                    &text[from..g.1],
+                    &text[g.1..g.2],
+                    &text[g.2..to]
+                );
             }
         }
         for p in pred.iter().filter(|p| p.0 == want && !gold.contains(p)) {

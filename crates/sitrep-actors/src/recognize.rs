@@ -4,7 +4,7 @@
 
 use crate::lexicon::{country_of, Category, Lexicon};
 use crate::matcher::Hit;
-use crate::shapes::{KnownOrg, ACRONYM_RULE};
+use crate::shapes::KnownOrg;
 use crate::title::{Det, Title, View};
 use crate::units::{self, Aliases, Unit, UnitKind};
 use sitrep_model::{Actor, ActorKind, Document, Span};
@@ -88,6 +88,8 @@ pub(crate) struct Reader<'a> {
     pub known_orgs: HashMap<String, KnownOrg>,
     /// Team names in results lines: first byte → end byte.
     pub team_runs: HashMap<usize, usize>,
+    /// Unknown all-capitals acronyms, resolved once the document is read.
+    pub acronyms: Vec<Span>,
 }
 
 /// Lower-cased with hyphens as spaces, so "Kim Jong Un" and "Kim Jong-un" share a key.
@@ -112,6 +114,7 @@ impl<'a> Reader<'a> {
             aliases: Aliases::new(),
             known_orgs: HashMap::new(),
             team_runs: HashMap::new(),
+            acronyms: Vec::new(),
         }
     }
 
@@ -138,6 +141,7 @@ impl<'a> Reader<'a> {
         for units in &all {
             self.sentence(units);
         }
+        self.resolve_acronyms();
     }
 
     /// Drops context rows ("the North") unless the document names one of their codes,
@@ -203,15 +207,8 @@ impl<'a> Reader<'a> {
             return self.name_shape(v, i);
         }
         if v.org_acronym(i) {
-            let surface = v.str(i).to_string();
-            let known = KnownOrg {
-                name: surface.clone(),
-                agent: String::new(),
-                rule: ACRONYM_RULE.to_string(),
-            };
-            let known = self.known_orgs.entry(surface).or_insert(known).clone();
-            let span = Span::new(v.units[i].start, v.units[i].end);
-            self.org_mention(span, &known, MentionClass::Name);
+            // Decided after the whole document is read: it may define the acronym later.
+            self.acronyms.push(Span::new(v.units[i].start, v.units[i].end));
         }
         i + 1
     }
@@ -601,6 +598,17 @@ impl<'a> Reader<'a> {
                 && d.surname.as_deref() == Some(surface)
                 && d.actor.name != surface
         })
+    }
+
+    /// The entity an acronym was defined for in this document ("Council (NSC)").
+    pub(crate) fn aliases_entity(&self, acronym: &str) -> Option<usize> {
+        let entry = self.lex.entry(*self.aliases.get(acronym)?);
+        let key = match entry.category {
+            Category::Country => format!("country:{}", entry.code),
+            Category::Seat | Category::Igo => format!("org:{}:{}", entry.code, entry.name),
+            _ => return None,
+        };
+        self.keys.get(&key).copied()
     }
 
     /// A new (or the same-named) person found by shape or title.

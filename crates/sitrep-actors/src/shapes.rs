@@ -40,9 +40,14 @@ impl View<'_> {
     fn is_score(&self, k: usize) -> bool {
         let w = self.str(k);
         let mut parts = w.split('-');
-        let digits = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        let digits = |p: Option<&str>| {
+            p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        };
         self.is_number(k)
-            || (self.is_word(k) && digits(parts.next()) && digits(parts.next()) && parts.next().is_none())
+            || (self.is_word(k)
+                && digits(parts.next())
+                && digits(parts.next())
+                && parts.next().is_none())
     }
 
     /// A "versus" word between two sides ("v", "vs", "versus").
@@ -135,11 +140,15 @@ impl View<'_> {
     /// optional rank ("3 -"), a run of name words, and an optional bracketed country or
     /// figure ("( Norway )", "68").
     fn list_items(&self) -> Vec<Item> {
-        let sep = |k: usize| self.is_punct(k, ',') || self.is_punct(k, ';') || self.is_lower_word(k, &["and"]);
+        let sep = |k: usize| {
+            self.is_punct(k, ',') || self.is_punct(k, ';') || self.is_lower_word(k, &["and"])
+        };
         let mut items = Vec::new();
         let mut seg = 0;
         while seg < self.units.len() {
-            let stop = (seg..self.units.len()).find(|&k| sep(k)).unwrap_or(self.units.len());
+            let stop = (seg..self.units.len())
+                .find(|&k| sep(k))
+                .unwrap_or(self.units.len());
             if let Some(item) = self.item(seg, stop) {
                 items.push(item);
             }
@@ -306,7 +315,10 @@ impl Reader<'_> {
             })
         };
         let covered = |r: &Self, it: &Item| {
-            let (s, e) = (v.units[it.start].start as u32, v.units[it.end - 1].end as u32);
+            let (s, e) = (
+                v.units[it.start].start as u32,
+                v.units[it.end - 1].end as u32,
+            );
             r.mentions[first_mention..]
                 .iter()
                 .any(|m| m.span.start < e && s < m.span.end)
@@ -364,6 +376,30 @@ impl Reader<'_> {
             .unwrap_or("")
     }
 
+    /// Unknown acronyms: the organisation the document defines them for ("National
+    /// Widget Board ( NWB )", also when defined after the first use), else an
+    /// organisation of their own.
+    pub(crate) fn resolve_acronyms(&mut self) {
+        for span in std::mem::take(&mut self.acronyms) {
+            let surface = span.of(self.text).to_string();
+            let defined = self.aliases_entity(&surface);
+            if let Some(ent) = defined {
+                self.push_mention(span, ent, "rule:acronym", MentionClass::Name, false);
+                continue;
+            }
+            let known = self
+                .known_orgs
+                .get(&surface)
+                .cloned()
+                .unwrap_or_else(|| KnownOrg {
+                    name: surface,
+                    agent: String::new(),
+                    rule: ACRONYM_RULE.to_string(),
+                });
+            self.org_mention(span, &known, MentionClass::Name);
+        }
+    }
+
     /// "Aldport captain Orla Vink": the capitalised run before a team position that
     /// precedes a name is the team.
     pub(crate) fn team_before_cue(&mut self, v: &View, i: usize) -> Option<usize> {
@@ -386,7 +422,9 @@ impl Reader<'_> {
             rule: SPORT_CUE_RULE.to_string(),
         };
         if (i..end).all(|u| v.is_word(u)) {
-            self.known_orgs.entry(surface).or_insert_with(|| known.clone());
+            self.known_orgs
+                .entry(surface)
+                .or_insert_with(|| known.clone());
         }
         let span = Span::new(v.units[i].start, v.units[end - 1].end);
         self.org_mention(span, &known, MentionClass::Name);

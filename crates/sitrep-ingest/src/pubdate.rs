@@ -239,7 +239,21 @@ pub fn publication_date_str(html: &str, url: Option<&str>) -> Option<PublishedDa
         }
     }
     text_candidates(&mut scan);
-    let best = scan.found.iter().min_by_key(|f| (f.rank, f.at)).cloned();
+    let best = if std::env::var_os("VOTE").is_some() {
+        let mut seen: HashMap<Day, usize> = HashMap::new();
+        for (_, d) in text_dates(&scan.text) {
+            *seen.entry(d).or_default() += 1;
+        }
+        scan.found
+            .iter()
+            .min_by_key(|f| {
+                let votes = if f.rank >= rank::TIME { seen.get(&f.day).copied().unwrap_or(0) } else { 0 };
+                (f.rank, std::cmp::Reverse(votes), f.at)
+            })
+            .cloned()
+    } else {
+        scan.found.iter().min_by_key(|f| (f.rank, f.at)).cloned()
+    };
     let best = match best {
         Some(b) if b.rank < rank::MODIFIED => shown(b, &scan),
         other => frequent(&scan, html).or(other)?,
@@ -511,6 +525,10 @@ fn attributes(html: &str, from: usize) -> (Vec<(String, &str)>, usize) {
     }
 }
 
+fn is_canonical(attrs: &[(String, &str)]) -> bool {
+    attr(attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+}
+
 fn attr<'a>(attrs: &[(String, &'a str)], name: &str) -> Option<&'a str> {
     attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
 }
@@ -525,10 +543,8 @@ fn open_tag(html: &str, lt: usize, scan: &mut Scan) -> usize {
     match name.as_str() {
         "script" | "style" => return raw_text(html, end, &name, &attrs, scan),
         "meta" => meta_tag(&attrs, scan),
-        "link" if attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-            if scan.canonical.is_none() {
-                scan.canonical = attr(&attrs, "href").map(str::to_string);
-            }
+        "link" if scan.canonical.is_none() && is_canonical(&attrs) => {
+            scan.canonical = attr(&attrs, "href").map(str::to_string);
         }
         "time" => time_tag(&attrs, scan),
         _ => {}
