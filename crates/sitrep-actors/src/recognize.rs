@@ -266,7 +266,9 @@ impl<'a> Reader<'a> {
     /// may be a surname.
     fn name_shape(&mut self, v: &View, i: usize) -> usize {
         let mut end = v.name_run(i, 3);
-        if v.starts_name(i) && v.place_surname(end) {
+        // "Neil Jordan", "seed Ann Holland", "Pavel Medvedev": a name that opened with a
+        // given name or after a person cue may end in a word the dictionary knows.
+        if (v.starts_name(i) || v.person_cue(i).is_some()) && v.known_surname(end) {
             end += 1;
         }
         // "Six Chris Paterson penalties": the name starts at the given name inside the run.

@@ -203,13 +203,14 @@ impl View<'_> {
         shape && alone && running()
     }
 
-    /// A one-word place name ending a name that opened with a given name ("Neil
-    /// Jordan", "Ann Holland"): not followed by another capitalised word.
-    pub fn place_surname(&self, k: usize) -> bool {
+    /// A one-word place or person name ending a name that opened with a given name
+    /// ("Neil Jordan", "Ann Holland", "Pavel Medvedev"): not followed by another
+    /// capitalised word.
+    pub fn known_surname(&self, k: usize) -> bool {
         let w = self.str(k);
         matches!(
             self.category(k),
-            Some(Category::Country | Category::Capital | Category::Place)
+            Some(Category::Country | Category::Capital | Category::Place | Category::Person)
         ) && !w.contains(' ')
             && w.chars().any(char::is_lowercase)
             && self.is_capitalised(k)

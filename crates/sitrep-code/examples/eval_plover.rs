@@ -43,6 +43,18 @@ fn half_of(id: &str) -> usize {
     (h % 2) as usize
 }
 
+/// The gold actor's code: its country, or with `SECTOR=1` country and sector as a CAMEO actor
+/// code has them (`SDNGOV`), so that domestic pairs (government and rebels of one
+/// country) are not taken for one actor acting on itself.
+fn actor_code(a: &serde_json::Value) -> String {
+    let code = a["code"].as_str().unwrap_or("---");
+    if std::env::var("SECTOR").is_ok() {
+        format!("{code}{}", a["sector"].as_str().unwrap_or(""))
+    } else {
+        code.to_string()
+    }
+}
+
 fn add_actor(doc: &mut Document, text: &str, code: &str) {
     let Some(at) = doc.text.find(text).filter(|_| !text.is_empty()) else {
         return;
@@ -100,7 +112,7 @@ fn main() {
                 add_actor(
                     &mut doc,
                     a["actorText"].as_str().unwrap_or(""),
-                    a["code"].as_str().unwrap_or("---"),
+                    &actor_code(a),
                 );
             }
         }
@@ -110,18 +122,18 @@ fn main() {
         }
         total += 1;
         // The event of the gold source if there is one, else the first: the main clause.
-        let sources: Vec<&str> = r["source"]
+        let sources: Vec<String> = r["source"]
             .as_array()
             .into_iter()
             .flatten()
-            .filter_map(|a| a["code"].as_str())
+            .map(actor_code)
             .collect();
         let typed = || doc.events.iter().filter(|e| e.plover != "-");
         let best = typed()
             .find(|e| {
                 e.source
                     .as_ref()
-                    .is_some_and(|s| sources.contains(&s.code.as_str()))
+                    .is_some_and(|s| sources.contains(&s.code))
             })
             .or_else(|| typed().next());
         let miss = best.is_none_or(|e| cameo_intent(e) != gold);

@@ -171,6 +171,13 @@ fn value_day(value: &str) -> Option<Day> {
     text_dates(value).next().map(|(_, d)| d)
 }
 
+/// `09:30` or the French `09h30`.
+fn has_time(value: &str) -> bool {
+    value.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit() && matches!(w[1], b':' | b'h') && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    })
+}
+
 /// One candidate date: lower rank wins, then the earlier one in the page.
 #[derive(Clone, Debug)]
 struct Found {
@@ -201,7 +208,7 @@ impl Scan {
                 at: self.text.len(),
                 day,
                 origin,
-                timed: value.contains(':'),
+                timed: has_time(value),
             });
         }
     }
@@ -239,21 +246,7 @@ pub fn publication_date_str(html: &str, url: Option<&str>) -> Option<PublishedDa
         }
     }
     text_candidates(&mut scan);
-    let best = if std::env::var_os("VOTE").is_some() {
-        let mut seen: HashMap<Day, usize> = HashMap::new();
-        for (_, d) in text_dates(&scan.text) {
-            *seen.entry(d).or_default() += 1;
-        }
-        scan.found
-            .iter()
-            .min_by_key(|f| {
-                let votes = if f.rank >= rank::TIME { seen.get(&f.day).copied().unwrap_or(0) } else { 0 };
-                (f.rank, std::cmp::Reverse(votes), f.at)
-            })
-            .cloned()
-    } else {
-        scan.found.iter().min_by_key(|f| (f.rank, f.at)).cloned()
-    };
+    let best = scan.found.iter().min_by_key(|f| (f.rank, f.at)).cloned();
     let best = match best {
         Some(b) if b.rank < rank::MODIFIED => shown(b, &scan),
         other => frequent(&scan, html).or(other)?,

@@ -60,6 +60,9 @@ struct Item<'a> {
     days: Option<(i64, i64)>,
 }
 
+/// How long before its report an event the text does not date may have happened.
+const REPORTING_LAG_DAYS: i64 = 90;
+
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Key {
     source: String,
@@ -98,11 +101,16 @@ pub fn merge_facts_with(
     for &(doc, index, event) in events {
         let Some(info) = docs.get(doc) else { continue };
         let Some(key) = key_of(event) else { continue };
-        let days = event
-            .date
-            .as_ref()
-            .and_then(|d| interval(&d.date))
-            .or_else(|| info.published.as_ref().and_then(interval));
+        let days = match event.date.as_ref() {
+            Some(d) if d.from != "document" => interval(&d.date),
+            // The text gave no date: the event happened some time before it was reported,
+            // so it is as coarse as that lag and joins an overlapping cluster.
+            _ => info
+                .published
+                .as_ref()
+                .and_then(interval)
+                .map(|(_, hi)| (hi - REPORTING_LAG_DAYS, hi)),
+        };
         let denial = matches!(event.modality, Modality::Denied | Modality::Negated);
         groups.entry(key).or_default().push(Item {
             doc,
@@ -398,11 +406,16 @@ fn common_code<'a>(codes: impl Iterator<Item = &'a str>, fallback: &str) -> Stri
     }
 }
 
-/// The name for a fact's actor: the country's name for a bare country code, else the most
-/// frequent name of the actors carrying exactly that code, else of any of them.
+/// The name for a fact's actor: the country's name for a bare country code, or when
+/// different actors of one country merged ("John Kirby", "Antony Blinken": the United
+/// States); else the most frequent name of the actors carrying exactly that code, else of
+/// any of them.
 fn actor_name<'a>(code: &str, actors: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> String {
-    if code.len() == 3 {
-        if let Some(name) = countries().get(code) {
+    let country = code.get(..3).and_then(|c| countries().get(c));
+    if let Some(name) = country {
+        let mut names = actors.clone().map(|a| a.1);
+        let first = names.next();
+        if code.len() == 3 || names.any(|n| Some(n) != first) {
             return name.clone();
         }
     }

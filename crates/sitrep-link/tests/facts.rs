@@ -261,3 +261,53 @@ fn denial_joins_the_fact_it_points_at_and_month_dates_join_their_window() {
     let june = facts.iter().find(|f| f.documents == 1).unwrap();
     assert!(!june.contested);
 }
+
+#[test]
+fn events_the_text_does_not_date_merge_across_reports_weeks_apart() {
+    let docs = vec![
+        doc("may", "Paper B", "2024-05-22", None),
+        doc("july", "Paper C", "2024-07-10", None),
+    ];
+    let mut undated = supply(PRK, RUS, Some("John Hill"), Modality::Claimed, None);
+    undated.date = Some(EventDate {
+        date: day("2024-05-22"),
+        from: "document".into(),
+    });
+    let mut later = supply(PRK, RUS, Some("Antony Blinken"), Modality::Claimed, None);
+    later.date = Some(EventDate {
+        date: day("2024-07-10"),
+        from: "document".into(),
+    });
+    let facts = merge_facts(&docs, &[(0, 0, &undated), (1, 0, &later)]);
+    assert_eq!(facts.len(), 1, "{facts:#?}");
+    assert_eq!(facts[0].documents, 2);
+    assert_eq!(facts[0].first_seen.as_deref(), Some("2024-05-22"));
+    assert_eq!(facts[0].last_seen.as_deref(), Some("2024-07-10"));
+}
+
+#[test]
+fn incidents_the_text_dates_months_apart_stay_apart() {
+    let docs = vec![
+        doc("a", "Paper B", "2024-06-25", None),
+        doc("b", "Paper C", "2024-06-26", None),
+    ];
+    let january = supply(PRK, RUS, None, Modality::Asserted, Some("2024-01-05"));
+    let june = supply(PRK, RUS, None, Modality::Asserted, Some("2024-06-20"));
+    let facts = merge_facts(&docs, &[(0, 0, &january), (1, 0, &june)]);
+    assert_eq!(facts.len(), 2, "{facts:#?}");
+}
+
+#[test]
+fn different_people_of_one_country_are_named_by_the_country() {
+    let docs = vec![
+        doc("a", "Paper B", "2024-06-25", None),
+        doc("b", "Paper C", "2024-06-26", None),
+    ];
+    let kirby = supply(("USAGOV", "John Kirby"), PRK, None, Modality::Asserted, None);
+    let blinken = supply(("USAGOV", "Antony Blinken"), PRK, None, Modality::Asserted, None);
+    let facts = merge_facts(&docs, &[(0, 0, &kirby), (1, 0, &blinken)]);
+    assert_eq!(facts.len(), 1);
+    assert_eq!(facts[0].source_name, "United States");
+    let alone = merge_facts(&docs[..1], &[(0, 0, &kirby)]);
+    assert_eq!(alone[0].source_name, "John Kirby");
+}
