@@ -216,6 +216,8 @@ pub struct NameLists {
     pub person_cues: HashMap<String, String>,
     /// Person cues that name a position in a team (`striker`): the word before is a team.
     pub sport_cues: HashSet<String>,
+    /// Verbs of a match result between two teams (`beat`, `drew`).
+    pub result_verbs: HashSet<String>,
     /// Words between two sides of a fixture (`v`, `versus`).
     pub versus: HashSet<String>,
     /// All-capitals words that are not an organisation's acronym (`CEO`, `GDP`).
@@ -517,6 +519,9 @@ impl Dictionaries {
                 "cue-after" => names.org_cues_after.push((phrase(), shape)),
                 "versus" => {
                     names.versus.insert(word.to_string());
+                }
+                "result-verb" => {
+                    names.result_verbs.insert(word.to_string());
                 }
                 "not-acronym" => {
                     names.not_acronyms.insert(word.to_string());

@@ -208,7 +208,8 @@ impl<'a> Reader<'a> {
         }
         if v.org_acronym(i) {
             // Decided after the whole document is read: it may define the acronym later.
-            self.acronyms.push(Span::new(v.units[i].start, v.units[i].end));
+            self.acronyms
+                .push(Span::new(v.units[i].start, v.units[i].end));
         }
         i + 1
     }
@@ -266,9 +267,9 @@ impl<'a> Reader<'a> {
     /// may be a surname.
     fn name_shape(&mut self, v: &View, i: usize) -> usize {
         let mut end = v.name_run(i, 3);
-        // "Neil Jordan", "seed Ann Holland", "Pavel Medvedev": a name that opened with a
-        // given name or after a person cue may end in a word the dictionary knows.
-        if (v.starts_name(i) || v.person_cue(i).is_some()) && v.known_surname(end) {
+        // "seed Ann Holland": after a person cue, too, a name may end in a word the
+        // dictionary knows (see `View::name_run` for given names).
+        if v.person_cue(i).is_some() && v.known_surname(end) {
             end += 1;
         }
         // "Six Chris Paterson penalties": the name starts at the given name inside the run.
@@ -290,7 +291,8 @@ impl<'a> Reader<'a> {
             self.push_mention(span, ent, rule, MentionClass::Name, false);
             return end;
         }
-        if let Some(rule) = v.person_cue(i).map(str::to_string) {
+        let cue = v.person_cue(i).map(str::to_string);
+        if let Some(rule) = cue.or_else(|| v.person_after(end).map(str::to_string)) {
             let span = Span::new(v.units[i].start, v.units[end - 1].end);
             if end == i + 1 {
                 // "seed Vink" may be the Orla Vink named earlier.

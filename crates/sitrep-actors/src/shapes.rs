@@ -55,6 +55,31 @@ impl View<'_> {
         self.is_word(k) && self.lex.names.versus.contains(self.str(k))
     }
 
+    /// "the Aldport Rovers beat the Benfield Hawks": the run `i..end` (after "the") and
+    /// the run after a result verb and "the" are both teams. Without the articles the
+    /// sides may be people ("Vink beat Roe"), so they are left alone.
+    fn result_object(&self, i: usize, end: usize) -> Option<(usize, usize)> {
+        if i == 0 || !self.is_lower_word(i - 1, &["the"]) {
+            return None;
+        }
+        if !(self.is_word(end) && self.lex.names.result_verbs.contains(self.str(end))) {
+            return None;
+        }
+        let mut k = end + 1;
+        if self.is_lower_word(k, &["with", "to"]) {
+            k += 1;
+        }
+        if !self.is_lower_word(k, &["the"]) || !self.is_team_part(k + 1) {
+            return None;
+        }
+        let start = k + 1;
+        let mut stop = start;
+        while stop < self.units.len() && stop - start < 4 && self.is_team_part(stop) {
+            stop += 1;
+        }
+        Some((start, stop))
+    }
+
     /// A versus word right before unit `k`, allowing an abbreviation point ("v. ").
     fn versus_before(&self, k: usize) -> bool {
         self.is_versus(k - 1) || (k > 1 && self.is_punct(k - 1, '.') && self.is_versus(k - 2))
@@ -112,6 +137,9 @@ impl View<'_> {
                 runs.push((i, end));
             } else if self.is_versus(end) || (i > 0 && self.versus_before(i)) {
                 versus.push((i, end));
+            } else if let Some(other) = self.result_object(i, end) {
+                versus.push((i, end));
+                versus.push(other);
             }
             i = end;
         }
@@ -195,11 +223,14 @@ impl View<'_> {
                 .count();
             near >= 3
         };
-        // "ABC Cup", "ABC 100", "NOTE :": part of a longer name, an index or a label.
-        let alone = !self.is_capitalised(k + 1)
-            && !self.is_number(k + 1)
-            && !self.is_punct(k + 1, ':')
-            && !self.is_capitalised(k.wrapping_sub(1));
+        // "ABC Cup", "ABC 100", "NOTE :": part of a longer name, an index or a label;
+        // "Acme ABC": the end of one. A sentence-opening "The ABC" is fine.
+        let prev = k.wrapping_sub(1);
+        let name_before =
+            self.is_capitalised(prev) && !self.lex.names.nonnames.contains(self.str(prev));
+        let after =
+            self.is_capitalised(k + 1) || self.is_number(k + 1) || self.is_punct(k + 1, ':');
+        let alone = !name_before && !after;
         shape && alone && running()
     }
 
@@ -215,6 +246,22 @@ impl View<'_> {
             && w.chars().any(char::is_lowercase)
             && self.is_capitalised(k)
             && !self.is_capitalised(k + 1)
+    }
+
+    /// What follows a name and only follows people: an age in commas ("Roe , 45 ,")
+    /// or a relative "who" ("Roe , who ..."). The rule id, when it does.
+    pub fn person_after(&self, k: usize) -> Option<&'static str> {
+        let comma = self.is_punct(k, ',');
+        let j = k + usize::from(comma);
+        if self.is_lower_word(j, &["who", "whose"]) {
+            return Some("rule:name-who");
+        }
+        let age = self.is_word(j)
+            && self.str(j).len() == 2
+            && self.str(j).bytes().all(|b| b.is_ascii_digit())
+            && self.str(j) >= "15";
+        let closed = self.is_punct(j + 1, ',') || self.is_punct(j + 1, '.');
+        (comma && age && closed).then_some("rule:name-age")
     }
 
     /// The rule of a person cue right before unit `k` ("striker", "11th-seeded").
@@ -636,5 +683,63 @@ mod tests {
         let found = labelled("Shares of Quillon rose 3 percent. Dorrit 4 percent higher.");
         assert!(has(&found, "ORG", "Quillon"), "{found:?}");
         assert!(!has(&found, "ORG", "Dorrit"), "{found:?}");
+    }
+
+    #[test]
+    fn person_cues_chains_and_dictionary_surnames() {
+        let found = labelled(
+            "Holders Aldport signed striker Quentin Marrable on Monday. \
+             The coach named Anna Vink , Tamsin Roe and Bexley Carrow in the squad. \
+             Director Neil Jordan said the film was finished. Jordan said he was pleased. \
+             Police held Dorrance Vell , 45 , on Friday. Tolliver , who is 30 , agreed.",
+        );
+        assert!(has(&found, "PER", "Quentin Marrable"), "{found:?}");
+        assert!(has(&found, "PER", "Bexley Carrow"), "{found:?}");
+        assert!(has(&found, "PER", "Neil Jordan"), "{found:?}");
+        assert!(has(&found, "PER", "Jordan"), "{found:?}");
+        assert!(!has(&found, "LOC", "Jordan"), "{found:?}");
+        assert!(has(&found, "PER", "Dorrance Vell"), "{found:?}");
+        let tolliver = found.iter().filter(|(l, s)| *l == "PER" && s == "Tolliver");
+        assert_eq!(tolliver.count(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn fixtures_positions_and_acronyms() {
+        let found = labelled(
+            "Benfield captain Orla Vink was rested for the game against Corley.\n\
+             May 17 v Corley\n\
+             On Sunday the Aldport Hawks beat the Benfield Rovers again.\n\
+             Officials of the QZRB denied the report.\n",
+        );
+        assert!(has(&found, "ORG", "Benfield"), "{found:?}");
+        assert_eq!(
+            found
+                .iter()
+                .filter(|(l, s)| *l == "ORG" && s == "Corley")
+                .count(),
+            2
+        );
+        assert!(has(&found, "ORG", "QZRB"), "{found:?}");
+        assert!(has(&found, "ORG", "Aldport Hawks"), "{found:?}");
+        assert!(has(&found, "ORG", "Benfield Rovers"), "{found:?}");
+        assert!(has(&found, "PER", "Orla Vink"), "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_used_before_its_definition_joins_the_organisation() {
+        let tagger = ActorTagger::new().unwrap();
+        let text = "A KZT spokesman declined to comment. The Kestrel Zone Trust (KZT) met \
+                    later.";
+        let mut doc = Document::new("t", text);
+        doc.sentences = sitrep_text::split_sentences(&doc.text);
+        let found = tagger.annotate(&doc);
+        let ents: Vec<u32> = found
+            .mentions
+            .iter()
+            .filter(|m| m.text == "KZT")
+            .map(|m| m.entity)
+            .collect();
+        assert_eq!(ents.len(), 2, "{:?}", found.mentions);
+        assert_eq!(ents[0], ents[1], "{:?}", found.mentions);
     }
 }

@@ -188,6 +188,11 @@ impl View<'_> {
             }
             words += 1;
         }
+        // "Neil Jordan": a given name may be followed by a surname the dictionary knows
+        // as a place or another person.
+        if words > 0 && words < max && self.starts_name(k) && self.known_surname(j) {
+            j += 1;
+        }
         j
     }
 
@@ -225,6 +230,8 @@ impl View<'_> {
         let mut j = k;
         while j < self.units.len() && j - k < 8 {
             let cap = self.is_capitalised(j);
+            // "X Corp and Y Inc" are two companies; "X Post and Y Administration" is one body.
+            let legal_before = last_head.is_some_and(|h| self.org_head(h).is_some_and(|s| s.legal));
             let joins = |words: &[&str]| self.is_lower_word(j, words) && self.is_capitalised(j + 1);
             let ok = match self.category(j) {
                 Some(Category::Agent) if cap => {
@@ -242,7 +249,7 @@ impl View<'_> {
                 None if self.is_word(j) => {
                     (cap && !self.lex.names.speech.contains(self.str(j)))
                         || (last_head.is_some() && joins(&["of", "for", "on", "the"]))
-                        || (last_head.is_none() && joins(&["and"]))
+                        || (!legal_before && joins(&["and"]))
                 }
                 None => {
                     last_head.is_none()

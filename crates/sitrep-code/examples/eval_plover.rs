@@ -98,7 +98,7 @@ fn main() {
     let mut halves = [(0u32, 0u32); 2];
     // VERBOSE prints misses of the development half only (HALF=B to see the other).
     let show_half = usize::from(std::env::var("HALF").is_ok_and(|h| h == "B"));
-    let mut per_type: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    let mut per_type: BTreeMap<String, [u32; 4]> = BTreeMap::new();
     for r in &records {
         let (Some(text), Some(gold)) = (r["text"].as_str(), r["event"].as_str()) else {
             continue;
@@ -130,11 +130,7 @@ fn main() {
             .collect();
         let typed = || doc.events.iter().filter(|e| e.plover != "-");
         let best = typed()
-            .find(|e| {
-                e.source
-                    .as_ref()
-                    .is_some_and(|s| sources.contains(&s.code))
-            })
+            .find(|e| e.source.as_ref().is_some_and(|s| sources.contains(&s.code)))
             .or_else(|| typed().next());
         let miss = best.is_none_or(|e| cameo_intent(e) != gold);
         if std::env::var("VERBOSE").is_ok() && half == show_half && miss {
@@ -146,7 +142,8 @@ fn main() {
             );
         }
         let entry = per_type.entry(gold.clone()).or_default();
-        entry.0 += 1;
+        entry[2 * half] += 1;
+        entry[2 * half + 1] += u32::from(!miss);
         halves[half].0 += 1;
         halves[half].1 += u32::from(!miss);
         if let Some(e) = best {
@@ -154,7 +151,6 @@ fn main() {
             coded += 1;
             if predicted == gold {
                 right += 1;
-                entry.1 += 1;
             }
         }
     }
@@ -168,7 +164,8 @@ fn main() {
             100.0 * f64::from(ok) / f64::from(n.max(1))
         );
     }
-    for (t, (n, ok)) in per_type {
-        println!("  {t:<10} {ok}/{n}");
+    println!("  type       A     B");
+    for (t, [na, oka, nb, okb]) in per_type {
+        println!("  {t:<10} {oka}/{na}  {okb}/{nb}");
     }
 }

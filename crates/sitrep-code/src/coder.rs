@@ -53,7 +53,11 @@ pub fn code_with_actors(coder: &Coder, doc: &mut Document, actors: &[ActorSpan])
                 matches.push(m);
             }
         }
-        for m in one_per_clause(&a, &matches) {
+        let kept = one_per_clause(&a, &matches);
+        let own_event = |m: &&&Match| {
+            !intent_of_conflict(coder, m, &kept) && !purpose_without_target(&a, m, &kept)
+        };
+        for m in kept.iter().filter(own_event) {
             ctx.events(m, &mut events);
         }
     }
@@ -368,6 +372,38 @@ fn one_per_clause<'m>(a: &Analysis, matches: &'m [Match]) -> Vec<&'m Match> {
         })
         .map(|(_, m)| m)
         .collect()
+}
+
+/// "vowed to attack", "offered to retaliate": an intent to cooperate (03) whose infinitive is
+/// itself coded as conflict is no cooperation; the planned conflict event carries the intent.
+fn intent_of_conflict(coder: &Coder, m: &Match, kept: &[&Match]) -> bool {
+    let lex = coder.lexicon();
+    let p = &lex.patterns[m.pattern];
+    let ends_in_to =
+        matches!(p.post.last(), Some(crate::Elem::Word(w)) if w.iter().any(|x| x == "to"));
+    if !p.code.starts_with("03") || !ends_in_to {
+        return false;
+    }
+    kept.iter().any(|n| {
+        n.trigger > m.end
+            && n.trigger <= m.end + 2
+            && coder
+                .codes()
+                .get(&lex.patterns[n.pattern].code)
+                .is_some_and(|c| c.quad >= 3)
+    })
+}
+
+/// "providing equipment to Russia to support its aggression": an infinitive of purpose after
+/// a coded verb phrase of the same clause, naming no target, is part of that event.
+fn purpose_without_target(a: &Analysis, m: &Match, kept: &[&Match]) -> bool {
+    let infinitive = m.trigger > 0 && a.items[m.trigger - 1].lower == "to";
+    if !infinitive || m.tgt.is_some() || m.both.is_some() {
+        return false;
+    }
+    let clause = a.clause(m.trigger);
+    kept.iter()
+        .any(|n| n.end < m.trigger && a.clause(n.trigger) == clause && n.src.is_some())
 }
 
 /// A code outside the CAMEO table (an imported WEIS-style dictionary): root from its

@@ -13,8 +13,10 @@ pub enum Elem {
     Opt(Vec<String>),
     /// Up to four words of anything but actors.
     Gap,
-    /// Up to four items, actors included (TABARI's `^`, a skipped phrase).
+    /// Up to six items, actors included (the words a PETRARCH pattern's space allows).
     Skip,
+    /// One to six items, actors included (TABARI's `^`: a phrase that must be skipped).
+    Phrase,
     /// The source actor.
     Src,
     /// The target actor.
@@ -128,6 +130,7 @@ pub struct Lexicon {
     /// Reported events whose report is itself coded.
     pub speech_acts: Vec<SpeechAct>,
     irregular: HashMap<String, Vec<String>>,
+    irregular_forms: std::collections::HashSet<String>,
     synsets: HashMap<String, Vec<String>>,
 }
 
@@ -155,31 +158,26 @@ impl Lexicon {
                 errors.push(line_error(dict, e.line, "needs lemma and forms".into()));
                 continue;
             };
-            self.irregular
-                .entry(lemma.to_lowercase())
-                .or_default()
-                .extend(
-                    forms
-                        .split(',')
-                        .map(|f| f.trim().to_lowercase())
-                        .filter(|f| !f.is_empty()),
-                );
+            let forms = forms
+                .split(',')
+                .map(|f| f.trim().to_lowercase())
+                .filter(|f| !f.is_empty());
+            self.add_irregular(lemma, forms);
         }
     }
 
     /// Adds irregular forms of one lemma.
     pub fn add_irregular(&mut self, lemma: &str, forms: impl IntoIterator<Item = String>) {
-        self.irregular
-            .entry(lemma.to_lowercase())
-            .or_default()
-            .extend(forms);
+        let list = self.irregular.entry(lemma.to_lowercase()).or_default();
+        for f in forms {
+            self.irregular_forms.insert(f.clone());
+            list.push(f);
+        }
     }
 
     /// True when `word` is an irregular inflection listed in a forms table (`sent`).
     pub fn is_irregular_form(&self, word: &str) -> bool {
-        self.irregular
-            .values()
-            .any(|forms| forms.iter().any(|f| f == word))
+        self.irregular_forms.contains(word)
     }
 
     /// Adds one synonym set.

@@ -28,11 +28,32 @@ pub struct Match {
     pub end: usize,
     /// An adjectival actor inside the object ("North Korean ammunition"): the goods' origin.
     pub origin: Option<usize>,
+    /// The pattern's subject slot found no actor.
+    pub subjectless: bool,
 }
 
 const MAX_OBJ: usize = 8;
 const MAX_GAP: usize = 4;
 const MAX_SKIP: usize = 6;
+
+/// Words a gap never skips: they make the actor after them a partner or beneficiary, not
+/// the target ("fighting alongside Russian troops", "attacks for Russia").
+const GAP_STOP: &[&str] = &[
+    "with",
+    "alongside",
+    "for",
+    "beside",
+    "behind",
+    "among",
+    "from",
+    "by",
+    "like",
+    "without",
+    "and",
+    "or",
+    "but",
+    ",",
+];
 
 /// Stops an object phrase that ends a pattern.
 const OBJ_STOP: &[&str] = &[
@@ -71,12 +92,15 @@ pub fn best_at(a: &Analysis, lex: &Lexicon, t: usize) -> Option<Match> {
     best
 }
 
-/// Specific patterns first, then those that found more actors, then a trigger written
+/// Matches with their subject first, then specific patterns, then those that found more actors, then a trigger written
 /// exactly as the surface form ("left" as its own verb rather than a form of "leave").
-fn rank(m: &Match, lex: &Lexicon, form: &str) -> (u32, u8, bool) {
-    let actors = u8::from(m.src.is_some()) + u8::from(m.tgt.is_some() || m.both.is_some());
+fn rank(m: &Match, lex: &Lexicon, form: &str) -> (bool, u32, u8, bool) {
+    // A mutual slot names both sides of the event.
+    let actors =
+        u8::from(m.src.is_some()) + u8::from(m.tgt.is_some()) + 2 * u8::from(m.both.is_some());
     let exact = lex.patterns[m.pattern].trigger == form;
-    (m.weight.saturating_sub(u32::from(m.gapped)), actors, exact)
+    let weight = m.weight.saturating_sub(u32::from(m.gapped));
+    (!m.subjectless, weight, actors, exact)
 }
 
 fn discarded(a: &Analysis, lex: &Lexicon, t: usize) -> bool {
@@ -217,9 +241,16 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
     }
     let subject_slot = p.pre.iter().find(|e| e.is_actor());
     if let Some(slot) = subject_slot {
-        let s = a.subject(t)?;
-        if !fill(a, &mut m, slot, s) {
-            return None;
+        match a.subject(t) {
+            Some(s) => {
+                if !fill(a, &mut m, slot, s) {
+                    return None;
+                }
+            }
+            // "A roadside bomb killed a U.S. soldier": the subject is no actor, but the
+            // target still makes an event (ranked below any match with its subject).
+            None if *slot == Elem::Src => m.subjectless = true,
+            None => return None,
         }
     }
     if p.post.contains(&Elem::AnyTgt)
@@ -231,7 +262,8 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
         return match_any_target(a, p, t, m);
     }
     let view: Vec<usize> = (t + 1..a.items.len()).collect();
-    match_post(a, &p.post, &view, 0, m)
+    let m = match_post(a, &p.post, &view, 0, m)?;
+    (!m.subjectless || m.tgt.is_some() || m.both.is_some()).then_some(m)
 }
 
 /// TABARI semantics for patterns without a target slot: the words match with actors left
@@ -377,7 +409,7 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
             }
             match_post(a, rest, view, pos, m)
         }
-        Elem::Skip => (0..=MAX_SKIP).find_map(|k| {
+        Elem::Skip | Elem::Phrase => (usize::from(*elem == Elem::Phrase)..=MAX_SKIP).find_map(|k| {
             let skipped_ok =
                 (pos..pos + k).all(|j| view.get(j).is_some_and(|&i| a.items[i].lower != "."));
             if !skipped_ok {
@@ -387,8 +419,11 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
         }),
         Elem::Gap => (0..=MAX_GAP).find_map(|k| {
             let skipped_ok = (pos..pos + k).all(|j| {
-                view.get(j)
-                    .is_some_and(|&i| !a.items[i].is_actor() && !a.is_boundary(i))
+                view.get(j).is_some_and(|&i| {
+                    !a.items[i].is_actor()
+                        && !a.is_boundary(i)
+                        && !GAP_STOP.contains(&a.items[i].lower.as_str())
+                })
             });
             if !skipped_ok {
                 return None;
@@ -613,7 +648,7 @@ fn match_nominal(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<M
                     i -= 1;
                 }
             }
-            Elem::Gap | Elem::Skip => {}
+            Elem::Gap | Elem::Skip | Elem::Phrase => {}
         }
     }
     let view: Vec<usize> = (t + 1..a.items.len()).collect();

@@ -279,7 +279,7 @@ fn elements(lex: &Lexicon, text: &str) -> Vec<Elem> {
                 "$" => Elem::Src,
                 "+" => Elem::Tgt,
                 "%" => Elem::Both,
-                "^" => Elem::Skip,
+                "^" => Elem::Phrase,
                 _ => word_elem(lex, part),
             });
         }

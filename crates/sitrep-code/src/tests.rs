@@ -464,3 +464,142 @@ fn infinitive_delivery_takes_the_goods_origin_as_source() {
         doc.events
     );
 }
+
+/// Asserts that `text` yields an event `src -> tgt` with a code of PLOVER type `plover`.
+fn has_type(text: &str, src: &str, tgt: &str, plover: &str) {
+    let ev = code(text);
+    let found = ev.iter().any(|e| {
+        let (s, t, _) = triple(e);
+        s == src && t == tgt && e.plover == plover
+    });
+    assert!(
+        found,
+        "{text}: {:#?}",
+        ev.iter().map(triple).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn general_pattern_families() {
+    has_type(
+        "Japan and Iran agreed on a new fisheries pact.",
+        "JPN",
+        "IRN",
+        "AGREE",
+    );
+    has_type(
+        "Smith insisted that Pyongyang must close the site.",
+        "USAGOV",
+        "PRK",
+        "REQUEST",
+    );
+    has_type(
+        "Japan flatly rejected the latest proposal from Iran.",
+        "JPN",
+        "IRN",
+        "REJECT",
+    );
+    has_type(
+        "Petrov threatened Japan with tough countermeasures.",
+        "RUSGOV",
+        "JPN",
+        "THREATEN",
+    );
+    has_type(
+        "Washington recalled its ambassador and cut ties with Iran.",
+        "USA",
+        "IRN",
+        "SANCTION",
+    );
+    has_type(
+        "Ukraine released twelve prisoners of war to Russia.",
+        "UKR",
+        "-",
+        "RETREAT",
+    );
+    has_type(
+        "Japan held a second round of talks with Iran.",
+        "JPN",
+        "IRN",
+        "CONSULT",
+    );
+    has_type(
+        "Smith voiced strong support for Ukraine.",
+        "USAGOV",
+        "UKR",
+        "SUPPORT",
+    );
+    has_type(
+        "Moscow's artillery shelled Ukraine overnight.",
+        "RUS",
+        "UKR",
+        "ASSAULT",
+    );
+    has_type(
+        "Japan staged mass demonstrations against Iran.",
+        "JPN",
+        "IRN",
+        "PROTEST",
+    );
+}
+
+#[test]
+fn quantities_before_a_target_are_skipped() {
+    let ev = code("Iran has arrested at least twenty Russia nationals this year.");
+    assert!(has(&ev, "IRN", "RUS", "173"), "{ev:#?}");
+}
+
+#[test]
+fn pronoun_after_speech_stands_for_the_speaker() {
+    let ev = code("Japan said on Monday it would meet Iran soon.");
+    let e = ev.iter().find(|e| e.cameo == "040").expect("a meeting");
+    assert_eq!(triple(e), ("JPN".into(), "IRN".into(), "040".into()));
+    // Reported "would" is the reported "will": a plan, not a condition.
+    assert_eq!(e.modality, Modality::Planned);
+    let ev = code("Japan said it would meet Iran if the talks resume.");
+    let e = ev.iter().find(|e| e.cameo == "040").expect("a meeting");
+    assert_eq!(e.modality, Modality::Hypothetical);
+}
+
+#[test]
+fn adjectival_actor_heads_a_subject_without_another_actor() {
+    let mut actors = ACTORS.to_vec();
+    actors.push(("Russian", "RUS", "Russia"));
+    let mut doc = doc_with("Russian tanks fired on Ukraine.", &actors);
+    Coder::new().unwrap().run(&mut doc).unwrap();
+    let ev = doc.events;
+    assert!(has(&ev, "RUS", "UKR", "193"), "{ev:#?}");
+}
+
+#[test]
+fn a_subject_that_is_no_actor_still_gives_the_target() {
+    let ev = code("A roadside bomb killed two Japan soldiers on Sunday.");
+    assert!(has(&ev, "-", "JPN", "1823"), "{ev:#?}");
+}
+
+#[test]
+fn an_intent_to_use_force_is_no_cooperation() {
+    let ev = code("Petrov vowed to attack Ukraine.");
+    assert!(!ev.iter().any(|e| e.root == "03"), "{ev:#?}");
+    let e = ev.iter().find(|e| e.root == "19").expect("the attack");
+    assert_eq!(e.modality, Modality::Planned);
+}
+
+#[test]
+fn purpose_infinitive_without_target_is_no_event() {
+    let ev = code("Pyongyang shipped shells to Moscow to support its war.");
+    assert!(has(&ev, "PRK", "RUS", "072"), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.root == "05"), "{ev:#?}");
+}
+
+#[test]
+fn gaps_do_not_cross_partner_prepositions() {
+    let ev = code("North Korea is fighting alongside Russia.");
+    assert!(!has(&ev, "PRK", "RUS", "190"), "{ev:#?}");
+}
+
+#[test]
+fn plural_noun_before_a_past_form_makes_it_a_verb() {
+    let ev = code("Washington and its allies condemned Iran.");
+    assert!(has(&ev, "USA", "IRN", "111"), "{ev:#?}");
+}

@@ -186,65 +186,80 @@ fn half(url: &str) -> usize {
 
 const HALVES: [&str; 2] = ["dev", "held-out"];
 
+/// Counts by gold set, by half and by the origin of the found date.
+#[derive(Default)]
+struct Tallies<'a> {
+    total: Tally,
+    halves: [Tally; 2],
+    sets: BTreeMap<&'a str, Tally>,
+    origins: BTreeMap<String, Tally>,
+}
+
+impl<'a> Tallies<'a> {
+    fn add(&mut self, case: &'a Case, verdict: Verdict, origin: &str) {
+        let origin = if origin.is_empty() { "(none)" } else { origin };
+        for t in [
+            &mut self.total,
+            &mut self.halves[half(&case.url)],
+            self.sets.entry(&case.set).or_default(),
+            self.origins.entry(origin.to_string()).or_default(),
+        ] {
+            match verdict {
+                Verdict::Right => t.right += 1,
+                Verdict::None => t.none += 1,
+                Verdict::Wrong => t.wrong += 1,
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Verdict {
+    Right,
+    None,
+    Wrong,
+}
+
 fn score(pages: &[(Case, Vec<u8>)]) -> Report {
     let verbose = std::env::var_os("SITREP_DATES_MISSES").is_some();
-    let mut total = Tally::default();
-    let mut halves = [Tally::default(); 2];
-    let mut sets: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut tallies = Tallies::default();
     let mut misses = Vec::new();
     let mut secs = 0.0;
     for (case, html) in pages {
         let start = Instant::now();
         let found = sitrep_ingest::publication_date(html, Some(&case.url));
         secs += start.elapsed().as_secs_f64();
-        let day = found
-            .as_ref()
-            .and_then(|p| p.date.day())
-            .map(str::to_string);
-        let tallies = [
-            &mut total,
-            &mut halves[half(&case.url)],
-            sets.entry(&case.set).or_default(),
-        ];
-        let verdict = match (&day, &case.date) {
-            (d, g) if d == g => "right",
-            (None, _) => "none",
-            _ => "wrong",
+        let day = found.as_ref().and_then(|p| p.date.day());
+        let verdict = match (day, case.date.as_deref()) {
+            (d, g) if d == g => Verdict::Right,
+            (None, _) => Verdict::None,
+            _ => Verdict::Wrong,
         };
-        for t in tallies {
-            match verdict {
-                "right" => t.right += 1,
-                "none" => t.none += 1,
-                _ => t.wrong += 1,
-            }
-        }
-        if verbose && verdict != "right" {
-            let origin = found.map(|p| p.origin).unwrap_or_default();
+        let origin = found.as_ref().map_or("", |p| p.origin.as_str());
+        tallies.add(case, verdict, origin);
+        if verbose && verdict != Verdict::Right {
             misses.push(format!(
-                "{verdict:<5} [{}] {} gold {} got {} ({origin}) {}",
+                "{:<5} [{}] {} gold {} got {} ({origin}) {}",
+                format!("{verdict:?}").to_lowercase(),
                 HALVES[half(&case.url)],
                 case.file,
                 case.date.as_deref().unwrap_or("-"),
-                day.as_deref().unwrap_or("-"),
+                day.unwrap_or("-"),
                 case.url
             ));
         }
     }
-    report(total, halves, &sets, secs, misses)
+    report(&tallies, secs, misses)
 }
 
-fn report(
-    total: Tally,
-    halves: [Tally; 2],
-    sets: &BTreeMap<&str, Tally>,
-    secs: f64,
-    misses: Vec<String>,
-) -> Report {
-    let pages_per_s = total.pages() as f64 / secs.max(1e-9);
+fn report(t: &Tallies, secs: f64, misses: Vec<String>) -> Report {
+    let pages_per_s = t.total.pages() as f64 / secs.max(1e-9);
     let mut r = Report::new("dates");
     r.lines = misses;
-    r.lines
-        .push(format!("{} pages, day must match, one core", total.pages()));
+    r.lines.push(format!(
+        "{} pages, day must match, one core",
+        t.total.pages()
+    ));
     r.lines.push(format!(
         "{:<22} {:>6} {:>6} {:>6} {:>6} {:>9}",
         "", "pages", "right", "none", "wrong", "accuracy"
@@ -259,25 +274,28 @@ fn report(
             t.accuracy()
         ));
     };
-    for (set, t) in sets {
-        row(set, t);
+    for (origin, tally) in &t.origins {
+        row(&format!("from {origin}"), tally);
     }
-    for (name, t) in HALVES.iter().zip(&halves) {
-        row(&format!("half: {name}"), t);
+    for (set, tally) in &t.sets {
+        row(set, tally);
     }
-    row("all", &total);
+    for (name, tally) in HALVES.iter().zip(&t.halves) {
+        row(&format!("half: {name}"), tally);
+    }
+    row("all", &t.total);
     r.lines
         .push(format!("{pages_per_s:.0} pages/s (date extraction only)"));
     r.lines.push(
         "peers (measured here): htmldate 1.11 extensive 0.903 at 167 pages/s; fast 0.863 at 384 pages/s"
             .into(),
     );
-    r.figure("pages", total.pages());
-    r.figure("accuracy", total.accuracy());
-    r.figure("accuracy_dev", halves[0].accuracy());
-    r.figure("accuracy_held_out", halves[1].accuracy());
-    r.figure("none", total.none);
-    r.figure("wrong", total.wrong);
+    r.figure("pages", t.total.pages());
+    r.figure("accuracy", t.total.accuracy());
+    r.figure("accuracy_dev", t.halves[0].accuracy());
+    r.figure("accuracy_held_out", t.halves[1].accuracy());
+    r.figure("none", t.total.none);
+    r.figure("wrong", t.total.wrong);
     r.figure("pages_per_s", pages_per_s);
     r
 }

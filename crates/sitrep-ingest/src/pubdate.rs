@@ -17,7 +17,9 @@ const DATE_SOURCES: &str = include_str!("../../../data/ingest/date_sources.tsv")
 /// Plausible years for a news page: no clock is read, so "not in the future" is a range.
 const YEARS: std::ops::RangeInclusive<i32> = 1995..=2030;
 
-/// Ranks, lower is stronger. Metadata ranks come from the data file (0..=2).
+/// Ranks, lower is stronger. Metadata, JSON and class-hint ranks come from the data
+/// file; these are the fixed ones. Anything at `MODIFIED` or weaker only counts when
+/// nothing better exists.
 mod rank {
     pub const ITEMPROP: u8 = 1;
     pub const TIME_STRONG: u8 = 1;
@@ -37,6 +39,7 @@ struct Sources {
     meta_hints: Vec<(String, u8)>,
     json: HashMap<String, u8>,
     months: HashMap<String, u32>,
+    labels: Vec<String>,
     text: Regex,
     label: Regex,
     ld: Regex,
@@ -57,6 +60,7 @@ fn load(text: &str) -> Sources {
         meta_hints: Vec::new(),
         json: HashMap::new(),
         months: HashMap::new(),
+        labels: Vec::new(),
         text: Regex::new("$^").expect("constant regex"),
         label: Regex::new("$^").expect("constant regex"),
         ld: Regex::new("$^").expect("constant regex"),
@@ -80,6 +84,7 @@ fn load(text: &str) -> Sources {
                 "hint" => s.hints.push((key, value.min(19) as u8)),
                 "meta-hint" => s.meta_hints.push((key, value.min(19) as u8)),
                 "month" => drop(s.months.insert(key, value)),
+                "label" => s.labels.push(regex::escape(&key)),
                 _ => {}
             }
         }
@@ -98,9 +103,8 @@ fn load(text: &str) -> Sources {
     if let Ok(re) = Regex::new(&pattern) {
         s.text = re;
     }
-    if let Ok(re) = Regex::new(
-        r"(?i)(?:published|posted|publication|erschienen|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano|datum|date)(?-u:\b)[^\n\d]{0,12}$",
-    ) {
+    let label = format!(r"(?i)(?:{})(?-u:\b)[^\n\d]{{0,12}}$", s.labels.join("|"));
+    if let Ok(re) = Regex::new(&label) {
         s.label = re;
     }
     let keys: Vec<String> = s.json.keys().map(|k| regex::escape(k)).collect();
@@ -174,7 +178,10 @@ fn value_day(value: &str) -> Option<Day> {
 /// `09:30` or the French `09h30`.
 fn has_time(value: &str) -> bool {
     value.as_bytes().windows(4).any(|w| {
-        w[0].is_ascii_digit() && matches!(w[1], b':' | b'h') && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+        w[0].is_ascii_digit()
+            && matches!(w[1], b':' | b'h')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
     })
 }
 
@@ -197,6 +204,8 @@ struct Scan {
     text: String,
     /// Offsets in `text` where an element whose class names a date stamp starts.
     hinted: Vec<(usize, u8)>,
+    /// Every date of `text` with its offset, read once after the pass.
+    visible: Vec<(usize, Day)>,
     canonical: Option<String>,
 }
 
@@ -242,7 +251,11 @@ pub fn publication_date_str(html: &str, url: Option<&str>) -> Option<PublishedDa
     let page_url = url.map(str::to_string).or(scan.canonical.take());
     if let Some(d) = page_url.as_deref().and_then(crate::dates::url_date) {
         if d.precision == Precision::Day {
+            // A path is fixed when the page is first published, so it also wins ties
+            // with metadata, which sites rewrite on every update.
+            let before = scan.found.len();
             scan.add(rank::URL, &d.value, "url");
+            scan.found[before..].iter_mut().for_each(|f| f.at = 0);
         }
     }
     text_candidates(&mut scan);
@@ -284,7 +297,8 @@ fn text_candidates(scan: &mut Scan) {
             });
         }
     }
-    for (at, day) in text_dates(&text) {
+    scan.visible = text_dates(&text).collect();
+    for &(at, day) in &scan.visible {
         let before = text.get(floor_boundary(&text, at.saturating_sub(40))..at);
         if before.is_some_and(|b| s.label.is_match(b)) {
             scan.found.push(Found {
@@ -304,7 +318,7 @@ fn text_candidates(scan: &mut Scan) {
 /// update stamp (the page presents its latest version). The stamp a reader sees is the
 /// one the page stands by.
 fn shown(best: Found, scan: &Scan) -> Found {
-    let visible: Vec<Day> = text_dates(&scan.text).map(|(_, d)| d).collect();
+    let visible: Vec<Day> = scan.visible.iter().map(|(_, d)| *d).collect();
     if visible.contains(&best.day) {
         return best;
     }
@@ -347,7 +361,7 @@ fn adjacent(a: Day, b: Day) -> bool {
 /// text has none, of the whole markup (attributes, URLs, scripts).
 fn frequent(scan: &Scan, html: &str) -> Option<Found> {
     let mut counts: HashMap<Day, (usize, usize)> = HashMap::new();
-    for (at, day) in text_dates(&scan.text) {
+    for &(at, day) in &scan.visible {
         counts.entry(day).or_insert((0, at)).0 += 1;
     }
     if counts.is_empty() {
@@ -355,6 +369,7 @@ fn frequent(scan: &Scan, html: &str) -> Option<Found> {
             counts.entry(day).or_insert((0, at)).0 += 1;
         }
     }
+    // On a tie the later day: pages cite earlier events more than later ones.
     let (day, (_, at)) = counts.into_iter().max_by_key(|(day, (n, _))| (*n, *day))?;
     Some(Found {
         rank: rank::FREQUENT,

@@ -655,26 +655,29 @@ impl Store {
             return self.actor_totals(f);
         }
         let w = actor_where(f, "en.name", "en.code");
-        let from = "FROM entities en JOIN documents d ON d.id = en.doc_id";
-        let total = self.count(
-            &format!(
-                "SELECT COUNT(*) FROM (SELECT 1 {from}{} GROUP BY en.name, en.code)",
-                w.sql()
-            ),
-            &w,
-        )?;
+        // Group and count in one pass; role totals are joined to the page alone.
         let sql = format!(
-            "SELECT en.name, en.code, MIN(en.kind), COUNT(DISTINCT en.doc_id), SUM(en.mentions),
-             COALESCE(MAX(s.as_source), 0), COALESCE(MAX(s.as_target), 0),
-             COALESCE(MAX(s.as_claimant), 0)
-             {from} LEFT JOIN actor_stats s ON s.name = en.name AND s.code = en.code{}
-             GROUP BY en.name, en.code ORDER BY 4 DESC, 5 DESC, en.name, en.code
-             LIMIT {} OFFSET {}",
+            "SELECT g.name, g.code, g.kind, g.documents, g.mentions, COALESCE(s.as_source, 0),
+                COALESCE(s.as_target, 0), COALESCE(s.as_claimant, 0), g.total
+             FROM (SELECT en.name AS name, en.code AS code, MIN(en.kind) AS kind,
+                     COUNT(DISTINCT en.doc_id) AS documents, SUM(en.mentions) AS mentions,
+                     COUNT(*) OVER () AS total
+                   FROM entities en JOIN documents d INDEXED BY documents_meta ON d.id = en.doc_id{}
+                   GROUP BY en.name, en.code ORDER BY 4 DESC, 5 DESC, en.name, en.code
+                   LIMIT {} OFFSET {}) g
+             LEFT JOIN actor_stats s ON s.name = g.name AND s.code = g.code
+             ORDER BY g.documents DESC, g.mentions DESC, g.name, g.code",
             w.sql(),
             f.limit,
             f.offset
         );
-        let items = self.actor_hits(&sql, &w)?;
+        let (items, seen) = self.actor_hits(&sql, &w)?;
+        let count = format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM entities en JOIN documents d ON d.id = en.doc_id{}
+             GROUP BY en.name, en.code)",
+            w.sql()
+        );
+        let total = self.total(seen, f, &count, &w)?;
         Ok(page_of(total, f, items))
     }
 
@@ -683,22 +686,23 @@ impl Store {
         let w = actor_where(f, "name", "code");
         let total = self.count(&format!("SELECT COUNT(*) FROM actor_stats{}", w.sql()), &w)?;
         let sql = format!(
-            "SELECT name, code, kind, documents, mentions, as_source, as_target, as_claimant
+            "SELECT name, code, kind, documents, mentions, as_source, as_target, as_claimant, -1
              FROM actor_stats{} ORDER BY documents DESC, mentions DESC, name, code
              LIMIT {} OFFSET {}",
             w.sql(),
             f.limit,
             f.offset
         );
-        let items = self.actor_hits(&sql, &w)?;
+        let (items, _) = self.actor_hits(&sql, &w)?;
         Ok(page_of(total, f, items))
     }
 
-    fn actor_hits(&self, sql: &str, w: &Where) -> Result<Vec<ActorHit>, QueryError> {
+    /// Actor rows and the match count in their ninth column (negative: not counted).
+    fn actor_hits(&self, sql: &str, w: &Where) -> Result<(Vec<ActorHit>, Option<i64>), QueryError> {
         let mut stmt = self.conn.prepare(sql).ctx("preparing the actor query")?;
         let rows = stmt
             .query_map(&*w.named(), |r| {
-                Ok(ActorHit {
+                let hit = ActorHit {
                     name: r.get(0)?,
                     code: r.get(1)?,
                     kind: r.get(2)?,
@@ -707,10 +711,13 @@ impl Store {
                     as_source: r.get(5)?,
                     as_target: r.get(6)?,
                     as_claimant: r.get(7)?,
-                })
+                };
+                Ok((hit, r.get::<_, i64>(8)?))
             })
             .ctx("querying actors")?;
-        rows.collect::<Result<Vec<_>, _>>().ctx("reading actors")
+        let rows = rows.collect::<Result<Vec<_>, _>>().ctx("reading actors")?;
+        let seen = rows.first().map(|(_, n)| *n);
+        Ok((rows.into_iter().map(|(h, _)| h).collect(), seen))
     }
 
     /// Who acts on whom over the facts matching the filter, heaviest edges first;

@@ -203,3 +203,96 @@ fn tables(store: &Store, dir: &Path, kind: Kind) -> anyhow::Result<Vec<(PathBuf,
         docs.finish()?,
     ])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::{ActorRef, Document, Event, EventRef, Fact, Modality, Span};
+
+    fn store(dir: &Path) -> Store {
+        let text = "Officials said Pyongyang sent shells to Moscow.";
+        let actor = |code: &str, name: &str, at: usize| ActorRef {
+            code: code.into(),
+            name: name.into(),
+            entity: None,
+            span: Span::new(at, at + 4),
+        };
+        let mut doc = Document::new("a.txt", text);
+        doc.id = "d".into();
+        doc.url = Some("https://example.org/a".into());
+        doc.events.push(Event {
+            source: Some(actor("PRK", "North Korea", 15)),
+            target: Some(actor("RUS", "Russia", 40)),
+            cameo: "072".into(),
+            root: "07".into(),
+            quad_class: 2,
+            goldstein: 8.3,
+            plover: "AID".into(),
+            object: None,
+            modality: Modality::Claimed,
+            claimant: Some(actor("USAGOV", "Officials; unnamed", 0)),
+            date: None,
+            sentence: 0,
+            trigger: Span::new(25, 29),
+            evidence: Span::new(0, text.len()),
+            evidence_text: text.into(),
+            rule: "verbs/aid.tsv:1".into(),
+            confidence: 0.75,
+            denies: None,
+        });
+        let fact: Fact = serde_json::from_value(serde_json::json!({
+            "id": "f", "source": "PRK", "source_name": "North Korea", "target": "RUS",
+            "target_name": "Russia", "root": "07", "cameo": "072", "plover": "AID",
+            "quad_class": 2, "label": "aid", "objects": [], "mentions": 1, "documents": 1,
+            "outlets": 1, "origins": 1, "asserted_by": [], "hedged_by": [], "denied_by": [],
+            "contested": false, "first_seen": null, "last_seen": null, "events": []
+        }))
+        .unwrap();
+        let fact = Fact {
+            events: vec![EventRef {
+                doc: "d".into(),
+                event: 0,
+            }],
+            ..fact
+        };
+        let path = dir.join("x.db");
+        let mut s = Store::open(&path).unwrap();
+        s.insert_documents(&[doc]).unwrap();
+        s.replace_facts(&[fact]).unwrap();
+        Store::open_read_only(&path).unwrap()
+    }
+
+    #[test]
+    fn csv_and_jsonl_tables_have_one_row_per_item() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        for kind in [Kind::Csv, Kind::Jsonl] {
+            let written = tables(&s, dir.path(), kind).unwrap();
+            let rows: Vec<usize> = written.iter().map(|(_, n)| *n).collect();
+            assert_eq!(rows, [1, 1, 0, 1]);
+        }
+        let csv = std::fs::read_to_string(dir.path().join("events.csv")).unwrap();
+        assert_eq!(csv.lines().count(), 2);
+        assert!(csv.lines().next().unwrap().starts_with("date,source,"));
+    }
+
+    #[test]
+    fn gdelt_files_link_mentions_to_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        gdelt::write(&s, dir.path(), false).unwrap();
+        let events = std::fs::read_to_string(dir.path().join("events.tsv")).unwrap();
+        let event: Vec<&str> = events.trim_end_matches('\n').split('\t').collect();
+        assert_eq!(event.len(), gdelt::EVENT_COLUMNS.len());
+        assert_eq!(event[0], "1");
+        assert_eq!(event[60], "https://example.org/a");
+        let mentions = std::fs::read_to_string(dir.path().join("mentions.tsv")).unwrap();
+        let m: Vec<&str> = mentions.trim_end_matches('\n').split('\t').collect();
+        assert_eq!(m.len(), gdelt::MENTION_COLUMNS.len());
+        assert_eq!(
+            (m[0], m[6], m[7], m[9], m[11]),
+            ("1", "1", "15", "25", "75")
+        );
+        assert!(m[15].contains("modality=claimed") && m[15].contains("Officials, unnamed"));
+    }
+}

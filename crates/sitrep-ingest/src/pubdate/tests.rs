@@ -230,3 +230,15 @@ fn weak_json_outside_json_ld() {
         <body><p>Nothing dated here.</p></body>"#;
     assert_eq!(date(page, None), Some(("2019-05-05".into(), "json".into())));
 }
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_on_arbitrary_markup(s in "(<[a-z!/]{0,6}( [a-z-]{1,8}(=['\"]?[^<>]{0,12}['\"]?)?){0,3}>?|[^<]{0,20}|é|&nbsp;){0,40}") {
+        let _ = publication_date(s.as_bytes(), Some(&s));
+    }
+
+    #[test]
+    fn never_panics_on_arbitrary_bytes(b in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+        let _ = publication_date(&b, None);
+    }
+}

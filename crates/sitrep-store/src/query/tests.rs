@@ -665,6 +665,7 @@ fn actor_totals_kept_on_insert_agree_with_a_recount() {
             a.as_claimant,
         )
     };
+    assert_eq!(recount.total, recount.items.len() as u64);
     let kept: Vec<_> = kept
         .items
         .iter()
