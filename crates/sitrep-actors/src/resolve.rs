@@ -77,6 +77,12 @@ impl Reader<'_> {
         let mut cands: Vec<usize> = (0..self.entities.len())
             .filter(|&i| self.surname_matches(&self.entities[i], &word))
             .collect();
+        if cands.is_empty() && self.lex.names.given.contains_key(&word) {
+            // "Alan" after "Alan Shearer": a given name alone names the person too.
+            cands = (0..self.entities.len())
+                .filter(|&i| given_matches(&self.entities[i], &word))
+                .collect();
+        }
         if let Some(role) = title.as_ref().and_then(|t| t.role) {
             let role_name = self.lex.entry(role).name.to_lowercase();
             let title_word = span.of(self.text).to_lowercase();
@@ -223,6 +229,15 @@ impl Reader<'_> {
         (same_post && same_country && !da.role_modified && !db.role_modified)
             .then(|| role.name.clone())
     }
+}
+
+/// A named person (of two or more words) whose first word is `word`.
+fn given_matches(d: &Draft, word: &str) -> bool {
+    let mut words = d.actor.name.split_whitespace();
+    d.named
+        && d.actor.kind == ActorKind::Person
+        && words.next() == Some(word)
+        && words.next().is_some()
 }
 
 fn conflict_text(role: &str, other: &str) -> String {

@@ -691,7 +691,8 @@ mod tests {
             "Holders Aldport signed striker Quentin Marrable on Monday. \
              The coach named Anna Vink , Tamsin Roe and Bexley Carrow in the squad. \
              Director Neil Jordan said the film was finished. Jordan said he was pleased. \
-             Police held Dorrance Vell , 45 , on Friday. Tolliver , who is 30 , agreed.",
+             Police held Dorrance Vell , 45 , on Friday. Tolliver , who is 30 , agreed. \
+             The squad trusts Anna completely.",
         );
         assert!(has(&found, "PER", "Quentin Marrable"), "{found:?}");
         assert!(has(&found, "PER", "Bexley Carrow"), "{found:?}");
@@ -699,6 +700,7 @@ mod tests {
         assert!(has(&found, "PER", "Jordan"), "{found:?}");
         assert!(!has(&found, "LOC", "Jordan"), "{found:?}");
         assert!(has(&found, "PER", "Dorrance Vell"), "{found:?}");
+        assert!(has(&found, "PER", "Anna"), "{found:?}");
         let tolliver = found.iter().filter(|(l, s)| *l == "PER" && s == "Tolliver");
         assert_eq!(tolliver.count(), 1, "{found:?}");
     }
