@@ -274,7 +274,7 @@ impl<'a> Reader<'a> {
         }
         // "Six Chris Paterson penalties": the name starts at the given name inside the run.
         if !v.starts_name(i) && !v.is_initial(i) {
-            if let Some(k) = (i + 1..end).find(|&k| v.starts_name(k)) {
+            if let Some(k) = (i + 1..end.saturating_sub(1)).find(|&k| v.starts_name(k)) {
                 return k;
             }
         }

@@ -53,12 +53,13 @@ pub fn code_with_actors(coder: &Coder, doc: &mut Document, actors: &[ActorSpan])
                 matches.push(m);
             }
         }
-        let kept = one_per_clause(&a, &matches);
+        let kept = one_per_clause(coder, &a, &matches);
         let own_event = |m: &&&Match| {
             !intent_of_conflict(coder, m, &kept) && !purpose_without_target(&a, m, &kept)
         };
         for m in kept.iter().filter(own_event) {
-            ctx.events(m, &mut events);
+            let planned = kept.iter().any(|g| governs(coder, g, m));
+            ctx.events(m, planned, &mut events);
         }
     }
     add_speech_acts(coder, doc, &mut events);
@@ -200,7 +201,7 @@ impl Ctx<'_> {
         out
     }
 
-    fn events(&self, m: &Match, out: &mut Vec<Event>) {
+    fn events(&self, m: &Match, planned: bool, out: &mut Vec<Event>) {
         let lex = self.coder.lexicon();
         let p = &lex.patterns[m.pattern];
         let object = m.obj.map(|(s, e)| {
@@ -218,7 +219,10 @@ impl Ctx<'_> {
         }
         let code = lex.refine_code(&p.code, object.as_deref());
         let trigger = self.a.items[m.trigger].span;
-        let (modality, claimant) = self.modality(m.trigger);
+        let (mut modality, claimant) = self.modality(m.trigger);
+        if planned && matches!(modality, Modality::Asserted | Modality::Claimed) {
+            modality = Modality::Planned;
+        }
         let date = self.date(m.trigger);
         let evidence_text = self.doc.span_text(self.span).to_string();
         let mut pairs: Vec<_> = self
@@ -358,7 +362,8 @@ impl Ctx<'_> {
 
 /// One event per clause and actor pair, as TABARI codes one verb phrase: among matches of
 /// one clause with the same source and target, the most specific wins (ties: the first).
-fn one_per_clause<'m>(a: &Analysis, matches: &'m [Match]) -> Vec<&'m Match> {
+/// An intent or threat and its infinitive ("threatened to impose") are two events.
+fn one_per_clause<'m>(coder: &Coder, a: &Analysis, matches: &'m [Match]) -> Vec<&'m Match> {
     let key = |m: &Match| (a.clause(m.trigger), m.src, m.tgt, m.both);
     matches
         .iter()
@@ -367,6 +372,8 @@ fn one_per_clause<'m>(a: &Analysis, matches: &'m [Match]) -> Vec<&'m Match> {
             !matches.iter().enumerate().any(|(j, o)| {
                 j != *i
                     && key(o) == key(m)
+                    && !governs(coder, o, m)
+                    && !governs(coder, m, o)
                     && (o.weight > m.weight || (o.weight == m.weight && j < *i))
             })
         })
@@ -378,20 +385,27 @@ fn one_per_clause<'m>(a: &Analysis, matches: &'m [Match]) -> Vec<&'m Match> {
 /// itself coded as conflict is no cooperation; the planned conflict event carries the intent.
 fn intent_of_conflict(coder: &Coder, m: &Match, kept: &[&Match]) -> bool {
     let lex = coder.lexicon();
-    let p = &lex.patterns[m.pattern];
-    let ends_in_to =
-        matches!(p.post.last(), Some(crate::Elem::Word(w)) if w.iter().any(|x| x == "to"));
-    if !p.code.starts_with("03") || !ends_in_to {
+    if !lex.patterns[m.pattern].code.starts_with("03") {
         return false;
     }
     kept.iter().any(|n| {
-        n.trigger > m.end
-            && n.trigger <= m.end + 2
+        governs(coder, m, n)
             && coder
                 .codes()
                 .get(&lex.patterns[n.pattern].code)
                 .is_some_and(|c| c.quad >= 3)
     })
+}
+
+/// `g` is an intent (03) or threat (13) pattern ending in `to` and `n` its infinitive.
+fn governs(coder: &Coder, g: &Match, n: &Match) -> bool {
+    let p = &coder.lexicon().patterns[g.pattern];
+    let ends_in_to =
+        matches!(p.post.last(), Some(crate::Elem::Word(w)) if w.iter().any(|x| x == "to"));
+    ends_in_to
+        && (p.code.starts_with("03") || p.code.starts_with("13"))
+        && n.trigger > g.end
+        && n.trigger <= g.end + 2
 }
 
 /// "providing equipment to Russia to support its aggression": an infinitive of purpose after

@@ -206,8 +206,6 @@ struct Scan {
     hinted: Vec<(usize, u8)>,
     /// Every date of `text` with its offset, read once after the pass.
     visible: Vec<(usize, Day)>,
-    /// Offset in `text` of the first `<h1>`.
-    h1: Option<usize>,
     canonical: Option<String>,
 }
 
@@ -363,11 +361,8 @@ fn adjacent(a: Day, b: Day) -> bool {
 /// text has none, of the whole markup (attributes, URLs, scripts).
 fn frequent(scan: &Scan, html: &str) -> Option<Found> {
     let mut counts: HashMap<Day, (usize, usize)> = HashMap::new();
-    let w: usize = std::env::var("H1W").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
-    let span: usize = std::env::var("H1S").ok().and_then(|v| v.parse().ok()).unwrap_or(500);
     for &(at, day) in &scan.visible {
-        let near = scan.h1.is_some_and(|h| at >= h && at < h + span);
-        counts.entry(day).or_insert((0, at)).0 += if near { w } else { 1 };
+        counts.entry(day).or_insert((0, at)).0 += 1;
     }
     if counts.is_empty() {
         for (at, day) in text_dates(html) {
@@ -560,7 +555,6 @@ fn open_tag(html: &str, lt: usize, scan: &mut Scan) -> usize {
             scan.canonical = attr(&attrs, "href").map(str::to_string);
         }
         "time" => time_tag(&attrs, scan),
-        "h1" if scan.h1.is_none() => scan.h1 = Some(scan.text.len()),
         _ => {}
     }
     microdata(&attrs, scan);
