@@ -2,6 +2,7 @@
 //! (`eval_*.json` `{url: {file, date}}` and the pages unpacked into one folder).
 //!
 //! `cargo run --release -p sitrep-ingest --example date_eval -- GOLD_DIR HTML_DIR`
+//! (the date extractor alone, straight from the archives: `sitrep eval dates --data DIR`)
 
 use sitrep_ingest::{to_document, Format, IngestOptions, RawArticle};
 use std::path::Path;

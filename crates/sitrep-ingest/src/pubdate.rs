@@ -1,9 +1,11 @@
 //! The publication date of an HTML page, read straight from the raw markup in one pass
-//! (no DOM): prioritised sources after htmldate — metadata (JSON-LD, meta tags,
-//! microdata, `<time>`), the URL, date stamps in elements whose class says "date", dates
+//! (no DOM): prioritised sources after htmldate — the URL path, metadata (JSON-LD, meta
+//! tags, microdata, `<time>`), date stamps in elements whose class says "date", dates
 //! after a "Published" label, and last the most frequent date in the page text.
-//! Publication dates beat update dates; only days from 1995 to 2030 count, since pages
-//! name copyright years, birthdays and event dates too.
+//! Publication dates beat update dates, unless the page text only ever shows the update
+//! (or, for a UTC timestamp, only the neighbouring local day). Only days from 1995 to
+//! 2030 count: no clock is read, and pages also name birthdays and historic dates.
+//! The rule tables are `data/ingest/date_sources.tsv`.
 
 use crate::dates::parse_date;
 use regex::Regex;

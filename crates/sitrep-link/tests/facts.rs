@@ -303,8 +303,20 @@ fn different_people_of_one_country_are_named_by_the_country() {
         doc("a", "Paper B", "2024-06-25", None),
         doc("b", "Paper C", "2024-06-26", None),
     ];
-    let kirby = supply(("USAGOV", "John Kirby"), PRK, None, Modality::Asserted, None);
-    let blinken = supply(("USAGOV", "Antony Blinken"), PRK, None, Modality::Asserted, None);
+    let kirby = supply(
+        ("USAGOV", "John Kirby"),
+        PRK,
+        None,
+        Modality::Asserted,
+        None,
+    );
+    let blinken = supply(
+        ("USAGOV", "Antony Blinken"),
+        PRK,
+        None,
+        Modality::Asserted,
+        None,
+    );
     let facts = merge_facts(&docs, &[(0, 0, &kirby), (1, 0, &blinken)]);
     assert_eq!(facts.len(), 1);
     assert_eq!(facts[0].source_name, "United States");

@@ -179,8 +179,8 @@ const MIN_WORDS_TO_JUDGE: usize = 40;
 
 /// Common English function words; in other languages they are rare.
 const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with", "said", "by",
-    "it", "as", "at", "from", "has", "have", "be", "are", "were", "which", "this", "will",
+    "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with", "said", "by", "it",
+    "as", "at", "from", "has", "have", "be", "are", "were", "which", "this", "will",
 ];
 
 /// True when a text is long enough to judge, is not mostly figures, and has almost no
@@ -222,7 +222,8 @@ mod tests {
 
     #[test]
     fn figures_tables_and_english_prose_are_not_foreign() {
-        let table = "CITY, March 2 - Shr loss 14 cts vs loss 27 cts Net loss 850,000 vs loss 1,400,000 \
+        let table =
+            "CITY, March 2 - Shr loss 14 cts vs loss 27 cts Net loss 850,000 vs loss 1,400,000 \
             Sales 41.1 mln vs 20.3 mln Avg shrs 6,349,753 vs 4,403,852 Nine mths Shr profit 13 cts \
             vs loss one ct Net profit 853,000 vs loss 22,000 Revs 337.3 mln vs 315.2 mln Year Shr";
         assert!(!clearly_not_english(table));

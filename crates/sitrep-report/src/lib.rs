@@ -153,44 +153,66 @@ fn cite(docs: &HashMap<String, DocRow>, id: &str) -> Cited {
             .and_then(|d| d.title.clone().or_else(|| Some(d.source.clone())))
             .unwrap_or_else(|| id.to_string()),
         outlet: doc.and_then(|d| d.outlet.clone()),
-        published: doc.and_then(|d| d.published.as_ref().map(|p| p.value.clone())),
+        published: doc.and_then(|d| {
+            d.published
+                .as_ref()
+                .map(|p| p.value.get(..10).unwrap_or(&p.value).to_string())
+        }),
     }
 }
 
-/// Dated events with both actors, one line per distinct (date, relation, modality).
+/// Dated events with both actors, one line per distinct (day, relation, modality), from
+/// original documents only (a syndicated copy repeats its original). Events the text itself
+/// dates come first; events dated only by their report fill the rest, material ones
+/// (quad classes 2 and 4) before statements.
 fn timeline(
     store: &Store,
     docs: &HashMap<String, DocRow>,
     limit: usize,
 ) -> Result<Vec<TimelineEntry>, StoreError> {
     let mut seen = HashSet::new();
-    let mut entries: Vec<TimelineEntry> = store
+    let mut candidates: Vec<(u8, TimelineEntry)> = store
         .events()?
         .into_iter()
+        .filter(|row| docs.get(&row.doc).is_some_and(|d| d.copy_of.is_none()))
         .filter_map(|row| {
             let e = &row.event;
             let (source, target, date) = (e.source.as_ref()?, e.target.as_ref()?, e.date.as_ref()?);
+            let day = date
+                .date
+                .value
+                .get(..10)
+                .unwrap_or(&date.date.value)
+                .to_string();
             let what = format!(
                 "{} → {} → {}",
                 source.name,
                 action_label(&e.cameo),
                 target.name
             );
-            let key = (date.date.value.clone(), what.clone(), e.modality);
-            seen.insert(key).then(|| TimelineEntry {
-                date: date.date.value.clone(),
-                dated_by: date.from.clone(),
-                what,
-                modality: e.modality.as_str().to_string(),
-                claimant: e.claimant.as_ref().map(|c| c.name.clone()),
-                document: cite(docs, &row.doc),
-            })
+            let by_text = date.from != "document";
+            let priority = match (by_text, matches!(e.quad_class, 2 | 4)) {
+                (true, _) => 0,
+                (false, true) => 1,
+                (false, false) => 2,
+            };
+            seen.insert((day.clone(), what.clone(), e.modality))
+                .then(|| {
+                    let entry = TimelineEntry {
+                        date: day,
+                        dated_by: date.from.clone(),
+                        what,
+                        modality: e.modality.as_str().to_string(),
+                        claimant: e.claimant.as_ref().map(|c| c.name.clone()),
+                        document: cite(docs, &row.doc),
+                    };
+                    (priority, entry)
+                })
         })
         .collect();
-    // Prefer events the text itself dates; fall back to publication dates.
-    entries
-        .sort_by(|a, b| (a.dated_by != "clause", &a.date).cmp(&(b.dated_by != "clause", &b.date)));
-    entries.truncate(limit);
+    candidates.sort_by(|a, b| (a.0, &a.1.date).cmp(&(b.0, &b.1.date)));
+    let mut entries: Vec<TimelineEntry> =
+        candidates.into_iter().take(limit).map(|(_, e)| e).collect();
     entries.sort_by(|a, b| a.date.cmp(&b.date));
     Ok(entries)
 }
