@@ -228,8 +228,10 @@ impl View<'_> {
         let prev = k.wrapping_sub(1);
         let name_before =
             self.is_capitalised(prev) && !self.lex.names.nonnames.contains(self.str(prev));
-        let after =
-            self.is_capitalised(k + 1) || self.is_number(k + 1) || self.is_punct(k + 1, ':');
+        let after = self.is_capitalised(k + 1)
+            || self.is_number(k + 1)
+            || [':', '&', '-'].iter().any(|&c| self.is_punct(k + 1, c))
+            || self.is_punct(prev, '&');
         let alone = !name_before && !after;
         shape && alone && running()
     }
@@ -554,7 +556,10 @@ impl Reader<'_> {
         let words: Vec<&str> = known.name.split_whitespace().collect();
         let names = &self.lex.names;
         let legal = |w: &&str| names.org_heads.get(*w).is_some_and(|s| s.legal);
-        if legal_head && words.len() >= 2 && words.last().is_some_and(legal) {
+        // "News Corp" does not make every "News" the company.
+        let common = |w: &str| names.org_heads.contains_key(w) || names.nonnames.contains(w);
+        let one_common = words.len() == 2 && common(words[0]);
+        if legal_head && words.len() >= 2 && words.last().is_some_and(legal) && !one_common {
             let short = words[..words.len() - 1].join(" ");
             self.known_orgs
                 .entry(short)
@@ -564,6 +569,9 @@ impl Reader<'_> {
 
     /// A capitalised run next to a company cue ("shares of X", "X shares").
     pub(crate) fn cued_org(&mut self, v: &View, i: usize, end: usize) -> Option<usize> {
+        if self.lex.names.nonnames.contains(v.str(i)) {
+            return None;
+        }
         let start = v.units[i].start;
         let stop = v.units[end - 1].end;
         let before = window(self.text.get(..start)?.trim_end(), 24, true).to_lowercase();

@@ -336,6 +336,16 @@ fn shown(best: Found, scan: &Scan) -> Found {
             ..f.clone()
         };
     }
+    if std::env::var_os("TT").is_some() && best.rank >= rank::TIME {
+        let body = scan
+            .found
+            .iter()
+            .filter(|f| f.rank >= best.rank && f.rank < rank::MODIFIED && visible.contains(&f.day))
+            .min_by_key(|f| (f.rank, f.at));
+        if let Some(f) = body {
+            return Found { origin: "html:shown", ..f.clone() };
+        }
+    }
     let update = scan
         .found
         .iter()
@@ -556,7 +566,12 @@ fn open_tag(html: &str, lt: usize, scan: &mut Scan) -> usize {
         "link" if scan.canonical.is_none() && is_canonical(&attrs) => {
             scan.canonical = attr(&attrs, "href").map(str::to_string);
         }
-        "time" => time_tag(&attrs, scan),
+        "time" => {
+            time_tag(&attrs, scan);
+            if std::env::var_os("TT").is_some() {
+                scan.hinted.push((scan.text.len(), rank::TIME + 1));
+            }
+        }
         _ => {}
     }
     microdata(&attrs, scan);

@@ -77,6 +77,8 @@ fn recent_mention(
     doc.mentions
         .iter()
         .filter(|m| (m.span.start as usize) >= lo && (m.span.end as usize) <= before)
+        // A name inside somebody's quoted words is talked about, not talking.
+        .filter(|m| !inside_quotation(&doc.text, m.span.start as usize))
         .filter(|m| {
             doc.entities
                 .get(m.entity as usize)
@@ -88,6 +90,24 @@ fn recent_mention(
         })
         .max_by_key(|m| m.span.start)
         .map(|m| (m.entity, (m.span.start as usize, m.span.end as usize)))
+}
+
+/// True when `at` lies between an opening and a closing double quotation mark of its line.
+fn inside_quotation(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let (mut open, mut straight) = (0i32, 0u32);
+    for c in line.chars() {
+        match c {
+            '“' => open += 1,
+            '”' => open -= 1,
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    open > 0 || straight % 2 == 1
 }
 
 /// A person-like name without help from the actor layer: the last run of two or more

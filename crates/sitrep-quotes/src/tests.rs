@@ -465,3 +465,16 @@ fn clause_after_time_adjunct_and_bracketed_code() {
     assert_eq!(s[0].1, "it would build a plant");
     assert_eq!(s[0].2.as_deref(), Some("Acme Corp."));
 }
+
+#[test]
+fn pronoun_skips_people_named_inside_an_earlier_quote() {
+    let text = "Envoy Mara Quist said, “President Olaf Brandt is not only buying grain but also selling it.”\n\nAt the same time, he said, “We are watching this.”";
+    let mut d = doc(text);
+    d.entities = vec![person("Mara Quist"), person("Olaf Brandt")];
+    mention(&mut d, "Mara Quist", 0, 0);
+    mention(&mut d, "Olaf Brandt", 0, 1);
+    let q = find_quotes(&d);
+    let last = q.last().expect("two quotes");
+    assert_eq!(last.text, "We are watching this.");
+    assert_eq!(last.entity, Some(0), "{q:#?}");
+}
