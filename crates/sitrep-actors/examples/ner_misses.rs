@@ -1,6 +1,7 @@
 //! Prints a sample of missed and spurious CoNLL entities, for error analysis.
 //!
-//! `cargo run -p sitrep-actors --example ner_misses [FILE] [LABEL]`
+//! `cargo run -p sitrep-actors --example ner_misses [FILE] [LABEL]`; with `NER_CONTEXT=1` it
+//! also prints each miss in its line.
 
 use sitrep_actors::eval::{predicted, render, GoldSentence};
 use sitrep_actors::ActorTagger;

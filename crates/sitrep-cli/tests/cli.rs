@@ -103,3 +103,62 @@ fn report_without_database_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("run `sitrep run"));
 }
+
+/// Many short invented articles, one JSON object per line.
+fn write_corpus(path: &Path, articles: usize) {
+    let mut out = String::new();
+    for i in 0..articles {
+        let text = format!(
+            "Officials in Ruritania said on Monday that the government had shipped {i} crates \
+             of rifles to Borduria. \"We deny this,\" a Bordurian spokesman told reporters. \
+             The ministry said talks would continue next week, article number {i}."
+        );
+        let line = serde_json::json!({"id": i, "title": format!("Report {i}"), "date": "2025-03-04", "text": text});
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn a_killed_run_leaves_whole_documents_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("many.jsonl");
+    write_corpus(&corpus, 2_000);
+    let db = dir.path().join("killed.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["run", "--quiet", "--db"])
+        .arg(&db)
+        .arg(&corpus)
+        .spawn()
+        .expect("starting sitrep");
+    // Kill it once some batches are committed, or give up waiting after a while.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let stored = sitrep_store::Store::open(&db)
+            .and_then(|s| s.totals())
+            .map(|t| t.documents)
+            .unwrap_or(0);
+        if stored > 0 || std::time::Instant::now() > deadline {
+            break;
+        }
+    }
+    child.kill().expect("killing sitrep");
+    child.wait().unwrap();
+
+    let store = sitrep_store::Store::open(&db).expect("the database opens after a kill");
+    let events = store.events().unwrap();
+    let rows = store.documents().unwrap();
+    assert!(!rows.is_empty(), "no batch was committed before the kill");
+    for row in &rows {
+        let doc = store.document(&row.id).unwrap().expect("stored document");
+        let stored_events = events.iter().filter(|e| e.doc == row.id).count();
+        assert_eq!(doc.events.len(), stored_events, "document {} is partial", row.id);
+    }
+    // A second run completes the job without duplicating anything.
+    let rerun = sitrep(&["run", "--quiet", corpus.to_str().unwrap()], &db);
+    assert_eq!(rerun.status.code(), Some(0), "{}", text(&rerun.stderr));
+    let totals = sitrep_store::Store::open(&db).unwrap().totals().unwrap();
+    assert_eq!(totals.documents, 2_000);
+}

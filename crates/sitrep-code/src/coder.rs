@@ -55,7 +55,7 @@ pub fn code_with_actors(coder: &Coder, doc: &mut Document, actors: &[ActorSpan])
         }
         let kept = one_per_clause(coder, &a, &matches);
         let own_event = |m: &&&Match| {
-            !intent_of_conflict(coder, m, &kept) && !purpose_without_target(&a, m, &kept)
+            !intent_of_conflict(coder, m, &kept) && !purpose_without_target(coder, &a, m, &kept)
         };
         for m in kept.iter().filter(own_event) {
             let planned = kept.iter().any(|g| governs(coder, g, m));
@@ -410,12 +410,15 @@ fn governs(coder: &Coder, g: &Match, n: &Match) -> bool {
 
 /// "providing equipment to Russia to support its aggression": an infinitive of purpose after
 /// a coded verb phrase of the same clause, naming no target, is part of that event.
-fn purpose_without_target(a: &Analysis, m: &Match, kept: &[&Match]) -> bool {
+fn purpose_without_target(coder: &Coder, a: &Analysis, m: &Match, kept: &[&Match]) -> bool {
     let infinitive = m.trigger > 0 && a.items[m.trigger - 1].lower == "to";
     if !infinitive || m.tgt.is_some() || m.both.is_some() {
         return false;
     }
     let clause = a.clause(m.trigger);
+    if kept.iter().any(|g| governs(coder, g, m)) {
+        return false;
+    }
     kept.iter()
         .any(|n| n.end < m.trigger && a.clause(n.trigger) == clause && n.src.is_some())
 }

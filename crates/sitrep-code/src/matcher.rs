@@ -218,7 +218,8 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
         let det = DETERMINERS.contains(&prev) && prev != "that";
         let prep = a.is_preposition(t - 1) && prev != "to" && !a.items[t].lower.ends_with("ing");
         // "technology aid", "missile test": a noun compound, not a verb.
-        let compound = lex.sectors.contains_key(prev) && !a.items[t].lower.ends_with("ed");
+        let past = a.items[t].lower.ends_with("ed") || lex.is_irregular_form(&a.items[t].lower);
+        let compound = lex.sectors.contains_key(prev) && !past;
         if det || prep || compound || determiner_across_adjectives(a, t) {
             return None;
         }
@@ -571,6 +572,27 @@ const PRONOUNS: &[&str] = &[
     "part",
 ];
 
+/// Words of time that start an adverbial, not an object ("threatened today to").
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "now",
+    "again",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "next",
+    "earlier",
+    "later",
+];
+
 /// Strips determiners and trailing punctuation; `None` when nothing contentful is left.
 fn trim_obj(a: &Analysis, view: &[usize], mut s: usize, mut e: usize) -> Option<(usize, usize)> {
     while s < e
@@ -588,7 +610,10 @@ fn trim_obj(a: &Analysis, view: &[usize], mut s: usize, mut e: usize) -> Option<
         return None;
     }
     let first = a.items[view[s]].lower.as_str();
-    if matches!(first, "to" | "that" | "with" | "from") || PRONOUNS.contains(&first) {
+    if matches!(first, "to" | "that" | "with" | "from")
+        || PRONOUNS.contains(&first)
+        || TIME_WORDS.contains(&first)
+    {
         return None;
     }
     Some((view[s], view[e - 1] + 1))

@@ -237,7 +237,16 @@ impl Analysis {
                 }
             }
             if self.is_boundary(i) {
-                return self.relative_antecedent(i).or(adjectival);
+                if let Some(r) = self.relative_antecedent(i) {
+                    return Some(r);
+                }
+                // "Iran, which denies the charge, said": a closed relative clause is
+                // skipped on the way to the subject.
+                let closed = matches!(item.lower.as_str(), "who" | "which")
+                    && (i + 1..verb).any(|j| self.items[j].lower == ",");
+                if !closed {
+                    return adjectival;
+                }
             }
         }
         adjectival

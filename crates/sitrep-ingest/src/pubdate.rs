@@ -315,10 +315,10 @@ fn text_candidates(scan: &mut Scan) {
     scan.text = text;
 }
 
-/// When the chosen metadata day never shows in the page text, a shown day wins: the
-/// day after or before (a UTC timestamp whose local day the page prints), else a later
-/// update stamp (the page presents its latest version). The stamp a reader sees is the
-/// one the page stands by.
+/// When the chosen day never shows in the page text, a shown day wins: the day after or
+/// before (a UTC timestamp whose local day the page prints), a shown stamp in the body
+/// when the chosen one was a body stamp too, else a later update stamp (the page
+/// presents its latest version). The stamp a reader sees is the one the page stands by.
 fn shown(best: Found, scan: &Scan) -> Found {
     let visible: Vec<Day> = scan.visible.iter().map(|(_, d)| *d).collect();
     if visible.contains(&best.day) {
@@ -336,14 +336,20 @@ fn shown(best: Found, scan: &Scan) -> Found {
             ..f.clone()
         };
     }
-    if std::env::var_os("TT").is_some() && best.rank >= rank::TIME {
+    if best.rank >= rank::TIME {
+        // A stamp in the body (a `<time>` attribute, a class-named element) whose day
+        // is never shown is often a teaser's: a shown body stamp is the page's own.
         let body = scan
             .found
             .iter()
-            .filter(|f| f.rank >= best.rank && f.rank < rank::MODIFIED && visible.contains(&f.day))
+            .filter(|f| f.rank >= best.rank && f.rank < rank::MODIFIED)
+            .filter(|f| visible.contains(&f.day))
             .min_by_key(|f| (f.rank, f.at));
         if let Some(f) = body {
-            return Found { origin: "html:shown", ..f.clone() };
+            return Found {
+                origin: "html:shown",
+                ..f.clone()
+            };
         }
     }
     let update = scan
@@ -566,12 +572,7 @@ fn open_tag(html: &str, lt: usize, scan: &mut Scan) -> usize {
         "link" if scan.canonical.is_none() && is_canonical(&attrs) => {
             scan.canonical = attr(&attrs, "href").map(str::to_string);
         }
-        "time" => {
-            time_tag(&attrs, scan);
-            if std::env::var_os("TT").is_some() {
-                scan.hinted.push((scan.text.len(), rank::TIME + 1));
-            }
-        }
+        "time" => time_tag(&attrs, scan),
         _ => {}
     }
     microdata(&attrs, scan);

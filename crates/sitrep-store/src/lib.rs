@@ -10,6 +10,31 @@ use rusqlite::{params, Connection, OptionalExtension};
 use sitrep_model::{DateValue, Document, Event, Fact, Precision, Quote};
 use std::path::Path;
 
+/// The SQLite connection behind `$store`, or else returns early with what the
+/// PostgreSQL backend answers: `let conn = sqlite!(self, pg => pg.totals());`.
+macro_rules! sqlite {
+    ($store:expr, $pg:ident => $e:expr) => {
+        match &$store.backend {
+            $crate::Backend::Sqlite(conn) => conn,
+            #[cfg(feature = "postgres")]
+            $crate::Backend::Postgres($pg) => return $e,
+        }
+    };
+}
+
+/// [`sqlite!`] for methods that need the connection mutably (transactions).
+macro_rules! sqlite_mut {
+    ($store:expr, $pg:ident => $e:expr) => {
+        match &mut $store.backend {
+            $crate::Backend::Sqlite(conn) => conn,
+            #[cfg(feature = "postgres")]
+            $crate::Backend::Postgres($pg) => return $e,
+        }
+    };
+}
+
+#[cfg(feature = "postgres")]
+mod pg;
 pub mod query;
 mod schema;
 
@@ -37,6 +62,19 @@ pub enum StoreError {
         #[source]
         source: serde_json::Error,
     },
+    /// PostgreSQL reported an error.
+    #[cfg(feature = "postgres")]
+    #[error("{context}")]
+    Postgres {
+        /// What the store was doing.
+        context: String,
+        /// The cause.
+        #[source]
+        source: postgres::Error,
+    },
+    /// A `postgres://` database was asked for, but this build has no PostgreSQL support.
+    #[error("{0} is a PostgreSQL URL, but this sitrep was built without the `postgres` feature")]
+    NoPostgres(String),
     /// The database was written by a newer sitrep.
     #[error("database schema version {found} is newer than this build's {supported}")]
     TooNew {
@@ -146,16 +184,49 @@ pub struct Totals {
     pub last_published: Option<String>,
 }
 
-/// An open database.
+/// An open database: an embedded SQLite file, or a PostgreSQL server (with the
+/// `postgres` feature) for several users. Both have the same schema, migrations, insert
+/// semantics and read API.
 pub struct Store {
-    conn: Connection,
+    backend: Backend,
+}
+
+/// Where a [`Store`] keeps its data.
+enum Backend {
+    Sqlite(Connection),
+    #[cfg(feature = "postgres")]
+    Postgres(pg::PgStore),
+}
+
+/// True when `db` names a PostgreSQL database (`postgres://` or `postgresql://` URL)
+/// rather than a SQLite file.
+pub fn is_postgres_url(db: &Path) -> bool {
+    db.to_str()
+        .is_some_and(|s| s.starts_with("postgres://") || s.starts_with("postgresql://"))
 }
 
 impl Store {
-    /// Opens (creating and migrating when needed) the database at `path`.
+    /// Opens (creating and migrating when needed) the database at `path`, or the
+    /// PostgreSQL database when `path` is a `postgres://` URL (see [`is_postgres_url`]).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if is_postgres_url(path) {
+            return Store::open_postgres(path);
+        }
         let conn = Connection::open(path).context(&format!("opening {}", path.display()))?;
         Store::init(conn)
+    }
+
+    #[cfg(feature = "postgres")]
+    fn open_postgres(url: &Path) -> Result<Store, StoreError> {
+        let pg = pg::PgStore::open(&url.to_string_lossy())?;
+        Ok(Store {
+            backend: Backend::Postgres(pg),
+        })
+    }
+
+    #[cfg(not(feature = "postgres"))]
+    fn open_postgres(url: &Path) -> Result<Store, StoreError> {
+        Err(StoreError::NoPostgres(pg_redacted(url)))
     }
 
     /// An in-memory database, for tests.
@@ -173,12 +244,25 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .context("enabling foreign keys")?;
         schema::migrate(&conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            backend: Backend::Sqlite(conn),
+        })
+    }
+
+    /// The SQLite connection, for tests that run raw SQL.
+    #[cfg(test)]
+    pub(crate) fn sqlite_conn(&self) -> Option<&Connection> {
+        match &self.backend {
+            Backend::Sqlite(conn) => Some(conn),
+            #[cfg(feature = "postgres")]
+            Backend::Postgres(_) => None,
+        }
     }
 
     /// True when a document with this id is stored.
     pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
-        self.conn
+        let conn = sqlite!(self, pg => pg.contains(id));
+        conn
             .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
             .optional()
             .map(|r| r.is_some())
@@ -188,7 +272,8 @@ impl Store {
     /// Writes documents with all their layers, one transaction for the batch; documents
     /// already stored are left alone. Returns how many were new.
     pub fn insert_documents(&mut self, docs: &[Document]) -> Result<usize, StoreError> {
-        let tx = self.conn.transaction().context("starting a transaction")?;
+        let conn = sqlite_mut!(self, pg => pg.insert_documents(docs));
+        let tx = conn.transaction().context("starting a transaction")?;
         let mut new = 0;
         for doc in docs {
             if insert_document(&tx, doc)? {
@@ -207,7 +292,8 @@ impl Store {
         kind: &str,
         similarity: f32,
     ) -> Result<(), StoreError> {
-        self.conn
+        let conn = sqlite!(self, pg => pg.mark_copy(doc, of, kind, similarity));
+        conn
             .execute(
                 "UPDATE documents SET copy_of = ?2, copy_kind = ?3, copy_similarity = ?4 WHERE id = ?1",
                 params![doc, of, kind, similarity],
@@ -218,8 +304,8 @@ impl Store {
 
     /// Every stored document's identity, in insertion order.
     pub fn documents(&self) -> Result<Vec<DocRow>, StoreError> {
-        let mut stmt = self
-            .conn
+        let conn = sqlite!(self, pg => pg.documents());
+        let mut stmt = conn
             .prepare(
                 "SELECT id, source, title, outlet, published, published_precision, copy_of
                  FROM documents ORDER BY rowid",
@@ -251,8 +337,8 @@ impl Store {
     /// Calls `f` with each stored document's id and body, in insertion order, without
     /// holding them all in memory.
     pub fn for_each_text(&self, mut f: impl FnMut(&str, &str)) -> Result<(), StoreError> {
-        let mut stmt = self
-            .conn
+        let conn = sqlite!(self, pg => pg.for_each_text(f));
+        let mut stmt = conn
             .prepare("SELECT id, text FROM documents ORDER BY rowid")
             .context("reading texts")?;
         let mut rows = stmt.query([]).context("reading texts")?;
@@ -266,8 +352,8 @@ impl Store {
 
     /// Every stored event.
     pub fn events(&self) -> Result<Vec<EventRow>, StoreError> {
-        let mut stmt = self
-            .conn
+        let conn = sqlite!(self, pg => pg.events());
+        let mut stmt = conn
             .prepare("SELECT doc_id, idx, json FROM events ORDER BY doc_id, idx")
             .context("listing events")?;
         let rows = stmt
@@ -290,7 +376,8 @@ impl Store {
 
     /// Replaces all facts (they are recomputed from every stored event after each run).
     pub fn replace_facts(&mut self, facts: &[Fact]) -> Result<(), StoreError> {
-        let tx = self.conn.transaction().context("starting a transaction")?;
+        let conn = sqlite_mut!(self, pg => pg.replace_facts(facts));
+        let tx = conn.transaction().context("starting a transaction")?;
         tx.execute("DELETE FROM fact_events", [])
             .context("clearing facts")?;
         tx.execute("DELETE FROM facts", [])
@@ -337,8 +424,8 @@ impl Store {
 
     /// Facts, strongest first.
     pub fn facts(&self) -> Result<Vec<Fact>, StoreError> {
-        let mut stmt = self
-            .conn
+        let conn = sqlite!(self, pg => pg.facts());
+        let mut stmt = conn
             .prepare("SELECT json FROM facts ORDER BY rank")
             .context("listing facts")?;
         let rows = stmt
@@ -354,8 +441,8 @@ impl Store {
 
     /// The actors mentioned in the most documents.
     pub fn top_actors(&self, limit: usize) -> Result<Vec<ActorCount>, StoreError> {
-        let mut stmt = self
-            .conn
+        let conn = sqlite!(self, pg => pg.top_actors(limit));
+        let mut stmt = conn
             .prepare(
                 "SELECT name, code, kind, COUNT(DISTINCT doc_id), SUM(mentions) FROM entities
                  GROUP BY name, code ORDER BY 4 DESC, 5 DESC, name LIMIT ?1",
@@ -377,8 +464,8 @@ impl Store {
 
     /// Quotes whose speaker is known, longest first, leaving out copies of other documents.
     pub fn quotes(&self, limit: usize) -> Result<Vec<QuoteRow>, StoreError> {
-        let mut stmt = self
-            .conn
+        let conn = sqlite!(self, pg => pg.quotes(limit));
+        let mut stmt = conn
             .prepare(
                 "SELECT q.doc_id, q.json, q.speaker, q.speaker_code FROM quotes q
                  JOIN documents d ON d.id = q.doc_id
@@ -412,14 +499,14 @@ impl Store {
 
     /// Totals over the whole database.
     pub fn totals(&self) -> Result<Totals, StoreError> {
+        let conn = sqlite!(self, pg => pg.totals());
         let count = |sql: &str| -> Result<u64, StoreError> {
-            self.conn
+            conn
                 .query_row(sql, [], |r| r.get::<_, i64>(0))
                 .map(|n| n as u64)
                 .context("counting")
         };
-        let (first_published, last_published) = self
-            .conn
+        let (first_published, last_published) = conn
             .query_row(
                 "SELECT MIN(published), MAX(published) FROM documents",
                 [],
@@ -440,8 +527,8 @@ impl Store {
 
     /// Loads one whole document with its layers.
     pub fn document(&self, id: &str) -> Result<Option<Document>, StoreError> {
-        let json: Option<String> = self
-            .conn
+        let conn = sqlite!(self, pg => pg.document(id));
+        let json: Option<String> = conn
             .query_row("SELECT json FROM documents WHERE id = ?1", [id], |r| {
                 r.get(0)
             })
@@ -449,6 +536,21 @@ impl Store {
             .context("loading a document")?;
         json.map(|j| serde_json::from_str(&j).context("decoding a stored document"))
             .transpose()
+    }
+}
+
+/// A database URL for messages, without any password in it.
+pub(crate) fn pg_redacted(url: &Path) -> String {
+    let s = url.to_string_lossy();
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return s.into_owned();
+    };
+    match rest.split_once('@') {
+        Some((user, host)) => {
+            let user = user.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}@{host}")
+        }
+        None => s.into_owned(),
     }
 }
 

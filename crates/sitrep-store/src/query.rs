@@ -474,13 +474,26 @@ pub struct Edge {
 }
 
 /// Stops a running query from another thread.
-pub struct Interrupt(rusqlite::InterruptHandle);
+pub struct Interrupt(InterruptHandle);
+
+enum InterruptHandle {
+    Sqlite(rusqlite::InterruptHandle),
+    #[cfg(feature = "postgres")]
+    Postgres(postgres::CancelToken),
+}
 
 impl Interrupt {
     /// Makes the query running on the store's connection fail with
-    /// [`QueryError::Interrupted`]; does nothing when none runs.
+    /// [`QueryError::Interrupted`]; does nothing when none runs. For PostgreSQL this
+    /// opens a connection to send the cancel request, so call it off async threads
+    /// (e.g. in `spawn_blocking`).
     pub fn interrupt(&self) {
-        self.0.interrupt();
+        match &self.0 {
+            InterruptHandle::Sqlite(h) => h.interrupt(),
+            // A failed cancel leaves the query to finish or hit its own timeout.
+            #[cfg(feature = "postgres")]
+            InterruptHandle::Postgres(t) => drop(t.cancel_query(postgres::NoTls)),
+        }
     }
 }
 
@@ -491,7 +504,11 @@ const EVENT_COLUMNS: &str = "e.doc_id, e.idx, e.json, d.title, d.outlet, d.url, 
 impl Store {
     /// Opens an existing database for reading only; it must be at [`SCHEMA_VERSION`].
     /// Many of these can read while one writer runs, since the store uses WAL.
+    /// A `postgres://` URL opens a PostgreSQL connection in read-only mode instead.
     pub fn open_read_only(path: &Path) -> Result<Store, QueryError> {
+        if crate::is_postgres_url(path) {
+            return Store::open_postgres_read_only(path);
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .ctx(&format!("opening {} read-only", path.display()))?;
@@ -516,17 +533,39 @@ impl Store {
                 supported: SCHEMA_VERSION,
             }
             .into()),
-            std::cmp::Ordering::Equal => Ok(Store { conn }),
+            std::cmp::Ordering::Equal => Ok(Store {
+                backend: crate::Backend::Sqlite(conn),
+            }),
         }
+    }
+
+    #[cfg(feature = "postgres")]
+    fn open_postgres_read_only(url: &Path) -> Result<Store, QueryError> {
+        let pg = crate::pg::PgStore::open_read_only(&url.to_string_lossy())?;
+        Ok(Store {
+            backend: crate::Backend::Postgres(pg),
+        })
+    }
+
+    #[cfg(not(feature = "postgres"))]
+    fn open_postgres_read_only(url: &Path) -> Result<Store, QueryError> {
+        Err(StoreError::NoPostgres(crate::pg_redacted(url)).into())
     }
 
     /// A handle that stops this store's running query from another thread.
     pub fn interrupt_handle(&self) -> Interrupt {
-        Interrupt(self.conn.get_interrupt_handle())
+        match &self.backend {
+            crate::Backend::Sqlite(conn) => {
+                Interrupt(InterruptHandle::Sqlite(conn.get_interrupt_handle()))
+            }
+            #[cfg(feature = "postgres")]
+            crate::Backend::Postgres(pg) => Interrupt(InterruptHandle::Postgres(pg.cancel_token())),
+        }
     }
 
     /// Events matching the filter, oldest first (undated last), then by document and index.
     pub fn query_events(&self, f: &Filter) -> Result<Page<EventHit>, QueryError> {
+        let conn = sqlite!(self, pg => pg.query_events(f));
         let w = event_where(f);
         // The covering indexes start with the same columns as the primary keys, so forcing
         // them never loses a lookup, and the sort reads no wide row.
@@ -550,7 +589,7 @@ impl Store {
              ORDER BY page.k_date IS NULL, page.k_date, e.doc_id, e.idx",
             w.with_also(&page)
         );
-        let mut stmt = self.conn.prepare(&sql).ctx("preparing the event query")?;
+        let mut stmt = conn.prepare(&sql).ctx("preparing the event query")?;
         let mut rows = stmt.query(&*w.named()).ctx("querying events")?;
         let (mut items, mut total) = (Vec::new(), None);
         while let Some(row) = rows.next().ctx("reading events")? {
@@ -558,12 +597,13 @@ impl Store {
             items.push(event_hit(row)?);
         }
         let count = format!("{} SELECT COUNT(*) {from}{}", w.with(), w.sql());
-        let total = self.total(total, f, &count, &w)?;
+        let total = Self::total(conn, total, f, &count, &w)?;
         Ok(page_of(total, f, items))
     }
 
     /// Facts matching the filter, strongest first (or by first date with [`Sort::Date`]).
     pub fn query_facts(&self, f: &Filter) -> Result<Page<Fact>, QueryError> {
+        let conn = sqlite!(self, pg => pg.query_facts(f));
         let w = fact_where(f);
         let order = match f.sort {
             Sort::Default => "f.rank",
@@ -585,7 +625,7 @@ impl Store {
              ORDER BY {outer}",
             w.with_also(&page)
         );
-        let mut stmt = self.conn.prepare(&sql).ctx("preparing the fact query")?;
+        let mut stmt = conn.prepare(&sql).ctx("preparing the fact query")?;
         let rows = stmt
             .query_map(&*w.named(), |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
@@ -598,7 +638,7 @@ impl Store {
             items.push(serde_json::from_str(&json).ctx("decoding a stored fact")?);
         }
         let count = format!("{} SELECT COUNT(*) FROM facts f{}", w.with(), w.sql());
-        let total = self.total(total, f, &count, &w)?;
+        let total = Self::total(conn, total, f, &count, &w)?;
         Ok(page_of(total, f, items))
     }
 
@@ -607,7 +647,7 @@ impl Store {
     /// the end), since the window then had no row to report on, or when the page query
     /// did not count (a negative count, see [`Where::window_count`]).
     fn total(
-        &self,
+        conn: &Connection,
         seen: Option<i64>,
         f: &Filter,
         count: &str,
@@ -616,14 +656,14 @@ impl Store {
         match seen {
             Some(n) if n >= 0 => Ok(n as u64),
             None if f.offset == 0 && f.limit > 0 => Ok(0),
-            _ => self.count(count, w),
+            _ => Self::count(conn, count, w),
         }
     }
 
     /// One fact with every supporting event, denials apart from assertions.
     pub fn fact_detail(&self, id: &str) -> Result<Option<FactDetail>, QueryError> {
-        let json: Option<String> = self
-            .conn
+        let conn = sqlite!(self, pg => pg.fact_detail(id));
+        let json: Option<String> = conn
             .query_row("SELECT json FROM facts WHERE id = ?1", [id], |r| r.get(0))
             .optional()
             .ctx("loading a fact")?;
@@ -636,7 +676,7 @@ impl Store {
              ORDER BY COALESCE(e.date, d.published) IS NULL, COALESCE(e.date, d.published),
              e.doc_id, e.idx"
         );
-        let hits = self.event_hits(&sql, &[(":id", &id as &dyn ToSql)])?;
+        let hits = Self::event_hits(conn, &sql, &[(":id", &id as &dyn ToSql)])?;
         let (denials, assertions) = hits
             .into_iter()
             .partition(|h| matches!(h.event.modality, Modality::Denied | Modality::Negated));
@@ -651,8 +691,9 @@ impl Store {
     /// `outlet` and the dates filter the documents counted. Other filters are ignored,
     /// and the role counts (`as_source`, ...) are always over the whole database.
     pub fn query_actors(&self, f: &Filter) -> Result<Page<ActorHit>, QueryError> {
+        let conn = sqlite!(self, pg => pg.query_actors(f));
         if f.outlet.is_none() && f.from.is_none() && f.to.is_none() {
-            return self.actor_totals(f);
+            return Self::actor_totals(conn, f);
         }
         let w = actor_where(f, "en.name", "en.code");
         // Group and count in one pass; role totals are joined to the page alone.
@@ -671,20 +712,20 @@ impl Store {
             f.limit,
             f.offset
         );
-        let (items, seen) = self.actor_hits(&sql, &w)?;
+        let (items, seen) = Self::actor_hits(conn, &sql, &w)?;
         let count = format!(
             "SELECT COUNT(*) FROM (SELECT 1 FROM entities en JOIN documents d ON d.id = en.doc_id{}
              GROUP BY en.name, en.code)",
             w.sql()
         );
-        let total = self.total(seen, f, &count, &w)?;
+        let total = Self::total(conn, seen, f, &count, &w)?;
         Ok(page_of(total, f, items))
     }
 
     /// The actor list from the totals kept on insert: no scan of `entities`.
-    fn actor_totals(&self, f: &Filter) -> Result<Page<ActorHit>, QueryError> {
+    fn actor_totals(conn: &Connection, f: &Filter) -> Result<Page<ActorHit>, QueryError> {
         let w = actor_where(f, "name", "code");
-        let total = self.count(&format!("SELECT COUNT(*) FROM actor_stats{}", w.sql()), &w)?;
+        let total = Self::count(conn, &format!("SELECT COUNT(*) FROM actor_stats{}", w.sql()), &w)?;
         let sql = format!(
             "SELECT name, code, kind, documents, mentions, as_source, as_target, as_claimant, -1
              FROM actor_stats{} ORDER BY documents DESC, mentions DESC, name, code
@@ -693,13 +734,13 @@ impl Store {
             f.limit,
             f.offset
         );
-        let (items, _) = self.actor_hits(&sql, &w)?;
+        let (items, _) = Self::actor_hits(conn, &sql, &w)?;
         Ok(page_of(total, f, items))
     }
 
     /// Actor rows and the match count in their ninth column (negative: not counted).
-    fn actor_hits(&self, sql: &str, w: &Where) -> Result<(Vec<ActorHit>, Option<i64>), QueryError> {
-        let mut stmt = self.conn.prepare(sql).ctx("preparing the actor query")?;
+    fn actor_hits(conn: &Connection, sql: &str, w: &Where) -> Result<(Vec<ActorHit>, Option<i64>), QueryError> {
+        let mut stmt = conn.prepare(sql).ctx("preparing the actor query")?;
         let rows = stmt
             .query_map(&*w.named(), |r| {
                 let hit = ActorHit {
@@ -723,6 +764,7 @@ impl Store {
     /// Who acts on whom over the facts matching the filter, heaviest edges first;
     /// `limit` caps the number of edges.
     pub fn network(&self, f: &Filter) -> Result<Vec<Edge>, QueryError> {
+        let conn = sqlite!(self, pg => pg.network(f));
         let mut w = fact_where(f);
         w.add("f.source <> '' AND f.target <> ''".into());
         let sql = format!(
@@ -738,7 +780,7 @@ impl Store {
             w.sql(),
             f.limit
         );
-        let mut stmt = self.conn.prepare(&sql).ctx("preparing the network query")?;
+        let mut stmt = conn.prepare(&sql).ctx("preparing the network query")?;
         let rows = stmt
             .query_map(&*w.named(), |r| {
                 Ok(Edge {
@@ -762,11 +804,12 @@ impl Store {
         &self,
         mut f: impl FnMut(EventHit) -> Result<(), E>,
     ) -> Result<(), E> {
+        let conn = sqlite!(self, pg => pg.for_each_event_hit(f));
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id
              ORDER BY e.doc_id, e.idx"
         );
-        let mut stmt = self.conn.prepare(&sql).ctx("preparing the event export")?;
+        let mut stmt = conn.prepare(&sql).ctx("preparing the event export")?;
         let mut rows = stmt.query([]).ctx("reading events")?;
         while let Some(row) = rows.next().ctx("reading events")? {
             f(event_hit(row)?)?;
@@ -776,7 +819,8 @@ impl Store {
 
     /// A document's body, for exports that need character offsets.
     pub fn document_text(&self, id: &str) -> Result<Option<String>, QueryError> {
-        self.conn
+        let conn = sqlite!(self, pg => pg.document_text(id));
+        conn
             .query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| {
                 r.get(0)
             })
@@ -784,19 +828,19 @@ impl Store {
             .ctx("loading a document's text")
     }
 
-    fn count(&self, sql: &str, w: &Where) -> Result<u64, QueryError> {
-        self.conn
+    fn count(conn: &Connection, sql: &str, w: &Where) -> Result<u64, QueryError> {
+        conn
             .query_row(sql, &*w.named(), |r| r.get::<_, i64>(0))
             .map(|n| n.max(0) as u64)
             .ctx("counting matches")
     }
 
     fn event_hits(
-        &self,
+        conn: &Connection,
         sql: &str,
         params: &[(&str, &dyn ToSql)],
     ) -> Result<Vec<EventHit>, QueryError> {
-        let mut stmt = self.conn.prepare(sql).ctx("preparing the event query")?;
+        let mut stmt = conn.prepare(sql).ctx("preparing the event query")?;
         let mut rows = stmt.query(params).ctx("querying events")?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().ctx("reading events")? {

@@ -156,6 +156,24 @@ fn local_day_of_a_utc_timestamp() {
 }
 
 #[test]
+fn a_shown_body_stamp_beats_a_hidden_one() {
+    let page = format!(
+        "<body><aside><time datetime=\"2019-07-30\"></time></aside>\
+         <h1>Bridge</h1><p>Published on 27 June 2019</p>{BODY}</body>"
+    );
+    assert_eq!(
+        date(&page, None),
+        Some(("2019-06-27".into(), "html:shown".into()))
+    );
+    // Metadata is not overruled by a body stamp: only by its own neighbouring day.
+    let meta = format!(
+        "<meta property=\"article:published_time\" content=\"2019-07-30\">\
+         <body><p>Published on 27 June 2019</p>{BODY}</body>"
+    );
+    assert_eq!(day(&meta).as_deref(), Some("2019-07-30"));
+}
+
+#[test]
 fn implausible_years_are_ignored() {
     let page = r#"<meta property="article:published_time" content="1970-01-01T00:00:00Z">
         <body><p>Posted: 5 June 2012</p></body>"#;

@@ -90,6 +90,7 @@ impl Store {
     /// keeps documents that mention the actor and quotes it speaks; `outlet` and the
     /// dates look at the document. Category, modality and contested are ignored.
     pub fn search(&self, query: &str, f: &Filter) -> Result<Page<SearchHit>, QueryError> {
+        let conn = sqlite!(self, pg => pg.search(query, f));
         let fts = fts_query(query)?;
         let mut w = Where::default();
         let q = w.bind(fts.clone());
@@ -107,14 +108,14 @@ impl Store {
              WHERE quotes_fts MATCH {q}{quote_conds}"
         );
         let with = w.with();
-        let total = self.count(&format!("{with} SELECT COUNT(*) FROM ({union})"), &w)?;
+        let total = Store::count(conn, &format!("{with} SELECT COUNT(*) FROM ({union})"), &w)?;
         let sql = format!(
             "{with} SELECT kind, rid, score FROM ({union}) ORDER BY score, kind, rid
              LIMIT {} OFFSET {}",
             f.limit, f.offset
         );
         let keys = {
-            let mut stmt = self.conn.prepare(&sql).ctx("preparing the search")?;
+            let mut stmt = conn.prepare(&sql).ctx("preparing the search")?;
             let rows = stmt
                 .query_map(&*w.named(), |r| {
                     Ok((
@@ -129,7 +130,7 @@ impl Store {
         };
         let mut items = Vec::with_capacity(keys.len());
         for (kind, rid, score) in keys {
-            if let Some(hit) = self.search_hit(&fts, &kind, rid, score)? {
+            if let Some(hit) = Self::search_hit(conn, &fts, &kind, rid, score)? {
                 items.push(hit);
             }
         }
@@ -138,7 +139,7 @@ impl Store {
 
     /// The snippet and sourcing of one ranked hit.
     fn search_hit(
-        &self,
+        conn: &rusqlite::Connection,
         fts: &str,
         kind: &str,
         rid: i64,
@@ -160,8 +161,7 @@ impl Store {
                  WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid = ?2"
             )
         };
-        let mut stmt = self
-            .conn
+        let mut stmt = conn
             .prepare_cached(&sql)
             .ctx("preparing a search hit")?;
         stmt.query_row(rusqlite::params![fts, rid], |r| {

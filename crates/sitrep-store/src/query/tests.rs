@@ -632,7 +632,8 @@ fn interrupt_stops_a_long_query() {
         handle.interrupt();
     });
     let result: Result<i64, QueryError> = s
-        .conn
+        .sqlite_conn()
+        .unwrap()
         .query_row(
             "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
             [],
