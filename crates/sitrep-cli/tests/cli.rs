@@ -124,7 +124,7 @@ fn write_corpus(path: &Path, articles: usize) {
 fn a_killed_run_leaves_whole_documents_only() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("many.jsonl");
-    write_corpus(&corpus, 2_000);
+    write_corpus(&corpus, 20_000);
     let db = dir.path().join("killed.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
         .args(["run", "--quiet", "--db"])
@@ -151,6 +151,7 @@ fn a_killed_run_leaves_whole_documents_only() {
     let events = store.events().unwrap();
     let rows = store.documents().unwrap();
     assert!(!rows.is_empty(), "no batch was committed before the kill");
+    assert!(rows.len() < 20_000, "the run finished before it could be killed");
     for row in &rows {
         let doc = store.document(&row.id).unwrap().expect("stored document");
         let stored_events = events.iter().filter(|e| e.doc == row.id).count();
@@ -160,5 +161,5 @@ fn a_killed_run_leaves_whole_documents_only() {
     let rerun = sitrep(&["run", "--quiet", corpus.to_str().unwrap()], &db);
     assert_eq!(rerun.status.code(), Some(0), "{}", text(&rerun.stderr));
     let totals = sitrep_store::Store::open(&db).unwrap().totals().unwrap();
-    assert_eq!(totals.documents, 2_000);
+    assert_eq!(totals.documents, 20_000);
 }

@@ -224,13 +224,20 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
             return None;
         }
     }
-    let passive = a.is_passive(t)
-        && p.post
-            .first()
-            .is_some_and(|e| matches!(e, Elem::Tgt | Elem::Obj | Elem::AnyTgt));
-    if passive && p.pre.first() == Some(&Elem::Src) {
-        if let Some(m) = match_passive(a, p, t) {
-            return Some(m);
+    // "was killed ... by": a gap before the first slot does not hide the passive.
+    let post = match p.post.iter().position(|e| *e != Elem::Gap) {
+        Some(k) => &p.post[k..],
+        None => &p.post[..0],
+    };
+    let slot_first = post
+        .first()
+        .is_some_and(|e| matches!(e, Elem::Tgt | Elem::Obj | Elem::AnyTgt));
+    if a.is_passive(t) && slot_first && p.pre.first() == Some(&Elem::Src) {
+        let found = match_passive(a, post, t);
+        // "Gondor was attacked in Ithilen": the passive subject of a gapped pattern is
+        // never its agent (gap-free patterns keep their older active fallback).
+        if found.is_some() || post.len() != p.post.len() {
+            return found;
         }
     }
     let mut m = Match {
@@ -321,7 +328,7 @@ fn pre_words_present(a: &Analysis, pre: &[Elem], t: usize) -> bool {
 
 /// "Russia was supplied with shells by the North": the subject fills the first slot after
 /// the trigger and the `by` phrase gives the source.
-fn match_passive(a: &Analysis, p: &Pattern, t: usize) -> Option<Match> {
+fn match_passive(a: &Analysis, post: &[Elem], t: usize) -> Option<Match> {
     let (_, end) = a.clause(t);
     // Without a `by` phrase the agent is unknown ("two envoys were expelled").
     let by = (t + 1..end.min(t + 10))
@@ -332,7 +339,7 @@ fn match_passive(a: &Analysis, p: &Pattern, t: usize) -> Option<Match> {
         src: by.map(|b| b + 1),
         ..Match::default()
     };
-    let first = p.post.first()?;
+    let first = post.first()?;
     match first {
         Elem::Tgt | Elem::AnyTgt => {
             let s = a.subject(t)?;
@@ -344,7 +351,7 @@ fn match_passive(a: &Analysis, p: &Pattern, t: usize) -> Option<Match> {
     let view: Vec<usize> = (t + 1..a.items.len())
         .filter(|&i| by.is_none_or(|b| i != b && i != b + 1))
         .collect();
-    match_post(a, &p.post[1..], &view, 0, m)
+    match_post(a, &post[1..], &view, 0, m)
 }
 
 /// The noun phrase before the auxiliary of a passive verb ("Missiles were supplied").

@@ -603,3 +603,11 @@ fn plural_noun_before_a_past_form_makes_it_a_verb() {
     let ev = code("Washington and its allies condemned Iran.");
     assert!(has(&ev, "USA", "IRN", "111"), "{ev:#?}");
 }
+
+#[test]
+fn passive_of_a_gapped_pattern_takes_the_by_phrase() {
+    let ev = code("Ukraine was heavily shelled overnight by Russia.");
+    assert!(has(&ev, "RUS", "UKR", "194"), "{ev:#?}");
+    let ev = code("Ukraine was shelled near Japan.");
+    assert!(!has(&ev, "UKR", "JPN", "194"), "{ev:#?}");
+}

@@ -554,6 +554,14 @@ pub(crate) fn pg_redacted(url: &Path) -> String {
     }
 }
 
+/// An actor kind as stored: its lower-case serde name.
+fn kind_name(kind: sitrep_model::ActorKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn parse_precision(s: &str) -> Option<Precision> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
 }
@@ -612,10 +620,7 @@ fn insert_entities(tx: &rusqlite::Transaction<'_>, doc: &Document) -> Result<(),
             .iter()
             .filter(|m| m.entity as usize == i)
             .count();
-        let kind = serde_json::to_value(entity.actor.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let kind = kind_name(entity.actor.kind);
         stmt.execute(params![
             doc.id,
             i as i64,

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use sitrep_model::{Event, Fact, Modality};
 use std::path::Path;
 
-mod search;
-mod sql;
+pub(crate) mod search;
+pub(crate) mod sql;
 
 pub use search::{fts_query, SearchHit};
 use sql::Where;
@@ -497,7 +497,7 @@ impl Interrupt {
     }
 }
 
-const EVENT_COLUMNS: &str = "e.doc_id, e.idx, e.json, d.title, d.outlet, d.url, d.source,
+pub(crate) const EVENT_COLUMNS: &str = "e.doc_id, e.idx, e.json, d.title, d.outlet, d.url, d.source,
     d.published, COALESCE(e.date, d.published),
     (SELECT fe.fact_id FROM fact_events fe WHERE fe.doc_id = e.doc_id AND fe.event_idx = e.idx LIMIT 1)";
 
@@ -867,7 +867,7 @@ fn event_hit(row: &rusqlite::Row<'_>) -> Result<EventHit, QueryError> {
     })
 }
 
-fn page_of<T>(total: u64, f: &Filter, items: Vec<T>) -> Page<T> {
+pub(crate) fn page_of<T>(total: u64, f: &Filter, items: Vec<T>) -> Page<T> {
     Page {
         total,
         limit: f.limit,
@@ -877,7 +877,7 @@ fn page_of<T>(total: u64, f: &Filter, items: Vec<T>) -> Page<T> {
 }
 
 /// Conditions on `events e JOIN documents d`.
-fn event_where(f: &Filter) -> Where {
+pub(crate) fn event_where(f: &Filter) -> Where {
     let mut w = Where::default();
     if let Some(a) = &f.actor {
         w.alias(a);
@@ -918,7 +918,7 @@ fn event_where(f: &Filter) -> Where {
 }
 
 /// Conditions on `facts f`: actor, modality and outlet look at the supporting events.
-fn fact_where(f: &Filter) -> Where {
+pub(crate) fn fact_where(f: &Filter) -> Where {
     let mut w = Where::default();
     let support = |cond: &str| {
         format!(
@@ -963,7 +963,7 @@ fn fact_where(f: &Filter) -> Where {
 
 /// Conditions on `entities en JOIN documents d`, or on `actor_stats` when the filter
 /// has no document condition.
-fn actor_where(f: &Filter, name: &str, code: &str) -> Where {
+pub(crate) fn actor_where(f: &Filter, name: &str, code: &str) -> Where {
     let mut w = Where::default();
     if let Some(a) = &f.actor {
         let p = w.bind(a.clone());

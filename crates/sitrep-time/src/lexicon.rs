@@ -1,7 +1,38 @@
 //! The time word list (`data/time/words.tsv`), parsed once into typed entries.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small multiplicative hasher for short words: the lexicon is looked up for every
+/// token of every sentence, where SipHash's flooding defence buys nothing (the keys are
+/// our own word list) and costs a third of the stage's time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash maps keyed by words.
+pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
+
+/// `w` in ASCII lower case, copied only when it has an upper-case letter.
+pub(crate) fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
 
 /// The embedded word list, so the binary needs no data directory at run time.
 pub(crate) const WORDS: &str = include_str!("../../../data/time/words.tsv");
@@ -22,24 +53,35 @@ pub(crate) enum Cue {
     Intent,
 }
 
-/// The cue words by role.
+/// The cue words with the roles each plays, one bit a role, so a token costs one lookup.
 pub(crate) struct Cues {
-    words: HashMap<Cue, HashSet<String>>,
+    words: HashMap<String, u16, BuildHasherDefault<WordHasher>>,
 }
 
 impl Cues {
     /// True when the lower-case `word` plays `role`.
     pub(crate) fn is(&self, word: &str, role: Cue) -> bool {
-        self.words.get(&role).is_some_and(|set| set.contains(word))
+        self.roles(word) & role.bit() != 0
+    }
+
+    /// The roles of a lower-case word as a bit set (see [`Cue::bit`]).
+    pub(crate) fn roles(&self, word: &str) -> u16 {
+        self.words.get(word).copied().unwrap_or(0)
     }
 
     /// Every word that plays `role`.
     pub(crate) fn all(&self, role: Cue) -> impl Iterator<Item = &str> {
         self.words
-            .get(&role)
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
+            .iter()
+            .filter(move |(_, r)| **r & role.bit() != 0)
+            .map(|(w, _)| w.as_str())
+    }
+}
+
+impl Cue {
+    /// The bit of this role in [`Cues::roles`].
+    pub(crate) fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 }
 
@@ -49,7 +91,7 @@ pub(crate) fn cues() -> &'static Cues {
     static CUE_LIST: OnceLock<Cues> = OnceLock::new();
     CUE_LIST.get_or_init(|| {
         build_cues(CUES).unwrap_or_else(|_| Cues {
-            words: HashMap::new(),
+            words: HashMap::default(),
         })
     })
 }
@@ -60,10 +102,11 @@ pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
     let (Some(wc), Some(rc)) = (dict.column("word"), dict.column("role")) else {
         return Err("time/cues.tsv: needs columns word and role".to_string());
     };
-    let mut words: HashMap<Cue, HashSet<String>> = HashMap::new();
+    let mut words: HashMap<String, u16, BuildHasherDefault<WordHasher>> = HashMap::default();
     let mut errors = Vec::new();
     for e in &dict.entries {
         let word = e.fields.get(wc).map(String::as_str).unwrap_or("");
+        let word = word.to_lowercase();
         let role = match e.fields.get(rc).map(String::as_str) {
             Some("future") => Cue::Future,
             Some("past") => Cue::Past,
@@ -78,7 +121,7 @@ pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
                 continue;
             }
         };
-        words.entry(role).or_default().insert(word.to_lowercase());
+        *words.entry(word).or_default() |= role.bit();
     }
     if errors.is_empty() {
         Ok(Cues { words })
@@ -132,7 +175,7 @@ pub(crate) enum Lex {
 
 /// All readings of every word, in file order.
 pub(crate) struct Lexicon {
-    words: HashMap<&'static str, Vec<Lex>>,
+    words: WordMap<Vec<Lex>>,
 }
 
 impl Lexicon {
@@ -148,7 +191,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         build(WORDS).unwrap_or_else(|_| Lexicon {
-            words: HashMap::new(),
+            words: WordMap::default(),
         })
     })
 }
@@ -169,7 +212,7 @@ pub(crate) fn check() -> Result<(), &'static str> {
 
 /// Parses the word list; errors name the bad `file:line`.
 pub(crate) fn build(text: &'static str) -> Result<Lexicon, String> {
-    let mut words: HashMap<&'static str, Vec<Lex>> = HashMap::new();
+    let mut words: WordMap<Vec<Lex>> = WordMap::default();
     let mut errors = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -68,7 +68,7 @@ pub fn fts_query(input: &str) -> Result<String, FilterError> {
 }
 
 /// Whitespace-separated tokens, with double-quoted runs kept whole.
-fn split_terms(input: &str) -> Vec<(String, bool)> {
+pub(crate) fn split_terms(input: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let mut rest = input.trim();
     while !rest.is_empty() {
@@ -184,7 +184,7 @@ impl Store {
 }
 
 /// Extra `AND ...` conditions for the document arm and the quote arm.
-fn conditions(w: &mut Where, f: &Filter) -> (String, String) {
+pub(crate) fn conditions(w: &mut Where, f: &Filter) -> (String, String) {
     let mut both = String::new();
     if let Some(o) = &f.outlet {
         let p = w.bind(o.clone());

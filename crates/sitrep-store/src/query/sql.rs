@@ -9,7 +9,7 @@ use rusqlite::ToSql;
 /// aliases. A three-letter alias is also a country prefix, so `PRK` (or `North Korea`,
 /// whose code is `PRK`) takes in `PRKGOV` and `PRKMIL`. Written as a union of lookups
 /// so each arm can use an index.
-pub(super) const ACTOR_EVENTS: &str = "
+pub(crate) const ACTOR_EVENTS: &str = "
     SELECT ea.doc_id, ea.idx FROM alias JOIN event_actors ea ON ea.code = upper(alias.v)
     UNION SELECT ea.doc_id, ea.idx FROM alias JOIN event_actors ea ON lower(ea.name) = alias.v
     UNION SELECT ea.doc_id, ea.idx FROM alias JOIN event_actors ea
@@ -18,7 +18,7 @@ pub(super) const ACTOR_EVENTS: &str = "
 /// WHERE clauses joined by AND, their parameters, and the actor alias table when an
 /// actor filter is present.
 #[derive(Default)]
-pub(super) struct Where {
+pub(crate) struct Where {
     clauses: Vec<String>,
     params: Vec<(String, Value)>,
     alias: Option<String>,
@@ -26,32 +26,32 @@ pub(super) struct Where {
 
 impl Where {
     /// Binds a value and returns its placeholder (`:p3`).
-    pub(super) fn bind(&mut self, v: impl Into<Value>) -> String {
+    pub(crate) fn bind(&mut self, v: impl Into<Value>) -> String {
         let name = format!(":p{}", self.params.len());
         self.params.push((name.clone(), v.into()));
         name
     }
 
     /// Adds a condition.
-    pub(super) fn add(&mut self, clause: String) {
+    pub(crate) fn add(&mut self, clause: String) {
         self.clauses.push(clause);
     }
 
     /// Declares the `alias(v)` table for an actor: the lower-cased query plus every name
     /// and code the entities table pairs with it.
-    pub(super) fn alias(&mut self, actor: &str) {
+    pub(crate) fn alias(&mut self, actor: &str) {
         let p = self.bind(actor.to_lowercase());
         self.alias = Some(p);
     }
 
     /// The `WITH` prefix the clauses need, or nothing.
-    pub(super) fn with(&self) -> String {
+    pub(crate) fn with(&self) -> String {
         self.with_also("")
     }
 
     /// The `WITH` prefix with one more common table expression (`name AS (...)`) after
     /// the alias table, or nothing when both are absent.
-    pub(super) fn with_also(&self, more: &str) -> String {
+    pub(crate) fn with_also(&self, more: &str) -> String {
         let Some(p) = &self.alias else {
             return if more.is_empty() {
                 String::new()
@@ -76,7 +76,7 @@ impl Where {
     /// conditions (one pass instead of two), else `-1`, because without conditions a
     /// separate `COUNT(*)` is cheap and the window would stop an index-ordered scan from
     /// ending at the page.
-    pub(super) fn window_count(&self) -> &'static str {
+    pub(crate) fn window_count(&self) -> &'static str {
         if self.clauses.is_empty() {
             "-1"
         } else {
@@ -85,7 +85,7 @@ impl Where {
     }
 
     /// ` WHERE a AND b`, or nothing.
-    pub(super) fn sql(&self) -> String {
+    pub(crate) fn sql(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
         } else {
@@ -93,8 +93,22 @@ impl Where {
         }
     }
 
+    /// The parameters as text (every filter binds text), for other drivers.
+    #[cfg(feature = "postgres")]
+    pub(crate) fn texts(&self) -> Vec<String> {
+        self.params
+            .iter()
+            .map(|(_, v)| match v {
+                Value::Text(s) => s.clone(),
+                Value::Integer(n) => n.to_string(),
+                Value::Real(x) => x.to_string(),
+                Value::Null | Value::Blob(_) => String::new(),
+            })
+            .collect()
+    }
+
     /// The parameters for rusqlite.
-    pub(super) fn named(&self) -> Vec<(&str, &dyn ToSql)> {
+    pub(crate) fn named(&self) -> Vec<(&str, &dyn ToSql)> {
         self.params
             .iter()
             .map(|(n, v)| (n.as_str(), v as &dyn ToSql))
@@ -103,7 +117,7 @@ impl Where {
 
     /// Date range conditions: `from_col` must reach `from`, `to_col` must start by `to`.
     /// A `to` of `2024-05` includes the whole month, so only its prefix is compared.
-    pub(super) fn dates(&mut self, from_col: &str, to_col: &str, f: &Filter) {
+    pub(crate) fn dates(&mut self, from_col: &str, to_col: &str, f: &Filter) {
         if let Some(from) = &f.from {
             let p = self.bind(from.clone());
             self.add(format!("{from_col} >= {p}"));
