@@ -44,7 +44,8 @@ pub struct RunArgs {
     /// optionally .gz or .zst compressed.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// The SQLite database to write.
+    /// The SQLite database file to write, or a `postgres://user@host:port/dbname` URL
+    /// (with the `postgres` feature).
     #[arg(long, default_value = "sitrep.db")]
     pub db: PathBuf,
     /// Also write documents, entities, events, quotes and facts as JSONL files here.
@@ -76,7 +77,8 @@ pub enum Format {
 /// `sitrep report`.
 #[derive(clap::Args, Debug)]
 pub struct ReportArgs {
-    /// The SQLite database to read.
+    /// The SQLite database file to read, or a `postgres://user@host:port/dbname` URL
+    /// (with the `postgres` feature).
     #[arg(long, default_value = "sitrep.db")]
     pub db: PathBuf,
     /// Output format.

@@ -151,11 +151,19 @@ fn a_killed_run_leaves_whole_documents_only() {
     let events = store.events().unwrap();
     let rows = store.documents().unwrap();
     assert!(!rows.is_empty(), "no batch was committed before the kill");
-    assert!(rows.len() < 20_000, "the run finished before it could be killed");
+    assert!(
+        rows.len() < 20_000,
+        "the run finished before it could be killed"
+    );
     for row in &rows {
         let doc = store.document(&row.id).unwrap().expect("stored document");
         let stored_events = events.iter().filter(|e| e.doc == row.id).count();
-        assert_eq!(doc.events.len(), stored_events, "document {} is partial", row.id);
+        assert_eq!(
+            doc.events.len(),
+            stored_events,
+            "document {} is partial",
+            row.id
+        );
     }
     // A second run completes the job without duplicating anything.
     let rerun = sitrep(&["run", "--quiet", corpus.to_str().unwrap()], &db);

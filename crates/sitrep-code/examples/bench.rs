@@ -81,6 +81,18 @@ fn main() {
         }
     }
     let secs = start.elapsed().as_secs_f64().max(1e-9);
+    // RULES=1: the rules that fire most, to spot noisy patterns.
+    if std::env::var("RULES").is_ok() {
+        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+        for e in docs.iter().flat_map(|d| &d.events) {
+            *counts.entry(e.rule.as_str()).or_default() += 1;
+        }
+        let mut counts: Vec<_> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        for (rule, n) in counts.iter().take(40) {
+            println!("{n:6} {rule}");
+        }
+    }
     println!(
         "{} docs, {:.1} MB, {mentions} mentions, {events} events in {secs:.2}s: {:.2} MB/s, {:.0} docs/s (one core)",
         docs.len(),

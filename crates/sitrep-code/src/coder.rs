@@ -217,11 +217,23 @@ impl Ctx<'_> {
         if p.code == "---" {
             return;
         }
-        let code = lex.refine_code(&p.code, object.as_deref());
+        let mut code = lex.refine_code(&p.code, object.as_deref());
         let trigger = self.a.items[m.trigger].span;
         let (mut modality, claimant) = self.modality(m.trigger);
         if planned && matches!(modality, Modality::Asserted | Modality::Claimed) {
             modality = Modality::Planned;
+        }
+        // A pattern that spells out its own negation ("- NOT * ...") has its code already.
+        let own_negation = p.pre.iter().any(
+            |e| matches!(e, crate::Elem::Word(w) if w.iter().any(|x| x == "not" || x == "n't")),
+        );
+        if let Some(reject) = self.refusal(m.trigger, &code).filter(|_| !own_negation) {
+            code = reject.to_string();
+            modality = if claimant.is_some() {
+                Modality::Claimed
+            } else {
+                Modality::Asserted
+            };
         }
         let date = self.date(m.trigger);
         let evidence_text = self.doc.span_text(self.span).to_string();
@@ -271,6 +283,31 @@ impl Ctx<'_> {
                 denies: None,
             });
         }
+    }
+
+    /// "X will not negotiate with Y": a refused cooperative act is a rejection (CAMEO 12),
+    /// coded as asserted; the reject code follows the refused act's root.
+    fn refusal(&self, t: usize, code: &str) -> Option<&'static str> {
+        let word = |k: usize| {
+            t.checked_sub(k)
+                .map_or("", |i| self.a.items[i].lower.as_str())
+        };
+        let refused = matches!(word(1), "not" | "n't")
+            && matches!(
+                word(2),
+                "will" | "would" | "shall" | "wo" | "can" | "ca" | "could"
+            );
+        if !refused {
+            return None;
+        }
+        Some(match code.get(..2)? {
+            "03" | "05" => "120",
+            "04" => "125",
+            "06" => "121",
+            "07" => "122",
+            "08" => "124",
+            _ => return None,
+        })
     }
 
     /// Modality from the cues; the quote layer's speaker wins over the coder's own guess.
@@ -487,11 +524,20 @@ fn link_denials(events: &mut [Event]) {
             continue;
         }
         let s = events[i].sentence;
-        let inner = (0..events.len()).find(|&j| {
-            events[j].sentence == s
-                && events[j].modality == Modality::Denied
-                && events[j].trigger.start > events[i].trigger.start
-        });
+        let denied: Vec<usize> = (0..events.len())
+            .filter(|&j| {
+                events[j].sentence == s
+                    && events[j].modality == Modality::Denied
+                    && events[j].trigger.start > events[i].trigger.start
+            })
+            .collect();
+        // The denied act with both its actors named (`Russia shares technology with North
+        // Korea`) rather than an intent naming only its source.
+        let inner = denied
+            .iter()
+            .copied()
+            .find(|&j| events[j].source.is_some() && events[j].target.is_some())
+            .or_else(|| denied.first().copied());
         events[i].denies = inner.map(|j| j as u32);
     }
 }

@@ -417,14 +417,16 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
             }
             match_post(a, rest, view, pos, m)
         }
-        Elem::Skip | Elem::Phrase => (usize::from(*elem == Elem::Phrase)..=MAX_SKIP).find_map(|k| {
-            let skipped_ok =
-                (pos..pos + k).all(|j| view.get(j).is_some_and(|&i| a.items[i].lower != "."));
-            if !skipped_ok {
-                return None;
-            }
-            match_post(a, rest, view, pos + k, m.clone())
-        }),
+        Elem::Skip | Elem::Phrase => {
+            (usize::from(*elem == Elem::Phrase)..=MAX_SKIP).find_map(|k| {
+                let skipped_ok =
+                    (pos..pos + k).all(|j| view.get(j).is_some_and(|&i| a.items[i].lower != "."));
+                if !skipped_ok {
+                    return None;
+                }
+                match_post(a, rest, view, pos + k, m.clone())
+            })
+        }
         Elem::Gap => (0..=MAX_GAP).find_map(|k| {
             let skipped_ok = (pos..pos + k).all(|j| {
                 view.get(j).is_some_and(|&i| {

@@ -611,3 +611,14 @@ fn passive_of_a_gapped_pattern_takes_the_by_phrase() {
     let ev = code("Ukraine was shelled near Japan.");
     assert!(!has(&ev, "UKR", "JPN", "194"), "{ev:#?}");
 }
+
+#[test]
+fn a_refused_cooperative_act_is_a_rejection() {
+    let ev = code("Japan will not negotiate with Iran.");
+    let e = ev.iter().find(|e| e.root == "12").expect("a rejection");
+    assert_eq!(triple(e), ("JPN".into(), "IRN".into(), "125".into()));
+    assert_eq!(e.modality, Modality::Asserted);
+    // A demonstration of capability is no protest.
+    let ev = code("North Korea demonstrated its new capabilities.");
+    assert!(!ev.iter().any(|e| e.root == "14"), "{ev:#?}");
+}

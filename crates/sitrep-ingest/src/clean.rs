@@ -44,6 +44,7 @@ struct Patterns {
     wire_end: Regex,
     wire_start: Regex,
     sentence_break: Regex,
+    copyright: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -55,8 +56,9 @@ fn patterns() -> &'static Patterns {
             source: re(r"^(?i:source|sources|via|출처)\s*[:：]\s*([^\d;:]{2,40})$"),
             dateline_credit: re(r"^\[([^\]=]{1,20})=([^\]]{1,20})\]$"),
             wire_end: re(r"\(([\p{L}][\p{L} .&-]{1,40})\)\s*$"),
-            wire_start: re(r"^[\p{Lu}][\p{L} .,'-]{1,40}\(([\p{L}][\p{L} .&-]{1,40})\)\s*[-—–]"),
+            wire_start: re(r"^[\p{Lu}][\p{L}\d .,'-]{1,40}\(([\p{L}][\p{L} .&-]{1,40})\)\s*[-—–]"),
             sentence_break: re(r#"\p{Ll}{2}[.!?]["”’)]?\s+["“‘(]?\p{Lu}"#),
+            copyright: re(r"^(?i:copyright\s*)?(?:©|\((?i:c)\))\s*(?:\d{4}\s*)?([\p{Lu}][\p{L}&' .-]{1,40}?)\.?(?:\s+(?i:all rights reserved|reproduction|do not)\b.*)?$"),
         }
     })
 }
@@ -66,6 +68,8 @@ const OUTLET_MASTHEAD: u8 = 1;
 const OUTLET_SOURCE_LINE: u8 = 2;
 const OUTLET_DATELINE: u8 = 3;
 const OUTLET_WIRE: u8 = 4;
+const OUTLET_GUESSED_MASTHEAD: u8 = 5;
+const OUTLET_COPYRIGHT: u8 = 6;
 
 pub(crate) fn to_document(raw: RawArticle, _opts: &IngestOptions) -> Result<Document, Skipped> {
     if raw.body.iter().all(u8::is_ascii_whitespace) {
@@ -186,6 +190,25 @@ fn published(
     found
 }
 
+/// `THE BALTIC COURIER` → `The Baltic Courier`; names in mixed case stay as written.
+fn calm_capitals(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn canonical_outlet(name: &str) -> String {
     dicts::get()
         .outlet(name)
@@ -250,7 +273,15 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> (String, Vec<
     let mut found = Found::default();
     let latin_doc = mostly_latin(text);
     let n = lines.len();
+    let mut second_copies = Vec::new();
     for (i, line) in lines.iter_mut().enumerate() {
+        if let Some(at) = doubled_at(&line.text).filter(|_| line.text.len() > DOUBLED_PARAGRAPH) {
+            second_copies.push(Removed {
+                text: line.text[at + 1..].to_string(),
+                reason: "second copy of a paragraph scraped twice".into(),
+            });
+            line.text.truncate(at);
+        }
         let region = (i < HEAD, i + TAIL >= n);
         line.removed = classify(&line.text, region, latin_doc, &mut found);
     }
@@ -258,7 +289,7 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> (String, Vec<
     mark_repeats(&mut lines);
     wire_credit(&lines, &mut found);
     let mut body = String::new();
-    let mut removed = Vec::new();
+    let mut removed = second_copies;
     for line in lines {
         match line.removed {
             Some(reason) => removed.push(Removed {
@@ -296,6 +327,9 @@ fn classify(
     }
     if let Some(reason) = rule_match(line, head, tail) {
         return Some(reason);
+    }
+    if menu_line(line) {
+        return Some("navigation menu".into());
     }
     if latin_doc && foreign_fragment(line) {
         return Some("non-article script line".into());
@@ -354,9 +388,18 @@ fn is_name(text: &str, max_words: usize) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
 }
 
-/// `Source: X` and `[city=agency]` credit lines, anywhere.
+/// `Source: X`, `[city=agency]` and `© 2025 Outlet` credit lines, anywhere.
 fn credit_line(line: &str, found: &mut Found) -> Option<String> {
     let p = patterns();
+    if let Some(c) = p.copyright.captures(line) {
+        let name = c.get(1).map_or("", |m| m.as_str()).trim();
+        if is_name(name, 5) {
+            found
+                .outlets
+                .push((OUTLET_COPYRIGHT, canonical_outlet(name)));
+        }
+        return Some("site credit".into());
+    }
     if let Some(c) = p.source.captures(line) {
         let name = c.get(1).map_or("", |m| m.as_str());
         found
@@ -422,14 +465,32 @@ fn foreign_fragment(line: &str) -> bool {
     line.chars().count() <= 80 && foreign * 2 > letters.len()
 }
 
+/// A row of short links between separators: `Home | World | Politics | Economy`.
+fn menu_line(line: &str) -> bool {
+    let items: Vec<&str> = line
+        .split(['|', '•', '·', '»'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            item.split_whitespace().count() <= 4 && !item.ends_with(['.', '!', '?', ','])
+        })
+}
+
 /// A caption scraped twice into one line: `A A`.
 fn doubled(line: &str) -> bool {
+    doubled_at(line).is_some()
+}
+
+/// Where the second copy of a line scraped twice (`A A`) starts.
+fn doubled_at(line: &str) -> Option<usize> {
     let len = line.len();
     if len < 41 {
-        return false;
+        return None;
     }
     let mid = len / 2;
-    (mid.saturating_sub(2)..=mid + 2).any(|i| {
+    (mid.saturating_sub(2)..=mid + 2).find(|&i| {
         line.is_char_boundary(i)
             && line[i..].starts_with(' ')
             && line
@@ -438,6 +499,10 @@ fn doubled(line: &str) -> bool {
                 .is_some_and(|(a, b)| a == b)
     })
 }
+
+/// Lines longer than this that were scraped twice are article text, not captions: one
+/// copy stays.
+const DOUBLED_PARAGRAPH: usize = 300;
 
 fn title_like(line: &str) -> bool {
     let words = line.split_whitespace().count();
@@ -463,6 +528,20 @@ fn mark_title(lines: &mut [Line], known: Option<&str>, found: &mut Found) {
         Some(t) => squash(t),
         None => match guess_title(lines, &kept) {
             Some((at, labels)) => {
+                // A name-shaped line opening the page, just above the headline, is the
+                // masthead; after a removed widget line it is more likely a section label.
+                if let Some(&first) = labels
+                    .first()
+                    .filter(|&&i| i == 0 && kept.first() == Some(&0))
+                {
+                    let name = lines[first].text.trim();
+                    if is_name(name, 4) && !name.chars().any(|c| c.is_ascii_digit()) {
+                        let name = calm_capitals(name);
+                        found
+                            .outlets
+                            .push((OUTLET_GUESSED_MASTHEAD, canonical_outlet(&name)));
+                    }
+                }
                 for i in labels {
                     lines[i].removed = Some("section label".into());
                 }
@@ -527,13 +606,18 @@ fn wire_credit(lines: &[Line], found: &mut Found) {
         last.and_then(|l| p.wire_end.captures(&l.text)),
         first.and_then(|l| p.wire_start.captures(&l.text)),
     ];
-    for c in credits.into_iter().flatten() {
-        if let Some(o) = c
-            .get(1)
-            .and_then(|m| dicts::get().outlet(m.as_str()))
-            .filter(|o| o.wire)
-        {
-            found.outlets.push((OUTLET_WIRE, o.name.clone()));
+    for (i, c) in credits.into_iter().enumerate() {
+        let Some(name) = c.and_then(|c| c.get(1)).map(|m| m.as_str().trim()) else {
+            continue;
+        };
+        match dicts::get().outlet(name).filter(|o| o.wire) {
+            Some(o) => found.outlets.push((OUTLET_WIRE, o.name.clone())),
+            // A dateline credit `CITY, March 4 (Agency) -` names a wire even when we do
+            // not know it.
+            None if i == 1 && is_name(name, 3) => {
+                found.outlets.push((OUTLET_WIRE, name.to_string()));
+            }
+            None => {}
         }
     }
 }

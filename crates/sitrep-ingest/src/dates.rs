@@ -187,6 +187,42 @@ pub fn parse_date(text: &str) -> Option<DateValue> {
 /// A date when the whole line is a date line (`Published : May 22, 2024 - 09:02`,
 /// `2024-10-30 08:28:39`), not a sentence that mentions a date. The flag says whether
 /// the line is an update stamp rather than a publication stamp.
+/// A clock time after a date on a stamp line: `at 3:55 p.m.`, `, 14:30`, `| 6:00 AM EDT`.
+static CLOCK_TIME: OnceLock<Regex> = OnceLock::new();
+
+/// `Published: Tuesday,` → `Published:`; text without a trailing weekday stays as it is.
+fn strip_weekday(before: &str) -> &str {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let trimmed = before.trim_end_matches([',', ' ', '.']);
+    let (head, last) = match trimmed.rfind(|c: char| c.is_whitespace()) {
+        Some(i) => (&trimmed[..i], &trimmed[i + 1..]),
+        None => ("", trimmed),
+    };
+    if WEEKDAYS.contains(&last.to_lowercase().as_str()) {
+        head.trim_end()
+    } else {
+        before
+    }
+}
+
 pub(crate) fn date_line(line: &str) -> Option<(DateValue, bool)> {
     if line.len() > 90 || line.split_whitespace().count() > 12 {
         return None;
@@ -194,6 +230,8 @@ pub(crate) fn date_line(line: &str) -> Option<(DateValue, bool)> {
     let (value, range) = find(line)?;
     let before = line.get(..range.start)?.trim();
     let before = before.trim_end_matches(|c: char| c == '|' || c == '-' || c.is_whitespace());
+    // "Published: Tuesday, April 8, 2025": the weekday sits between label and date.
+    let before = strip_weekday(before);
     if !patterns().label.is_match(before) {
         return None;
     }
@@ -201,7 +239,12 @@ pub(crate) fn date_line(line: &str) -> Option<(DateValue, bool)> {
     let words_after = after.split_whitespace().count();
     let after_ok = words_after <= 2
         || after.trim_start().starts_with('|')
-        || after.to_lowercase().contains("updated");
+        || after.to_lowercase().contains("updated")
+        || CLOCK_TIME.get_or_init(|| {
+            Regex::new(r"(?i)^\s*(?:,|at|\||-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?[a-z]{2,5}\)?)?\s*$")
+                .expect("constant regex")
+        })
+        .is_match(after);
     if !after_ok {
         return None;
     }
@@ -241,6 +284,28 @@ pub(crate) fn url_date(url: &str) -> Option<DateValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamp_lines_with_weekdays_and_clock_times() {
+        let day =
+            |line: &str| date_line(line).map(|(d, update)| (d.value[..10].to_string(), update));
+        assert_eq!(
+            day("Published: Tuesday, April 8, 2025 at 3:55 p.m."),
+            Some(("2025-04-08".into(), false))
+        );
+        assert_eq!(
+            day("Wednesday, 26 March 2025, 14:30"),
+            Some(("2025-03-26".into(), false))
+        );
+        assert_eq!(
+            day("Updated: Tuesday, April 8, 2025 at 5:10 p.m."),
+            Some(("2025-04-08".into(), true))
+        );
+        assert_eq!(
+            day("The vote on Tuesday, April 8, 2025 was close and long."),
+            None
+        );
+    }
 
     fn v(s: &str) -> Option<(String, Precision)> {
         parse_date(s).map(|d| (d.value, d.precision))

@@ -262,8 +262,7 @@ impl Store {
     /// True when a document with this id is stored.
     pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
         let conn = sqlite!(self, pg => pg.contains(id));
-        conn
-            .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+        conn.query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
             .optional()
             .map(|r| r.is_some())
             .context("looking up a document")
@@ -293,12 +292,11 @@ impl Store {
         similarity: f32,
     ) -> Result<(), StoreError> {
         let conn = sqlite!(self, pg => pg.mark_copy(doc, of, kind, similarity));
-        conn
-            .execute(
-                "UPDATE documents SET copy_of = ?2, copy_kind = ?3, copy_similarity = ?4 WHERE id = ?1",
-                params![doc, of, kind, similarity],
-            )
-            .context("marking a duplicate")?;
+        conn.execute(
+            "UPDATE documents SET copy_of = ?2, copy_kind = ?3, copy_similarity = ?4 WHERE id = ?1",
+            params![doc, of, kind, similarity],
+        )
+        .context("marking a duplicate")?;
         Ok(())
     }
 
@@ -501,8 +499,7 @@ impl Store {
     pub fn totals(&self) -> Result<Totals, StoreError> {
         let conn = sqlite!(self, pg => pg.totals());
         let count = |sql: &str| -> Result<u64, StoreError> {
-            conn
-                .query_row(sql, [], |r| r.get::<_, i64>(0))
+            conn.query_row(sql, [], |r| r.get::<_, i64>(0))
                 .map(|n| n as u64)
                 .context("counting")
         };
@@ -536,6 +533,15 @@ impl Store {
             .context("loading a document")?;
         json.map(|j| serde_json::from_str(&j).context("decoding a stored document"))
             .transpose()
+    }
+}
+
+/// How to name a database in messages: the file path, or the URL without its password.
+pub fn db_label(db: &Path) -> String {
+    if is_postgres_url(db) {
+        pg_redacted(db)
+    } else {
+        db.display().to_string()
     }
 }
 

@@ -725,7 +725,11 @@ impl Store {
     /// The actor list from the totals kept on insert: no scan of `entities`.
     fn actor_totals(conn: &Connection, f: &Filter) -> Result<Page<ActorHit>, QueryError> {
         let w = actor_where(f, "name", "code");
-        let total = Self::count(conn, &format!("SELECT COUNT(*) FROM actor_stats{}", w.sql()), &w)?;
+        let total = Self::count(
+            conn,
+            &format!("SELECT COUNT(*) FROM actor_stats{}", w.sql()),
+            &w,
+        )?;
         let sql = format!(
             "SELECT name, code, kind, documents, mentions, as_source, as_target, as_claimant, -1
              FROM actor_stats{} ORDER BY documents DESC, mentions DESC, name, code
@@ -739,7 +743,11 @@ impl Store {
     }
 
     /// Actor rows and the match count in their ninth column (negative: not counted).
-    fn actor_hits(conn: &Connection, sql: &str, w: &Where) -> Result<(Vec<ActorHit>, Option<i64>), QueryError> {
+    fn actor_hits(
+        conn: &Connection,
+        sql: &str,
+        w: &Where,
+    ) -> Result<(Vec<ActorHit>, Option<i64>), QueryError> {
         let mut stmt = conn.prepare(sql).ctx("preparing the actor query")?;
         let rows = stmt
             .query_map(&*w.named(), |r| {
@@ -820,17 +828,15 @@ impl Store {
     /// A document's body, for exports that need character offsets.
     pub fn document_text(&self, id: &str) -> Result<Option<String>, QueryError> {
         let conn = sqlite!(self, pg => pg.document_text(id));
-        conn
-            .query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .ctx("loading a document's text")
+        conn.query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()
+        .ctx("loading a document's text")
     }
 
     fn count(conn: &Connection, sql: &str, w: &Where) -> Result<u64, QueryError> {
-        conn
-            .query_row(sql, &*w.named(), |r| r.get::<_, i64>(0))
+        conn.query_row(sql, &*w.named(), |r| r.get::<_, i64>(0))
             .map(|n| n.max(0) as u64)
             .ctx("counting matches")
     }
@@ -980,4 +986,4 @@ pub(crate) fn actor_where(f: &Filter, name: &str, code: &str) -> Where {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

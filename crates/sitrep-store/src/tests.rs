@@ -1,7 +1,7 @@
 use super::*;
 use sitrep_model::{ActorRef, Modality, PublishedDate, Span};
 
-fn doc_with_event(id: &str, text: &str) -> Document {
+pub(crate) fn doc_with_event(id: &str, text: &str) -> Document {
     let mut doc = Document::new("test", text);
     doc.id = id.to_string();
     doc.outlet = Some("Test Wire".into());

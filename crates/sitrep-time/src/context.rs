@@ -3,7 +3,7 @@
 use sitrep_model::Span;
 use sitrep_text::{tokens, Token};
 
-use crate::lexicon::{cues, Cue};
+use crate::lexicon::{cues, lower, Cue};
 use crate::value::Tense;
 
 /// The tense of the clause holding `expr` inside `sentence`: a future marker in the
@@ -67,27 +67,36 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
 /// participle or adjective with no tense of its own ("will be paid", "a still unspecified
 /// date"): the auxiliary decides.
 fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
-    let w = toks[i].text(text).to_ascii_lowercase();
+    let raw = toks[i].text(text);
+    // Most words are no cue and no past form: one lookup settles them, no copies made.
+    if raw.len() < 2 || !toks[i].is_word {
+        return None;
+    }
+    let w = lower(raw);
+    let cue = cues();
+    let roles = cue.roles(&w);
+    let regular_past = is_regular_past(&w);
+    if roles & (Cue::Future.bit() | Cue::Intent.bit() | Cue::Past.bit() | Cue::Present.bit()) == 0
+        && !regular_past
+    {
+        return None;
+    }
     let prev = i
         .checked_sub(1)
-        .map(|p| toks[p].text(text).to_ascii_lowercase())
+        .map(|p| lower(toks[p].text(text)))
         .unwrap_or_default();
-    let next = toks
-        .get(i + 1)
-        .map(|n| n.text(text).to_ascii_lowercase())
-        .unwrap_or_default();
-    let cue = cues();
-    if cue.is(&w, Cue::Future) && !is_idiom(&w, &prev) {
+    let next = toks.get(i + 1).map(|n| lower(n.text(text))).unwrap_or_default();
+    if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev) {
         return Some(Tense::Future);
     }
     // "agreed to buy ... in January": the infinitive looks forward from the agreement.
-    if cue.is(&w, Cue::Intent) && next == "to" {
+    if roles & Cue::Intent.bit() != 0 && next == "to" {
         return Some(Tense::Future);
     }
-    if cue.is(&w, Cue::Past) || is_regular_past(&w) {
+    if roles & Cue::Past.bit() != 0 || regular_past {
         return (!cue.is(&prev, Cue::BeforeParticiple)).then_some(Tense::Past);
     }
-    cue.is(&w, Cue::Present).then_some(Tense::Present)
+    (roles & Cue::Present.bit() != 0).then_some(Tense::Present)
 }
 
 /// Future participles are no future in "as expected" or "had been scheduled".
@@ -108,7 +117,7 @@ fn is_regular_past(w: &str) -> bool {
 pub(crate) fn clause_bounds(text: &str, toks: &[Token], expr: Span) -> (usize, usize) {
     let is_break = |t: &Token| {
         let w = t.text(text);
-        !expr.contains(t.span) && cues().is(&w.to_lowercase(), Cue::ClauseBreak)
+        !expr.contains(t.span) && cues().is(&lower(w), Cue::ClauseBreak)
     };
     let first = toks.partition_point(|t| t.span.end <= expr.start);
     let from = toks[..first]

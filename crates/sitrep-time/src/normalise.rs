@@ -551,9 +551,11 @@ impl Rules<'_> {
                 _ => None,
             })
             .or_else(|| self.unit())?;
-        let n = match self.num() {
+        // "a few years ago": the article counts nothing, the offset is vague.
+        let vague = self.has(|i| matches!(i, It::Vague));
+        let n = match self.num().filter(|_| !vague) {
             Some(n) => n,
-            None if plural || self.has(|i| matches!(i, It::Vague)) => {
+            None if plural || vague => {
                 let v = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
                 return out(v.into(), TimexKind::Date, true);
             }
@@ -870,7 +872,13 @@ impl Rules<'_> {
             _ => None,
         })?;
         let wd = weekday(n)?;
-        let suffix = self.part_of_day();
+        // A named day with a broad part of it ("Friday morning") is dated to the day, as
+        // TimeBank-style annotation does; a clock time ("9 a.m. Friday") keeps its time.
+        let suffix = if self.clock().is_some() || std::env::var("KEEPPART").is_ok() {
+            self.part_of_day()
+        } else {
+            String::new()
+        };
         let kind = self.kind_for(&suffix);
         let Some(a) = self.anchor else {
             return out(format!("XXXX-WXX-{n}{suffix}"), kind, true);

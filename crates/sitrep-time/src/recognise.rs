@@ -5,7 +5,7 @@
 //! unit with a modifier, ...), trimmed of words that may only sit inside, and accepted
 //! when the normaliser can read it.
 
-use crate::lexicon::{lexicon, Lex};
+use crate::lexicon::{lexicon, lower, Lex};
 use sitrep_model::Span;
 use sitrep_text::{tokens, Token};
 
@@ -39,6 +39,9 @@ const GLUE: &[&str] = &["the", "of", ",", ".", "than", "to", "up", "at", "a", "a
 
 /// Byte spans of time expressions in `sentence`.
 pub fn find(text: &str, sentence: Span) -> Vec<Span> {
+    if !may_hold_timex(sentence.of(text)) {
+        return Vec::new();
+    }
     let toks = tokens(text, sentence);
     let classes: Vec<Class> = (0..toks.len()).map(|i| classify(text, &toks, i)).collect();
     let mut out = Vec::new();
@@ -60,6 +63,50 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
         i = j;
     }
     out
+}
+
+/// Whether `piece` holds a word that can head an expression (a digit, month, weekday,
+/// unit, day word, ...). Most news sentences hold none; they are passed over without being
+/// tokenised and classified word by word. Errs on the side of yes.
+fn may_hold_timex(piece: &str) -> bool {
+    let lex = lexicon();
+    let mut buf = [0u8; 16];
+    for word in piece.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let b = word.as_bytes();
+        match b.first() {
+            None => continue,
+            Some(c) if c.is_ascii_digit() => return true,
+            Some(_) if b.len() > buf.len() => continue,
+            Some(_) => {}
+        }
+        let low = &mut buf[..b.len()];
+        for (d, c) in low.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        let w = std::str::from_utf8(low).unwrap_or("");
+        // "past" heads "the past"; "m" is the tail of "a.m." after "ten".
+        if matches!(w, "past" | "m") || lex.get(w).iter().any(heads) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Readings that can head an expression by themselves or with a count.
+fn heads(l: &Lex) -> bool {
+    matches!(
+        l,
+        Lex::Month(_)
+            | Lex::Weekday(_)
+            | Lex::Unit(_)
+            | Lex::Season(_)
+            | Lex::DayRel(_)
+            | Lex::Ref(_)
+            | Lex::DayPart(_)
+            | Lex::Set(_)
+            | Lex::Decade(_)
+            | Lex::Holiday(..)
+    )
 }
 
 /// Whether token `j` continues the run: adjacent in the text (only spaces between) and
@@ -276,7 +323,8 @@ fn is_year(w: &str) -> bool {
 
 fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     let raw = toks[i].text(text);
-    let w = raw.to_ascii_lowercase();
+    let lowered = lower(raw);
+    let w: &str = &lowered;
     let prev = i.checked_sub(1).map(|p| toks[p].text(text)).unwrap_or("");
     let next = toks.get(i + 1).map(|t| t.text(text)).unwrap_or("");
     let digit = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
@@ -284,33 +332,33 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         return Class::Glue;
     }
     if matches!(w.trim_end_matches('.'), "a.m" | "p.m")
-        || (matches!(w.as_str(), "am" | "pm") && digit(prev))
+        || (matches!(w, "am" | "pm") && digit(prev))
     {
         return Class::Suffix;
     }
     if (w == "a" || w == "an") && counts_a_unit(next) {
         return Class::Number;
     }
-    if GLUE.contains(&w.as_str()) {
+    if GLUE.contains(&w) {
         return Class::Glue;
     }
     let apostrophe = |s: &str| matches!(s, "'" | "’");
-    if (apostrophe(&w) && next == "s") || (w == "s" && apostrophe(prev)) {
+    if (apostrophe(w) && next == "s") || (w == "s" && apostrophe(prev)) {
         return Class::Glue;
     }
     if !toks[i].is_word {
         return Class::None;
     }
     if w.contains('-') {
-        return hyphenated(&w);
+        return hyphenated(w);
     }
-    if is_year(&w) {
+    if is_year(w) {
         return year_class(text, toks, i);
     }
-    if let Some(c) = digits_class(&w) {
+    if let Some(c) = digits_class(w) {
         return c;
     }
-    let Some(lex) = lexicon().get(&w).first().copied() else {
+    let Some(lex) = lexicon().get(w).first().copied() else {
         return Class::None;
     };
     match lex {
@@ -319,7 +367,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Decade(_) | Lex::DayRel(_) | Lex::Holiday(..) => Class::Head,
         Lex::Set("EVERY") => Class::Modifier,
         // "annual", "quarterly" mostly qualify nouns ("annual meeting").
-        Lex::Set(_) if matches!(w.as_str(), "annual" | "annually" | "quarterly") => Class::None,
+        Lex::Set(_) if matches!(w, "annual" | "annually" | "quarterly") => Class::None,
         // "a daily briefing": an adjective before its noun.
         Lex::Set(_) if is_noun_like(next) => Class::None,
         Lex::Set(_) => Class::Head,
@@ -333,14 +381,14 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         // "soon" is mostly an adverb of manner in news ("as soon as", "soon after").
         Lex::Ref(_) if w == "soon" => Class::None,
         Lex::Ref(_) => Class::Head,
-        Lex::Unit(_) => unit_class(text, toks, i, &w),
+        Lex::Unit(_) => unit_class(text, toks, i, w),
         Lex::Season(_) => Class::Unit,
         Lex::Number(_) => Class::Number,
         Lex::Ordinal(_) => Class::Ordinal,
         Lex::Rel(_) if w == "past" => past_class(text, toks, i),
         Lex::Mod(_) => Class::Qualifier,
         Lex::Rel(_) | Lex::Part(_) | Lex::Vague => Class::Modifier,
-        Lex::Dir(_) => dir_class(toks, i, &w),
+        Lex::Dir(_) => dir_class(toks, i, w),
         Lex::DayPart(_) | Lex::Zone => Class::Suffix,
     }
 }

@@ -36,7 +36,8 @@ pub struct ExportArgs {
     /// The directory to write into (created when missing).
     #[arg(long, required = true)]
     pub out: PathBuf,
-    /// The SQLite database to read.
+    /// The SQLite database file to read, or a `postgres://user@host:port/dbname` URL
+    /// (with the `postgres` feature).
     #[arg(long, default_value = "sitrep.db")]
     pub db: PathBuf,
     /// Write a header row into the GDELT files too.

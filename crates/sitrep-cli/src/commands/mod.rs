@@ -27,6 +27,18 @@ pub fn dispatch(args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Fails with a hint when `db` is a SQLite file that does not exist yet; a PostgreSQL
+/// URL is checked by connecting.
+pub fn require_db(db: &std::path::Path) -> anyhow::Result<()> {
+    if !sitrep_store::is_postgres_url(db) && !db.exists() {
+        anyhow::bail!(
+            "no database at {}: run `sitrep run PATH...` first",
+            db.display()
+        );
+    }
+    Ok(())
+}
+
 /// Sets the size of rayon's global pool once.
 pub fn init_threads(threads: Option<usize>) -> anyhow::Result<()> {
     if let Some(n) = threads {

@@ -83,7 +83,8 @@ pub struct QueryArgs {
     /// Filters and paging.
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// The SQLite database to read.
+    /// The SQLite database file to read, or a `postgres://user@host:port/dbname` URL
+    /// (with the `postgres` feature).
     #[arg(long, default_value = "sitrep.db")]
     pub db: PathBuf,
     /// Output format (default: table on a terminal, JSON lines when piped).
@@ -100,7 +101,8 @@ pub struct SearchArgs {
     /// Filters (actor, outlet, dates) and paging.
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// The SQLite database to read.
+    /// The SQLite database file to read, or a `postgres://user@host:port/dbname` URL
+    /// (with the `postgres` feature).
     #[arg(long, default_value = "sitrep.db")]
     pub db: PathBuf,
     /// Output format (default: table on a terminal, JSON lines when piped).
@@ -120,21 +122,16 @@ pub struct Column<T> {
 
 /// Opens an existing database for reading.
 pub fn open(db: &Path) -> anyhow::Result<Store> {
-    if !db.exists() {
-        anyhow::bail!(
-            "no database at {}: run `sitrep run PATH...` first",
-            db.display()
-        );
-    }
+    super::require_db(db)?;
     match Store::open_read_only(db) {
         // An older database is migrated once by opening it for writing.
         Err(sitrep_store::query::QueryError::Outdated { .. }) => {
-            drop(Store::open(db).with_context(|| format!("migrating {}", db.display()))?);
+            drop(Store::open(db).with_context(|| format!("migrating {}", sitrep_store::db_label(db)))?);
             Store::open_read_only(db)
         }
         other => other,
     }
-    .with_context(|| format!("opening {}", db.display()))
+    .with_context(|| format!("opening {}", sitrep_store::db_label(db)))
 }
 
 /// `sitrep events`.

@@ -7,14 +7,9 @@ use std::process::ExitCode;
 
 /// Prints the report.
 pub fn report(args: ReportArgs) -> anyhow::Result<ExitCode> {
-    if !args.db.exists() {
-        anyhow::bail!(
-            "no database at {}: run `sitrep run PATH...` first",
-            args.db.display()
-        );
-    }
+    super::require_db(&args.db)?;
     let store = sitrep_store::Store::open(&args.db)
-        .with_context(|| format!("opening {}", args.db.display()))?;
+        .with_context(|| format!("opening {}", sitrep_store::db_label(&args.db)))?;
     let limits = sitrep_report::Limits {
         relations: args.relations,
         ..Default::default()

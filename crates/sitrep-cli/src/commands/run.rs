@@ -40,7 +40,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     }
     let pipeline = Pipeline::new(options.clone()).context("building the pipeline")?;
     let mut store =
-        Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+        Store::open(&args.db).with_context(|| format!("opening {}", sitrep_store::db_label(&args.db)))?;
     let mut dedup = Dedup::new();
     store
         .for_each_text(|id, text| {

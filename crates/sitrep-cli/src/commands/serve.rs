@@ -8,7 +8,9 @@ use std::process::ExitCode;
 /// `sitrep serve`.
 #[derive(clap::Args, Debug)]
 pub struct ServeArgs {
-    /// The SQLite database to read (it may be written by a `sitrep run` meanwhile).
+    /// The SQLite database file to read, or a `postgres://user@host:port/dbname` URL
+    /// (with the `postgres` feature). It may be written by a `sitrep run`
+    /// meanwhile.
     #[arg(long, default_value = "sitrep.db")]
     pub db: PathBuf,
     /// Address to listen on; anything but loopback exposes the data to the network.
@@ -18,12 +20,7 @@ pub struct ServeArgs {
 
 /// Serves until interrupted.
 pub fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    if !args.db.exists() {
-        anyhow::bail!(
-            "no database at {}: run `sitrep run PATH...` first",
-            args.db.display()
-        );
-    }
+    super::require_db(&args.db)?;
     if !args.addr.ip().is_loopback() {
         eprintln!(
             "warning: listening on {}, reachable from other machines",
@@ -31,6 +28,6 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         );
     }
     sitrep_serve::serve(&args.db, args.addr)
-        .with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;
+        .with_context(|| format!("serving {} on {}", sitrep_store::db_label(&args.db), args.addr))?;
     Ok(ExitCode::SUCCESS)
 }

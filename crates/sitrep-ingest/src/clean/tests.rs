@@ -240,3 +240,56 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_paragraph_scraped_twice_keeps_one_copy() {
+    let para = "ARDEN, May 2 - The Arden statistics office said exports rose by a tenth in the \
+                first quarter, helped by grain sales abroad. Imports fell for the third quarter \
+                in a row as fuel prices eased, the office said in its monthly bulletin. Officials \
+                expect the trade surplus to narrow later this year as the harvest ends.";
+    let d = doc(&format!("{para} {para}\n"));
+    assert_eq!(d.text.trim(), para);
+    assert!(d.removed.iter().any(|r| r.reason.contains("scraped twice")));
+}
+
+#[test]
+fn a_short_caption_scraped_twice_still_goes() {
+    let caption = "The envoy arrives at the ministry on Monday. (Photo agency)";
+    let d = doc(&format!(
+        "Envoy visits ministry\n{caption} {caption}\nThe envoy met the minister for two hours and \
+         discussed the border talks, officials said.\n"
+    ));
+    assert!(!d.text.contains("Photo agency"), "{}", d.text);
+}
+
+#[test]
+fn a_menu_row_is_navigation_not_the_title() {
+    let d = doc("DAILY LEDGER\nHome | World | Markets | Sport | Opinion\n\nPort workers end strike after pay deal\n\nDock workers in the capital returned to work on Tuesday after the union accepted a new pay offer, ending a strike that had lasted nine days.\n");
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Port workers end strike after pay deal")
+    );
+    assert!(d.removed.iter().any(|r| r.reason == "navigation menu"));
+}
+
+#[test]
+fn outlet_from_masthead_copyright_and_dateline_credit() {
+    let masthead = doc("THE NORTHERN LANTERN\n\nCouncil approves new bridge over the river\n\nThe city council voted on Tuesday to build a second bridge across the river, ending a decade of debate about traffic in the old town.\n");
+    assert_eq!(masthead.outlet.as_deref(), Some("The Northern Lantern"));
+    let copyright = doc("Council approves new bridge over the river\n\nThe city council voted on Tuesday to build a second bridge across the river, ending a decade of debate about traffic in the old town.\n\n© 2025 Riverside Herald. All rights reserved.\n");
+    assert_eq!(copyright.outlet.as_deref(), Some("Riverside Herald"));
+    let wire = doc("Council approves new bridge\n\nLINDHOLM, May 2 (Nordwire) - The city council voted on Tuesday to build a second bridge across the river, ending a decade of debate.\n");
+    assert_eq!(wire.outlet.as_deref(), Some("Nordwire"));
+}
+
+#[test]
+fn a_title_case_headline_is_not_a_masthead() {
+    let d = doc("Storm Hits Coast\n\nHeavy rain flooded streets in the harbour district on Sunday, and the fire brigade pumped water from dozens of cellars overnight.\n");
+    assert_eq!(d.outlet, None);
+}
+
+#[test]
+fn a_section_label_after_a_widget_line_is_not_a_masthead() {
+    let d = doc("Connect with us\n\nWorld\n\nCouncil approves new bridge over the river\n\nThe city council voted on Tuesday to build a second bridge across the river, ending a decade of debate about traffic in the old town.\n");
+    assert_eq!(d.outlet, None);
+}

@@ -532,3 +532,6 @@ fn insert_events(tx: &mut postgres::Transaction<'_>, doc: &Document) -> Result<(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

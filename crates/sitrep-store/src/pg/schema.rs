@@ -211,10 +211,7 @@ CREATE TRIGGER event_actors_stats_ai AFTER INSERT ON event_actors
 /// The version recorded in `meta`, 0 for an empty database.
 pub(super) fn version(client: &mut PgClient) -> Result<i64, StoreError> {
     let row = client
-        .query_opt(
-            "SELECT to_regclass('meta') IS NOT NULL",
-            &[],
-        )
+        .query_opt("SELECT to_regclass('meta') IS NOT NULL", &[])
         .ctx("looking for the meta table")?;
     if !row.is_some_and(|r| r.get::<_, bool>(0)) {
         return Ok(0);
@@ -246,7 +243,9 @@ pub(super) fn migrate(client: &mut PgClient) -> Result<(), StoreError> {
 /// Applies the missing steps, each in one transaction with its version record.
 fn apply_steps(client: &mut PgClient) -> Result<(), StoreError> {
     client
-        .batch_execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        .batch_execute(
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        )
         .ctx("creating the meta table")?;
     // Read again under the lock: another process may have migrated meanwhile.
     let found = version(client)?;

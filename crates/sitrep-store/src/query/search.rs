@@ -161,9 +161,7 @@ impl Store {
                  WHERE quotes_fts MATCH ?1 AND quotes_fts.rowid = ?2"
             )
         };
-        let mut stmt = conn
-            .prepare_cached(&sql)
-            .ctx("preparing a search hit")?;
+        let mut stmt = conn.prepare_cached(&sql).ctx("preparing a search hit")?;
         stmt.query_row(rusqlite::params![fts, rid], |r| {
             Ok(SearchHit {
                 kind: kind.to_string(),

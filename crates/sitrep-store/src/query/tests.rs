@@ -119,6 +119,13 @@ fn fact(id: &str, ev: &Event, events: &[(&str, u32)], contested: bool, seen: &st
 /// Three hand-written articles: a claimed supply and its denial, an accusation with a
 /// quote, and an undated hedged agreement from an unnamed outlet.
 fn store() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    fill(&mut store);
+    store
+}
+
+/// Writes the three articles of [`store`] and their facts into `store`.
+pub(crate) fn fill(store: &mut Store) {
     let mut a = doc(
         "a",
         Some("Meridian Times"),
@@ -201,7 +208,6 @@ fn store() -> Store {
     c.events
         .push(event(agree, "Tehran may sign a pact with Moscow."));
 
-    let mut store = Store::in_memory().unwrap();
     store
         .insert_documents(&[a.clone(), b.clone(), c.clone()])
         .unwrap();
@@ -217,7 +223,6 @@ fn store() -> Store {
         fact("f3", &c.events[0], &[("c", 0)], false, "2023-01-01"),
     ];
     store.replace_facts(&facts).unwrap();
-    store
 }
 
 fn supply_like() -> Ev<'static> {
