@@ -171,3 +171,67 @@ fn a_killed_run_leaves_whole_documents_only() {
     let totals = sitrep_store::Store::open(&db).unwrap().totals().unwrap();
     assert_eq!(totals.documents, 20_000);
 }
+
+/// `--db postgres://...` against the server `.ci/postgres` starts: the same report as
+/// SQLite on the examples, the same query answers, and a rerun adds nothing.
+#[test]
+fn postgres_database_gives_the_same_report_as_sqlite() {
+    let Ok(server) = std::env::var("SITREP_TEST_POSTGRES") else {
+        eprintln!("skipping: SITREP_TEST_POSTGRES not set");
+        return;
+    };
+    if !cfg!(feature = "postgres") {
+        eprintln!("skipping: sitrep-cli built without the postgres feature");
+        return;
+    }
+    let pg = pg_url(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let lite = dir.path().join("ex.db");
+    for db in [&pg, &lite] {
+        let run = sitrep(&["run", "examples/articles", "--quiet"], db);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    }
+    let again = sitrep(&["run", "examples/articles", "--quiet"], &pg);
+    let stderr = text(&again.stderr);
+    assert!(stderr.contains("(0 new, 15 already stored"), "{stderr}");
+    for args in [
+        &["report", "--format", "json"][..],
+        &[
+            "events",
+            "--actor",
+            "iran",
+            "--category",
+            "07",
+            "--from",
+            "2025-03-05",
+            "--format",
+            "json",
+        ],
+        &["facts", "--contested", "true", "--format", "json"],
+        &[
+            "actors", "--from", "2025-03", "--limit", "10", "--format", "json",
+        ],
+    ] {
+        let (a, b) = (sitrep(args, &pg), sitrep(args, &lite));
+        assert_eq!(a.status.code(), Some(0), "{args:?}: {}", text(&a.stderr));
+        assert!(!a.stdout.is_empty(), "{args:?}");
+        assert_eq!(text(&a.stdout), text(&b.stdout), "{args:?}");
+    }
+    let out = dir.path().join("export");
+    let export = sitrep(
+        &["export", "--format", "csv", "--out", out.to_str().unwrap()],
+        &pg,
+    );
+    assert_eq!(export.status.code(), Some(0), "{}", text(&export.stderr));
+    assert!(std::fs::metadata(out.join("events.csv")).unwrap().len() > 0);
+}
+
+#[cfg(feature = "postgres")]
+fn pg_url(server: &str) -> PathBuf {
+    PathBuf::from(sitrep_store::reset_postgres_schema(server, "sitrep_cli_test").unwrap())
+}
+
+#[cfg(not(feature = "postgres"))]
+fn pg_url(_: &str) -> PathBuf {
+    unreachable!("checked by the caller")
+}

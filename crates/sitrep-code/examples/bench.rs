@@ -88,7 +88,7 @@ fn main() {
             *counts.entry(e.rule.as_str()).or_default() += 1;
         }
         let mut counts: Vec<_> = counts.into_iter().collect();
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         for (rule, n) in counts.iter().take(40) {
             println!("{n:6} {rule}");
         }

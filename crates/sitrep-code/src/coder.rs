@@ -292,7 +292,7 @@ impl Ctx<'_> {
             t.checked_sub(k)
                 .map_or("", |i| self.a.items[i].lower.as_str())
         };
-        let refused = matches!(word(1), "not" | "n't")
+        let refused = matches!(word(1), "not" | "n't" | "never")
             && matches!(
                 word(2),
                 "will" | "would" | "shall" | "wo" | "can" | "ca" | "could"

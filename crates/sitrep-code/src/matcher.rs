@@ -443,6 +443,12 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
             match_post(a, rest, view, pos + k, m)
         }),
         Elem::Src | Elem::Tgt | Elem::Both => {
+            if let Some(p) = rest.is_empty().then(|| of_head(a, view, pos)).flatten() {
+                let mut m = m.clone();
+                if fill(a, &mut m, elem, view[p]) {
+                    return match_post(a, rest, view, p + 1, m);
+                }
+            }
             let mut p = pos;
             let mut skipped = 0;
             let after_literal = pos > 0 && !a.items[view[pos - 1]].is_actor();
@@ -517,6 +523,26 @@ fn match_obj(a: &Analysis, rest: &[Elem], view: &[usize], pos: usize, m: Match) 
             }
         }
         end += 1;
+    }
+    None
+}
+
+/// "killed the deputy chief of Hezbollah": the actor after the `of` of a short head noun
+/// phrase is the slot's actor. Returns its position in `view`.
+fn of_head(a: &Analysis, view: &[usize], pos: usize) -> Option<usize> {
+    for j in pos..(pos + 6).min(view.len()) {
+        let it = &a.items[view[j]];
+        if it.lower == "of" {
+            let next = view.get(j + 1).map(|&n| &a.items[n])?;
+            return (j > pos && next.is_actor() && !next.modifier).then_some(j + 1);
+        }
+        let head_word = !it.is_actor()
+            && (is_np_word(a, view[j])
+                || DETERMINERS.contains(&it.lower.as_str())
+                || is_quantity(&it.lower));
+        if !head_word {
+            return None;
+        }
     }
     None
 }

@@ -622,3 +622,9 @@ fn a_refused_cooperative_act_is_a_rejection() {
     let ev = code("North Korea demonstrated its new capabilities.");
     assert!(!ev.iter().any(|e| e.root == "14"), "{ev:#?}");
 }
+
+#[test]
+fn the_actor_after_a_head_noun_of_is_the_target() {
+    let ev = code("Iran killed the deputy commander of Japan in a raid.");
+    assert!(has(&ev, "IRN", "JPN", "1823"), "{ev:#?}");
+}

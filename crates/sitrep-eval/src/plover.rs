@@ -1,8 +1,8 @@
 //! `plover`: PLOVER event-type accuracy on the CAMEO-manual example sentences coded in
 //! PLOVER (`PLOVER_GSR_CAMEO.json`), with sitrep's own verb lexicon.
 //!
-//! The gold actor phrases stand in for the actor stage, so the figure measures the verb
-//! lexicon. The gold set uses PLOVER 2016 type names; they are mapped to the 2021 names our
+//! The gold actor phrases and codes (country plus sector) stand in for the actor stage, so
+//! the figure measures the verb lexicon. The gold set uses PLOVER 2016 type names; they are mapped to the 2021 names our
 //! code table carries (DEMAND→REQUEST, DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT). A
 //! planned act counts as an intent (AGREE for cooperation, THREATEN for conflict), as CAMEO
 //! codes it; the coder itself keeps the act with modality `planned`.
@@ -86,6 +86,13 @@ fn as_intent(e: &Event) -> &str {
     }
 }
 
+/// The gold actor's code as a CAMEO actor code: country plus sector when the gold gives one
+/// (`SDNGOV`), so government and rebels of one country stay two actors.
+fn actor_code(a: &serde_json::Value) -> String {
+    let code = a["code"].as_str().unwrap_or("---");
+    format!("{code}{}", a["sector"].as_str().unwrap_or(""))
+}
+
 /// The sentence with the gold actor phrases as its only mentions.
 fn gold_document(r: &serde_json::Value, text: &str) -> Document {
     let mut doc = Document::new("plover", text);
@@ -93,7 +100,8 @@ fn gold_document(r: &serde_json::Value, text: &str) -> Document {
     for role in ["source", "target"] {
         for a in r[role].as_array().into_iter().flatten() {
             let phrase = a["actorText"].as_str().unwrap_or("");
-            let code = a["code"].as_str().unwrap_or("---");
+            let code = actor_code(a);
+            let code = code.as_str();
             let Some(at) = text.find(phrase).filter(|_| !phrase.is_empty()) else {
                 continue;
             };
@@ -122,19 +130,15 @@ fn gold_document(r: &serde_json::Value, text: &str) -> Document {
 
 /// The event of the gold source if there is one, else the first typed event: the main clause.
 fn main_event<'d>(doc: &'d Document, r: &serde_json::Value) -> Option<&'d Event> {
-    let sources: Vec<&str> = r["source"]
+    let sources: Vec<String> = r["source"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|a| a["code"].as_str())
+        .map(actor_code)
         .collect();
     let mut typed = doc.events.iter().filter(|e| e.plover != "-");
     let first = typed.clone().next();
     typed
-        .find(|e| {
-            e.source
-                .as_ref()
-                .is_some_and(|s| sources.contains(&s.code.as_str()))
-        })
+        .find(|e| e.source.as_ref().is_some_and(|s| sources.contains(&s.code)))
         .or(first)
 }

@@ -26,6 +26,7 @@ mod warc;
 use sitrep_model::{Document, Skipped};
 use std::path::PathBuf;
 
+pub use clean::english_share;
 pub use dates::parse_date;
 pub use html::{extract_html, extract_html_bytes, Extracted};
 pub use pubdate::{publication_date, publication_date_str};

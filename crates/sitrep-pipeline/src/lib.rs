@@ -177,12 +177,6 @@ impl Pipeline {
 /// Words of two or more letters needed before a text counts as long enough to judge.
 const MIN_WORDS_TO_JUDGE: usize = 40;
 
-/// Common English function words; in other languages they are rare.
-const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with", "said", "by", "it",
-    "as", "at", "from", "has", "have", "be", "are", "were", "which", "this", "will",
-];
-
 /// True when a text is long enough to judge, is not mostly figures, and has almost no
 /// English function words.
 pub fn clearly_not_english(text: &str) -> bool {
@@ -194,16 +188,7 @@ pub fn clearly_not_english(text: &str) -> bool {
     if figures * 5 >= tokens {
         return false;
     }
-    let mut words = 0usize;
-    let mut english = 0usize;
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 2)
-    {
-        words += 1;
-        let lower = word.to_lowercase();
-        english += usize::from(ENGLISH_FUNCTION_WORDS.contains(&lower.as_str()));
-    }
+    let (words, english) = sitrep_ingest::english_share(text);
     words >= MIN_WORDS_TO_JUDGE && (english as f64) < 0.03 * words as f64
 }
 

@@ -9,7 +9,7 @@ use axum::http::Uri;
 use axum::Json;
 use sitrep_model::Fact;
 use sitrep_store::query::{
-    ActorHit, Edge, EventHit, FactDetail, FilterInput, Page, QueryError, SearchHit,
+    ActorHit, Edge, EventHit, FactDetail, FilterInput, Interrupt, Page, QueryError, SearchHit,
 };
 use sitrep_store::{Store, Totals};
 use std::sync::Arc;
@@ -146,14 +146,27 @@ where
         .acquire()
         .await
         .map_err(|e| ApiError::internal(&e))?;
-    let store = Store::open_read_only(&state.db)?;
-    let interrupt = store.interrupt_handle();
-    let task = tokio::task::spawn_blocking(move || f(&store));
+    // Opening happens on the blocking pool too: a PostgreSQL connection blocks on the
+    // network, and its sync client must not run on an async worker thread.
+    let db = state.db.clone();
+    let slot: Arc<std::sync::Mutex<Option<Interrupt>>> = Arc::default();
+    let handle = Arc::clone(&slot);
+    let task = tokio::task::spawn_blocking(move || {
+        let store = Store::open_read_only(&db)?;
+        if let Ok(mut h) = handle.lock() {
+            *h = Some(store.interrupt_handle());
+        }
+        f(&store)
+    });
     match tokio::time::timeout(state.options.query_timeout, task).await {
         Ok(Ok(result)) => Ok(result?),
         Ok(Err(join)) => Err(ApiError::internal(&join)),
         Err(_) => {
-            interrupt.interrupt();
+            let interrupt = slot.lock().ok().and_then(|mut h| h.take());
+            if let Some(interrupt) = interrupt {
+                // Cancelling a PostgreSQL query connects to the server: not on this thread.
+                drop(tokio::task::spawn_blocking(move || interrupt.interrupt()));
+            }
             Err(too_expensive())
         }
     }

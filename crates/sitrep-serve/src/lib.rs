@@ -1,7 +1,9 @@
 //! HTTP API and web page over a sitrep database.
 //!
 //! Every request opens its own read-only connection, so requests never wait on each
-//! other inside SQLite and a `sitrep run` can write meanwhile (the store uses WAL). A
+//! other inside SQLite and a `sitrep run` can write meanwhile (the store uses WAL). The
+//! database may also be a `postgres://` URL when sitrep-store has its `postgres`
+//! feature; each request then opens a read-only PostgreSQL connection. A
 //! semaphore bounds how many queries run at once, and each query has a time budget:
 //! when it runs out the query is interrupted and the client gets a 422 asking for
 //! narrower filters. Input errors are 4xx responses with a JSON body
@@ -110,7 +112,7 @@ pub fn serve(db: &Path, addr: SocketAddr) -> Result<(), ServeError> {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         eprintln!(
             "serving {} on http://{}/",
-            db.display(),
+            sitrep_store::db_label(db),
             listener.local_addr()?
         );
         axum::serve(listener, router(state)).await?;

@@ -75,6 +75,9 @@ pub enum StoreError {
     /// A `postgres://` database was asked for, but this build has no PostgreSQL support.
     #[error("{0} is a PostgreSQL URL, but this sitrep was built without the `postgres` feature")]
     NoPostgres(String),
+    /// A PostgreSQL schema name with characters other than `a-z`, `0-9` and `_`.
+    #[error("bad schema name {0:?}: use lower-case letters, digits and _")]
+    BadSchemaName(String),
     /// The database was written by a newer sitrep.
     #[error("database schema version {found} is newer than this build's {supported}")]
     TooNew {
@@ -534,6 +537,15 @@ impl Store {
         json.map(|j| serde_json::from_str(&j).context("decoding a stored document"))
             .transpose()
     }
+}
+
+/// Empties (dropping and creating) the PostgreSQL schema `schema` in the database at
+/// `url` and returns a URL whose connections work in it, so several stores can share one
+/// database: for tests and throwaway setups. `schema` must be lower-case ASCII letters,
+/// digits and `_`.
+#[cfg(feature = "postgres")]
+pub fn reset_postgres_schema(url: &str, schema: &str) -> Result<String, StoreError> {
+    pg::reset_schema(url, schema)
 }
 
 /// How to name a database in messages: the file path, or the URL without its password.

@@ -46,7 +46,11 @@ fn main() {
         .position(|a| a == "--half")
         .and_then(|i| args.get(i + 1))
         .and_then(|h| h.parse().ok());
-    for (label, half) in [("all documents", None), ("dev half (0)", Some(0)), ("held half (1)", Some(1))] {
+    for (label, half) in [
+        ("all documents", None),
+        ("dev half (0)", Some(0)),
+        ("held half (1)", Some(1)),
+    ] {
         if only.is_some() && half != only {
             continue;
         }

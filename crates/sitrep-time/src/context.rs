@@ -85,7 +85,10 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         .checked_sub(1)
         .map(|p| lower(toks[p].text(text)))
         .unwrap_or_default();
-    let next = toks.get(i + 1).map(|n| lower(n.text(text))).unwrap_or_default();
+    let next = toks
+        .get(i + 1)
+        .map(|n| lower(n.text(text)))
+        .unwrap_or_default();
     if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev) {
         return Some(Tense::Future);
     }

@@ -136,13 +136,41 @@ fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
         .iter()
         .map(|t| {
             let tense = tense_at(&doc.text, sentence_span(doc, t.span), t.span);
-            let value = normalise_after(&t.text, anchor, tense, reference.as_deref());
+            let value = normalise_after(&t.text, anchor, tense, reference.as_deref())
+                .map(|v| in_context(&doc.text, t.span, v));
             if let Some(v) = value.as_ref().filter(|v| is_reference(v)) {
                 reference = Some(v.timeml.clone());
             }
             (tense, value)
         })
         .collect()
+}
+
+/// Readings that depend on the words after the expression: "the (fiscal) year ended
+/// March 31" is the year-long period up to that day, a TimeML duration (`P1Y`), not the
+/// calendar year of the document.
+fn in_context(text: &str, span: Span, v: TimexValue) -> TimexValue {
+    let after = text.get(span.end()..).unwrap_or("").trim_start();
+    let next = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let ends_period = matches!(next, "ended" | "ending");
+    let words = normalise::words(span.of(text));
+    let year_word = matches!(words.last().map(String::as_str), Some("year"))
+        && words
+            .iter()
+            .all(|w| matches!(w.as_str(), "the" | "fiscal" | "year"));
+    if ends_period && year_word && v.kind == TimexKind::Date {
+        return TimexValue {
+            timeml: "P1Y".to_string(),
+            kind: TimexKind::Duration,
+            relative: false,
+            from_reference: false,
+            modifier: v.modifier,
+        };
+    }
+    v
 }
 
 /// The full normalisation of one time expression of `doc` (see [`timeml_values`]).

@@ -228,6 +228,9 @@ pub fn normalise_after(
     if let Some(v) = numeric_date(expr.trim()) {
         return Some(v);
     }
+    if let Some(v) = lasting(expr) {
+        return Some(v);
+    }
     let (expr, half) = strip_half(expr);
     let all = items(&expr);
     let mut modifier = None;
@@ -258,6 +261,25 @@ pub fn normalise_after(
     }
     value.modifier = modifier;
     Some(value)
+}
+
+/// "day-long", "years-long": an adjective of length, a duration of one unit or of an
+/// unspecified number of them.
+fn lasting(expr: &str) -> Option<TimexValue> {
+    let w = words(expr);
+    let (last, before) = w.split_last()?;
+    if last != "long" {
+        return None;
+    }
+    let ([unit], counted) = (before, None::<i64>) else {
+        return None;
+    };
+    let u = match lexicon().get(unit).first() {
+        Some(Lex::Unit(u)) => *u,
+        _ => return None,
+    };
+    let n = if unit.ends_with('s') { counted } else { Some(1) };
+    out(duration(n, u)?, TimexKind::Duration, false)
 }
 
 /// Removes "1/2", "½" and "and a half" from an expression, saying whether it had one.
@@ -528,7 +550,12 @@ impl Rules<'_> {
                 out("PRESENT_REF".into(), TimexKind::Date, true)
             }
             (Some((r, w)), Some((_, true))) if !vague && !open && w != RelWord::Past => {
-                let v = if r < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                // "these days" is the present; "recent weeks", "coming months" lean.
+                let v = match r {
+                    0 => "PRESENT_REF",
+                    r if r < 0 => "PAST_REF",
+                    _ => "FUTURE_REF",
+                };
                 out(v.into(), TimexKind::Date, true)
             }
             _ => None,
@@ -551,9 +578,19 @@ impl Rules<'_> {
                 _ => None,
             })
             .or_else(|| self.unit())?;
-        // "a few years ago": the article counts nothing, the offset is vague.
+        // "the year-earlier nine months": a counted span after the offset is the head,
+        // a length of time.
+        if let [It::Num(k), It::Unit(u2, _), ..] = self.its.get(dir_at + 1..).unwrap_or(&[]) {
+            return out(duration(Some(*k), *u2)?, TimexKind::Duration, false);
+        }
+        // "a few years ago": the article counts nothing, the offset is vague. Only a
+        // count before the direction counts the offset.
         let vague = self.has(|i| matches!(i, It::Vague));
-        let n = match self.num().filter(|_| !vague) {
+        let count = self.its[..dir_at].iter().rev().find_map(|i| match i {
+            It::Num(n) => Some(*n),
+            _ => None,
+        });
+        let n = match count.filter(|_| !vague) {
             Some(n) => n,
             None if plural || vague => {
                 let v = if dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
@@ -872,13 +909,7 @@ impl Rules<'_> {
             _ => None,
         })?;
         let wd = weekday(n)?;
-        // A named day with a broad part of it ("Friday morning") is dated to the day, as
-        // TimeBank-style annotation does; a clock time ("9 a.m. Friday") keeps its time.
-        let suffix = if self.clock().is_some() || std::env::var("KEEPPART").is_ok() {
-            self.part_of_day()
-        } else {
-            String::new()
-        };
+        let suffix = self.part_of_day();
         let kind = self.kind_for(&suffix);
         let Some(a) = self.anchor else {
             return out(format!("XXXX-WXX-{n}{suffix}"), kind, true);
@@ -894,6 +925,9 @@ impl Rules<'_> {
                 )
             }
             (None, Tense::Future) => a + Duration::days((7 - back) % 7),
+            // A present-tense clause names this week's days: one or two days ahead is
+            // nearer than five or six back ("the talks are Thursday").
+            (None, Tense::Present) if back >= 5 => a + Duration::days(7 - back),
             (None, _) => a - Duration::days(back),
         };
         out(format!("{}{suffix}", ymd(date)), kind, true)
@@ -935,6 +969,9 @@ impl Rules<'_> {
         }
         let v = match u {
             Unit::Day => ymd(a + Duration::days(i64::from(r))),
+            // "the week" with no "this/last/next" names no particular week: TIMEX3
+            // leaves the week number unspecified.
+            Unit::Week if rel.is_none() => format!("{}-WXX", a.year()),
             Unit::Week => week_of(a + Duration::weeks(i64::from(r))),
             Unit::Weekend => self.weekend(a, r),
             Unit::Month => shift_months(a, i64::from(r))?.format("%Y-%m").to_string(),
@@ -1037,7 +1074,16 @@ impl Rules<'_> {
                 .iter()
                 .filter_map(|&y| NaiveDate::from_ymd_opt(y, m, 1));
             let month_start = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?;
-            let d = pick(firsts, month_start, self.tense)?;
+            // Next month named in a past clause is the coming one ("said it will cut
+            // supply in September" in August): a month eleven back would be "last
+            // September".
+            let ahead = (i64::from(m) - i64::from(a.month())).rem_euclid(12);
+            let tense = if self.tense == Tense::Past && ahead == 1 {
+                Tense::Future
+            } else {
+                self.tense
+            };
+            let d = pick(firsts, month_start, tense)?;
             return out(d.format("%Y-%m").to_string(), TimexKind::Date, true);
         }
         let s = self.season()?;

@@ -331,8 +331,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     if w == ":" && digit(prev) && digit(next) {
         return Class::Glue;
     }
-    if matches!(w.trim_end_matches('.'), "a.m" | "p.m")
-        || (matches!(w, "am" | "pm") && digit(prev))
+    if matches!(w.trim_end_matches('.'), "a.m" | "p.m") || (matches!(w, "am" | "pm") && digit(prev))
     {
         return Class::Suffix;
     }
@@ -380,6 +379,9 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         }
         // "soon" is mostly an adverb of manner in news ("as soon as", "soon after").
         Lex::Ref(_) if w == "soon" => Class::None,
+        // "Now, the question is...": a sentence-opening "Now" set off by a comma is a
+        // discourse marker, not a time.
+        Lex::Ref(_) if w == "now" && i == 0 && next == "," => Class::None,
         Lex::Ref(_) => Class::Head,
         Lex::Unit(_) => unit_class(text, toks, i, w),
         Lex::Season(_) => Class::Unit,

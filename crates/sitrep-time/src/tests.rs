@@ -451,3 +451,79 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn seed_conventions_hold_in_a_may_2024_story() {
+    let got = tagged(
+        "The ministry said Tuesday that a convoy left on Sept. 14, 2023, and that the \
+         two sides have traded fuel since 2006.",
+        Some("2024-05-22"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Tuesday", "2024-05-21"),
+            ("Sept. 14, 2023", "2023-09-14"),
+            ("2006", "2006")
+        ])
+    );
+}
+
+#[test]
+fn a_bare_week_leaves_its_number_open_but_keeps_the_year() {
+    assert_eq!(v("the week", wed(), Tense::Past), "2031-WXX");
+    assert_eq!(v("this week", wed(), Tense::Past), "2031-W11");
+    let year = calendar("2031-WXX").unwrap();
+    assert_eq!(
+        (year.value.as_str(), year.precision),
+        ("2031", Precision::Year)
+    );
+}
+
+#[test]
+fn a_year_ended_on_a_day_is_a_year_long_period() {
+    let got = tagged(
+        "The mill lost money in the year ended June 30. Output grew in the year.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the year", "P1Y"),
+            ("June 30", "2030-06-30"),
+            ("the year", "2031")
+        ])
+    );
+}
+
+#[test]
+fn offsets_count_only_the_number_before_their_direction() {
+    assert_eq!(v("a few years ago", wed(), Tense::Past), "PAST_REF");
+    assert_eq!(v("three years ago", wed(), Tense::Past), "2028");
+    assert_eq!(v("the year-earlier nine months", wed(), Tense::Past), "P9M");
+}
+
+#[test]
+fn sentences_without_time_words_are_skipped_but_clock_words_are_not() {
+    let got = tagged(
+        "Nobody answered the phone. The crews stopped at ten a.m. and went home.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(got, pairs(&[("ten a.m.", "2031-03-12T10:00")]));
+}
+
+#[test]
+fn next_month_in_a_past_clause_is_the_coming_one() {
+    // Wednesday 12 March 2031: April is a month ahead, February and May are not.
+    assert_eq!(v("April", wed(), Tense::Past), "2031-04");
+    assert_eq!(v("May", wed(), Tense::Past), "2030-05");
+    assert_eq!(v("February", wed(), Tense::Past), "2031-02");
+}
+
+#[test]
+fn weekday_in_a_present_clause_may_lie_just_ahead() {
+    // From Wednesday 12 March 2031, Friday is two days ahead, Sunday four back.
+    assert_eq!(v("Friday", wed(), Tense::Present), "2031-03-14");
+    assert_eq!(v("Sunday", wed(), Tense::Present), "2031-03-09");
+    assert_eq!(v("Friday", wed(), Tense::Past), "2031-03-07");
+}

@@ -94,7 +94,11 @@ pub fn calendar(v: &str) -> Option<DateValue> {
     }
     let rest = &v[5..];
     if let Some(week) = rest.strip_prefix('W') {
-        return week_month(year, week).and_then(|m| make(m, Precision::Month));
+        // An unspecified week ("1989-WXX") still says the year.
+        return match week_month(year, week) {
+            Some(m) => make(m, Precision::Month),
+            None => make(year.to_string(), Precision::Year),
+        };
     }
     if !digits(5..7) {
         return make(year.to_string(), Precision::Year);

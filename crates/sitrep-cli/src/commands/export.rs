@@ -1,7 +1,9 @@
-//! `sitrep export`: the database as JSONL, CSV, or GDELT 2.0-style event and mention
-//! tables.
+//! `sitrep export`: the database as JSONL, CSV, GDELT 2.0-style event and mention
+//! tables, or Parquet (with the `parquet` feature).
 
 mod gdelt;
+#[cfg(feature = "parquet")]
+mod parquet;
 
 use super::query::{actor_columns, csv_line, event_columns, fact_columns, open, Column};
 use anyhow::Context;
@@ -25,6 +27,9 @@ pub enum ExportFormat {
     /// mentions.tsv (the supporting events in GDELT's mentions table order); no header
     /// rows, like GDELT's own files, unless `--header`.
     Gdelt,
+    /// events.parquet, facts.parquet, actors.parquet, documents.parquet with typed
+    /// columns (needs a build with the `parquet` feature).
+    Parquet,
 }
 
 /// `sitrep export`.
@@ -54,11 +59,25 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFormat::Jsonl => tables(&store, &args.out, Kind::Jsonl)?,
         ExportFormat::Csv => tables(&store, &args.out, Kind::Csv)?,
         ExportFormat::Gdelt => gdelt::write(&store, &args.out, args.header)?,
+        ExportFormat::Parquet => parquet_tables(&store, &args.out)?,
     };
     for (path, rows) in written {
         eprintln!("{}: {rows} rows", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "parquet")]
+fn parquet_tables(store: &Store, dir: &Path) -> anyhow::Result<Vec<(PathBuf, usize)>> {
+    parquet::write(store, dir)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet_tables(_: &Store, _: &Path) -> anyhow::Result<Vec<(PathBuf, usize)>> {
+    anyhow::bail!(
+        "this sitrep was built without Parquet support: build it with \
+         `cargo build -p sitrep-cli --features parquet`"
+    )
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -210,7 +229,7 @@ mod tests {
     use super::*;
     use sitrep_model::{ActorRef, Document, Event, EventRef, Fact, Modality, Span};
 
-    fn store(dir: &Path) -> Store {
+    pub(super) fn store(dir: &Path) -> Store {
         let text = "Officials said Pyongyang sent shells to Moscow.";
         let actor = |code: &str, name: &str, at: usize| ActorRef {
             code: code.into(),

@@ -126,7 +126,10 @@ pub fn open(db: &Path) -> anyhow::Result<Store> {
     match Store::open_read_only(db) {
         // An older database is migrated once by opening it for writing.
         Err(sitrep_store::query::QueryError::Outdated { .. }) => {
-            drop(Store::open(db).with_context(|| format!("migrating {}", sitrep_store::db_label(db)))?);
+            drop(
+                Store::open(db)
+                    .with_context(|| format!("migrating {}", sitrep_store::db_label(db)))?,
+            );
             Store::open_read_only(db)
         }
         other => other,

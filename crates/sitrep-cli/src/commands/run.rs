@@ -39,8 +39,8 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         options.languages.clear();
     }
     let pipeline = Pipeline::new(options.clone()).context("building the pipeline")?;
-    let mut store =
-        Store::open(&args.db).with_context(|| format!("opening {}", sitrep_store::db_label(&args.db)))?;
+    let mut store = Store::open(&args.db)
+        .with_context(|| format!("opening {}", sitrep_store::db_label(&args.db)))?;
     let mut dedup = Dedup::new();
     store
         .for_each_text(|id, text| {

@@ -27,7 +27,12 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
             args.addr
         );
     }
-    sitrep_serve::serve(&args.db, args.addr)
-        .with_context(|| format!("serving {} on {}", sitrep_store::db_label(&args.db), args.addr))?;
+    sitrep_serve::serve(&args.db, args.addr).with_context(|| {
+        format!(
+            "serving {} on {}",
+            sitrep_store::db_label(&args.db),
+            args.addr
+        )
+    })?;
     Ok(ExitCode::SUCCESS)
 }

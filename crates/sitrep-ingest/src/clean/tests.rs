@@ -293,3 +293,11 @@ fn a_section_label_after_a_widget_line_is_not_a_masthead() {
     let d = doc("Connect with us\n\nWorld\n\nCouncil approves new bridge over the river\n\nThe city council voted on Tuesday to build a second bridge across the river, ending a decade of debate about traffic in the old town.\n");
     assert_eq!(d.outlet, None);
 }
+
+#[test]
+fn language_english_french_and_too_short() {
+    let en = doc("The minister said on Monday that the talks with the union were going well and that a deal could be signed within weeks, although several points of the plan remain open.\n");
+    assert_eq!(en.language.as_deref(), Some("en"));
+    let fr = doc("Le ministre a déclaré lundi que les discussions avec les syndicats avançaient bien et qu'un accord pourrait être signé dans les semaines qui viennent, même si plusieurs points du plan restent ouverts et que les syndicats veulent davantage de temps.\n");
+    assert_eq!(fr.language.as_deref(), Some("fr"));
+}

@@ -383,6 +383,22 @@ impl PgStore {
     }
 }
 
+/// See [`crate::reset_postgres_schema`].
+pub(crate) fn reset_schema(url: &str, schema: &str) -> Result<String, StoreError> {
+    let plain = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+    if schema.is_empty() || !schema.chars().all(plain) {
+        return Err(StoreError::BadSchemaName(schema.to_string()));
+    }
+    let mut client = connect(url)?;
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+        ))
+        .ctx(&format!("recreating schema {schema}"))?;
+    let sep = if url.contains('?') { '&' } else { '?' };
+    Ok(format!("{url}{sep}options=-csearch_path%3D{schema}"))
+}
+
 fn connect(url: &str) -> Result<Client, StoreError> {
     let shown = crate::pg_redacted(std::path::Path::new(url));
     Client::connect(url, NoTls).ctx(&format!("connecting to {shown}"))

@@ -341,11 +341,11 @@ impl PgStore {
         let (doc_conds, quote_conds) = conditions(&mut w, f);
         let union = format!(
             "SELECT 'document' AS kind, d.id AS doc, -1::BIGINT AS quote,
-                -ts_rank_cd(d.tsv, to_tsquery('english', {q}))::float8 AS score
+                -(ts_rank_cd(d.tsv, to_tsquery('english', {q}))::numeric::float8) AS score
              FROM documents d WHERE d.tsv @@ to_tsquery('english', {q}){doc_conds}
              UNION ALL
              SELECT 'quote', q.doc_id, q.idx,
-                -ts_rank_cd(q.tsv, to_tsquery('english', {q}))::float8
+                -(ts_rank_cd(q.tsv, to_tsquery('english', {q}))::numeric::float8)
              FROM quotes q JOIN documents d ON d.id = q.doc_id
              WHERE q.tsv @@ to_tsquery('english', {q}){quote_conds}"
         );

@@ -5,7 +5,6 @@
 use crate::query::{Filter, FilterInput, QueryError};
 use crate::tests::doc_with_event;
 use crate::{Backend, Store, SCHEMA_VERSION};
-use postgres::{Client, NoTls};
 use std::path::PathBuf;
 
 fn server() -> Option<String> {
@@ -22,16 +21,9 @@ fn server() -> Option<String> {
 fn fresh(name: &str) -> Option<PathBuf> {
     let url = server()?;
     let schema = format!("sitrep_test_{name}");
-    let mut client = Client::connect(&url, NoTls).unwrap();
-    client
-        .batch_execute(&format!(
-            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
-        ))
-        .unwrap();
-    let sep = if url.contains('?') { '&' } else { '?' };
-    Some(PathBuf::from(format!(
-        "{url}{sep}options=-csearch_path%3D{schema}"
-    )))
+    Some(PathBuf::from(
+        crate::reset_postgres_schema(&url, &schema).unwrap(),
+    ))
 }
 
 fn filter(set: impl FnOnce(&mut FilterInput)) -> Filter {
@@ -65,6 +57,10 @@ fn migrates_an_empty_database_once() {
     let ro = Store::open_read_only(&url).unwrap();
     assert_eq!(ro.totals().unwrap().documents, 0);
     assert!(ro.writes_fail());
+    assert!(matches!(
+        crate::reset_postgres_schema("postgres://x@127.0.0.1:1/db", "a;b"),
+        Err(crate::StoreError::BadSchemaName(_))
+    ));
 }
 
 impl Store {
