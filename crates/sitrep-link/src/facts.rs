@@ -60,9 +60,6 @@ struct Item<'a> {
     days: Option<(i64, i64)>,
 }
 
-/// How long before its report an event the text does not date may have happened.
-const REPORTING_LAG_DAYS: i64 = 90;
-
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Key {
     source: String,
@@ -99,18 +96,18 @@ pub fn merge_facts_with(
 ) -> Vec<Fact> {
     let mut groups: HashMap<Key, Vec<Item>> = HashMap::new();
     for &(doc, index, event) in events {
-        let Some(info) = docs.get(doc) else { continue };
+        if docs.get(doc).is_none() {
+            continue;
+        }
         let Some(key) = key_of(event) else { continue };
-        let days = match event.date.as_ref() {
-            Some(d) if d.from != "document" => interval(&d.date),
-            // The text gave no date: the event happened some time before it was reported,
-            // so it is as coarse as that lag and joins an overlapping cluster.
-            _ => info
-                .published
-                .as_ref()
-                .and_then(interval)
-                .map(|(_, hi)| (hi - REPORTING_LAG_DAYS, hi)),
-        };
+        // Only a date the text gives places the event in time; a publication date says
+        // when it was reported, so such events count as undated and join the largest
+        // cluster of their key (an ongoing supply relation reported for months is one fact).
+        let days = event
+            .date
+            .as_ref()
+            .filter(|d| d.from != "document")
+            .and_then(|d| interval(&d.date));
         let denial = matches!(event.modality, Modality::Denied | Modality::Negated);
         groups.entry(key).or_default().push(Item {
             doc,

@@ -263,10 +263,10 @@ fn denial_joins_the_fact_it_points_at_and_month_dates_join_their_window() {
 }
 
 #[test]
-fn events_the_text_does_not_date_merge_across_reports_weeks_apart() {
+fn events_the_text_does_not_date_merge_across_reports_months_apart() {
     let docs = vec![
         doc("may", "Paper B", "2024-05-22", None),
-        doc("july", "Paper C", "2024-07-10", None),
+        doc("october", "Paper C", "2024-10-30", None),
     ];
     let mut undated = supply(PRK, RUS, Some("John Hill"), Modality::Claimed, None);
     undated.date = Some(EventDate {
@@ -275,14 +275,14 @@ fn events_the_text_does_not_date_merge_across_reports_weeks_apart() {
     });
     let mut later = supply(PRK, RUS, Some("Antony Blinken"), Modality::Claimed, None);
     later.date = Some(EventDate {
-        date: day("2024-07-10"),
+        date: day("2024-10-30"),
         from: "document".into(),
     });
     let facts = merge_facts(&docs, &[(0, 0, &undated), (1, 0, &later)]);
     assert_eq!(facts.len(), 1, "{facts:#?}");
     assert_eq!(facts[0].documents, 2);
     assert_eq!(facts[0].first_seen.as_deref(), Some("2024-05-22"));
-    assert_eq!(facts[0].last_seen.as_deref(), Some("2024-07-10"));
+    assert_eq!(facts[0].last_seen.as_deref(), Some("2024-10-30"));
 }
 
 #[test]

@@ -271,14 +271,14 @@ fn lasting(expr: &str) -> Option<TimexValue> {
     if last != "long" {
         return None;
     }
-    let ([unit], counted) = (before, None::<i64>) else {
+    let [unit] = before else {
         return None;
     };
     let u = match lexicon().get(unit).first() {
         Some(Lex::Unit(u)) => *u,
         _ => return None,
     };
-    let n = if unit.ends_with('s') { counted } else { Some(1) };
+    let n = (!unit.ends_with('s')).then_some(1);
     out(duration(n, u)?, TimexKind::Duration, false)
 }
 
@@ -913,6 +913,15 @@ impl Rules<'_> {
         let kind = self.kind_for(&suffix);
         let Some(a) = self.anchor else {
             return out(format!("XXXX-WXX-{n}{suffix}"), kind, true);
+        };
+        // "the previous Friday", "the following Monday", "that Sunday" count from the
+        // day the story last named, not from the document date.
+        let narrative = matches!(self.rel(), Some((_, RelWord::Narrative)));
+        let a = match self.reference.filter(|_| narrative) {
+            Some(r) => {
+                NaiveDate::parse_from_str(r.get(..10).unwrap_or(""), "%Y-%m-%d").unwrap_or(a)
+            }
+            None => a,
         };
         let back =
             (7 + a.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;

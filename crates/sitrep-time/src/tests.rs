@@ -527,3 +527,28 @@ fn weekday_in_a_present_clause_may_lie_just_ahead() {
     assert_eq!(v("Sunday", wed(), Tense::Present), "2031-03-09");
     assert_eq!(v("Friday", wed(), Tense::Past), "2031-03-07");
 }
+
+#[test]
+fn lengths_written_as_adjectives_and_present_plurals() {
+    assert_eq!(v("day-long", wed(), Tense::Past), "P1D");
+    assert_eq!(v("weeks-long", wed(), Tense::Past), "PXW");
+    assert_eq!(v("these days", wed(), Tense::Present), "PRESENT_REF");
+}
+
+#[test]
+fn narrative_weekdays_count_from_the_day_last_named() {
+    let after = |e: &str, r: Option<&str>| {
+        normalise_after(e, wed(), Tense::Past, r).map_or("-".to_string(), |v| v.timeml)
+    };
+    // The story last named Wednesday 5 March 2031.
+    assert_eq!(
+        after("the previous Friday", Some("2031-03-05")),
+        "2031-02-28"
+    );
+    assert_eq!(
+        after("the following Monday", Some("2031-03-05")),
+        "2031-03-10"
+    );
+    // Without such a day, the document date serves.
+    assert_eq!(after("the previous Friday", None), "2031-03-07");
+}

@@ -11,6 +11,7 @@ use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
+use sitrep_model::ActorRef;
 use sitrep_store::query::{ActorHit, EventHit, Filter, MAX_LIMIT};
 use sitrep_store::Store;
 use std::fs::File;
@@ -102,7 +103,10 @@ impl Sheet {
     }
 
     fn push(&mut self, row: &[V<'_>]) -> anyhow::Result<()> {
-        anyhow::ensure!(row.len() == self.cols.len(), "a Parquet row has the wrong width");
+        anyhow::ensure!(
+            row.len() == self.cols.len(),
+            "a Parquet row has the wrong width"
+        );
         for (col, v) in self.cols.iter_mut().zip(row) {
             col.push(v)?;
         }
@@ -180,8 +184,6 @@ fn events(store: &Store, dir: &Path) -> anyhow::Result<(PathBuf, usize)> {
     )?;
     store.for_each_event_hit(|h: EventHit| {
         let e = &h.event;
-        let code = |a: &Option<sitrep_model::ActorRef>| a.as_ref().map(|a| a.code.as_str());
-        let name = |a: &Option<sitrep_model::ActorRef>| a.as_ref().map(|a| a.name.as_str());
         sheet.push(&[
             V::S(Some(&h.doc)),
             V::I(i64::from(h.index)),
@@ -198,18 +200,31 @@ fn events(store: &Store, dir: &Path) -> anyhow::Result<(PathBuf, usize)> {
             V::S(Some(&e.root)),
             V::S(Some(&e.plover)),
             V::I(i64::from(e.quad_class)),
-            V::F(f64::from(e.goldstein)),
+            V::F(wide(e.goldstein)),
             V::S(e.object.as_deref()),
             V::S(Some(e.modality.as_str())),
             V::S(code(&e.claimant)),
             V::S(name(&e.claimant)),
             V::S(Some(&e.rule)),
-            V::F(f64::from(e.confidence)),
+            V::F(wide(e.confidence)),
             V::S(Some(&e.evidence_text)),
             V::S(h.fact.as_deref()),
         ])
     })?;
     sheet.finish()
+}
+
+/// An `f32` as the `f64` its decimal text means (8.3, not 8.300000190734863).
+fn wide(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(f64::from(x))
+}
+
+fn code(a: &Option<ActorRef>) -> Option<&str> {
+    a.as_ref().map(|a| a.code.as_str())
+}
+
+fn name(a: &Option<ActorRef>) -> Option<&str> {
+    a.as_ref().map(|a| a.name.as_str())
 }
 
 fn facts(store: &Store, dir: &Path) -> anyhow::Result<(PathBuf, usize)> {
@@ -355,7 +370,7 @@ fn documents(store: &Store, dir: &Path) -> anyhow::Result<(PathBuf, usize)> {
 #[cfg(test)]
 mod tests {
     use arrow_array::cast::AsArray;
-    use arrow_array::types::Int64Type;
+    use arrow_array::types::{Float64Type, Int64Type};
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
     #[test]
@@ -378,6 +393,8 @@ mod tests {
         assert_eq!(col("cameo").as_string::<i32>().value(0), "072");
         assert_eq!(col("quad_class").as_primitive::<Int64Type>().value(0), 2);
         assert_eq!(col("claimant_code").as_string::<i32>().value(0), "USAGOV");
+        let goldstein = col("goldstein");
+        assert_eq!(goldstein.as_primitive::<Float64Type>().value(0), 8.3);
         assert!(col("date").is_null(0));
         let facts = std::fs::File::open(dir.path().join("facts.parquet")).unwrap();
         let mut reader = ParquetRecordBatchReaderBuilder::try_new(facts)
