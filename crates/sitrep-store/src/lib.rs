@@ -13,24 +13,30 @@ use std::path::Path;
 /// The SQLite connection behind `$store`, or else returns early with what the
 /// PostgreSQL backend answers: `let conn = sqlite!(self, pg => pg.totals());`.
 macro_rules! sqlite {
-    ($store:expr, $pg:ident => $e:expr) => {
-        match &$store.backend {
+    ($store:expr, $pg:ident => $e:expr) => {{
+        // Without the `postgres` feature the match has a single arm.
+        #[allow(clippy::infallible_destructuring_match)]
+        let conn = match &$store.backend {
             $crate::Backend::Sqlite(conn) => conn,
             #[cfg(feature = "postgres")]
             $crate::Backend::Postgres($pg) => return $e,
-        }
-    };
+        };
+        conn
+    }};
 }
 
 /// [`sqlite!`] for methods that need the connection mutably (transactions).
 macro_rules! sqlite_mut {
-    ($store:expr, $pg:ident => $e:expr) => {
-        match &mut $store.backend {
+    ($store:expr, $pg:ident => $e:expr) => {{
+        // Without the `postgres` feature the match has a single arm.
+        #[allow(clippy::infallible_destructuring_match)]
+        let conn = match &mut $store.backend {
             $crate::Backend::Sqlite(conn) => conn,
             #[cfg(feature = "postgres")]
             $crate::Backend::Postgres($pg) => return $e,
-        }
-    };
+        };
+        conn
+    }};
 }
 
 #[cfg(feature = "postgres")]
@@ -198,7 +204,7 @@ pub struct Store {
 enum Backend {
     Sqlite(Connection),
     #[cfg(feature = "postgres")]
-    Postgres(pg::PgStore),
+    Postgres(Box<pg::PgStore>),
 }
 
 /// True when `db` names a PostgreSQL database (`postgres://` or `postgresql://` URL)
@@ -223,7 +229,7 @@ impl Store {
     fn open_postgres(url: &Path) -> Result<Store, StoreError> {
         let pg = pg::PgStore::open(&url.to_string_lossy())?;
         Ok(Store {
-            backend: Backend::Postgres(pg),
+            backend: Backend::Postgres(Box::new(pg)),
         })
     }
 

@@ -543,7 +543,7 @@ impl Store {
     fn open_postgres_read_only(url: &Path) -> Result<Store, QueryError> {
         let pg = crate::pg::PgStore::open_read_only(&url.to_string_lossy())?;
         Ok(Store {
-            backend: crate::Backend::Postgres(pg),
+            backend: crate::Backend::Postgres(Box::new(pg)),
         })
     }
 

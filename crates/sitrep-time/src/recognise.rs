@@ -229,11 +229,12 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                     Class::Unit | Class::Head | Class::Number | Class::Suffix | Class::Modifier
                 ) || toks[i + 1].text(text) == ":")
         }
-        // "last week", not "following the August 1988" or "that 1978".
+        // "last week", not "following the August 1988" or "that 1978"; but "fiscal
+        // 1989" names the accounting year.
         Class::Modifier => {
             i + 1 < b
                 && !matches!(classes[i + 1], Class::Glue | Class::Qualifier)
-                && !is_year(toks[i + 1].text(text))
+                && (!is_year(toks[i + 1].text(text)) || w == "fiscal")
         }
         Class::Suffix => lexicon()
             .get(&w)

@@ -552,3 +552,15 @@ fn narrative_weekdays_count_from_the_day_last_named() {
     // Without such a day, the document date serves.
     assert_eq!(after("the previous Friday", None), "2031-03-07");
 }
+
+#[test]
+fn fiscal_periods_are_tagged_whole() {
+    let got = tagged(
+        "Profit rose in fiscal 2030 and should rise again in the current fiscal year.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[("fiscal 2030", "2030"), ("the current fiscal year", "2031")])
+    );
+}
