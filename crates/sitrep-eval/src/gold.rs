@@ -45,6 +45,29 @@ pub fn read_jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>,
     Ok(out)
 }
 
+/// The `.jsonl` files of a gold folder, sorted; a file path stands for itself.
+pub fn jsonl_files(data: &Path) -> Result<Vec<std::path::PathBuf>, EvalError> {
+    if data.is_file() {
+        return Ok(vec![data.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(data).map_err(|source| EvalError::Io {
+        path: data.to_path_buf(),
+        source,
+    })?;
+    let mut files: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(EvalError::Format {
+            path: data.to_path_buf(),
+            message: "no .jsonl file here".into(),
+        });
+    }
+    Ok(files)
+}
+
 /// Maps character offsets of `text` to byte offsets (one entry per char, plus the end).
 pub fn char_to_byte(text: &str) -> Vec<usize> {
     let mut map: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();

@@ -27,8 +27,10 @@ const LABELS: [&str; 3] = ["PER", "ORG", "LOC"];
 
 /// Runs the suite on a `.jsonl` file (or a folder holding one).
 pub fn run(data: &Path) -> Result<Report, EvalError> {
-    let path = jsonl_in(data)?;
-    let docs: Vec<GoldDoc> = gold::read_jsonl(&path)?;
+    let mut docs: Vec<GoldDoc> = Vec::new();
+    for path in gold::jsonl_files(data)? {
+        docs.extend(gold::read_jsonl::<GoldDoc>(&path)?);
+    }
     let splitter = sitrep_text::SentenceSplitter;
     let actors = sitrep_actors::ActorTagger::new().map_err(|e| EvalError::Stage(e.to_string()))?;
     let mut scores = [Prf::default(); 3];
@@ -89,25 +91,6 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     report.figure("recall", micro.r());
     report.figure("words_per_s", words_per_s);
     Ok(report)
-}
-
-fn jsonl_in(data: &Path) -> Result<std::path::PathBuf, EvalError> {
-    if data.is_file() {
-        return Ok(data.to_path_buf());
-    }
-    let entries = std::fs::read_dir(data).map_err(|source| EvalError::Io {
-        path: data.to_path_buf(),
-        source,
-    })?;
-    let mut files: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    files.into_iter().next().ok_or_else(|| EvalError::Format {
-        path: data.to_path_buf(),
-        message: "no .jsonl file here".into(),
-    })
 }
 
 /// The document text and its gold entities as `(label, start byte, end byte)`.

@@ -106,18 +106,9 @@ pub fn run_split(data: &Path, split: &str) -> Result<Report, EvalError> {
 }
 
 fn load(data: &Path, split: &str) -> Result<Vec<Article>, EvalError> {
-    let entries = std::fs::read_dir(data).map_err(|source| EvalError::Io {
-        path: data.to_path_buf(),
-        source,
-    })?;
-    let mut files: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
     let mut articles = Vec::new();
-    for f in &files {
-        let all: Vec<Article> = gold::read_jsonl(f)?;
+    for f in gold::jsonl_files(data)? {
+        let all: Vec<Article> = gold::read_jsonl(&f)?;
         articles.extend(all.into_iter().filter(|a| a.primary && a.split == split));
     }
     Ok(articles)

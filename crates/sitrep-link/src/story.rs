@@ -262,7 +262,7 @@ pub fn story_similarity_with(a: &StoryDoc, b: &StoryDoc, w: &StoryWeights) -> f6
 }
 
 /// A [`story_similarity`] threshold for "same incident": the value two-fold cross-validation
-/// over ECB+ topics chose for the default weights (see `examples/eval_stories.rs`).
+/// over ECB+ topics chose for the default weights (see `sitrep eval stories`, crates/sitrep-eval/src/stories.rs).
 pub const DEFAULT_STORY_THRESHOLD: f64 = 0.22;
 
 /// Incremental story clustering: each document joins the story of its most similar
