@@ -294,12 +294,26 @@ fn write_actors(out: &mut String, actors: &[ActorCount]) {
     let _ = writeln!(out);
 }
 
+/// Relations in two groups, each strongest first: what actors did to each other (material
+/// cooperation and conflict, quad classes 2 and 4), then what they said about each other.
 fn write_relations(out: &mut String, relations: &[Relation]) {
     let _ = writeln!(out, "## Strongest relations\n");
     if relations.is_empty() {
         let _ = writeln!(out, "No relations between two actors were coded.\n");
         return;
     }
+    let (actions, statements): (Vec<&Relation>, Vec<&Relation>) = relations
+        .iter()
+        .partition(|r| matches!(r.fact.quad_class, 2 | 4));
+    for (heading, group) in [("Actions", actions), ("Statements", statements)] {
+        if !group.is_empty() {
+            let _ = writeln!(out, "### {heading}\n");
+            write_relation_list(out, &group);
+        }
+    }
+}
+
+fn write_relation_list(out: &mut String, relations: &[&Relation]) {
     for (i, r) in relations.iter().enumerate() {
         let f = &r.fact;
         let objects = if f.objects.is_empty() {
@@ -309,7 +323,7 @@ fn write_relations(out: &mut String, relations: &[Relation]) {
         };
         let _ = writeln!(
             out,
-            "{}. **{} → {}{} → {}** — CAMEO {} / {}; {} documents, {} outlets, {} independent, {} mentions{}",
+            "{}. **{} → {}{} → {}** — CAMEO {} / {}; {}, {}, {} independent, {}{}",
             i + 1,
             f.source_name,
             f.label,
@@ -317,10 +331,10 @@ fn write_relations(out: &mut String, relations: &[Relation]) {
             f.target_name,
             f.cameo,
             f.plover,
-            f.documents,
-            f.outlets,
+            count(f.documents, "document"),
+            count(f.outlets, "outlet"),
             f.origins,
-            f.mentions,
+            count(f.mentions, "mention"),
             if f.contested { "; **contested**" } else { "" }
         );
         let span = match (&f.first_seen, &f.last_seen) {
@@ -388,6 +402,15 @@ fn write_quotes(out: &mut String, quotes: &[QuoteEntry]) {
             q.speaker,
             cited(&q.document)
         );
+    }
+}
+
+/// `1 document`, `4 documents`.
+fn count(n: u32, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
