@@ -169,6 +169,9 @@ pub(crate) enum Lex {
     Mod(&'static str),
     Vague,
     Holiday(u32, u32),
+    /// A holiday on the Nth weekday on or after a day of a month: month, ISO weekday,
+    /// N, first day (Thanksgiving: the fourth Thursday from 1 November).
+    Floating(u32, u32, u32, u32),
     Zone,
     Decade(i32),
 }
@@ -259,6 +262,15 @@ fn reading(kind: &str, value: &'static str) -> Option<Lex> {
         "holiday" => {
             let (m, d) = value.split_once('-')?;
             Lex::Holiday(m.parse().ok()?, d.parse().ok()?)
+        }
+        "holiday-nth" => {
+            let mut n = value.split('-').map(|x| x.parse::<u32>().ok());
+            let (Some(Some(m)), Some(Some(w)), Some(Some(k)), Some(Some(f))) =
+                (n.next(), n.next(), n.next(), n.next())
+            else {
+                return None;
+            };
+            Lex::Floating(m, w, k, f)
         }
         "zone" => Lex::Zone,
         "decade" => Lex::Decade(num()? as i32),

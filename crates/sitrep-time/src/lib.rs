@@ -17,7 +17,10 @@
 //! clause is the latest one on or before the document month, in a future clause the next
 //! one, otherwise the nearest; a day of a month within six weeks of the document date is
 //! that day, farther out the tense decides. "A year earlier", "the following year", "that
-//! day" count from the last date the text mentioned (a quarter, in earnings prose). A document without a date keeps relative expressions
+//! day", "the previous Friday" count from the last date the text mentioned (a quarter,
+//! in earnings prose). Next month named in a past clause is the coming one; a weekday in
+//! a present clause may be one or two days ahead; "the week" alone is `YYYY-WXX`; "the
+//! year ended June 30" is `P1Y`. A document without a date keeps relative expressions
 //! with `value: None` and `X` placeholders in their TimeML value; [`resolve`] fills them
 //! once a date is known.
 //!

@@ -47,6 +47,7 @@ pub(crate) enum It {
     Mod(&'static str),
     Vague,
     Holiday(u32, u32),
+    Floating(u32, u32, u32, u32),
     Clock(u32, u32),
     AmPm(bool),
 }
@@ -164,6 +165,7 @@ fn item(w: &str, lex: Lex) -> Option<It> {
         Lex::Mod(m) => It::Mod(m),
         Lex::Vague => It::Vague,
         Lex::Holiday(m, d) => It::Holiday(m, d),
+        Lex::Floating(m, w, n, f) => It::Floating(m, w, n, f),
         Lex::Zone => return None,
         Lex::Decade(d) => It::Decade(d),
     })
@@ -786,6 +788,9 @@ impl Rules<'_> {
                 None => self.month_day(m, d, ""),
             };
         }
+        if let Some(v) = self.floating_holiday(year) {
+            return Some(v);
+        }
         if let Some(d) = self.find(|i| match i {
             It::Decade(d) => Some(*d),
             _ => None,
@@ -817,6 +822,30 @@ impl Rules<'_> {
             }
             _ => out(y.to_string(), TimexKind::Date, false),
         }
+    }
+
+    /// "Thanksgiving": the year from the expression, else as for a month and day.
+    fn floating_holiday(&self, year: Option<i32>) -> Option<TimexValue> {
+        let (m, w, n, from) = self.find(|i| match i {
+            It::Floating(m, w, n, f) => Some((*m, *w, *n, *f)),
+            _ => None,
+        })?;
+        let day_in = |y: i32| -> Option<NaiveDate> {
+            let start = NaiveDate::from_ymd_opt(y, m, from)?;
+            let wd = i64::from(weekday(w)?.num_days_from_monday());
+            let ahead = (7 + wd - i64::from(start.weekday().num_days_from_monday())) % 7;
+            Some(start + Duration::days(ahead + 7 * (i64::from(n) - 1)))
+        };
+        if let Some(y) = year {
+            return out(ymd(day_in(y)?), TimexKind::Date, false);
+        }
+        let Some(a) = self.anchor else {
+            return out(format!("XXXX-{m:02}-XX"), TimexKind::Date, true);
+        };
+        // The year is chosen as for a fixed day; the day is then that year's own.
+        let guess = self.month_day(m, day_in(a.year())?.day(), "")?;
+        let y: i32 = guess.timeml.get(..4)?.parse().ok()?;
+        out(ymd(day_in(y)?), TimexKind::Date, true)
     }
 
     /// "the following year", "that day": counted from the last date mentioned, in its
@@ -1083,15 +1112,10 @@ impl Rules<'_> {
                 .iter()
                 .filter_map(|&y| NaiveDate::from_ymd_opt(y, m, 1));
             let month_start = NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?;
-            // Next month named in a past clause is the coming one ("said it will cut
-            // supply in September" in August): a month eleven back would be "last
-            // September".
-            let ahead = (i64::from(m) - i64::from(a.month())).rem_euclid(12);
-            let tense = if self.tense == Tense::Past && ahead == 1 {
-                Tense::Future
-            } else {
-                self.tense
-            };
+            // A month named in a past-tense clause is the latest such month before the
+            // document date, even when it is the coming month: "deliveries in November",
+            // written on October 30, happened last November.
+            let tense = self.tense;
             let d = pick(firsts, month_start, tense)?;
             return out(d.format("%Y-%m").to_string(), TimexKind::Date, true);
         }

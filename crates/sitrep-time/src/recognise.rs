@@ -70,17 +70,27 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
 /// tokenised and classified word by word. Errs on the side of yes.
 fn may_hold_timex(piece: &str) -> bool {
     let lex = lexicon();
+    let bytes = piece.as_bytes();
     let mut buf = [0u8; 16];
-    for word in piece.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let b = word.as_bytes();
-        match b.first() {
-            None => continue,
-            Some(c) if c.is_ascii_digit() => return true,
-            Some(_) if b.len() > buf.len() => continue,
-            Some(_) => {}
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
         }
-        let low = &mut buf[..b.len()];
-        for (d, c) in low.iter_mut().zip(b) {
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        if word[0].is_ascii_digit() {
+            return true;
+        }
+        if word.len() > buf.len() {
+            continue;
+        }
+        let low = &mut buf[..word.len()];
+        for (d, c) in low.iter_mut().zip(word) {
             *d = c.to_ascii_lowercase();
         }
         let w = std::str::from_utf8(low).unwrap_or("");
@@ -106,6 +116,7 @@ fn heads(l: &Lex) -> bool {
             | Lex::Set(_)
             | Lex::Decade(_)
             | Lex::Holiday(..)
+            | Lex::Floating(..)
     )
 }
 
@@ -356,7 +367,14 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         return year_class(text, toks, i);
     }
     if let Some(c) = digits_class(w) {
-        return c;
+        // "in her 30s" is an age; a two-digit decade needs "the" or an apostrophe.
+        let short_decade = w.len() == 3 && w.ends_with('s');
+        let named = matches!(prev, "'" | "’") || prev.eq_ignore_ascii_case("the");
+        return if short_decade && !named {
+            Class::None
+        } else {
+            c
+        };
     }
     let Some(lex) = lexicon().get(w).first().copied() else {
         return Class::None;
@@ -364,7 +382,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     match lex {
         Lex::Month(_) => month_class(text, toks, i, raw),
         Lex::Weekday(_) => weekday_class(text, toks, i, raw),
-        Lex::Decade(_) | Lex::DayRel(_) | Lex::Holiday(..) => Class::Head,
+        Lex::Decade(_) | Lex::DayRel(_) | Lex::Holiday(..) | Lex::Floating(..) => Class::Head,
         Lex::Set("EVERY") => Class::Modifier,
         // "annual", "quarterly" mostly qualify nouns ("annual meeting").
         Lex::Set(_) if matches!(w, "annual" | "annually" | "quarterly") => Class::None,

@@ -513,11 +513,17 @@ fn sentences_without_time_words_are_skipped_but_clock_words_are_not() {
 }
 
 #[test]
-fn next_month_in_a_past_clause_is_the_coming_one() {
-    // Wednesday 12 March 2031: April is a month ahead, February and May are not.
-    assert_eq!(v("April", wed(), Tense::Past), "2031-04");
+fn a_month_in_a_past_clause_is_the_latest_before_the_document_date() {
+    // Wednesday 12 March 2031: even April, a month ahead, lies in the past in a past clause.
+    assert_eq!(v("April", wed(), Tense::Past), "2030-04");
     assert_eq!(v("May", wed(), Tense::Past), "2030-05");
     assert_eq!(v("February", wed(), Tense::Past), "2031-02");
+    assert_eq!(v("April", wed(), Tense::Future), "2031-04");
+    let got = tagged(
+        "The agency delivered the shells to the border in November, officials said.",
+        Some("2031-10-30"),
+    );
+    assert_eq!(got, pairs(&[("November", "2030-11")]));
 }
 
 #[test]
@@ -563,4 +569,20 @@ fn fiscal_periods_are_tagged_whole() {
         got,
         pairs(&[("fiscal 2030", "2030"), ("the current fiscal year", "2031")])
     );
+}
+
+#[test]
+fn floating_holidays_fall_on_their_weekday() {
+    assert_eq!(v("Thanksgiving", wed(), Tense::Past), "2030-11-28");
+    assert_eq!(v("Thanksgiving Day 2029", wed(), Tense::Past), "2029-11-22");
+    assert_eq!(v("Thanksgiving", None, Tense::Past), "XXXX-11-XX");
+}
+
+#[test]
+fn two_digit_decades_need_an_article_or_apostrophe() {
+    let got = tagged(
+        "A woman in her 30s recalled the '80s and the 90s.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(got, pairs(&[("80s", "198"), ("the 90s", "199")]));
 }
