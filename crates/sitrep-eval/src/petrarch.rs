@@ -16,6 +16,9 @@ use std::time::Instant;
 
 type Triple = (String, String, String);
 
+/// Passes over the suite when timing it.
+const SPEED_ROUNDS: usize = 20;
+
 /// Runs the suite.
 pub fn run(data: &Path) -> Result<Report, EvalError> {
     let read = |name: &str| {
@@ -31,7 +34,8 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         &read("PETR.Validate.actors.txt")?,
         &read("PETR.Validate.agents.txt")?,
     );
-    let (mut exact, mut total, mut triples, mut secs) = (0u64, 0u64, Prf::default(), 0.0);
+    let (mut exact, mut total, mut triples) = (0u64, 0u64, Prf::default());
+    let mut texts: Vec<(String, u32)> = Vec::new();
     for line in read("petrarch_validation.jsonl")?.lines() {
         let Ok(record) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
@@ -48,14 +52,13 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
             .as_array()
             .map(|a| a.iter().filter_map(triple_of).collect())
             .unwrap_or_default();
-        let start = Instant::now();
         let found = matcher.find(text, Span::new(0, text.len()), date);
         let events = if discards.hits(text) {
             Vec::new()
         } else {
             coder.code_sentence(text, &found)
         };
-        secs += start.elapsed().as_secs_f64();
+        texts.push((text.to_string(), date));
         let got: BTreeSet<Triple> = events
             .iter()
             .filter_map(|e| {
@@ -71,7 +74,18 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         exact += u64::from(got == gold);
     }
     let accuracy = crate::ratio(exact, total);
-    let per_s = total as f64 / secs.max(1e-9);
+    // The suite codes in milliseconds: repeat it so the speed is not timer noise.
+    let start = Instant::now();
+    for _ in 0..SPEED_ROUNDS {
+        for (text, date) in &texts {
+            let found = matcher.find(text, Span::new(0, text.len()), *date);
+            if !discards.hits(text) {
+                std::hint::black_box(coder.code_sentence(text, &found));
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let per_s = (texts.len() * SPEED_ROUNDS) as f64 / secs.max(1e-9);
     let mut report = Report::new("petrarch");
     report.lines.push(format!(
         "{total} active records, {patterns} imported verb patterns, raw text in"
