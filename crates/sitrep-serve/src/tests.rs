@@ -42,6 +42,12 @@ fn event(modality: Modality, claimant: Option<ActorRef>, text: &str) -> Event {
 /// One article with a claim and a denial of the same supply, linked into one fact.
 fn database(dir: &tempfile::TempDir) -> PathBuf {
     let path = dir.path().join("serve.db");
+    fill(&path);
+    path
+}
+
+/// Writes the article and fact of [`database`] into the database at `path`.
+fn fill(path: &Path) {
     let claim = "Pyongyang shipped shells to Moscow, a White House spokesman said.";
     let denial = "The Kremlin denied that any shells had arrived.";
     let mut doc = Document::new("a.txt", format!("{claim} {denial}"));
@@ -96,10 +102,9 @@ fn database(dir: &tempfile::TempDir) -> PathBuf {
             },
         ],
     };
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(path).unwrap();
     store.insert_documents(&[doc]).unwrap();
     store.replace_facts(&[fact]).unwrap();
-    path
 }
 
 async fn get(uri: &str) -> (StatusCode, Value) {
@@ -265,4 +270,77 @@ async fn slow_queries_are_stopped() {
     let err = result.unwrap_err();
     assert_eq!(err.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(err.code, "query_too_expensive");
+}
+
+/// The API over PostgreSQL (`SITREP_TEST_POSTGRES`, see `.ci/postgres`) answers as over
+/// SQLite. Plain `#[test]`: the sync PostgreSQL client must not run on async threads.
+#[test]
+fn postgres_database_answers_as_sqlite() {
+    let Ok(server) = std::env::var("SITREP_TEST_POSTGRES") else {
+        eprintln!("skipping: SITREP_TEST_POSTGRES not set");
+        return;
+    };
+    let pg = match sitrep_store::reset_postgres_schema(&server, "sitrep_serve_test") {
+        Ok(url) => PathBuf::from(url),
+        Err(sitrep_store::StoreError::NoPostgres(_)) => {
+            eprintln!("skipping: sitrep-store built without the postgres feature");
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    };
+    fill(&pg);
+    let dir = tempfile::tempdir().unwrap();
+    let lite = database(&dir);
+    // AppState::new migrates, which opens a sync connection: outside the runtime.
+    let (pg_state, lite_state) = (
+        AppState::new(&pg, Options::default()).unwrap(),
+        AppState::new(&lite, Options::default()).unwrap(),
+    );
+    let (pg_app, lite_app) = (router(pg_state), router(lite_state));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    for uri in [
+        "/api/stats",
+        "/api/events?actor=north%20korea&limit=1",
+        "/api/facts?contested=true",
+        "/api/facts/f1",
+        "/api/actors?from=2024",
+        "/api/network",
+        "/api/facts/nope",
+    ] {
+        let ask = |app: Router| async move {
+            let response = app
+                .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = response.status();
+            let bytes = axum::body::to_bytes(response.into_body(), 1 << 24)
+                .await
+                .unwrap();
+            (status, String::from_utf8_lossy(&bytes).into_owned())
+        };
+        let got = runtime.block_on(ask(pg_app.clone()));
+        assert_eq!(got, runtime.block_on(ask(lite_app.clone())), "{uri}");
+    }
+    let (status, body) = runtime.block_on(async {
+        let response = pg_app
+            .oneshot(
+                Request::builder()
+                    .uri("/api/search?q=shells%20kremlin")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 24)
+            .await
+            .unwrap();
+        (status, serde_json::from_slice::<Value>(&bytes).unwrap())
+    });
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["total"], 1, "{body}");
+    assert_eq!(body["items"][0]["doc"], "d1");
 }

@@ -1,4 +1,7 @@
-//! Storage of documents, their layers, events and facts in an embedded SQLite database.
+//! Storage of documents, their layers, events and facts in an embedded SQLite database,
+//! or (with the `postgres` feature) in a PostgreSQL database given as a `postgres://`
+//! URL wherever a database path is taken. Both backends share the schema version, the
+//! insert semantics and the read API; callers see one [`Store`] type.
 //!
 //! The store owns the on-disk schema and its version (see [`SCHEMA_VERSION`]). Every
 //! document is written with all its layers in one transaction, so a killed run never
@@ -548,10 +551,17 @@ impl Store {
 /// Empties (dropping and creating) the PostgreSQL schema `schema` in the database at
 /// `url` and returns a URL whose connections work in it, so several stores can share one
 /// database: for tests and throwaway setups. `schema` must be lower-case ASCII letters,
-/// digits and `_`.
+/// digits and `_`. Fails with [`StoreError::NoPostgres`] without the `postgres` feature.
 #[cfg(feature = "postgres")]
 pub fn reset_postgres_schema(url: &str, schema: &str) -> Result<String, StoreError> {
     pg::reset_schema(url, schema)
+}
+
+/// See the `postgres` build of this function: without the feature it always fails with
+/// [`StoreError::NoPostgres`].
+#[cfg(not(feature = "postgres"))]
+pub fn reset_postgres_schema(url: &str, _schema: &str) -> Result<String, StoreError> {
+    Err(StoreError::NoPostgres(pg_redacted(Path::new(url))))
 }
 
 /// How to name a database in messages: the file path, or the URL without its password.

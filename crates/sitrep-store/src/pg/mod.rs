@@ -293,7 +293,7 @@ impl PgStore {
     pub(crate) fn top_actors(&self, limit: usize) -> Result<Vec<ActorCount>, StoreError> {
         let rows = self.query(
             "SELECT name, code, MIN(kind), COUNT(DISTINCT doc_id), SUM(mentions)::BIGINT
-             FROM entities GROUP BY name, code ORDER BY 4 DESC, 5 DESC, name LIMIT $1",
+             FROM entities GROUP BY name, code ORDER BY 4 DESC, 5 DESC, name, code LIMIT $1",
             &[&(limit as i64)],
             "counting actors",
         )?;
