@@ -1,6 +1,6 @@
 //! Codes the seed articles with a provisional gazetteer standing in for the actor stage.
 //!
-//! `cargo run -p sitrep-code --example seeds [DIR]` (default `../shared/seeds`, skipped with a
+//! `cargo run -p sitrep-code --example code_seeds [DIR]` (default `../shared/seeds`, skipped with a
 //! message when absent). The gazetteer below is for this smoke check only: the real actors
 //! come from `sitrep-actors`.
 

@@ -1,6 +1,6 @@
 //! Prints the quotes found in the seed articles (`../shared/seeds/*.txt` by default).
 //!
-//! `cargo run -p sitrep-quotes --example seeds [DIR]`
+//! `cargo run -p sitrep-quotes --example quotes_seeds [DIR]`
 
 use sitrep_model::Document;
 

@@ -1,6 +1,6 @@
 //! Tags the five seed articles and prints their entities.
 //!
-//! `cargo run -p sitrep-actors --example seeds [DIR]` (default `../shared/seeds`).
+//! `cargo run -p sitrep-actors --example actors_seeds [DIR]` (default `../shared/seeds`).
 
 use sitrep_actors::ActorTagger;
 use sitrep_model::{Document, Stage};
