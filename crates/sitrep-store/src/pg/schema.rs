@@ -20,7 +20,12 @@ const MIGRATION_LOCK: i64 = 0x5177_2e70;
 
 /// Migration steps; step `i` takes the database from version `i` to `i + 1`. `CTEXT`
 /// stands for [`CTEXT`].
-const STEPS: &[&str] = &[STEP_1_TABLES, STEP_2_QUERY, STEP_3_SPEED];
+const STEPS: &[&str] = &[
+    STEP_1_TABLES,
+    STEP_2_QUERY,
+    STEP_3_SPEED,
+    crate::schema::STEP_4_COPIES,
+];
 
 const STEP_1_TABLES: &str = r#"
 CREATE TABLE documents (
