@@ -46,6 +46,18 @@ fn examples_run_report_and_rerun_adds_nothing() {
         assert!(!body.is_empty(), "{name}.jsonl is empty");
     }
 
+    // The syndicated copy shares its original's story; the weather piece has its own.
+    let rows = sitrep_store::Store::open(&db).unwrap().documents().unwrap();
+    let story_of = |name: &str| {
+        rows.iter()
+            .find(|r| r.source.contains(name))
+            .and_then(|r| r.story)
+            .unwrap_or_else(|| panic!("no story for {name}"))
+    };
+    assert_eq!(story_of("01_meridian"), story_of("02_frontline"));
+    let weather = story_of("13_coastal");
+    assert!(rows.iter().filter(|r| r.story == Some(weather)).count() == 1);
+
     let again = sitrep(&["run", "examples/articles", "--quiet"], &db);
     let stderr = text(&again.stderr);
     assert!(

@@ -265,6 +265,12 @@ pub fn story_similarity_with(a: &StoryDoc, b: &StoryDoc, w: &StoryWeights) -> f6
 /// over ECB+ topics chose for the default weights (see `sitrep eval stories`, crates/sitrep-eval/src/stories.rs).
 pub const DEFAULT_STORY_THRESHOLD: f64 = 0.22;
 
+/// Share of the joining threshold a newcomer must reach against a story's first document.
+const SEED_SHARE: f64 = 0.6;
+
+/// How many of the latest documents sharing a heavy term are compared with a new one.
+const CANDIDATES_PER_TERM: usize = 64;
+
 /// Incremental story clustering: each document joins the story of its most similar
 /// earlier document when the similarity reaches the threshold, else starts a new story.
 /// Candidates come from an inverted index over each document's heaviest terms, and only
@@ -276,6 +282,9 @@ pub struct Stories {
     first: usize,
     index: HashMap<u64, Vec<u32>>,
     next_story: u32,
+    /// The first document of each story: a newcomer must also resemble it, so stories
+    /// cannot drift through chains of pairwise-similar items.
+    seeds: HashMap<u32, u32>,
 }
 
 impl Stories {
@@ -288,6 +297,7 @@ impl Stories {
             first: 0,
             index: HashMap::new(),
             next_story: 0,
+            seeds: HashMap::new(),
         }
     }
 
@@ -295,23 +305,30 @@ impl Stories {
     pub fn add(&mut self, doc: StoryDoc) -> u32 {
         let seq = (self.first + self.docs.len()) as u32;
         let terms = doc.top_terms(12);
+        // Only the latest documents of each term's list: a corpus of near-identical items
+        // (earnings tables, templated notices) must not make every addition quadratic.
         let mut candidates: Vec<u32> = terms
             .iter()
             .filter_map(|t| self.index.get(t))
-            .flatten()
+            .flat_map(|list| &list[list.len().saturating_sub(CANDIDATES_PER_TERM)..])
             .copied()
             .filter(|&s| s as usize >= self.first)
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let best = candidates
+        let mut scored: Vec<(u32, f64)> = candidates
             .iter()
             .filter_map(|&s| self.docs.get(s as usize - self.first))
             .map(|(story, other)| (*story, story_similarity(&doc, other)))
             .filter(|x| x.1 >= self.threshold)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let best = scored
+            .into_iter()
+            .find(|&(story, _)| self.resembles_seed(story, &doc));
         let story = best.map(|b| b.0).unwrap_or_else(|| {
             self.next_story += 1;
+            self.seeds.insert(self.next_story - 1, seq);
             self.next_story - 1
         });
         for t in terms {
@@ -320,6 +337,21 @@ impl Stories {
         self.docs.push((story, doc));
         self.forget();
         story
+    }
+
+    /// True when `doc` is close enough to the first document of `story` (or that document
+    /// has left the window).
+    fn resembles_seed(&self, story: u32, doc: &StoryDoc) -> bool {
+        let Some(&seed) = self.seeds.get(&story) else {
+            return true;
+        };
+        match (seed as usize)
+            .checked_sub(self.first)
+            .and_then(|i| self.docs.get(i))
+        {
+            Some((_, first)) => story_similarity(doc, first) >= self.threshold * SEED_SHARE,
+            None => true,
+        }
     }
 
     fn forget(&mut self) {

@@ -19,7 +19,7 @@ use sitrep_model::{check_order, Document, Skipped, Stage};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-pub use sitrep_link::{merge_facts, Dedup, DocInfo, Duplicate, DuplicateKind};
+pub use sitrep_link::{merge_facts, story, Dedup, DocInfo, Duplicate, DuplicateKind};
 
 /// Why the pipeline could not be built.
 #[derive(Debug, thiserror::Error)]

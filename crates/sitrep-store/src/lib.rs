@@ -134,6 +134,8 @@ pub struct DocRow {
     pub published: Option<DateValue>,
     /// The document it copies, when it is a duplicate.
     pub copy_of: Option<String>,
+    /// The story (same real-world incident) it belongs to, once the linker has run.
+    pub story: Option<u32>,
 }
 
 /// One stored event with the document it came from.
@@ -190,6 +192,8 @@ pub struct Totals {
     pub facts: u64,
     /// Quotes.
     pub quotes: u64,
+    /// Stories: groups of documents about the same real-world incident.
+    pub stories: u64,
     /// Earliest publication date.
     pub first_published: Option<String>,
     /// Latest publication date.
@@ -312,12 +316,28 @@ impl Store {
         Ok(())
     }
 
+    /// Records each document's story number, in one transaction.
+    pub fn set_stories(&mut self, stories: &[(String, u32)]) -> Result<(), StoreError> {
+        let conn = sqlite_mut!(self, pg => pg.set_stories(stories));
+        let tx = conn.transaction().context("starting a transaction")?;
+        {
+            let mut stmt = tx
+                .prepare("UPDATE documents SET story = ?2 WHERE id = ?1")
+                .context("preparing the story update")?;
+            for (id, story) in stories {
+                stmt.execute(params![id, story])
+                    .context("recording a story")?;
+            }
+        }
+        tx.commit().context("committing stories")
+    }
+
     /// Every stored document's identity, in insertion order.
     pub fn documents(&self) -> Result<Vec<DocRow>, StoreError> {
         let conn = sqlite!(self, pg => pg.documents());
         let mut stmt = conn
             .prepare(
-                "SELECT id, source, title, outlet, published, published_precision, copy_of
+                "SELECT id, source, title, outlet, published, published_precision, copy_of, story
                  FROM documents ORDER BY rowid",
             )
             .context("listing documents")?;
@@ -338,6 +358,7 @@ impl Store {
                         value,
                     }),
                     copy_of: r.get(6)?,
+                    story: r.get(7)?,
                 })
             })
             .context("listing documents")?;
@@ -529,6 +550,7 @@ impl Store {
             events: count("SELECT COUNT(*) FROM events")?,
             facts: count("SELECT COUNT(*) FROM facts")?,
             quotes: count("SELECT COUNT(*) FROM quotes")?,
+            stories: count("SELECT COUNT(DISTINCT story) FROM documents")?,
             first_published,
             last_published,
         })

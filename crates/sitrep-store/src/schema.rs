@@ -7,7 +7,7 @@ use crate::{Context, StoreError};
 use rusqlite::Connection;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Migration steps; step `i` takes the database from version `i` to `i + 1`.
 const STEPS: &[&str] = &[
@@ -101,11 +101,17 @@ CREATE TABLE fact_events (
     STEP_2_QUERY,
     STEP_3_SPEED,
     STEP_4_COPIES,
+    STEP_5_STORIES,
 ];
 
 /// Version 4: counting and listing copies reads a small partial index instead of every
 /// wide document row (the totals on a 100k-document database went from seconds to
 /// milliseconds).
+/// Version 5: the story (same real-world incident) each document belongs to, numbered by
+/// the linker in document order.
+pub(crate) const STEP_5_STORIES: &str = "ALTER TABLE documents ADD COLUMN story INTEGER;
+CREATE INDEX documents_story ON documents (story);";
+
 pub(crate) const STEP_4_COPIES: &str =
     "CREATE INDEX documents_copies ON documents (copy_of) WHERE copy_of IS NOT NULL;";
 

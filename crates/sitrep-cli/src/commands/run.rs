@@ -5,6 +5,7 @@ use anyhow::Context;
 use rayon::prelude::*;
 use sitrep_ingest::RawArticle;
 use sitrep_model::{Document, Skipped};
+use sitrep_pipeline::story::{Idf, Stories, StoryDoc, DEFAULT_STORY_THRESHOLD};
 use sitrep_pipeline::{Dedup, DocInfo, DuplicateKind, Options, Pipeline};
 use sitrep_store::Store;
 use std::collections::HashSet;
@@ -88,13 +89,14 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     progress.finish_and_clear();
 
     let facts = link(&mut store)?;
+    let stories = assign_stories(&mut store)?;
     if let Some(out) = out.as_mut() {
         for fact in &facts {
             out.write("facts", fact)?;
         }
         out.flush()?;
     }
-    print_summary(&tally, facts.len(), started);
+    print_summary(&tally, facts.len(), stories, started);
     Ok(if tally.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -183,7 +185,37 @@ fn link(store: &mut Store) -> anyhow::Result<Vec<sitrep_model::Fact>> {
     Ok(facts)
 }
 
-fn print_summary(tally: &Tally, facts: usize, started: Instant) {
+/// Groups every stored document into stories (same real-world incident) and records the
+/// story numbers; returns how many stories there are. Recomputed over the whole database
+/// so numbers stay consistent across runs.
+fn assign_stories(store: &mut Store) -> anyhow::Result<usize> {
+    let published: std::collections::HashMap<String, sitrep_model::DateValue> = store
+        .documents()
+        .context("reading documents for stories")?
+        .into_iter()
+        .filter_map(|d| Some((d.id, d.published?)))
+        .collect();
+    let mut idf = Idf::new();
+    store
+        .for_each_text(|_, text| idf.add(text))
+        .context("reading texts for stories")?;
+    let mut clusters = Stories::new(DEFAULT_STORY_THRESHOLD, STORY_WINDOW);
+    let mut assigned = Vec::new();
+    store
+        .for_each_text(|id, text| {
+            let doc = StoryDoc::new(&idf, text, &[], published.get(id));
+            assigned.push((id.to_string(), clusters.add(doc)));
+        })
+        .context("reading texts for stories")?;
+    store.set_stories(&assigned).context("storing stories")?;
+    let distinct: HashSet<u32> = assigned.iter().map(|(_, s)| *s).collect();
+    Ok(distinct.len())
+}
+
+/// Documents a new one is compared with when looking for its story.
+const STORY_WINDOW: usize = 10_000;
+
+fn print_summary(tally: &Tally, facts: usize, stories: usize, started: Instant) {
     for skip in &tally.skipped {
         eprintln!("skipped {skip}");
     }
@@ -193,7 +225,7 @@ fn print_summary(tally: &Tally, facts: usize, started: Instant) {
     let secs = started.elapsed().as_secs_f64();
     let mb = tally.bytes as f64 / 1e6;
     eprintln!(
-        "{} documents ({} new, {} already stored, {} copies), {} skipped, {} events, {} facts in {:.1}s ({:.2} MB/s, {:.0} docs/s)",
+        "{} documents ({} new, {} already stored, {} copies), {} skipped, {} events, {} facts, {} stories in {:.1}s ({:.2} MB/s, {:.0} docs/s)",
         tally.documents,
         tally.new,
         tally.already_stored,
@@ -201,6 +233,7 @@ fn print_summary(tally: &Tally, facts: usize, started: Instant) {
         tally.skipped.len(),
         tally.events,
         facts,
+        stories,
         secs,
         mb / secs.max(1e-9),
         tally.documents as f64 / secs.max(1e-9)

@@ -157,9 +157,22 @@ impl PgStore {
         Ok(())
     }
 
+    pub(crate) fn set_stories(&mut self, stories: &[(String, u32)]) -> Result<(), StoreError> {
+        let client = self.client.get_mut();
+        let mut tx = client.transaction().ctx("starting a transaction")?;
+        let stmt = tx
+            .prepare("UPDATE documents SET story = $2 WHERE id = $1")
+            .ctx("preparing the story update")?;
+        for (id, story) in stories {
+            tx.execute(&stmt, &[id, &(*story as i32)])
+                .ctx("recording a story")?;
+        }
+        tx.commit().ctx("committing stories")
+    }
+
     pub(crate) fn documents(&self) -> Result<Vec<DocRow>, StoreError> {
         let rows = self.query(
-            "SELECT id, source, title, outlet, published, published_precision, copy_of
+            "SELECT id, source, title, outlet, published, published_precision, copy_of, story
              FROM documents ORDER BY seq",
             &[],
             "listing documents",
@@ -181,6 +194,10 @@ impl PgStore {
                         value,
                     }),
                     copy_of: r.try_get(6).ctx("reading documents")?,
+                    story: r
+                        .try_get::<_, Option<i32>>(7)
+                        .ctx("reading documents")?
+                        .map(|s| s as u32),
                 })
             })
             .collect()
@@ -344,7 +361,8 @@ impl PgStore {
                     (SELECT COUNT(*) FROM facts),
                     (SELECT COUNT(*) FROM quotes),
                     (SELECT MIN(published) FROM documents),
-                    (SELECT MAX(published) FROM documents)",
+                    (SELECT MAX(published) FROM documents),
+                    (SELECT COUNT(DISTINCT story) FROM documents)",
             &[],
             "counting",
         )?;
@@ -359,6 +377,7 @@ impl PgStore {
             events: n(3)?,
             facts: n(4)?,
             quotes: n(5)?,
+            stories: n(8)?,
             first_published: r.try_get(6).ctx("reading the date range")?,
             last_published: r.try_get(7).ctx("reading the date range")?,
         })

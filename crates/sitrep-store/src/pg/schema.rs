@@ -25,6 +25,7 @@ const STEPS: &[&str] = &[
     STEP_2_QUERY,
     STEP_3_SPEED,
     crate::schema::STEP_4_COPIES,
+    crate::schema::STEP_5_STORIES,
 ];
 
 const STEP_1_TABLES: &str = r#"
