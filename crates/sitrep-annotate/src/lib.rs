@@ -26,6 +26,17 @@ impl Annotator {
         })
     }
 
+    /// The annotators with a given actor tagger, e.g. one that adds imported
+    /// dictionaries to the embedded ones.
+    pub fn with_actors(actors: sitrep_actors::ActorTagger) -> Annotator {
+        Annotator {
+            sentences: sitrep_text::SentenceSplitter,
+            actors,
+            time: sitrep_time::TimeTagger::new(),
+            quotes: sitrep_quotes::QuoteTagger::new(),
+        }
+    }
+
     /// The stages in the order they run.
     pub fn stages(&self) -> [&dyn Stage; 4] {
         [&self.sentences, &self.actors, &self.time, &self.quotes]

@@ -60,6 +60,12 @@ pub struct RunArgs {
     /// Code every language instead of English only.
     #[arg(long)]
     pub all_languages: bool,
+    /// A PETRARCH/TABARI-format actor dictionary to add to the embedded ones (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub petrarch_actors: Vec<PathBuf>,
+    /// A PETRARCH/TABARI-format agent dictionary to add to the embedded ones (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub petrarch_agents: Vec<PathBuf>,
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,

@@ -245,3 +245,41 @@ fn postgres_database_gives_the_same_report_as_sqlite() {
     assert_eq!(export.status.code(), Some(0), "{}", text(&export.stderr));
     assert!(std::fs::metadata(out.join("events.csv")).unwrap().len() > 0);
 }
+
+#[test]
+fn petrarch_actor_dictionaries_can_be_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("ruritania.actors.txt");
+    std::fs::write(
+        &dict,
+        "RURITANIA_ [RUR]\n+RURITANIAN_\nGRAND_DUKE_OTTO_ [RURGOV]\nBROKEN LINE WITHOUT CODE [\n",
+    )
+    .unwrap();
+    let article = dir.path().join("ruritania.txt");
+    std::fs::write(
+        &article,
+        "Grand Duke Otto said on Monday that Ruritania would send grain to its neighbours.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("r.db");
+    let out_dir = dir.path().join("out");
+    let run = sitrep(
+        &[
+            "run",
+            article.to_str().unwrap(),
+            "--quiet",
+            "--petrarch-actors",
+            dict.to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        &db,
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let entities = std::fs::read_to_string(out_dir.join("entities.jsonl")).unwrap();
+    assert!(entities.contains("\"RURGOV\""), "{entities}");
+    assert!(
+        entities.contains("ruritania.actors.txt"),
+        "rule should name the file: {entities}"
+    );
+}

@@ -16,6 +16,7 @@ use sitrep_annotate::Annotator;
 use sitrep_code::Coder;
 use sitrep_ingest::{IngestOptions, RawArticle};
 use sitrep_model::{check_order, Document, Skipped, Stage};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
@@ -28,6 +29,15 @@ pub enum PipelineError {
     /// An embedded dictionary failed to load.
     #[error("loading dictionaries: {0}")]
     Dictionary(#[from] sitrep_data::LoadErrors),
+    /// A user dictionary could not be read.
+    #[error("reading {path}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
     /// A stage needs a layer no earlier stage writes.
     #[error("stage {stage} needs layer {layer} that no earlier stage writes")]
     Order {
@@ -46,6 +56,10 @@ pub struct Options {
     /// Languages coded (ISO 639-1); documents detected as another language are skipped
     /// with the reason. Empty: code everything.
     pub languages: Vec<String>,
+    /// PETRARCH/TABARI-format actor dictionaries added to the embedded ones.
+    pub petrarch_actors: Vec<PathBuf>,
+    /// PETRARCH/TABARI-format agent dictionaries added to the embedded ones.
+    pub petrarch_agents: Vec<PathBuf>,
 }
 
 impl Default for Options {
@@ -53,6 +67,8 @@ impl Default for Options {
         Options {
             ingest: IngestOptions::default(),
             languages: vec!["en".to_string()],
+            petrarch_actors: Vec::new(),
+            petrarch_agents: Vec::new(),
         }
     }
 }
@@ -91,12 +107,13 @@ pub struct Pipeline {
     annotator: Annotator,
     coder: Coder,
     times: StageTimes,
+    warnings: Vec<String>,
 }
 
 impl Pipeline {
     /// Loads every embedded dictionary and checks the stage order.
     pub fn new(options: Options) -> Result<Pipeline, PipelineError> {
-        let annotator = Annotator::new()?;
+        let (annotator, warnings) = annotator(&options)?;
         let coder = Coder::new()?;
         let mut stages: Vec<&dyn Stage> = annotator.stages().to_vec();
         stages.push(&coder);
@@ -112,7 +129,13 @@ impl Pipeline {
             annotator,
             coder,
             times,
+            warnings,
         })
+    }
+
+    /// Lines of user dictionaries that were skipped, as `file: line N: problem`.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Time spent so far in each step.
@@ -172,6 +195,39 @@ impl Pipeline {
             ),
         })
     }
+}
+
+/// The annotators, with the user's PETRARCH actor and agent dictionaries added to the
+/// embedded ones when there are any, and the lines of those files that were skipped.
+fn annotator(options: &Options) -> Result<(Annotator, Vec<String>), PipelineError> {
+    if options.petrarch_actors.is_empty() && options.petrarch_agents.is_empty() {
+        return Ok((Annotator::new()?, Vec::new()));
+    }
+    let (mut entries, names) = sitrep_actors::Dictionaries::embedded()?.entries()?;
+    let mut warnings = Vec::new();
+    let files = options
+        .petrarch_actors
+        .iter()
+        .map(|p| (p, false))
+        .chain(options.petrarch_agents.iter().map(|p| (p, true)));
+    for (path, agents) in files {
+        let bytes = std::fs::read(path).map_err(|source| PipelineError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        // Old dictionaries mix encodings; undecodable bytes only affect their own entry.
+        let text = String::from_utf8_lossy(&bytes);
+        let name = path.display().to_string();
+        let import = if agents {
+            sitrep_actors::import_petrarch_agents_named(&name, &text)
+        } else {
+            sitrep_actors::import_petrarch_actors_named(&name, &text)
+        };
+        warnings.extend(import.errors.iter().map(|e| format!("{name}: {e}")));
+        entries.extend(import.entries);
+    }
+    let tagger = sitrep_actors::ActorTagger::from_entries(entries, names)?;
+    Ok((Annotator::with_actors(tagger), warnings))
 }
 
 /// Words of two or more letters needed before a text counts as long enough to judge.

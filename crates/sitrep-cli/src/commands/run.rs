@@ -39,7 +39,12 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     if args.all_languages {
         options.languages.clear();
     }
+    options.petrarch_actors = args.petrarch_actors.clone();
+    options.petrarch_agents = args.petrarch_agents.clone();
     let pipeline = Pipeline::new(options.clone()).context("building the pipeline")?;
+    for warning in pipeline.warnings() {
+        eprintln!("dictionary line skipped: {warning}");
+    }
     let mut store = Store::open(&args.db)
         .with_context(|| format!("opening {}", sitrep_store::db_label(&args.db)))?;
     let mut dedup = Dedup::new();
