@@ -445,7 +445,7 @@ fn governs(coder: &Coder, g: &Match, n: &Match) -> bool {
         && n.trigger <= g.end + 2
 }
 
-/// "providing equipment to Russia to support its aggression": an infinitive of purpose after
+/// "sending rifles to Borduria to back its offensive": an infinitive of purpose after
 /// a coded verb phrase of the same clause, naming no target, is part of that event.
 fn purpose_without_target(coder: &Coder, a: &Analysis, m: &Match, kept: &[&Match]) -> bool {
     let infinitive = m.trigger > 0 && a.items[m.trigger - 1].lower == "to";

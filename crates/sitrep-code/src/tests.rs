@@ -190,7 +190,7 @@ fn claimed_by_speaker_via_quote_layer() {
 
 #[test]
 fn hedged() {
-    let ev = code("Russia has likely given technology assistance to North Korea and Iran.");
+    let ev = code("Russia has likely handed technology assistance to North Korea and Iran.");
     assert!(has(&ev, "RUS", "PRK", "070"), "{ev:#?}");
     assert!(has(&ev, "RUS", "IRN", "070"), "{ev:#?}");
     assert!(ev.iter().all(|e| e.modality == Modality::Hedged));
@@ -199,7 +199,7 @@ fn hedged() {
 
 #[test]
 fn denied_links_to_the_asserted_event() {
-    let text = "Pyongyang shipped shells to Moscow. Notably, the Kremlin denied any evidence of North Korea supplying weapons to Russia.";
+    let text = "Pyongyang shipped shells to Moscow. Later the Kremlin denied all evidence of North Korea supplying weapons to Russia.";
     let ev = code(text);
     let asserted = ev
         .iter()
@@ -217,7 +217,7 @@ fn denied_links_to_the_asserted_event() {
 
 #[test]
 fn rejected_allegation_is_denied() {
-    let ev = code("Petrov rejected as baseless a Japan allegation that Russia intends to share satellite technology with Pyongyang.");
+    let ev = code("Petrov rejected as baseless a Japanese allegation that Russia plans to share satellite technology with Pyongyang.");
     let inner = ev
         .iter()
         .find(|e| e.root == "06" || e.root == "07")
@@ -256,7 +256,7 @@ fn nominal_events() {
     let ev = code("The summit between North Korea and Russia drew attention.");
     assert!(has(&ev, "PRK", "RUS", "040"), "{ev:#?}");
     assert!(has(&ev, "RUS", "PRK", "040"), "{ev:#?}");
-    let ev = code("Officials worry about military cooperation between Russia and the North.");
+    let ev = code("Officials worry about defense cooperation between Russia and the North.");
     assert!(has(&ev, "RUS", "PRK", "062"), "{ev:#?}");
     let ev = code("They traded technology for Iran's arms transfers to Moscow.");
     assert!(has(&ev, "IRN", "RUS", "072"), "{ev:#?}");

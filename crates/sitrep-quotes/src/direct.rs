@@ -567,7 +567,7 @@ pub(crate) fn attribute(
             (None, a) => (a, None),
         };
         let attr = attr.or_else(|| continued(text, out.last(), first));
-        // `Obama said “it gets me mad” every time ...`: the quotation is part of the clause.
+        // `Vell said “it makes me tired” each time ...`: the quotation is part of the clause.
         let adjacent = before.is_some_and(|b| {
             attr.is_some_and(|a| a.cue == b.cue) && text[b.cue.1..first.open].trim().is_empty()
         });
