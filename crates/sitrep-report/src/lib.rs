@@ -257,10 +257,10 @@ pub fn to_markdown(report: &SituationReport) -> String {
     let _ = writeln!(out, "# Situation report\n");
     let _ = writeln!(
         out,
-        "{} documents ({} copies of others, {} stories) from {} outlets, {} to {}; {} events merged into {} facts; {} quotes.\n",
+        "{} documents ({} copies of others, {}) from {} outlets, {} to {}; {} events merged into {} facts; {} quotes.\n",
         t.documents,
         t.duplicates,
-        t.stories,
+        if t.stories == 1 { "1 story".to_string() } else { format!("{} stories", t.stories) },
         t.outlets,
         t.first_published.as_deref().unwrap_or("?"),
         t.last_published.as_deref().unwrap_or("?"),

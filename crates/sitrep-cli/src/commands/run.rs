@@ -230,7 +230,7 @@ fn print_summary(tally: &Tally, facts: usize, stories: usize, started: Instant) 
     let secs = started.elapsed().as_secs_f64();
     let mb = tally.bytes as f64 / 1e6;
     eprintln!(
-        "{} documents ({} new, {} already stored, {} copies), {} skipped, {} events, {} facts, {} stories in {:.1}s ({:.2} MB/s, {:.0} docs/s)",
+        "{} documents ({} new, {} already stored, {} copies), {} skipped, {} events, {} facts, {} in {:.1}s ({:.2} MB/s, {:.0} docs/s)",
         tally.documents,
         tally.new,
         tally.already_stored,
@@ -238,7 +238,7 @@ fn print_summary(tally: &Tally, facts: usize, stories: usize, started: Instant) 
         tally.skipped.len(),
         tally.events,
         facts,
-        stories,
+        if stories == 1 { "1 story".to_string() } else { format!("{stories} stories") },
         secs,
         mb / secs.max(1e-9),
         tally.documents as f64 / secs.max(1e-9)
