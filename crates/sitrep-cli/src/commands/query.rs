@@ -120,6 +120,11 @@ pub struct Column<T> {
     pub cell: fn(&T) -> String,
 }
 
+/// A column, written on one line in the tables below.
+fn col<T>(name: &'static str, width: usize, cell: fn(&T) -> String) -> Column<T> {
+    Column { name, width, cell }
+}
+
 /// Opens an existing database for reading.
 pub fn open(db: &Path) -> anyhow::Result<Store> {
     super::require_db(db)?;
@@ -285,242 +290,84 @@ fn opt(s: &Option<String>) -> String {
 /// Columns of an event row.
 pub fn event_columns() -> Vec<Column<EventHit>> {
     vec![
-        Column {
-            name: "date",
-            width: 16,
-            cell: |h| opt(&h.date),
-        },
-        Column {
-            name: "source",
-            width: 24,
-            cell: |h| {
-                h.event
-                    .source
-                    .as_ref()
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default()
-            },
-        },
-        Column {
-            name: "cameo",
-            width: 5,
-            cell: |h| h.event.cameo.clone(),
-        },
-        Column {
-            name: "action",
-            width: 30,
-            cell: |h| sitrep_report::action_label(&h.event.cameo).to_string(),
-        },
-        Column {
-            name: "target",
-            width: 24,
-            cell: |h| {
-                h.event
-                    .target
-                    .as_ref()
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default()
-            },
-        },
-        Column {
-            name: "modality",
-            width: 12,
-            cell: |h| h.event.modality.as_str().to_string(),
-        },
-        Column {
-            name: "claimant",
-            width: 20,
-            cell: |h| {
-                h.event
-                    .claimant
-                    .as_ref()
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default()
-            },
-        },
-        Column {
-            name: "outlet",
-            width: 20,
-            cell: |h| opt(&h.outlet),
-        },
-        Column {
-            name: "rule",
-            width: 24,
-            cell: |h| h.event.rule.clone(),
-        },
-        Column {
-            name: "doc",
-            width: 12,
-            cell: |h| format!("{}#{}", h.doc, h.index),
-        },
-        Column {
-            name: "evidence",
-            width: 70,
-            cell: |h| h.event.evidence_text.clone(),
-        },
+        col("date", 16, |h| opt(&h.date)),
+        col("source", 24, |h| {
+            h.event
+                .source
+                .as_ref()
+                .map(|a| a.name.clone())
+                .unwrap_or_default()
+        }),
+        col("cameo", 5, |h| h.event.cameo.clone()),
+        col("action", 30, |h| {
+            sitrep_report::action_label(&h.event.cameo).to_string()
+        }),
+        col("target", 24, |h| {
+            h.event
+                .target
+                .as_ref()
+                .map(|a| a.name.clone())
+                .unwrap_or_default()
+        }),
+        col("modality", 12, |h| h.event.modality.as_str().to_string()),
+        col("claimant", 20, |h| {
+            h.event
+                .claimant
+                .as_ref()
+                .map(|a| a.name.clone())
+                .unwrap_or_default()
+        }),
+        col("outlet", 20, |h| opt(&h.outlet)),
+        col("rule", 24, |h| h.event.rule.clone()),
+        col("doc", 12, |h| format!("{}#{}", h.doc, h.index)),
+        col("evidence", 70, |h| h.event.evidence_text.clone()),
     ]
 }
 
 /// Columns of a fact row.
 pub fn fact_columns() -> Vec<Column<Fact>> {
     vec![
-        Column {
-            name: "id",
-            width: 16,
-            cell: |f| f.id.clone(),
-        },
-        Column {
-            name: "first_seen",
-            width: 16,
-            cell: |f| opt(&f.first_seen),
-        },
-        Column {
-            name: "last_seen",
-            width: 16,
-            cell: |f| opt(&f.last_seen),
-        },
-        Column {
-            name: "source",
-            width: 24,
-            cell: |f| f.source_name.clone(),
-        },
-        Column {
-            name: "action",
-            width: 30,
-            cell: |f| f.label.clone(),
-        },
-        Column {
-            name: "target",
-            width: 24,
-            cell: |f| f.target_name.clone(),
-        },
-        Column {
-            name: "cameo",
-            width: 5,
-            cell: |f| f.cameo.clone(),
-        },
-        Column {
-            name: "plover",
-            width: 10,
-            cell: |f| f.plover.clone(),
-        },
-        Column {
-            name: "docs",
-            width: 5,
-            cell: |f| f.documents.to_string(),
-        },
-        Column {
-            name: "origins",
-            width: 7,
-            cell: |f| f.origins.to_string(),
-        },
-        Column {
-            name: "contested",
-            width: 9,
-            cell: |f| f.contested.to_string(),
-        },
-        Column {
-            name: "asserted_by",
-            width: 30,
-            cell: |f| f.asserted_by.join("; "),
-        },
-        Column {
-            name: "denied_by",
-            width: 30,
-            cell: |f| f.denied_by.join("; "),
-        },
+        col("id", 16, |f| f.id.clone()),
+        col("first_seen", 16, |f| opt(&f.first_seen)),
+        col("last_seen", 16, |f| opt(&f.last_seen)),
+        col("source", 24, |f| f.source_name.clone()),
+        col("action", 30, |f| f.label.clone()),
+        col("target", 24, |f| f.target_name.clone()),
+        col("cameo", 5, |f| f.cameo.clone()),
+        col("plover", 10, |f| f.plover.clone()),
+        col("docs", 5, |f| f.documents.to_string()),
+        col("origins", 7, |f| f.origins.to_string()),
+        col("contested", 9, |f| f.contested.to_string()),
+        col("asserted_by", 30, |f| f.asserted_by.join("; ")),
+        col("denied_by", 30, |f| f.denied_by.join("; ")),
     ]
 }
 
 /// Columns of an actor row.
 pub fn actor_columns() -> Vec<Column<ActorHit>> {
     vec![
-        Column {
-            name: "name",
-            width: 32,
-            cell: |a| a.name.clone(),
-        },
-        Column {
-            name: "code",
-            width: 10,
-            cell: |a| a.code.clone(),
-        },
-        Column {
-            name: "kind",
-            width: 12,
-            cell: |a| a.kind.clone(),
-        },
-        Column {
-            name: "documents",
-            width: 9,
-            cell: |a| a.documents.to_string(),
-        },
-        Column {
-            name: "mentions",
-            width: 8,
-            cell: |a| a.mentions.to_string(),
-        },
-        Column {
-            name: "as_source",
-            width: 9,
-            cell: |a| a.as_source.to_string(),
-        },
-        Column {
-            name: "as_target",
-            width: 9,
-            cell: |a| a.as_target.to_string(),
-        },
-        Column {
-            name: "as_claimant",
-            width: 11,
-            cell: |a| a.as_claimant.to_string(),
-        },
+        col("name", 32, |a| a.name.clone()),
+        col("code", 10, |a| a.code.clone()),
+        col("kind", 12, |a| a.kind.clone()),
+        col("documents", 9, |a| a.documents.to_string()),
+        col("mentions", 8, |a| a.mentions.to_string()),
+        col("as_source", 9, |a| a.as_source.to_string()),
+        col("as_target", 9, |a| a.as_target.to_string()),
+        col("as_claimant", 11, |a| a.as_claimant.to_string()),
     ]
 }
 
 /// Columns of a search hit.
 pub fn search_columns() -> Vec<Column<SearchHit>> {
     vec![
-        Column {
-            name: "kind",
-            width: 8,
-            cell: |h| h.kind.clone(),
-        },
-        Column {
-            name: "score",
-            width: 7,
-            cell: |h| format!("{:.2}", h.score),
-        },
-        Column {
-            name: "published",
-            width: 16,
-            cell: |h| opt(&h.published),
-        },
-        Column {
-            name: "outlet",
-            width: 20,
-            cell: |h| opt(&h.outlet),
-        },
-        Column {
-            name: "speaker",
-            width: 20,
-            cell: |h| opt(&h.speaker),
-        },
-        Column {
-            name: "title",
-            width: 40,
-            cell: |h| opt(&h.title),
-        },
-        Column {
-            name: "doc",
-            width: 12,
-            cell: |h| h.doc.clone(),
-        },
-        Column {
-            name: "snippet",
-            width: 80,
-            cell: |h| h.snippet.clone(),
-        },
+        col("kind", 8, |h| h.kind.clone()),
+        col("score", 7, |h| format!("{:.2}", h.score)),
+        col("published", 16, |h| opt(&h.published)),
+        col("outlet", 20, |h| opt(&h.outlet)),
+        col("speaker", 20, |h| opt(&h.speaker)),
+        col("title", 40, |h| opt(&h.title)),
+        col("doc", 12, |h| h.doc.clone()),
+        col("snippet", 80, |h| h.snippet.clone()),
     ]
 }
 
