@@ -119,10 +119,19 @@ impl Signer {
         }
         let exact = xxh3_64(&self.raw);
         let mut mins = vec![EMPTY; SIG_LEN];
-        for shingle in self.words.windows(SHINGLE.min(n)) {
-            let h = shingle_hash(shingle);
+        let mut keep_min = |h: u64| {
             let bin = (h >> BIN_SHIFT) as usize;
             mins[bin] = mins[bin].min(h & VALUE_MASK);
+        };
+        if n < SHINGLE {
+            keep_min(shingle_hash(&self.words));
+        } else {
+            // Fixed-size windows let the compiler unroll the mix.
+            for shingle in self.words.windows(SHINGLE) {
+                if let Ok(shingle) = <&[u64; SHINGLE]>::try_from(shingle) {
+                    keep_min(shingle_hash(shingle));
+                }
+            }
         }
         densify(&mut mins);
         Some(Signature {
@@ -133,13 +142,17 @@ impl Signer {
     }
 }
 
-/// Order-sensitive mix of a shingle's word hashes.
+/// Order-sensitive mix of a shingle's word hashes. Word hashes are already well mixed, so
+/// each word is rotated by its position and the results xored (no multiply per word); one
+/// multiply-xorshift then spreads the bits for the bin number in the top bits.
+#[inline]
 fn shingle_hash(words: &[u64]) -> u64 {
     let mut h = 0u64;
-    for &w in words {
-        h = (h.rotate_left(23) ^ w).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    for (i, &w) in words.iter().enumerate() {
+        h ^= w.rotate_left(13 * i as u32);
     }
-    splitmix(h)
+    h = (h ^ h >> 31).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    h ^ h >> 29
 }
 
 /// Fills empty bins from the first non-empty bin of a probe sequence that depends only on
@@ -214,6 +227,17 @@ impl BandTable {
 
     fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// Loads `key`'s home slot and returns it, for [`Dedup::probe_and_index`] to touch every
+    /// band's slot before probing: the probes are independent cache misses in a table much
+    /// larger than the cache, and loads whose results nothing waits for overlap, where the
+    /// probe loop's branches would serialise them.
+    fn touch(&self, key: u64) -> u64 {
+        match self.slots.is_empty() {
+            true => 0,
+            false => self.slots[self.home(Self::tag(key))],
+        }
     }
 
     fn get(&self, key: u64) -> Option<u32> {
@@ -426,11 +450,14 @@ impl Dedup {
         self.band_keys.clear();
         let rows = self.config.rows;
         for b in 0..self.config.bands {
-            let mut k = splitmix(b as u64);
-            for &v in &sig.mins[b * rows..(b + 1) * rows] {
-                k = splitmix(k ^ v);
+            // The values are already hash bits: rotate them apart, salt with the band
+            // number and mix once, rather than a full mixer per value.
+            let mut k = (b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            for (i, &v) in sig.mins[b * rows..(b + 1) * rows].iter().enumerate() {
+                k ^= v.rotate_left(19 * i as u32 + 7);
             }
-            self.band_keys.push(k);
+            k = (k ^ k >> 31).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+            self.band_keys.push(k ^ k >> 29);
         }
     }
 
@@ -439,6 +466,14 @@ impl Dedup {
     fn probe_and_index(&mut self, seq: u32) {
         self.candidates.clear();
         let look_back = !self.previous.bands.is_empty();
+        let mut touched = 0u64;
+        for &k in &self.band_keys {
+            if look_back {
+                touched ^= self.previous.bands.touch(k);
+            }
+            touched ^= self.current.bands.touch(k);
+        }
+        std::hint::black_box(touched);
         for &k in &self.band_keys {
             if look_back {
                 if let Some(old) = self.previous.bands.get(k) {
@@ -528,6 +563,17 @@ mod tests {
         }
         assert_eq!(t.len, 5000);
         assert!(!t.is_empty());
+    }
+
+    #[test]
+    fn shingle_hash_depends_on_word_order() {
+        let w: Vec<u64> = (1..=6).map(splitmix).collect();
+        let swapped = [w[1], w[0], w[2], w[3], w[4]];
+        assert_ne!(shingle_hash(&w[..5]), shingle_hash(&swapped));
+        assert_ne!(shingle_hash(&w[..5]), shingle_hash(&w[1..6]));
+        // A repeated word does not cancel itself out.
+        assert_ne!(shingle_hash(&[w[0]; 5]), shingle_hash(&[w[1]; 5]));
+        assert_ne!(shingle_hash(&[w[0]; 5]), 0);
     }
 
     #[test]

@@ -199,7 +199,10 @@ fn hash_folded(bytes: &[u8], s: usize, e: usize) -> u64 {
             .rotate_left(29);
         i += 8;
     }
-    crate::dedup::splitmix(h)
+    // One multiply-xorshift finishes the mix: shingle hashes combine word hashes by
+    // rotation alone, so every bit of a word hash must depend on the whole word.
+    h = (h ^ h >> 32).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^ h >> 29
 }
 
 /// The normal form of `text`: lower-case words joined by single spaces.
