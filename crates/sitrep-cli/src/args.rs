@@ -110,6 +110,10 @@ pub struct BenchArgs {
     /// Also write into a temporary database, to time the store.
     #[arg(long)]
     pub store: bool,
+    /// Time duplicate detection alone (MinHash signatures + LSH + exact keys) on the
+    /// articles' bodies, on one thread, instead of the whole pipeline.
+    #[arg(long, conflicts_with = "store")]
+    pub dedup: bool,
 }
 
 /// `sitrep eval`.

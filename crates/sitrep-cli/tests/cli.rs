@@ -283,3 +283,34 @@ fn petrarch_actor_dictionaries_can_be_added() {
         "rule should name the file: {entities}"
     );
 }
+
+#[test]
+fn bench_reports_throughput_as_a_last_json_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    write_corpus(&corpus, 40);
+    // Plus an exact copy of the first article and an unreadable line.
+    let mut body = std::fs::read_to_string(&corpus).unwrap();
+    let first = body.lines().next().unwrap().to_string();
+    body.push_str(&first);
+    body.push('\n');
+    body.push_str("\n{not json\n");
+    std::fs::write(&corpus, body).unwrap();
+    for mode in [&["--dedup"][..], &["--threads", "1"][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(["bench", "--corpus", corpus.to_str().unwrap()])
+            .args(mode)
+            .output()
+            .unwrap();
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+        let last: serde_json::Value =
+            serde_json::from_str(stdout.lines().last().unwrap_or_default()).unwrap();
+        assert!(last["docs_per_s"].as_f64().unwrap() > 0.0, "{last}");
+        if mode[0] == "--dedup" {
+            assert_eq!(last["documents"], 41, "{stdout}");
+            assert_eq!(last["exact"], 1, "{stdout}");
+            assert!(stdout.contains("1 unreadable"), "{stdout}");
+        }
+    }
+}
