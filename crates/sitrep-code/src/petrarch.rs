@@ -151,11 +151,11 @@ fn read_verbs(lines: &[String], lex: &mut Lexicon) {
             let body = t.trim_start_matches('+');
             let (body, code) = split_code(body);
             let (verb, forms) = word_and_forms(&body);
-            let verb = verb.replace('+', "").to_lowercase();
-            if verb.is_empty() {
+            let variants = verb_variants(&verb, &forms);
+            let Some(base) = variants.first() else {
                 continue;
-            }
-            let words: Vec<&str> = verb.split('_').filter(|w| !w.is_empty()).collect();
+            };
+            let words: Vec<&str> = base.split(' ').collect();
             if let Some(first) = words.first() {
                 let first_forms: Vec<String> = forms
                     .iter()
@@ -164,12 +164,52 @@ fn read_verbs(lines: &[String], lex: &mut Lexicon) {
                 lex.add_irregular(first, first_forms);
             }
             let code = code.or_else(|| b.code.clone());
-            if let Some(code) = code {
-                add_default(lex, &words, &code, &rule);
+            for v in &variants {
+                let words: Vec<&str> = v.split(' ').collect();
+                if let Some(code) = &code {
+                    add_default(lex, &words, code, &rule);
+                }
+                b.verbs.push(v.clone());
             }
-            b.verbs.push(words.join(" "));
         }
     }
+}
+
+/// The word sequences of one verb line, base first: `WIRE_+TAP` is `wire tap` and, since
+/// `+` marks the word that inflects, `wire tapped`, `wire taps` …; multi-word forms in
+/// braces (`{WIRE_+TAPPED}`) are variants of their own, since only the first word of a
+/// phrase is a trigger.
+fn verb_variants(verb: &str, forms: &[String]) -> Vec<String> {
+    let parts: Vec<&str> = verb.split('_').filter(|w| !w.is_empty()).collect();
+    let base: Vec<String> = parts
+        .iter()
+        .map(|w| w.trim_start_matches('+').to_lowercase())
+        .collect();
+    if base.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![base.join(" ")];
+    if base.len() < 2 {
+        return out;
+    }
+    // A `+` head after the first word inflects in place (the first word's forms are
+    // generated from the trigger anyway).
+    if let Some(k) = parts.iter().skip(1).position(|w| w.starts_with('+')) {
+        for f in crate::lexicon::inflect(&base[k + 1]) {
+            let mut v = base.clone();
+            v[k + 1] = f;
+            out.push(v.join(" "));
+        }
+    }
+    for f in forms {
+        let words: Vec<&str> = f.split(' ').map(|w| w.trim_start_matches('+')).collect();
+        if words.len() > 1 {
+            out.push(words.join(" ").to_lowercase());
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|v| seen.insert(v.clone()));
+    out
 }
 
 /// `[src] VERB <first actor after>`.
@@ -367,7 +407,13 @@ struct Dated {
 struct Phrase {
     words: Vec<String>,
     exact: Vec<bool>,
+    /// The word was joined to the one before by a space, not `_`: other words may come
+    /// between (`ITHILEN TELEVISION` matches "Ithilen state-run television").
+    loose: Vec<bool>,
 }
+
+/// Words a space in a dictionary phrase may stand for.
+const MAX_PHRASE_GAP: usize = 2;
 
 /// Finds PETRARCH actors and agents in raw text and composes their codes.
 #[derive(Clone, Debug, Default)]
@@ -379,22 +425,30 @@ pub struct ActorMatcher {
 fn phrase(text: &str) -> Phrase {
     let mut words = Vec::new();
     let mut exact = Vec::new();
-    for part in text.split(['_', ' ']) {
+    let mut loose = Vec::new();
+    for part in text.split('_') {
         if part.is_empty() {
             if let Some(e) = exact.last_mut() {
                 *e = true;
             }
             continue;
         }
-        words.push(part.to_lowercase());
-        exact.push(false);
+        for (j, w) in part.split_whitespace().enumerate() {
+            loose.push(j > 0);
+            words.push(w.to_lowercase());
+            exact.push(false);
+        }
     }
     if text.ends_with('_') {
         if let Some(e) = exact.last_mut() {
             *e = true;
         }
     }
-    Phrase { words, exact }
+    Phrase {
+        words,
+        exact,
+        loose,
+    }
 }
 
 fn parse_date(s: &str) -> Option<u32> {
@@ -505,13 +559,17 @@ impl ActorMatcher {
                 code.trim_start_matches('~').trim().to_string()
             };
             let mut variants = expand_subst(&name, &subst);
-            if plurals.is_empty() {
+            // `{}` spells out that there is no plural; without braces `S` is added.
+            if !body.contains('{') {
                 variants.extend(variants.clone().into_iter().map(|v| format!("{v}S")));
             } else {
                 variants.extend(plurals.into_iter().map(|p| p.replace(' ', "_")));
             }
             for v in variants {
-                let p = phrase(&v);
+                // Agents match whole words: their plurals are spelled out or generated
+                // above (`POLICE {}` has none, so "polices" is no agent).
+                let mut p = phrase(&v);
+                p.exact.iter_mut().for_each(|e| *e = true);
                 if let Some(first) = p.words.first() {
                     self.agents
                         .entry(first.clone())
@@ -611,11 +669,24 @@ fn expand_subst(name: &str, subst: &HashMap<String, Vec<String>>) -> Vec<String>
 fn matches_at(p: &Phrase, toks: &[(Span, String)], i: usize) -> Option<usize> {
     let mut k = 0;
     for (j, w) in p.words.iter().enumerate() {
+        let ok = |t: &str| {
+            t == w
+                || (!p.exact[j]
+                    && j + 1 == p.words.len()
+                    && t.starts_with(w.as_str())
+                    && w.len() >= 3)
+        };
         let (_, t) = toks.get(i + k)?;
-        let ok = t == w
-            || (!p.exact[j] && j + 1 == p.words.len() && t.starts_with(w.as_str()) && w.len() >= 3);
-        if !ok {
-            return None;
+        if !ok(t) {
+            // A space in the dictionary phrase lets a few words come between.
+            let skip = (1..=MAX_PHRASE_GAP)
+                .take_while(|&g| {
+                    toks.get(i + k + g - 1)
+                        .is_some_and(|(_, t)| t.chars().next().is_some_and(char::is_alphanumeric))
+                })
+                .find(|&g| toks.get(i + k + g).is_some_and(|(_, t)| ok(t)))
+                .filter(|_| p.loose[j])?;
+            k += skip;
         }
         k += 1;
         // A possessive inside a name is skipped ("Gondor's").
@@ -781,10 +852,9 @@ mod tests {
     use super::*;
     use crate::Coder;
 
-    const VERBS: &str = "<!-- toy -->\n&TIES\n+RELATIONS\n+LINKS\n\n--- MEET  [040:040] ---\nMEET\n- * TO_TALK &TIES  [046]\n\n--- SELL  [070] ---\nSELL {SOLD}\n- % * [061]\n";
-    const ACTORS: &str =
-        "FREEDONIA [FRE]\n+FREEDONIAN\nSYLVANIA_ [SYL]\nOLDLAND\n\t[OLD <19900101]\n\t[NEW]\n";
-    const AGENTS: &str = "!PERSON! = MAN, MEN\nMINISTER [~GOV]\nPOLICE [~COP]\n";
+    const VERBS: &str = "<!-- toy -->\n&TIES\n+RELATIONS\n+LINKS\n\n--- MEET  [040:040] ---\nMEET\n- * TO_TALK &TIES  [046]\n\n--- SELL  [070] ---\nSELL {SOLD}\n- % * [061]\n\n--- SEIZE [171] ---\nSEIZE\nPHONE_+TAP {PHONE_+TAPPED}\n";
+    const ACTORS: &str = "FREEDONIA [FRE]\n+FREEDONIAN\nSYLVANIA_ [SYL]\nOLDLAND\n\t[OLD <19900101]\n\t[NEW]\nSYLVANIA RADIO [SYLRAD]\n";
+    const AGENTS: &str = "!PERSON! = MAN, MEN\nMINISTER [~GOV]\nPOLICE {} [~COP]\nGUARD [~MIL]\n";
 
     fn triples(text: &str, date: u32) -> Vec<(String, String, String)> {
         let lex = import_petrarch_verbs(VERBS).unwrap();
@@ -835,6 +905,37 @@ mod tests {
         assert_eq!(got, vec![t("OLD", "SYL", "061"), t("SYL", "OLD", "061")]);
         let got = triples("Oldland and Sylvania sold grain.", 20000101);
         assert_eq!(got, vec![t("NEW", "SYL", "061"), t("SYL", "NEW", "061")]);
+    }
+
+    #[test]
+    fn multi_word_verbs_inflect_their_marked_word() {
+        let got = triples("Freedonia phone tapped the offices of Sylvania.", 20000101);
+        assert_eq!(got, vec![t("FRE", "SYL", "171")]);
+        let got = triples("Freedonia phone taps the offices of Sylvania.", 20000101);
+        assert_eq!(got, vec![t("FRE", "SYL", "171")]);
+    }
+
+    #[test]
+    fn agent_plurals_only_when_not_spelled_out() {
+        let m = ActorMatcher::from_petrarch(ACTORS, AGENTS);
+        let codes = |text: &str| -> Vec<String> {
+            m.find(text, Span::new(0, text.len()), 20000101)
+                .into_iter()
+                .map(|a| a.code)
+                .collect()
+        };
+        assert_eq!(codes("Sylvania guards"), vec!["SYLMIL"]);
+        // `POLICE {}`: no plural is generated, and agents are not prefixes.
+        assert_eq!(codes("Sylvania polices"), vec!["SYL"]);
+    }
+
+    #[test]
+    fn a_space_in_an_actor_phrase_allows_words_between() {
+        let m = ActorMatcher::from_petrarch(ACTORS, AGENTS);
+        let text = "Sylvania state-run radio said";
+        let found = m.find(text, Span::new(0, text.len()), 20000101);
+        assert_eq!(found[0].code, "SYLRAD");
+        assert_eq!(found[0].name, "Sylvania state-run radio");
     }
 
     #[test]

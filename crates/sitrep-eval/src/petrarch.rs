@@ -36,6 +36,8 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     );
     let (mut exact, mut total, mut triples) = (0u64, 0u64, Prf::default());
     let mut texts: Vec<(String, u32)> = Vec::new();
+    // SITREP_EVAL_ERRORS=1 lists the records that are not exactly right on stderr.
+    let dump = std::env::var_os("SITREP_EVAL_ERRORS").is_some();
     for line in read("petrarch_validation.jsonl")?.lines() {
         let Ok(record) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
@@ -72,6 +74,17 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         triples.fp += got.len() as u64 - hit;
         triples.fn_ += gold.len() as u64 - hit;
         exact += u64::from(got == gold);
+        if dump && got != gold {
+            let id = record["id"].as_str().unwrap_or("");
+            let actors: Vec<String> = found
+                .iter()
+                .map(|a| format!("{}={}", a.span.of(text), a.code))
+                .collect();
+            eprintln!("{id}\t{text}\n  actors {actors:?}\n  gold {gold:?}\n  got  {got:?}");
+            for e in &events {
+                eprintln!("    {} {}", e.cameo, e.rule);
+            }
+        }
     }
     let accuracy = crate::ratio(exact, total);
     // The suite codes in milliseconds: repeat it so the speed is not timer noise.

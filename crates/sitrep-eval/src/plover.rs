@@ -29,6 +29,8 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     let coder = Coder::new().map_err(|e| EvalError::Stage(e.to_string()))?;
     let (mut total, mut coded, mut right, mut secs) = (0u64, 0u64, 0u64, 0.0);
     let mut per_type: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    // SITREP_EVAL_ERRORS=1 lists the sentences typed wrongly on stderr.
+    let dump = std::env::var_os("SITREP_EVAL_ERRORS").is_some();
     for r in &records {
         let (Some(text), Some(gold)) = (r["text"].as_str(), r["event"].as_str()) else {
             continue;
@@ -43,12 +45,20 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         total += 1;
         let entry = per_type.entry(gold.clone()).or_default();
         entry.0 += 1;
-        if let Some(e) = main_event(&doc, r) {
+        let found = main_event(&doc, r);
+        if let Some(e) = found {
             coded += 1;
             if as_intent(e) == gold {
                 right += 1;
                 entry.1 += 1;
             }
+        }
+        if dump && found.is_none_or(|e| as_intent(e) != gold) {
+            let got = found.map_or("-".to_string(), |e| {
+                format!("{} {} {}", as_intent(e), e.cameo, e.rule)
+            });
+            let id = r["id"].as_str().unwrap_or("");
+            eprintln!("{id}\tgold {gold}\tgot {got}\t{text}");
         }
     }
     let accuracy = crate::ratio(right, total);
