@@ -4,6 +4,11 @@
 //! End to end: strict span F1 (same bytes), relaxed span F1 (overlap) and value F1 (a
 //! relaxed match whose normalised value equals the gold value). The value is compared as
 //! TimeML writes it (`1998-01-08`, `1998-W02`, `P1W`, `PAST_REF`).
+//!
+//! With `SITREP_TIMEX_ERRORS=1` in the environment, every mismatch goes to stderr, one
+//! tab-separated line each: `gold-span` (wrong value on a gold span: doc, dct, type,
+//! text, gold, got, tense, sentence), `missed`, `spurious` and `value` (end to end);
+//! `SITREP_TIMEX_ERRORS=all` adds the right gold-span values as `gold-span-ok`.
 
 use crate::{gold, EvalError, Prf, Report};
 use sitrep_model::{DateValue, Document, Precision, PublishedDate, Stage};
@@ -42,6 +47,7 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     let (mut strict, mut relaxed, mut value) = (Prf::default(), Prf::default(), Prf::default());
     let (mut secs, mut bytes, mut found) = (0.0, 0usize, 0usize);
     let mut on_gold = GoldSpanScore::default();
+    let dump = std::env::var_os("SITREP_TIMEX_ERRORS").is_some();
     for g in &docs {
         let mut doc = Document::new(g.id.clone(), g.text.clone());
         doc.published = Some(PublishedDate {
@@ -69,7 +75,10 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         score_doc(&doc, &gold_spans, &mut strict, &mut relaxed, &mut value);
         let mut gold_here: Vec<&GoldTimex> = by_doc.get(g.id.as_str()).cloned().unwrap_or_default();
         gold_here.sort_by_key(|t| t.start);
-        normalise_gold(&doc, &map, &gold_here, &mut on_gold);
+        if dump {
+            dump_end_to_end(&doc, &g.dct, &gold_spans);
+        }
+        normalise_gold(&doc, &map, &gold_here, &mut on_gold, dump.then_some(&g.dct));
     }
     let mut report = Report::new("timex");
     report.lines.push(format!(
@@ -124,7 +133,13 @@ struct GoldSpanScore {
 
 /// Normalises each gold span in text order, as the tagger would: anchored on the document
 /// date, with the clause's tense and the last date mentioned as reference.
-fn normalise_gold(doc: &Document, map: &[usize], gold: &[&GoldTimex], score: &mut GoldSpanScore) {
+fn normalise_gold(
+    doc: &Document,
+    map: &[usize],
+    gold: &[&GoldTimex],
+    score: &mut GoldSpanScore,
+    dump: Option<&String>,
+) {
     let anchor = sitrep_time::anchor_date(doc);
     let mut reference: Option<String> = None;
     for g in gold {
@@ -141,6 +156,18 @@ fn normalise_gold(doc: &Document, map: &[usize], gold: &[&GoldTimex], score: &mu
             reference = Some(v.timeml.clone());
         }
         let right = got.as_ref().is_some_and(|v| v.timeml == g.value);
+        if let Some(dct) = dump.filter(|_| !right || dump_all()) {
+            let got = got.as_ref().map_or("-", |v| v.timeml.as_str());
+            let kind = if right { "gold-span-ok" } else { "gold-span" };
+            eprintln!(
+                "{kind}\t{}\t{dct}\t{}\t{:?}\t{}\t{got}\t{tense:?}\t{:?}",
+                doc.id,
+                g.kind,
+                g.text,
+                g.value,
+                sentence.of(&doc.text)
+            );
+        }
         score.all += 1;
         score.all_right += u64::from(right);
         if g.kind == "DATE" || g.kind == "TIME" {
@@ -150,6 +177,19 @@ fn normalise_gold(doc: &Document, map: &[usize], gold: &[&GoldTimex], score: &mu
     }
 }
 
+/// Byte spans, start and end.
+type Spans = Vec<(usize, usize)>;
+
+/// Predicted and gold byte spans of one document.
+fn spans(doc: &Document, gold: &[((usize, usize), &str)]) -> (Spans, Spans) {
+    let pred = doc
+        .timexes
+        .iter()
+        .map(|t| (t.span.start(), t.span.end()))
+        .collect();
+    (pred, gold.iter().map(|g| g.0).collect())
+}
+
 fn score_doc(
     doc: &Document,
     gold: &[((usize, usize), &str)],
@@ -157,12 +197,7 @@ fn score_doc(
     relaxed: &mut Prf,
     value: &mut Prf,
 ) {
-    let pred: Vec<(usize, usize)> = doc
-        .timexes
-        .iter()
-        .map(|t| (t.span.start(), t.span.end()))
-        .collect();
-    let gold_spans: Vec<(usize, usize)> = gold.iter().map(|g| g.0).collect();
+    let (pred, gold_spans) = spans(doc, gold);
     let exact = pred.iter().filter(|p| gold_spans.contains(p)).count() as u64;
     strict.tp += exact;
     strict.fp += pred.len() as u64 - exact;
@@ -185,4 +220,36 @@ fn score_doc(
     value.tp += right;
     value.fp += pred.len() as u64 - right;
     value.fn_ += gold.len() as u64 - right;
+}
+
+/// `SITREP_TIMEX_ERRORS=all` also prints the values that were right (`gold-span-ok`).
+fn dump_all() -> bool {
+    std::env::var("SITREP_TIMEX_ERRORS").is_ok_and(|v| v == "all")
+}
+
+/// Prints the end-to-end mismatches of one document (see the module docs).
+fn dump_end_to_end(doc: &Document, dct: &str, gold: &[((usize, usize), &str)]) {
+    let (pred, gold_spans) = spans(doc, gold);
+    let matched = gold::match_spans(&pred, &gold_spans, f64::MIN_POSITIVE);
+    let values = sitrep_time::timeml_values(doc);
+    let text = |(a, b): (usize, usize)| doc.text.get(a..b).unwrap_or("");
+    let id = &doc.id;
+    for (i, p) in pred.iter().enumerate() {
+        let got = values[i].as_ref().map_or("-", |v| v.timeml.as_str());
+        match matched.iter().find(|(pi, _)| *pi == i) {
+            None => eprintln!("spurious\t{id}\t{dct}\t{:?}\t{got}", text(*p)),
+            Some((_, g)) if gold[*g].1 != got => eprintln!(
+                "value\t{id}\t{dct}\t{:?}\t{:?}\t{}\t{got}",
+                text(*p),
+                text(gold[*g].0),
+                gold[*g].1
+            ),
+            Some(_) => {}
+        }
+    }
+    for (g, (span, v)) in gold.iter().enumerate() {
+        if !matched.iter().any(|(_, gi)| *gi == g) {
+            eprintln!("missed\t{id}\t{dct}\t{:?}\t{v}", text(*span));
+        }
+    }
 }

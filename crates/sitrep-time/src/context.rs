@@ -11,23 +11,55 @@ use crate::value::Tense;
 /// over the whole sentence.
 pub fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
     let toks = tokens(text, sentence);
-    // A deadline ("by May", "until Friday") looks forward whatever the verb.
     let first = toks.partition_point(|t| t.span.end <= expr.start);
-    if let Some(prev) = first.checked_sub(1).and_then(|i| toks.get(i)) {
-        let w = prev.text(text).to_ascii_lowercase();
-        if matches!(w.as_str(), "by" | "until" | "till") && starts_with_month(text, expr) {
-            return Tense::Future;
-        }
-    }
+    let word_before = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|i| toks.get(i))
+            .map(|t| t.text(text).to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let prev = word_before(first);
     let (from, to) = clause_bounds(text, &toks, expr);
     let clause = &toks[from..to];
-    match tense_in(text, clause, expr) {
+    // A deadline ("by May", "until Friday") looks forward whatever the verb; not "by the
+    // Tuesday deadline", where the day names a known event, nor in the past perfect
+    // ("had filed by Wednesday"), which puts the deadline behind us.
+    let perfect = clause
+        .iter()
+        .any(|t| t.text(text).eq_ignore_ascii_case("had"));
+    if matches!(prev.as_str(), "by" | "until" | "till")
+        && starts_with_day_or_month(text, expr)
+        && !perfect
+    {
+        return Tense::Future;
+    }
+    // "since" counts from a point already past ("has grown since the March 3 vote").
+    let since =
+        prev == "since" || (prev == "the" && first > 0 && word_before(first - 1) == "since");
+    if since && starts_with_day_or_month(text, expr) {
+        return Tense::Past;
+    }
+    let tense = match tense_in(text, clause, expr) {
         Tense::Unknown => tense_in(text, &toks, expr),
         t => t,
+    };
+    // "to appeal Wednesday's ruling": a day named by its event looks at a known event,
+    // so a future verb does not push it into the next week; the nearest such day wins.
+    let possessive = toks
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .skip_while(|t| t.span.end <= expr.end)
+        .take(1)
+        .any(|t| matches!(t.text(text), "'" | "’"));
+    if tense == Tense::Future && possessive && starts_with_day_or_month(text, expr) {
+        return Tense::Unknown;
     }
+    tense
 }
 
-fn starts_with_month(text: &str, expr: Span) -> bool {
+/// Whether the expression opens with a month or weekday name ("May 3", "Friday night").
+fn starts_with_day_or_month(text: &str, expr: Span) -> bool {
     let first = expr
         .of(text)
         .split(|c: char| !c.is_alphabetic())
@@ -36,7 +68,12 @@ fn starts_with_month(text: &str, expr: Span) -> bool {
     crate::lexicon::lexicon()
         .get(&first.to_ascii_lowercase())
         .iter()
-        .any(|l| matches!(l, crate::lexicon::Lex::Month(_)))
+        .any(|l| {
+            matches!(
+                l,
+                crate::lexicon::Lex::Month(_) | crate::lexicon::Lex::Weekday(_)
+            )
+        })
 }
 
 fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
@@ -89,7 +126,7 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         .get(i + 1)
         .map(|n| lower(n.text(text)))
         .unwrap_or_default();
-    if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev) {
+    if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev, &next) {
         return Some(Tense::Future);
     }
     // "agreed to buy ... in January": the infinitive looks forward from the agreement.
@@ -102,11 +139,14 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     (roles & Cue::Present.bit() != 0).then_some(Tense::Present)
 }
 
-/// Future participles are no future in "as expected" or "had been scheduled".
-fn is_idiom(w: &str, prev: &str) -> bool {
+/// Future participles are no future in "as expected" or "had been scheduled", nor is
+/// "next" in "next to" (a place).
+fn is_idiom(w: &str, prev: &str, next: &str) -> bool {
     // "had been scheduled to expire Friday" looks back from the past.
     let participle = w.ends_with("ed") && matches!(prev, "been" | "had");
-    participle || (w == "expected" && matches!(prev, "as" | "than"))
+    participle
+        || (w == "expected" && matches!(prev, "as" | "than"))
+        || (w == "next" && next == "to")
 }
 
 fn is_regular_past(w: &str) -> bool {

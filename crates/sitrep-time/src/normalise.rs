@@ -761,6 +761,22 @@ impl Rules<'_> {
         let suffix = self.part_of_day();
         if let Some(m) = self.month() {
             let day = self.day_number();
+            // "the week of March 6": the ISO week holding that day.
+            if let (Some(d), Some((Unit::Week, false)), "") = (day, self.unit(), suffix.as_str()) {
+                let v = match year {
+                    Some(y) => out(
+                        ymd(NaiveDate::from_ymd_opt(y, m, d)?),
+                        TimexKind::Date,
+                        false,
+                    ),
+                    None => self.month_day(m, d, ""),
+                }?;
+                let date = NaiveDate::parse_from_str(&v.timeml, "%Y-%m-%d").ok();
+                return match date {
+                    Some(date) => out(week_of(date), TimexKind::Date, v.relative),
+                    None => Some(v),
+                };
+            }
             return match (day, year) {
                 (Some(d), Some(y)) => {
                     let date = NaiveDate::from_ymd_opt(y, m, d)?;

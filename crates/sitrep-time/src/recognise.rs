@@ -43,7 +43,8 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
         return Vec::new();
     }
     let toks = tokens(text, sentence);
-    let classes: Vec<Class> = (0..toks.len()).map(|i| classify(text, &toks, i)).collect();
+    let mut classes: Vec<Class> = (0..toks.len()).map(|i| classify(text, &toks, i)).collect();
+    mark_spoken_years(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -94,8 +95,9 @@ fn may_hold_timex(piece: &str) -> bool {
             *d = c.to_ascii_lowercase();
         }
         let w = std::str::from_utf8(low).unwrap_or("");
-        // "past" heads "the past"; "m" is the tail of "a.m." after "ten".
-        if matches!(w, "past" | "m") || lex.get(w).iter().any(heads) {
+        // "past" heads "the past"; "m" is the tail of "a.m." after "ten"; "nineteen"
+        // may open a spoken year.
+        if matches!(w, "past" | "m" | "eighteen" | "nineteen") || lex.get(w).iter().any(heads) {
             return true;
         }
     }
@@ -140,6 +142,11 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
         return false;
     }
     if classes[j - 1] == Class::Unit && classes[j] == Class::Head && weekday_word(w) {
+        return false;
+    }
+    // "three days later", "an hour after": TimeML tags the counted span as a duration
+    // and leaves the direction out as a signal ("a year earlier" and "ago" stay in).
+    if classes[j - 1] == Class::Unit && is_forward_dir(w) {
         return false;
     }
     // "this year's third quarter": the possessive joins when a time word follows.
@@ -284,8 +291,70 @@ fn can_end(text: &str, toks: &[Token], classes: &[Class], a: usize, i: usize) ->
                     && i > a
                     && toks[i - 1].text(text).eq_ignore_ascii_case("the"))
         }
-        Class::Modifier | Class::Qualifier => false,
+        // "by year end", "at the month's end": a part of a period after its unit.
+        Class::Modifier => is_part(w) && i > a && ends_unit(text, toks, classes, i - 1),
+        Class::Qualifier => false,
         Class::None => false,
+    }
+}
+
+/// Whether the token at `i` is a unit, or the possessive ending of one ("year's").
+fn ends_unit(text: &str, toks: &[Token], classes: &[Class], i: usize) -> bool {
+    let unit_at = if toks[i].text(text) == "s" && i >= 2 {
+        i - 2
+    } else {
+        i
+    };
+    matches!(classes[unit_at], Class::Unit | Class::Head)
+        && lexicon()
+            .get(&toks[unit_at].text(text).to_ascii_lowercase())
+            .iter()
+            .any(|l| matches!(l, Lex::Unit(_)))
+}
+
+fn is_part(w: &str) -> bool {
+    lexicon()
+        .get(&w.to_ascii_lowercase())
+        .iter()
+        .any(|l| matches!(l, Lex::Part(_)))
+}
+
+/// "later", "after", "afterwards": directions that point forward from a counted span.
+fn is_forward_dir(w: &str) -> bool {
+    lexicon()
+        .get(&w.to_ascii_lowercase())
+        .iter()
+        .any(|l| matches!(l, Lex::Dir(d) if *d > 0))
+}
+
+/// Spoken years, as broadcast transcripts write them: "nineteen ninety-six", "the year
+/// two thousand". Both words become heads; the normaliser composes the year.
+fn mark_spoken_years(text: &str, toks: &[Token], classes: &mut [Class]) {
+    let number = |t: &Token| -> Option<i64> {
+        let w = t.text(text).to_ascii_lowercase();
+        let mut total = 0;
+        for part in w.split('-') {
+            match lexicon().get(part).first() {
+                Some(Lex::Number(n)) => total += n,
+                _ => return None,
+            }
+        }
+        Some(total)
+    };
+    for i in 0..toks.len().saturating_sub(1) {
+        if classes[i] != Class::Number || classes[i + 1] != Class::Number {
+            continue;
+        }
+        let (Some(a), Some(b)) = (number(&toks[i]), number(&toks[i + 1])) else {
+            continue;
+        };
+        let century = matches!(a, 18 | 19) && (10..=99).contains(&b);
+        let after_year = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("year");
+        let thousand = a == 2 && b == 1000 && after_year;
+        if century || thousand {
+            classes[i] = Class::Head;
+            classes[i + 1] = Class::Head;
+        }
     }
 }
 

@@ -586,3 +586,81 @@ fn two_digit_decades_need_an_article_or_apostrophe() {
     );
     assert_eq!(got, pairs(&[("80s", "198"), ("the 90s", "199")]));
 }
+
+#[test]
+fn spoken_years_of_broadcast_transcripts() {
+    let got = tagged(
+        "The plant closed in nineteen eighty-four. By the year two thousand it was a park.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("nineteen eighty-four", "1984"),
+            ("the year two thousand", "2000")
+        ])
+    );
+    // Two counts in a row are no year.
+    assert!(tagged(
+        "She bought nineteen twenty-cent stamps.",
+        Some("2031-03-12")
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_counted_span_before_later_is_a_duration() {
+    let got = tagged(
+        "Four days later, the pumps failed. A year earlier they had worked.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(got[0], ("Four days".to_string(), "P4D".to_string()));
+    assert_eq!(got[1].0, "A year earlier");
+}
+
+#[test]
+fn parts_of_periods_after_their_unit_and_the_full_year() {
+    let got = tagged(
+        "The mill expects to hire 40 people by year end and more by year's end. \
+         Output for the full year rose.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("year end", "2031"),
+            ("year's end", "2031"),
+            ("the full year", "2031")
+        ])
+    );
+}
+
+#[test]
+fn the_week_of_a_day_is_that_iso_week() {
+    let a = wed();
+    assert_eq!(v("the week of March 17", a, Tense::Future), "2031-W12");
+    assert_eq!(v("the week of March 17, 2029", a, Tense::Past), "2029-W11");
+}
+
+#[test]
+fn prepositions_and_possessives_steer_the_tense() {
+    // Wednesday 12 March 2031.
+    let got = tagged(
+        "Crews worked next to the dam on Monday. \
+         The board postponed until Friday any vote on the levy. \
+         Growers will appeal Monday's ruling. \
+         Shares have risen since the July 20 report. \
+         Ten towns had paid by Friday.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Monday", "2031-03-10"),
+            ("Friday", "2031-03-14"),
+            ("Monday", "2031-03-10"),
+            ("July 20", "2030-07-20"),
+            ("Friday", "2031-03-07")
+        ])
+    );
+}
