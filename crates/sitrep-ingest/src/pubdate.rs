@@ -1,7 +1,8 @@
 //! The publication date of an HTML page, read straight from the raw markup in one pass
 //! (no DOM): prioritised sources after htmldate — the URL path, metadata (JSON-LD, meta
 //! tags, microdata, `<time>`), date stamps in elements whose class says "date", dates
-//! after a "Published" label, and last the most frequent date in the page text.
+//! after a "Published" label, and last the first stamp below the title or the most
+//! frequent date in the page text.
 //! Publication dates beat update dates, unless the page text only ever shows the update
 //! (or, for a UTC timestamp, only the neighbouring local day). Only days from 1995 to
 //! 2030 count: no clock is read, and pages also name birthdays and historic dates.
@@ -17,6 +18,11 @@ use std::sync::OnceLock;
 const DATE_SOURCES: &str = include_str!("../../../data/ingest/date_sources.tsv");
 
 /// Plausible years for a news page: no clock is read, so "not in the future" is a range.
+/// A date this close to the start of its line, after a place and a comma or bracket,
+/// opens a dateline ("Bonn, 3.5.2021. The minister ..."), whatever follows.
+const DATELINE: usize = 30;
+/// A line of at most this many words around a date is a stamp, not a sentence.
+const STAMP_WORDS: usize = 12;
 const YEARS: std::ops::RangeInclusive<i32> = 1995..=2030;
 
 /// Ranks, lower is stronger. Metadata, JSON and class-hint ranks come from the data
@@ -26,6 +32,8 @@ mod rank {
     pub const ITEMPROP: u8 = 1;
     pub const TIME_STRONG: u8 = 1;
     pub const URL: u8 = 0;
+    /// Generic metadata dates (`date`, `dc.date`) and anything weaker.
+    pub const GENERIC: u8 = 2;
     pub const TIME: u8 = 4;
     pub const LABEL: u8 = 8;
     pub const JSON: u8 = 9;
@@ -100,7 +108,7 @@ fn load(text: &str) -> Sources {
         .join("|");
     let y = r"((?:19|20)\d{2})";
     let pattern = format!(
-        r"(?i)(?-u:\b)(?:{y}[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?:[^\d]|$)|(\d{{1,2}})([./-])(\d{{1,2}})[./-]{y}(?-u:\b)|({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{y}(?-u:\b)|(\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s*(?:de\s+)?({months})\.?,?\s+(?:de\s+)?{y}(?-u:\b))"
+        r"(?i)(?-u:\b)(?:{y}[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?:[^\d]|$)|(\d{{1,2}})([./-]|\.\s)(\d{{1,2}})(?:[./-]|\.\s){y}(?-u:\b)|({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{y}(?-u:\b)|(\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s*(?:de\s+)?({months})\.?,?\s+(?:de\s+)?{y}(?-u:\b))"
     );
     if let Ok(re) = Regex::new(&pattern) {
         s.text = re;
@@ -209,6 +217,8 @@ struct Scan {
     /// Every date of `text` with its offset, read once after the pass.
     visible: Vec<(usize, Day)>,
     canonical: Option<String>,
+    /// Offset in `text` of the first `<h1>`, the page's title.
+    title: Option<usize>,
 }
 
 impl Scan {
@@ -336,9 +346,10 @@ fn shown(best: Found, scan: &Scan) -> Found {
             ..f.clone()
         };
     }
-    if best.rank >= rank::TIME {
-        // A stamp in the body (a `<time>` attribute, a class-named element) whose day
-        // is never shown is often a teaser's: a shown body stamp is the page's own.
+    if best.rank >= rank::GENERIC {
+        // A generic `date` meta or a stamp in the body (a `<time>` attribute, a
+        // class-named element) whose day is never shown is often a teaser's or the
+        // crawl's: a shown stamp is the page's own.
         let body = scan
             .found
             .iter()
@@ -375,14 +386,33 @@ fn adjacent(a: Day, b: Day) -> bool {
     }
 }
 
-/// The most frequent date of the visible text, for pages without metadata; when the
-/// text has none, of the whole markup (attributes, URLs, scripts).
+/// The last resort for pages without metadata: the first stamp after the title (a
+/// date opening its line or alone on a short line below the `<h1>`: the page's own
+/// dateline comes before its comments and teasers), else the most frequent date of the
+/// visible text, else of the whole markup (attributes, URLs, scripts).
 fn frequent(scan: &Scan, html: &str) -> Option<Found> {
+    if let Some(title) = scan.title {
+        let stamp = scan
+            .visible
+            .iter()
+            .find(|(at, _)| *at >= title && stamp_line(&scan.text, *at));
+        if let Some(&(at, day)) = stamp {
+            return Some(Found {
+                rank: rank::FREQUENT,
+                at,
+                day,
+                origin: "html:after title",
+                timed: false,
+            });
+        }
+    }
     let mut counts: HashMap<Day, (usize, usize)> = HashMap::new();
     for &(at, day) in &scan.visible {
         counts.entry(day).or_insert((0, at)).0 += 1;
     }
+    let mut origin = "html:frequent";
     if counts.is_empty() {
+        origin = "html:frequent markup";
         for (at, day) in text_dates(html) {
             counts.entry(day).or_insert((0, at)).0 += 1;
         }
@@ -393,9 +423,31 @@ fn frequent(scan: &Scan, html: &str) -> Option<Found> {
         rank: rank::FREQUENT,
         at,
         day,
-        origin: "html:frequent",
+        origin,
         timed: false,
     })
+}
+
+/// True when the date at `at` opens its line of text (a dateline: "Bonn, 3.5.2021. The
+/// ...") or its line is a short stamp line, not a sentence that mentions a date.
+fn stamp_line(text: &str, at: usize) -> bool {
+    let start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let opens = text.get(start..at).is_some_and(|p| {
+        let p = p.trim_end();
+        p.len() <= DATELINE && (p.is_empty() || p.ends_with([',', '(', '-', '–', '|', ':']))
+    });
+    if opens {
+        return true;
+    }
+    let end = text
+        .get(at..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    text.get(start..end)
+        .is_some_and(|l| l.split_whitespace().count() <= STAMP_WORDS)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -573,6 +625,7 @@ fn open_tag(html: &str, lt: usize, scan: &mut Scan) -> usize {
             scan.canonical = attr(&attrs, "href").map(str::to_string);
         }
         "time" => time_tag(&attrs, scan),
+        "h1" if scan.title.is_none() => scan.title = Some(scan.text.len()),
         _ => {}
     }
     microdata(&attrs, scan);
@@ -746,6 +799,8 @@ fn push_text(out: &mut String, raw: &str) {
         Cow::Owned(
             raw.replace("&nbsp;", " ")
                 .replace("&#160;", " ")
+                .replace("&thinsp;", " ")
+                .replace("&#8201;", " ")
                 .replace("&amp;", "&"),
         )
     } else {

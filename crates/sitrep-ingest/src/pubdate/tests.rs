@@ -131,6 +131,41 @@ fn most_frequent_date_as_last_resort() {
 }
 
 #[test]
+fn first_stamp_below_the_title_beats_the_most_frequent_date() {
+    let page = |stamp: &str| {
+        format!(
+            "<body><h1>Harbour reopens</h1><p>Photo: the pier at dawn, taken on 2 May 2019 \
+             by a reader who walks there every morning before work.</p>{stamp}{BODY}\
+             <p>On 9 May 2019 the ferry returned to the harbour for the first time since the storm.</p><p>Ann wrote on 9 May 2019 that the pier looks better than it has in years.</p></body>"
+        )
+    };
+    assert_eq!(
+        date(&page("<p>Posted by Ann Lee, 4 May 2019</p>"), None),
+        Some(("2019-05-04".into(), "html:after title".into()))
+    );
+    // A dateline opens a long first paragraph.
+    let dateline = page("<p>Bergen, (4.5.2019). The harbour reopened after a long winter of repairs to the pier.</p>");
+    assert_eq!(day(&dateline).as_deref(), Some("2019-05-04"));
+    // A date inside a sentence is no stamp: the most frequent date stays the answer.
+    assert_eq!(
+        date(&page(""), None),
+        Some(("2019-05-09".into(), "html:frequent".into()))
+    );
+}
+
+#[test]
+fn a_shown_stamp_beats_a_hidden_generic_date_meta() {
+    let page = format!(
+        r#"<meta name="date" content="2020-02-12"><body><h1>Fair trade</h1>
+        <div class="news-timedata">05.02.2020 - Editor: Ann Lee</div>{BODY}</body>"#
+    );
+    assert_eq!(
+        date(&page, None),
+        Some(("2020-02-05".into(), "html:shown".into()))
+    );
+}
+
+#[test]
 fn update_wins_when_only_the_update_is_shown() {
     let page = |shown: &str| {
         format!(
@@ -189,6 +224,9 @@ fn month_names_in_several_languages() {
         ("Publicado el 3 de marzo de 2021", "2021-03-03"),
         ("Publié le 2 août 2019", "2019-08-02"),
         ("Posted Sept. 9, 2018", "2018-09-09"),
+        ("Veröffentlicht am 06. Mär. 2023", "2023-03-06"),
+        ("Publié le 30 juil. 2019", "2019-07-30"),
+        ("Publicado el 3 dic. 2021", "2021-12-03"),
     ] {
         assert_eq!(
             day(&format!("<p>{text}</p>")).as_deref(),
@@ -209,6 +247,11 @@ fn numeric_dates_only_when_unambiguous() {
         Some("2019-04-23")
     );
     assert_eq!(day("<p>Posted 05/06/2021</p>"), None);
+    // German stamps set the parts apart with (thin) spaces.
+    assert_eq!(
+        day("<div class=\"publish-date\">By Ann Lee 4.&thinsp;2.&thinsp;2022</div>").as_deref(),
+        Some("2022-02-04")
+    );
 }
 
 #[test]
