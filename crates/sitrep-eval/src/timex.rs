@@ -152,8 +152,8 @@ fn normalise_gold(
             });
         let tense = sitrep_time::tense_at(&doc.text, sentence, span);
         let got = sitrep_time::normalise_after(&g.text, anchor, tense, reference.as_deref());
-        if let Some(v) = got.as_ref().filter(|v| sitrep_time::is_reference(v)) {
-            reference = Some(v.timeml.clone());
+        if let Some(v) = got.as_ref() {
+            sitrep_time::update_reference(&mut reference, v);
         }
         let right = got.as_ref().is_some_and(|v| v.timeml == g.value);
         if let Some(dct) = dump.filter(|_| !right || dump_all()) {

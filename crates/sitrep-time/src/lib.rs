@@ -141,8 +141,8 @@ fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
             let tense = tense_at(&doc.text, sentence_span(doc, t.span), t.span);
             let value = normalise_after(&t.text, anchor, tense, reference.as_deref())
                 .map(|v| in_context(&doc.text, t.span, v));
-            if let Some(v) = value.as_ref().filter(|v| is_reference(v)) {
-                reference = Some(v.timeml.clone());
+            if let Some(v) = value.as_ref() {
+                update_reference(&mut reference, v);
             }
             (tense, value)
         })
@@ -201,6 +201,17 @@ pub fn resolve(doc: &mut Document) {
         doc.diagnostics.push(format!(
             "{UNRESOLVED_NOTE} {unresolved} relative time expression(s): no document date"
         ));
+    }
+}
+
+/// Moves the reference point of later relative expressions past `v`: a date becomes
+/// it; a span of several months ("the nine months", "the six months") puts a period
+/// other than the last quarter in view, so "a year earlier" after it is no quarter.
+pub fn update_reference(reference: &mut Option<String>, v: &TimexValue) {
+    if is_reference(v) {
+        *reference = Some(v.timeml.clone());
+    } else if v.kind == TimexKind::Duration && matches!(v.timeml.as_str(), "P6M" | "P9M") {
+        *reference = None;
     }
 }
 

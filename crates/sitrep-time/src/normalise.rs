@@ -75,8 +75,13 @@ pub(crate) fn words(expr: &str) -> Vec<String> {
 /// Reads the words of an expression into items, composing spelled-out numbers.
 pub(crate) fn items(expr: &str) -> Vec<It> {
     let mut out: Vec<It> = Vec::new();
-    for w in words(expr) {
-        for it in word_items(&w) {
+    let all = words(expr);
+    for (i, w) in all.iter().enumerate() {
+        // "five more years" adds years; only "more than" bounds a length.
+        if w == "more" && all.get(i + 1).is_none_or(|n| n != "than") {
+            continue;
+        }
+        for it in word_items(w) {
             push_item(&mut out, it);
         }
     }

@@ -238,14 +238,18 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                 && (classes[i + 1] == Class::Number
                     || matches!(toks[i + 1].text(text), "than" | "a" | "an" | "least"))
         }
-        // "two weeks", "14 September"; not "seven" before "a year ago".
+        // "two weeks", "14 September", "eight trading days", "five more years"; not
+        // "seven" before "a year ago".
         Class::Number => {
+            let qualified_unit =
+                i + 2 < b && classes[i + 1] == Class::Qualifier && classes[i + 2] == Class::Unit;
             i + 1 < b
                 && !matches!(toks[i + 1].text(text), "a" | "an")
                 && (matches!(
                     classes[i + 1],
                     Class::Unit | Class::Head | Class::Number | Class::Suffix | Class::Modifier
-                ) || toks[i + 1].text(text) == ":")
+                ) || toks[i + 1].text(text) == ":"
+                    || qualified_unit)
         }
         // "last week", not "following the August 1988" or "that 1978"; but "fiscal
         // 1989" names the accounting year.
@@ -521,6 +525,11 @@ fn hyphenated(w: &str) -> Class {
         return Class::None;
     }
     let mut best = Class::None;
+    // "post-1959", "pre-2020": the prefix leaves the year as it is.
+    let w = w
+        .strip_prefix("post-")
+        .or_else(|| w.strip_prefix("pre-"))
+        .unwrap_or(w);
     for part in w.split('-') {
         let c = if is_year(part) {
             Class::Head
@@ -636,12 +645,15 @@ fn year_class(text: &str, toks: &[Token], i: usize) -> Class {
     let prev = i.checked_sub(1).map(|p| toks[p].text(text)).unwrap_or("");
     let next = toks.get(i + 1).map(|t| t.text(text)).unwrap_or("");
     let money = matches!(prev, "$" | "€" | "£" | "¥") || prev.eq_ignore_ascii_case("no");
+    // "the 2029 floods": after an article, a year names the events that follow it.
+    let the = prev.eq_ignore_ascii_case("the");
     let counted = next == "%"
         || matches!(
             next.to_ascii_lowercase().as_str(),
             "percent" | "people" | "troops" | "soldiers" | "km" | "kilometers" | "miles" | "tons"
         )
-        || (next.len() > 3
+        || (!the
+            && next.len() > 3
             && next.ends_with('s')
             && next.chars().all(|c| c.is_ascii_lowercase())
             && lexicon().get(next).is_empty()

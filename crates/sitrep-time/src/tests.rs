@@ -664,3 +664,47 @@ fn prepositions_and_possessives_steer_the_tense() {
         ])
     );
 }
+
+#[test]
+fn a_span_of_several_months_ends_the_quarter_in_view() {
+    let got = tagged(
+        "Net fell in the first quarter from a year earlier. \
+         For the nine months, net rose from a year earlier.",
+        Some("2031-05-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the first quarter", "2031-Q1"),
+            ("a year earlier", "2030-Q1"),
+            ("the nine months", "P9M"),
+            ("a year earlier", "2030")
+        ])
+    );
+}
+
+#[test]
+fn kinds_of_days_prefixes_and_years_naming_events() {
+    let got = tagged(
+        "Eight trading days later the index fell. The loan runs five more years. \
+         Leaders of the 2029 protests and post-2020 reforms spoke.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Eight trading days", "P8D"),
+            ("five more years", "P5Y"),
+            ("2029", "2029"),
+            ("post-2020", "2020")
+        ])
+    );
+    let more = normalise("five more years", wed(), Tense::Past).unwrap();
+    assert_eq!(more.modifier, None);
+    assert_eq!(
+        normalise("more than five years", wed(), Tense::Past)
+            .unwrap()
+            .modifier,
+        Some("MORE_THAN")
+    );
+}
