@@ -116,6 +116,13 @@ fn is_year(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Share of the collection above which a name is left out of story vectors. (Content
+/// words keep every term: cutting common ones lowers ECB+ pair F1, as their idf already
+/// weighs them down in longer vectors.)
+const NAME_MAX_SHARE: f32 = 0.2;
+/// ... unless it is in at most this many documents: small collections keep every name.
+const COMMON_DF_FLOOR: u32 = 50;
+
 /// Document frequencies of terms, for idf weights; feed it the collection (or a sample of
 /// recent documents) before building [`StoryDoc`]s.
 #[derive(Default, Clone)]
@@ -144,9 +151,18 @@ impl Idf {
         ((self.docs as f32 + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
-    fn vector(&self, counts: HashMap<u64, f32>) -> Vec<(u64, f32)> {
+    /// True for a term in so many documents that it names a template or a beat, not an
+    /// incident ("Shr", "Revs", "Feb" in a wire feed of earnings tables): its idf is low
+    /// but, in a short vector, normalisation would still let it decide the cosine.
+    fn too_common(&self, term: u64, share: f32) -> bool {
+        let df = self.df.get(&term).copied().unwrap_or(0);
+        df > COMMON_DF_FLOOR && df as f32 > self.docs as f32 * share
+    }
+
+    fn vector(&self, counts: HashMap<u64, f32>, max_share: f32) -> Vec<(u64, f32)> {
         let mut v: Vec<(u64, f32)> = counts
             .into_iter()
+            .filter(|&(t, _)| !self.too_common(t, max_share))
             .map(|(t, n)| (t, (1.0 + n.ln()) * self.weight(t)))
             .collect();
         let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
@@ -172,9 +188,9 @@ impl StoryDoc {
     pub fn new(idf: &Idf, text: &str, actors: &[&str], published: Option<&DateValue>) -> StoryDoc {
         let c = counts(text, actors);
         StoryDoc {
-            words: idf.vector(c.words),
-            names: idf.vector(c.names),
-            years: idf.vector(c.years),
+            words: idf.vector(c.words, 1.0),
+            names: idf.vector(c.names, NAME_MAX_SHARE),
+            years: idf.vector(c.years, 1.0),
             days: published.and_then(interval),
         }
     }
@@ -220,8 +236,11 @@ pub struct StoryWeights {
     pub names: f64,
     /// Year cosine (years written in the text).
     pub years: f64,
-    /// Publication-date closeness, `1 / (1 + days / 7)`.
-    pub date: f64,
+    /// Days between publication dates at which the similarity is halved. The date only
+    /// ever lowers the text's similarity: two reports of the same day are not more alike
+    /// for it, or every templated item of a busy day (earnings tables, notices) would
+    /// join one story.
+    pub half_life_days: f64,
 }
 
 impl Default for StoryWeights {
@@ -230,7 +249,7 @@ impl Default for StoryWeights {
             words: 0.5,
             names: 0.35,
             years: 0.15,
-            date: 0.2,
+            half_life_days: 30.0,
         }
     }
 }
@@ -241,7 +260,8 @@ pub fn story_similarity(a: &StoryDoc, b: &StoryDoc) -> f64 {
 }
 
 /// [`story_similarity`] with explicit weights. A part that one of the documents lacks
-/// (no names, no year, no date) drops out of the mix instead of counting as a mismatch.
+/// (no names, no year) drops out of the mix instead of counting as a mismatch; without
+/// both dates the text alone decides.
 pub fn story_similarity_with(a: &StoryDoc, b: &StoryDoc, w: &StoryWeights) -> f64 {
     let mut parts = vec![(w.words, cosine(&a.words, &b.words))];
     if !a.names.is_empty() && !b.names.is_empty() {
@@ -250,15 +270,18 @@ pub fn story_similarity_with(a: &StoryDoc, b: &StoryDoc, w: &StoryWeights) -> f6
     if !a.years.is_empty() && !b.years.is_empty() {
         parts.push((w.years, cosine(&a.years, &b.years)));
     }
-    if let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) {
-        let gap = (a0 - b1).max(b0 - a1).max(0) as f64;
-        parts.push((w.date, 1.0 / (1.0 + gap / 7.0)));
-    }
     let total: f64 = parts.iter().map(|p| p.0).sum();
     if total <= 0.0 {
         return 0.0;
     }
-    parts.iter().map(|(wt, s)| wt * s).sum::<f64>() / total
+    let text = parts.iter().map(|(wt, s)| wt * s).sum::<f64>() / total;
+    match (a.days, b.days) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            let gap = (a0 - b1).max(b0 - a1).max(0) as f64;
+            text / (1.0 + gap / w.half_life_days.max(1e-9))
+        }
+        _ => text,
+    }
 }
 
 /// A [`story_similarity`] threshold for "same incident": the value two-fold cross-validation
@@ -422,6 +445,54 @@ mod tests {
         let close = story_similarity(&a, &StoryDoc::new(&idf, A2, &[], Some(&near)));
         let distant = story_similarity(&a, &StoryDoc::new(&idf, A2, &[], Some(&far)));
         assert!(close > distant);
+        // The same day never raises the text's own similarity.
+        let undated = story_similarity(
+            &StoryDoc::new(&idf, A, &[], None),
+            &StoryDoc::new(&idf, A2, &[], None),
+        );
+        assert!((close - undated).abs() < 1e-9, "{close} vs {undated}");
+    }
+
+    #[test]
+    fn same_day_does_not_join_unrelated_items_of_one_template() {
+        let mut idf = Idf::new();
+        let table = |company: &str, a: u32, b: u32| {
+            format!("{company} Inc quarterly results. Shr {a} cts vs {b} cts. Net {a} mln vs {b} mln. Revs {b} mln.")
+        };
+        let (x, y) = (table("Acme Tools", 12, 9), table("Borealis Mining", 31, 44));
+        for i in 0..50 {
+            idf.add(&table(&format!("Company{i}"), i, i + 3));
+        }
+        let day = DateValue {
+            value: "1987-03-02".into(),
+            precision: sitrep_model::Precision::Day,
+        };
+        let a = StoryDoc::new(&idf, &x, &[], Some(&day));
+        let b = StoryDoc::new(&idf, &y, &[], Some(&day));
+        assert!(
+            story_similarity(&a, &b) < DEFAULT_STORY_THRESHOLD,
+            "{}",
+            story_similarity(&a, &b)
+        );
+    }
+
+    #[test]
+    fn names_in_a_large_share_of_the_collection_are_left_out() {
+        let mut idf = Idf::new();
+        for i in 0..100 {
+            idf.add(&format!(
+                "Results from Wire Desk today: item {i} for Company{i}."
+            ));
+        }
+        let doc = StoryDoc::new(&idf, "Shares rose, Wire Desk said of Borealis.", &[], None);
+        let named = |w: &str| doc.names.iter().any(|x| x.0 == term(1, w));
+        assert!(named("borealis"));
+        assert!(!named("wire") && !named("desk"));
+        // A small collection keeps every name.
+        let mut small = Idf::new();
+        small.add("Wire Desk reported it.");
+        let doc = StoryDoc::new(&small, "Shares rose, Wire Desk said.", &[], None);
+        assert_eq!(doc.names.len(), 2);
     }
 
     #[test]

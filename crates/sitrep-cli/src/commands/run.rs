@@ -4,11 +4,11 @@ use crate::args::RunArgs;
 use anyhow::Context;
 use rayon::prelude::*;
 use sitrep_ingest::RawArticle;
-use sitrep_model::{Document, Skipped};
+use sitrep_model::{DateValue, Document, Skipped};
 use sitrep_pipeline::story::{Idf, Stories, StoryDoc, DEFAULT_STORY_THRESHOLD};
 use sitrep_pipeline::{Dedup, DocInfo, DuplicateKind, Options, Pipeline};
 use sitrep_store::Store;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -194,21 +194,28 @@ fn link(store: &mut Store) -> anyhow::Result<Vec<sitrep_model::Fact>> {
 /// story numbers; returns how many stories there are. Recomputed over the whole database
 /// so numbers stay consistent across runs.
 fn assign_stories(store: &mut Store) -> anyhow::Result<usize> {
-    let published: std::collections::HashMap<String, sitrep_model::DateValue> = store
+    let heads: HashMap<String, (Option<String>, Option<DateValue>)> = store
         .documents()
         .context("reading documents for stories")?
         .into_iter()
-        .filter_map(|d| Some((d.id, d.published?)))
+        .map(|d| (d.id, (d.title, d.published)))
         .collect();
+    // The headline is part of what a report says: templated bodies (earnings tables,
+    // dividend notices) differ mostly in the company their headline names.
+    let with_title = |id: &str, text: &str| match heads.get(id) {
+        Some((Some(title), _)) => format!("{title}.\n{text}"),
+        _ => text.to_string(),
+    };
     let mut idf = Idf::new();
     store
-        .for_each_text(|_, text| idf.add(text))
+        .for_each_text(|id, text| idf.add(&with_title(id, text)))
         .context("reading texts for stories")?;
     let mut clusters = Stories::new(DEFAULT_STORY_THRESHOLD, STORY_WINDOW);
     let mut assigned = Vec::new();
     store
         .for_each_text(|id, text| {
-            let doc = StoryDoc::new(&idf, text, &[], published.get(id));
+            let published = heads.get(id).and_then(|h| h.1.as_ref());
+            let doc = StoryDoc::new(&idf, &with_title(id, text), &[], published);
             assigned.push((id.to_string(), clusters.add(doc)));
         })
         .context("reading texts for stories")?;
