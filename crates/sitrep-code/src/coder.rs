@@ -55,7 +55,9 @@ pub fn code_with_actors(coder: &Coder, doc: &mut Document, actors: &[ActorSpan])
         }
         let kept = one_per_clause(coder, &a, &matches);
         let own_event = |m: &&&Match| {
-            !intent_of_conflict(coder, m, &kept) && !purpose_without_target(coder, &a, m, &kept)
+            !intent_of_conflict(coder, m, &kept)
+                && !purpose_without_target(coder, &a, m, &kept)
+                && !open_in_subordinate(&a, m, &kept)
         };
         for m in kept.iter().filter(own_event) {
             let planned = kept.iter().any(|g| governs(coder, g, m));
@@ -458,6 +460,31 @@ fn purpose_without_target(coder: &Coder, a: &Analysis, m: &Match, kept: &[&Match
     }
     kept.iter()
         .any(|n| n.end < m.trigger && a.clause(n.trigger) == clause && n.src.is_some())
+}
+
+/// Conjunctions that open an adverbial clause.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "since", "while", "when", "although", "though", "whereas", "if",
+    "unless", "until", "once",
+];
+
+/// "restored ties with Y after crowds burned down its embassy": a source-only event in an
+/// adverbial clause is background to a sentence that codes an event with both sides.
+fn open_in_subordinate(a: &Analysis, m: &Match, kept: &[&Match]) -> bool {
+    if !m.open {
+        return false;
+    }
+    let (start, _) = a.clause(m.trigger);
+    // "after crowds burned down its embassy, a senior official said": the comma closes
+    // the adverbial clause.
+    let adverbial = start
+        .checked_sub(1)
+        .is_some_and(|b| SUBORDINATORS.contains(&a.items[b].lower.as_str()))
+        && !(start..m.trigger).any(|i| a.items[i].lower == ",");
+    adverbial
+        && kept
+            .iter()
+            .any(|o| !o.open && (o.tgt.is_some() || o.both.is_some()))
 }
 
 /// A code outside the CAMEO table (an imported WEIS-style dictionary): root from its

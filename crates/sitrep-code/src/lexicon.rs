@@ -409,6 +409,19 @@ impl Lexicon {
     }
 }
 
+/// True when the elements before a trigger put an actor slot after a word
+/// (`noted [tgt] regret`) or open with a target before words (`[tgt] hosting celebrate`):
+/// they are matched in place, right to left. Otherwise the leading slot is the trigger's
+/// subject and the words only have to be there.
+pub fn slots_among_words(pre: &[Elem]) -> bool {
+    let word = pre.iter().position(|e| matches!(e, Elem::Word(_)));
+    let slot = pre.iter().rposition(Elem::is_actor);
+    match (word, slot) {
+        (Some(w), Some(s)) => s > w || pre.first() == Some(&Elem::Tgt),
+        _ => false,
+    }
+}
+
 /// Lower-case words of a phrase.
 pub fn split_words(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(str::to_lowercase).collect()

@@ -30,6 +30,8 @@ pub struct Match {
     pub origin: Option<usize>,
     /// The pattern's subject slot found no actor.
     pub subjectless: bool,
+    /// A default-target pattern found an object that names no actor: source only.
+    pub open: bool,
 }
 
 const MAX_OBJ: usize = 8;
@@ -53,6 +55,19 @@ const GAP_STOP: &[&str] = &[
     "or",
     "but",
     ",",
+];
+
+/// Degree adverbs: the trigger form after one is an adjective ("very close", "too late").
+const INTENSIFIERS: &[&str] = &[
+    "very",
+    "too",
+    "so",
+    "quite",
+    "rather",
+    "extremely",
+    "most",
+    "less",
+    "least",
 ];
 
 /// Stops an object phrase that ends a pattern.
@@ -92,7 +107,7 @@ pub fn best_at(a: &Analysis, lex: &Lexicon, t: usize) -> Option<Match> {
     best
 }
 
-/// Matches with their subject first, then specific patterns, then those that found more actors, then a trigger written
+/// Matches with their subject (and target, for default-target patterns) first, then specific patterns, then those that found more actors, then a trigger written
 /// exactly as the surface form ("left" as its own verb rather than a form of "leave").
 fn rank(m: &Match, lex: &Lexicon, form: &str) -> (bool, u32, u8, bool) {
     // A mutual slot names both sides of the event.
@@ -100,7 +115,7 @@ fn rank(m: &Match, lex: &Lexicon, form: &str) -> (bool, u32, u8, bool) {
         u8::from(m.src.is_some()) + u8::from(m.tgt.is_some()) + 2 * u8::from(m.both.is_some());
     let exact = lex.patterns[m.pattern].trigger == form;
     let weight = m.weight.saturating_sub(u32::from(m.gapped));
-    (!m.subjectless, weight, actors, exact)
+    (!m.subjectless && !m.open, weight, actors, exact)
 }
 
 fn discarded(a: &Analysis, lex: &Lexicon, t: usize) -> bool {
@@ -220,9 +235,15 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
         // "technology aid", "missile test": a noun compound, not a verb.
         let past = a.items[t].lower.ends_with("ed") || lex.is_irregular_form(&a.items[t].lower);
         let compound = lex.sectors.contains_key(prev) && !past;
-        if det || prep || compound || determiner_across_adjectives(a, t) {
+        // "marched very close to the border": a degree adverb makes it an adjective.
+        let degree = INTENSIFIERS.contains(&prev);
+        if det || prep || compound || degree || determiner_across_adjectives(a, t) {
             return None;
         }
+    }
+    // Words the pattern needs before its trigger hold in either voice.
+    if !pre_words_present(a, &p.pre, t) {
+        return None;
     }
     // "was killed ... by": a gap before the first slot does not hide the passive.
     let post = match p.post.iter().position(|e| *e != Elem::Gap) {
@@ -234,9 +255,13 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
         .is_some_and(|e| matches!(e, Elem::Tgt | Elem::Obj | Elem::AnyTgt));
     if a.is_passive(t) && slot_first && p.pre.first() == Some(&Elem::Src) {
         let found = match_passive(a, post, t);
+        // TABARI's default target (an imported dictionary) with no `by` agent: the
+        // dictionary codes the subject as the source ("X was criticized over Y").
+        let default_target = post.first() == Some(&Elem::AnyTgt);
+        let agentless = found.as_ref().is_some_and(|m| m.src.is_none());
         // "Gondor was attacked in Ithilen": the passive subject of a gapped pattern is
         // never its agent (gap-free patterns keep their older active fallback).
-        if found.is_some() || post.len() != p.post.len() {
+        if (found.is_some() || post.len() != p.post.len()) && !(default_target && agentless) {
             return found;
         }
     }
@@ -244,11 +269,11 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
         trigger: t,
         ..Match::default()
     };
-    if !pre_words_present(a, &p.pre, t) {
-        return None;
-    }
+    let ordered = crate::lexicon::slots_among_words(&p.pre);
     let subject_slot = p.pre.iter().find(|e| e.is_actor());
-    if let Some(slot) = subject_slot {
+    if ordered {
+        m = match_pre_ordered(a, p, t, m)?;
+    } else if let Some(slot) = subject_slot {
         match a.subject(t) {
             Some(s) => {
                 if !fill(a, &mut m, slot, s) {
@@ -274,6 +299,55 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
     (!m.subjectless || m.tgt.is_some() || m.both.is_some()).then_some(m)
 }
 
+/// Slots and words before the trigger ("NOTED + *", "+ HOSTING *"), right to left: a
+/// slot is the nearest actor left of what follows it in the pattern (the subject, when it
+/// opens the pattern), a word must be found there (further left after a gap). A pattern
+/// without a source slot takes the subject of its first element as the source.
+fn match_pre_ordered(a: &Analysis, p: &Pattern, t: usize, mut m: Match) -> Option<Match> {
+    let from = t.saturating_sub(16);
+    let mut i = t;
+    let mut gap = false;
+    for (k, e) in p.pre.iter().enumerate().rev() {
+        match e {
+            Elem::Word(alts) => {
+                i = word_left_of(a, i, from, gap, alts)?;
+                gap = false;
+            }
+            // The pattern's first slot is the subject of what follows it.
+            slot if slot.is_actor() && k == 0 => match a.subject(i) {
+                Some(j) => {
+                    if !fill(a, &mut m, slot, j) {
+                        return None;
+                    }
+                    i = j;
+                }
+                None if *slot == Elem::Src => m.subjectless = true,
+                None => return None,
+            },
+            slot if slot.is_actor() => {
+                let j = (from..i)
+                    .rev()
+                    .take_while(|&j| a.items[j].lower != ".")
+                    .find(|&j| a.items[j].is_actor() && !a.items[j].modifier)?;
+                if !fill(a, &mut m, slot, j) {
+                    return None;
+                }
+                i = j;
+                gap = false;
+            }
+            _ => gap = true,
+        }
+    }
+    let has_src = p.pre.iter().chain(&p.post).any(|e| *e == Elem::Src);
+    if !has_src && !m.subjectless {
+        match a.subject(i) {
+            Some(s) if Some(s) != m.tgt && Some(s) != m.both => m.src = Some(s),
+            _ => m.subjectless = true,
+        }
+    }
+    Some(m)
+}
+
 /// TABARI semantics for patterns without a target slot: the words match with actors left
 /// out, and the target is the first actor after the verb wherever it sits.
 fn match_any_target(a: &Analysis, p: &Pattern, t: usize, m: Match) -> Option<Match> {
@@ -289,11 +363,51 @@ fn match_any_target(a: &Analysis, p: &Pattern, t: usize, m: Match) -> Option<Mat
     let mut m = match_post(a, &words, &view, 0, m)?;
     // A complement clause ("allowed that Mordor ...") still holds the target; other
     // clause boundaries ("after", "which") end the search.
+    // A comma before a new noun phrase ends it too: ", a senior official said" is another
+    // clause, while "complete, full ties with" goes on.
+    let comma_clause = |i: usize| {
+        a.items[i].lower == ","
+            && a.items.get(i + 1).is_some_and(|n| {
+                n.is_actor() || matches!(n.lower.as_str(), "a" | "an" | "the" | "this" | "these")
+            })
+    };
     let target = (t + 1..a.items.len())
-        .take_while(|&i| a.items[i].lower == "that" || !a.is_boundary(i))
-        .find(|&i| a.items[i].is_actor() && !a.items[i].modifier)?;
-    m.tgt = Some(target);
+        .take_while(|&i| a.items[i].lower == "that" || !(a.is_boundary(i) || comma_clause(i)))
+        .find(|&i| a.items[i].is_actor() && !a.items[i].modifier);
+    match target {
+        Some(target) => m.tgt = Some(target),
+        // "said on Saturday", "burned down its embassy": the verb has an object that
+        // names no actor; the event has a source only.
+        None if m.src.is_some() && object_follows(a, m.end.max(t) + 1) => m.open = true,
+        None => return None,
+    }
     Some(m)
+}
+
+/// True when a noun phrase (or a prepositional phrase) starts at item `i`, past adverbs:
+/// "on Saturday", "its embassy", but not "today" or the end of the clause.
+fn object_follows(a: &Analysis, i: usize) -> bool {
+    let next = (i..a.items.len()).find(|&j| {
+        let w = a.items[j].lower.as_str();
+        !(TIME_WORDS.contains(&w) || (w.ends_with("ly") && w.len() > 3))
+    });
+    next.is_some_and(|j| {
+        let it = &a.items[j];
+        !it.punct && !a.is_boundary(j) && !it.is_actor()
+    })
+}
+
+/// Where one of `alts` starts when it ends right before item `i` or, after a gap,
+/// anywhere further left down to `from`.
+fn word_left_of(a: &Analysis, i: usize, from: usize, gap: bool, alts: &[String]) -> Option<usize> {
+    let found = if gap {
+        (from..=i)
+            .rev()
+            .find_map(|end| words_ending_at(a, end, alts))
+    } else {
+        words_ending_at(a, i, alts)
+    };
+    found.filter(|&s| s >= from)
 }
 
 /// Words a verb pattern requires before its trigger, in order, within eight items.
@@ -307,16 +421,9 @@ fn pre_words_present(a: &Analysis, pre: &[Elem], t: usize) -> bool {
         match e {
             Elem::Gap => gap = true,
             Elem::Word(alts) => {
-                let found = if gap {
-                    (from..=i)
-                        .rev()
-                        .find_map(|end| words_ending_at(a, end, alts))
-                } else {
-                    words_ending_at(a, i, alts)
-                };
-                match found {
-                    Some(start) if start >= from => i = start,
-                    _ => return false,
+                match word_left_of(a, i, from, gap, alts) {
+                    Some(start) => i = start,
+                    None => return false,
                 }
                 gap = false;
             }
@@ -421,7 +528,16 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
             (usize::from(*elem == Elem::Phrase)..=MAX_SKIP).find_map(|k| {
                 let skipped_ok =
                     (pos..pos + k).all(|j| view.get(j).is_some_and(|&i| a.items[i].lower != "."));
-                if !skipped_ok {
+                // TABARI's `^` skips a whole phrase: up to its actor ("the Gondor",
+                // "with X") or its last word before a preposition ("populations about").
+                let phrase_ends = *elem != Elem::Phrase
+                    || view
+                        .get(pos + k - 1)
+                        .is_some_and(|&i| a.items[i].is_actor())
+                    || view.get(pos + k).is_none_or(|&i| {
+                        a.is_preposition(i) || a.items[i].punct || a.is_boundary(i)
+                    });
+                if !skipped_ok || !phrase_ends {
                     return None;
                 }
                 match_post(a, rest, view, pos + k, m.clone())

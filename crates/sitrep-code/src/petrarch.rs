@@ -278,14 +278,23 @@ fn add_pattern(lex: &mut Lexicon, b: &Block, pattern: &str, rule: &str) {
         post.insert(0, Elem::Skip);
     }
     let has = |v: &[Elem], e: &Elem| v.contains(e);
-    let mut pre_full: Vec<Elem> = pre.iter().filter(|e| !e.is_actor()).cloned().collect();
-    if has(&pre, &Elem::Tgt) {
-        pre_full.insert(0, Elem::Tgt);
-    } else if has(&pre, &Elem::Both) {
-        pre_full.insert(0, Elem::Both);
-    } else if !has(&post, &Elem::Src) {
-        pre_full.insert(0, Elem::Src);
-    }
+    // "NOTED + *", "+ HOSTING *": a slot after a word keeps its place, and the matcher
+    // finds it to the left of that word; the source is then the subject of the
+    // pattern's first word. Otherwise the slot before the verb is the verb's subject.
+    let pre_full: Vec<Elem> = if crate::lexicon::slots_among_words(&pre) {
+        pre.clone()
+    } else {
+        let mut v: Vec<Elem> = pre.iter().filter(|e| !e.is_actor()).cloned().collect();
+        if has(&pre, &Elem::Tgt) {
+            v.insert(0, Elem::Tgt);
+        } else if has(&pre, &Elem::Both) {
+            v.insert(0, Elem::Both);
+        } else if !has(&post, &Elem::Src) {
+            v.insert(0, Elem::Src);
+        }
+        v
+    };
+    // A compound before the verb ("% HAVE *"): its members act on each other.
     let targeted = has(&pre, &Elem::Tgt)
         || has(&pre, &Elem::Both)
         || has(&post, &Elem::Tgt)
@@ -936,6 +945,99 @@ mod tests {
         let found = m.find(text, Span::new(0, text.len()), 20000101);
         assert_eq!(found[0].code, "SYLRAD");
         assert_eq!(found[0].name, "Sylvania state-run radio");
+    }
+
+    /// A second toy dictionary for the pattern features of the validation suite.
+    const MORE_VERBS: &str = "--- SCOLD [121] ---\nSCOLD\n- SHARPLY * [122]\n\n--- REGRET [111] ---\nREGRET\n- ADMITTED + * [115]\n\n--- FEAST [181] ---\nFEAST\n- + GREETING * HARVEST ^ $ [042]\n- * AT ^ WITH + [043]\n\n--- WRECK [---] ---\nWRECK\n- * DOWN [222]\n\n--- SAID [023] ---\nSAID\n\n--- RESTORE [064] ---\nRESTORE\n\n--- NEAR [---] ---\nNEAR\n- * BORDER [192]\n\n--- MARCH [181] ---\nMARCH\n";
+    const MORE_ACTORS: &str =
+        "FREEDONIA [FRE]\nSYLVANIA [SYL]\nOLDLAND [OLD]\nNEWLAND [NEW]\nOFFICIAL [---GOV]\n";
+
+    fn check(text: &str, want: &[(&str, &str, &str)]) {
+        let want: Vec<_> = want.iter().map(|&(s, g, c)| t(s, g, c)).collect();
+        assert_eq!(coded(text), want, "{text}");
+    }
+
+    fn coded(text: &str) -> Vec<(String, String, String)> {
+        let lex = import_petrarch_verbs(MORE_VERBS).unwrap();
+        let coder = Coder::with_lexicon(lex).unwrap();
+        let m = ActorMatcher::from_petrarch(MORE_ACTORS, "");
+        let found = m.find(text, Span::new(0, text.len()), 20000101);
+        let mut out: Vec<_> = coder
+            .code_sentence(text, &found)
+            .into_iter()
+            .map(|e| {
+                let code = |a: Option<sitrep_model::ActorRef>| a.map_or("---".into(), |a| a.code);
+                (code(e.source), code(e.target), e.cameo)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn pattern_words_before_the_verb_hold_in_the_passive_too() {
+        // No "sharply": the default code, and with no `by` agent the dictionary's
+        // default target codes the subject as the source.
+        check(
+            "Freedonia was scolded over its quarrel with Sylvania.",
+            &[("FRE", "SYL", "121")],
+        );
+        check(
+            "Freedonia was sharply scolded over its quarrel with Sylvania.",
+            &[("FRE", "SYL", "122")],
+        );
+    }
+
+    #[test]
+    fn slots_between_pattern_words_keep_their_place() {
+        // `ADMITTED + *`: the target sits between the word and the verb, the source is
+        // the subject of the pattern's first word.
+        check(
+            "Freedonia admitted that Sylvania regretted the vote.",
+            &[("FRE", "SYL", "115")],
+        );
+        // `+ GREETING * HARVEST ^ $`: target before the word, `^` skips a phrase with its
+        // actor.
+        check(
+            "Freedonia is greeting Oldland to feast Harvest with Newland today in Sylvania.",
+            &[("SYL", "FRE", "042")],
+        );
+        check(
+            "Freedonia feasted at the Oldland with Sylvania.",
+            &[("FRE", "SYL", "043")],
+        );
+    }
+
+    #[test]
+    fn a_degree_adverb_makes_an_adjective() {
+        check(
+            "Freedonia marched very near the border with Sylvania.",
+            &[("FRE", "SYL", "181")],
+        );
+    }
+
+    #[test]
+    fn source_only_events_when_the_object_names_no_actor() {
+        // The reporting clause has an object ("on Saturday") but no actor in it; "today"
+        // is no object.
+        check(
+            "Freedonia will restore ties with Sylvania, an official said on Saturday.",
+            &[("---GOV", "---", "023"), ("FRE", "SYL", "064")],
+        );
+        check(
+            "Freedonia will restore ties with Sylvania, an official said today.",
+            &[("FRE", "SYL", "064")],
+        );
+        // A source-only event in an adverbial clause is background to a coded event ...
+        check(
+            "Freedonia will restore ties with Sylvania after Oldland crowds wrecked down its mill.",
+            &[("FRE", "SYL", "064")],
+        );
+        // ... and coded when nothing else is: the actor after "after" is its subject.
+        check(
+            "Freedonia will mend ties with Sylvania after Oldland crowds wrecked down its mill.",
+            &[("OLD", "---", "222")],
+        );
     }
 
     #[test]

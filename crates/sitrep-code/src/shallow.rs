@@ -217,7 +217,10 @@ impl Analysis {
                     }
                     continue;
                 }
-                let after_prep = i > 0 && self.is_preposition(i - 1);
+                // "after Calenardhon crowds burned": a conjunction that is also a
+                // preposition opens the verb's own clause, so the actor is its subject.
+                let after_prep =
+                    i > 0 && self.is_preposition(i - 1) && !self.is_cue(i - 1, CueKind::Clause);
                 let gerund = self.items[verb].lower.ends_with("ing");
                 // "visited Russia and met Putin": Russia is the object of another verb.
                 let object_of_verb = i > 0 && self.items[i - 1].trigger_form && !gerund;

@@ -54,6 +54,11 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
             .as_array()
             .map(|a| a.iter().filter_map(triple_of).collect())
             .unwrap_or_default();
+        // `require_dyad` false (a record's PETRARCH config): an event with one side
+        // unknown is written with `---` for it.
+        let dyads_only = record["config"]["require_dyad"]
+            .as_str()
+            .is_none_or(|v| !v.eq_ignore_ascii_case("false"));
         let found = matcher.find(text, Span::new(0, text.len()), date);
         let events = if discards.hits(text) {
             Vec::new()
@@ -64,8 +69,17 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         let got: BTreeSet<Triple> = events
             .iter()
             .filter_map(|e| {
-                let (s, t) = (e.source.as_ref()?, e.target.as_ref()?);
-                Some((s.code.clone(), t.code.clone(), e.cameo.clone()))
+                let code = |a: Option<&sitrep_model::ActorRef>| a.map(|a| a.code.clone());
+                let (s, t) = (code(e.source.as_ref()), code(e.target.as_ref()));
+                if dyads_only && (s.is_none() || t.is_none()) {
+                    return None;
+                }
+                let unknown = || "---".to_string();
+                Some((
+                    s.unwrap_or_else(unknown),
+                    t.unwrap_or_else(unknown),
+                    e.cameo.clone(),
+                ))
             })
             .collect();
         total += 1;
