@@ -3,7 +3,7 @@
 use sitrep_model::Span;
 use sitrep_text::{tokens, Token};
 
-use crate::lexicon::{cues, lower, Cue};
+use crate::lexicon::{cues, lexicon, lower, Cue, Lex};
 use crate::value::Tense;
 
 /// The tense of the clause holding `expr` inside `sentence`: a future marker in the
@@ -27,10 +27,13 @@ pub fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
     let perfect = clause
         .iter()
         .any(|t| t.text(text).eq_ignore_ascii_case("had"));
-    if matches!(prev.as_str(), "by" | "until" | "till")
-        && starts_with_day_or_month(text, expr)
-        && !perfect
-    {
+    let deadline = match prev.as_str() {
+        "until" | "till" => starts_with_day_or_month(text, expr),
+        // "by Sunday" is as often "by Sunday Times reporters": only months.
+        "by" => starts_with_month(text, expr),
+        _ => false,
+    };
+    if deadline && !perfect {
         return Tense::Future;
     }
     // "since" counts from a point already past ("has grown since the March 3 vote").
@@ -39,41 +42,29 @@ pub fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
     if since && starts_with_day_or_month(text, expr) {
         return Tense::Past;
     }
-    let tense = match tense_in(text, clause, expr) {
+    match tense_in(text, clause, expr) {
         Tense::Unknown => tense_in(text, &toks, expr),
         t => t,
-    };
-    // "to appeal Wednesday's ruling": a day named by its event looks at a known event,
-    // so a future verb does not push it into the next week; the nearest such day wins.
-    let possessive = toks
-        .get(first..)
-        .unwrap_or(&[])
-        .iter()
-        .skip_while(|t| t.span.end <= expr.end)
-        .take(1)
-        .any(|t| matches!(t.text(text), "'" | "’"));
-    if tense == Tense::Future && possessive && starts_with_day_or_month(text, expr) {
-        return Tense::Unknown;
     }
-    tense
 }
 
 /// Whether the expression opens with a month or weekday name ("May 3", "Friday night").
 fn starts_with_day_or_month(text: &str, expr: Span) -> bool {
+    first_word_is(text, expr, |l| matches!(l, Lex::Month(_) | Lex::Weekday(_)))
+}
+
+/// Whether the expression opens with a month name.
+fn starts_with_month(text: &str, expr: Span) -> bool {
+    first_word_is(text, expr, |l| matches!(l, Lex::Month(_)))
+}
+
+fn first_word_is(text: &str, expr: Span, f: impl Fn(&Lex) -> bool) -> bool {
     let first = expr
         .of(text)
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    crate::lexicon::lexicon()
-        .get(&first.to_ascii_lowercase())
-        .iter()
-        .any(|l| {
-            matches!(
-                l,
-                crate::lexicon::Lex::Month(_) | crate::lexicon::Lex::Weekday(_)
-            )
-        })
+    lexicon().get(&first.to_ascii_lowercase()).iter().any(f)
 }
 
 fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {

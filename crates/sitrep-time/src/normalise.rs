@@ -766,8 +766,12 @@ impl Rules<'_> {
         let suffix = self.part_of_day();
         if let Some(m) = self.month() {
             let day = self.day_number();
-            // "the week of March 6": the ISO week holding that day.
-            if let (Some(d), Some((Unit::Week, false)), "") = (day, self.unit(), suffix.as_str()) {
+            // "the week of March 6": the ISO week holding that day (not "the first week
+            // of March", whose ordinal counts weeks).
+            let counted = self.ord().is_some();
+            if let (Some(d), Some((Unit::Week, false)), "", false) =
+                (day, self.unit(), suffix.as_str(), counted)
+            {
                 let v = match year {
                     Some(y) => out(
                         ymd(NaiveDate::from_ymd_opt(y, m, d)?),

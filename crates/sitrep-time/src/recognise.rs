@@ -232,9 +232,11 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                         .iter()
                         .any(|l| matches!(l, Lex::DayRel(_))))
         }
-        // "over a week", "nearly two years", but not "over the weekend", "just last month".
+        // "over a week", "nearly two years", but not "over the weekend", "just last month";
+        // "trading", "working" only inside ("eight trading days", not "working a year").
         Class::Qualifier => {
-            i + 1 < b
+            !lexicon().get(&w).contains(&Lex::Mod("FILLER"))
+                && i + 1 < b
                 && (classes[i + 1] == Class::Number
                     || matches!(toks[i + 1].text(text), "than" | "a" | "an" | "least"))
         }
@@ -296,7 +298,12 @@ fn can_end(text: &str, toks: &[Token], classes: &[Class], a: usize, i: usize) ->
                     && toks[i - 1].text(text).eq_ignore_ascii_case("the"))
         }
         // "by year end", "at the month's end": a part of a period after its unit.
-        Class::Modifier => is_part(w) && i > a && ends_unit(text, toks, classes, i - 1),
+        // Not "beginning", mostly a verb there ("the year beginning July 1").
+        Class::Modifier => {
+            matches!(w.to_ascii_lowercase().as_str(), "end" | "start")
+                && i > a
+                && ends_unit(text, toks, classes, i - 1)
+        }
         Class::Qualifier => false,
         Class::None => false,
     }
@@ -314,13 +321,6 @@ fn ends_unit(text: &str, toks: &[Token], classes: &[Class], i: usize) -> bool {
             .get(&toks[unit_at].text(text).to_ascii_lowercase())
             .iter()
             .any(|l| matches!(l, Lex::Unit(_)))
-}
-
-fn is_part(w: &str) -> bool {
-    lexicon()
-        .get(&w.to_ascii_lowercase())
-        .iter()
-        .any(|l| matches!(l, Lex::Part(_)))
 }
 
 /// "later", "after", "afterwards": directions that point forward from a counted span.
@@ -414,6 +414,10 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     let next = toks.get(i + 1).map(|t| t.text(text)).unwrap_or("");
     let digit = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
     if w == ":" && digit(prev) && digit(next) {
+        return Class::Glue;
+    }
+    // "5 1/2 hours": the half joins its count.
+    if w == "/" && prev == "1" && next == "2" {
         return Class::Glue;
     }
     if matches!(w.trim_end_matches('.'), "a.m" | "p.m") || (matches!(w, "am" | "pm") && digit(prev))
