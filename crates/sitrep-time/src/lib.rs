@@ -20,7 +20,11 @@
 //! day", "the previous Friday" count from the last date the text mentioned (a quarter,
 //! in earnings prose). Next month named in a past clause is the coming one; a weekday in
 //! a present clause may be one or two days ahead; "the week" alone is `YYYY-WXX`; "the
-//! year ended June 30" is `P1Y`. A document without a date keeps relative expressions
+//! year ended June 30" is `P1Y`; "three days later" is the duration "three days" (`P3D`,
+//! the direction is left out as TimeML does), while "a year earlier" and "two weeks ago"
+//! are dates; "the week of March 6" is that ISO week; "since" before a day or month looks
+//! back, "until" forward (unless the clause is in the past perfect); spoken years
+//! ("nineteen ninety-six") are years. A document without a date keeps relative expressions
 //! with `value: None` and `X` placeholders in their TimeML value; [`resolve`] fills them
 //! once a date is known.
 //!
