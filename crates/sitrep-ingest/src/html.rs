@@ -197,14 +197,24 @@ fn strip_site(title: &str) -> String {
     title.trim().to_string()
 }
 
-/// Empties `<script>` (except JSON-LD) and `<style>` elements before parsing: they are
-/// often half of a page's bytes and the parser would only skip them later.
+/// Empties `<script>` (except JSON-LD), `<style>` and `<svg>` elements and drops comments
+/// before parsing: they are often half of a page's bytes and the parser would only skip
+/// them later.
 fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::new();
     let (mut copied, mut at) = (0, 0);
     while let Some(i) = html.get(at..).and_then(|rest| rest.find('<')) {
         let start = at + i;
+        if bytes.get(start..start + 4) == Some(b"<!--") {
+            // Comments carry no text; conditional ones hold only markup for old browsers.
+            let Some(end) = html[start..].find("-->").map(|j| start + j + 3) else {
+                break;
+            };
+            out.push_str(&html[copied..start]);
+            (copied, at) = (end, end);
+            continue;
+        }
         let Some(name) = raw_text_tag(bytes, start) else {
             at = start + 1;
             continue;
@@ -231,9 +241,9 @@ fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// `script` or `style` when an opening tag of that name starts at `i`.
+/// `script`, `style` or `svg` when an opening tag of that name starts at `i`.
 fn raw_text_tag(bytes: &[u8], i: usize) -> Option<&'static str> {
-    ["script", "style"].into_iter().find(|name| {
+    ["script", "style", "svg"].into_iter().find(|name| {
         let end = i + 1 + name.len();
         bytes
             .get(i + 1..end)
@@ -952,6 +962,25 @@ mod tests {
             ("2023-03-09T14:20", "html:meta")
         );
         assert_eq!(ex.title.as_deref(), Some("Harbour deal signed"));
+    }
+
+    #[test]
+    fn comments_and_svg_are_dropped_before_parsing() {
+        let page =
+            "<p>a<!-- <p>hidden</p> --></p><svg viewBox=\"0 0 9 9\"><path d=\"M0 0\"/></svg>\
+                    <p>b</p><!--[if IE]><p>old</p><![endif]--><!-- unclosed";
+        assert_eq!(
+            strip_scripts(page),
+            "<p>a</p><svg viewBox=\"0 0 9 9\"></svg><p>b</p><!-- unclosed"
+        );
+        let ex = extract_html(&format!(
+            "<article><p>The council met on Monday to vote.</p>{page}</article>"
+        ));
+        assert!(
+            !ex.text.contains("hidden") && !ex.text.contains("old"),
+            "{}",
+            ex.text
+        );
     }
 
     #[test]

@@ -41,12 +41,41 @@ mod rank {
     pub const FREQUENT: u8 = 30;
 }
 
+/// Substrings of class names or meta keys that mark a date, each with its rank. Every
+/// element's class is checked, so all of them are found in one automaton pass.
+#[derive(Default)]
+struct Hints {
+    keys: Vec<String>,
+    ranks: Vec<u8>,
+    automaton: Option<aho_corasick::AhoCorasick>,
+}
+
+impl Hints {
+    fn add(&mut self, key: String, rank: u8) {
+        self.keys.push(key);
+        self.ranks.push(rank);
+    }
+
+    fn build(&mut self) {
+        self.automaton = aho_corasick::AhoCorasick::new(&self.keys).ok();
+    }
+
+    /// The best (lowest) rank of the hints `text` contains.
+    fn best(&self, text: &str) -> Option<u8> {
+        let automaton = self.automaton.as_ref()?;
+        automaton
+            .find_overlapping_iter(text)
+            .filter_map(|m| self.ranks.get(m.pattern().as_usize()).copied())
+            .min()
+    }
+}
+
 /// The tables of `data/ingest/date_sources.tsv` and the text patterns built from them.
 struct Sources {
     meta: HashMap<String, u8>,
     modified: Vec<String>,
-    hints: Vec<(String, u8)>,
-    meta_hints: Vec<(String, u8)>,
+    hints: Hints,
+    meta_hints: Hints,
     json: HashMap<String, u8>,
     months: HashMap<String, u32>,
     labels: Vec<String>,
@@ -66,8 +95,8 @@ fn load(text: &str) -> Sources {
     let mut s = Sources {
         meta: HashMap::new(),
         modified: Vec::new(),
-        hints: Vec::new(),
-        meta_hints: Vec::new(),
+        hints: Hints::default(),
+        meta_hints: Hints::default(),
         json: HashMap::new(),
         months: HashMap::new(),
         labels: Vec::new(),
@@ -91,14 +120,16 @@ fn load(text: &str) -> Sources {
             match kind {
                 "meta" => drop(s.meta.insert(key, value.min(19) as u8)),
                 "modified" => s.modified.push(key),
-                "hint" => s.hints.push((key, value.min(19) as u8)),
-                "meta-hint" => s.meta_hints.push((key, value.min(19) as u8)),
+                "hint" => s.hints.add(key, value.min(19) as u8),
+                "meta-hint" => s.meta_hints.add(key, value.min(19) as u8),
                 "month" => drop(s.months.insert(key, value)),
                 "label" => s.labels.push(regex::escape(&key)),
                 _ => {}
             }
         }
     }
+    s.hints.build();
+    s.meta_hints.build();
     let mut names: Vec<&str> = s.months.keys().map(String::as_str).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let months = names
@@ -712,12 +743,7 @@ fn meta_hint(key: &str) -> Option<u8> {
     if is_update(key) {
         return None;
     }
-    sources()
-        .meta_hints
-        .iter()
-        .filter(|(h, _)| key.contains(h.as_str()))
-        .map(|(_, r)| *r)
-        .min()
+    sources().meta_hints.best(key)
 }
 
 fn is_update(hint: &str) -> bool {
@@ -777,13 +803,7 @@ fn class_hint(name: &str, attrs: &[(String, &str)], scan: &mut Scan) {
     if hint.trim().is_empty() || is_update(&hint) {
         return;
     }
-    let best = sources()
-        .hints
-        .iter()
-        .filter(|(h, _)| hint.contains(h.as_str()))
-        .map(|(_, r)| *r)
-        .min();
-    if let Some(rank) = best {
+    if let Some(rank) = sources().hints.best(&hint) {
         for key in ["datetime", "title", "content", "data-date"] {
             if let Some(v) = attr(attrs, key) {
                 scan.add(rank, v, "html:date element");

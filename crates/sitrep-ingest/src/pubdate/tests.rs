@@ -18,7 +18,9 @@ fn data_file_loads() {
     assert!(s.modified.iter().any(|k| k == "article:modified_time"));
     assert_eq!(s.months.get("märz"), Some(&3));
     assert_eq!(s.json.get("datePublished"), Some(&0));
-    assert!(s.hints.iter().any(|(h, _)| h == "date"));
+    assert!(s.hints.keys.iter().any(|h| h == "date"));
+    assert_eq!(s.hints.best("post-date entry"), s.hints.best("date"));
+    assert_eq!(s.hints.best("sidebar"), None);
 }
 
 #[test]
