@@ -15,6 +15,8 @@
 //! - [`Dedup`]: one-pass, incremental, bounded-memory duplicate detection (xxh3 of the
 //!   normal form for exact copies, MinHash + LSH for near copies);
 //! - [`merge_facts`]: events → facts, counting documents, outlets and independent origins;
+//! - [`trial`]: precision and recall of near-duplicate detection on generated syndicated
+//!   copies of real articles;
 //! - [`story`]: similarity of two reports (same incident or another one of the same kind)
 //!   and an incremental [`story::Stories`] clusterer.
 
@@ -23,6 +25,7 @@ mod dedup;
 mod facts;
 pub mod normalize;
 pub mod story;
+pub mod trial;
 
 pub use dedup::{Dedup, DedupConfig, Signature, Signer, SHINGLE, SIG_LEN};
 pub use facts::{merge_code, merge_facts, merge_facts_with, MergeConfig};

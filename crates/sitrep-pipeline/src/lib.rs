@@ -20,7 +20,9 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-pub use sitrep_link::{merge_facts, story, Dedup, DocInfo, Duplicate, DuplicateKind, Signer};
+pub use sitrep_link::{
+    merge_facts, story, trial, Dedup, DocInfo, Duplicate, DuplicateKind, Signer,
+};
 
 /// Why the pipeline could not be built.
 #[derive(Debug, thiserror::Error)]

@@ -3,7 +3,7 @@
 use crate::args::BenchArgs;
 use anyhow::Context;
 use rayon::prelude::*;
-use sitrep_pipeline::{Dedup, DuplicateKind, Options, Pipeline, Signer};
+use sitrep_pipeline::{trial, Dedup, DuplicateKind, Options, Pipeline, Signer};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -119,6 +119,7 @@ fn bench_dedup(args: &BenchArgs) -> anyhow::Result<ExitCode> {
     let (mut docs, mut unread, mut wordless, mut bytes) = (0u64, 0u64, 0u64, 0u64);
     let (mut exact, mut near) = (0u64, 0u64);
     let (mut sign_time, mut index_time) = (Duration::ZERO, Duration::ZERO);
+    let mut trial_texts: Vec<(String, String)> = Vec::new();
     let started = Instant::now();
     for input in sitrep_ingest::inputs(&args.corpus, &options.ingest).take(limit) {
         let Ok(raw) = input else {
@@ -126,6 +127,11 @@ fn bench_dedup(args: &BenchArgs) -> anyhow::Result<ExitCode> {
             continue;
         };
         let text = String::from_utf8_lossy(&raw.body);
+        if trial_texts.len() < 2 * TRIAL_ORIGINALS
+            && text.split_whitespace().nth(trial::MIN_WORDS).is_some()
+        {
+            trial_texts.push((raw.source.clone(), text.to_string()));
+        }
         docs += 1;
         bytes += text.len() as u64;
         let t0 = Instant::now();
@@ -160,13 +166,35 @@ fn bench_dedup(args: &BenchArgs) -> anyhow::Result<ExitCode> {
         bytes as f64 / 1e6 / core,
         docs as f64 / wall
     );
+    let articles = trial_texts.iter().map(|(i, t)| (i.as_str(), t.as_str()));
+    let score = trial::run(articles, trial_texts.len() / 2);
+    println!(
+        "generated copies of {} articles, {} unrelated ones: {} found, {} attributed to another, {} missed ({} of them with true Jaccard >= 0.5); {} false and {} natural reports on the unrelated",
+        score.originals, score.negatives, score.found, score.misattributed, score.missed,
+        score.reachable_missed, score.false_positives, score.natural
+    );
+    println!(
+        "near-duplicate precision {:.4}, recall {:.4}, recall at true Jaccard >= 0.5 {:.4}",
+        score.precision(),
+        score.recall(),
+        score.reachable_recall()
+    );
     let json = serde_json::json!({
         "suite": "bench-dedup", "documents": docs, "exact": exact, "near": near,
         "docs_per_s": round(docs as f64 / core), "mb_per_s": round(bytes as f64 / 1e6 / core),
         "wall_docs_per_s": round(docs as f64 / wall),
+        "near_precision": round4(score.precision()), "near_recall": round4(score.recall()),
+        "near_recall_reachable": round4(score.reachable_recall()),
     });
     println!("{json}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Articles given generated copies by the near-duplicate trial of `bench --dedup`.
+const TRIAL_ORIGINALS: usize = 2000;
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }
 
 fn round(x: f64) -> f64 {
