@@ -404,6 +404,11 @@ impl Ctx<'_> {
 /// An intent or threat and its infinitive ("threatened to impose") are two events.
 fn one_per_clause<'m>(coder: &Coder, a: &Analysis, matches: &'m [Match]) -> Vec<&'m Match> {
     let key = |m: &Match| (a.clause(m.trigger), m.src, m.tgt, m.both);
+    // "dismissed an appeal to lay down their arms": an infinitive after the clause's
+    // verb is its complement and never outranks it.
+    let infinitive = |m: &Match| m.trigger > 0 && a.items[m.trigger - 1].lower == "to";
+    let complement_of =
+        |x: &Match, verb: &Match| infinitive(x) && !infinitive(verb) && verb.trigger < x.trigger;
     matches
         .iter()
         .enumerate()
@@ -413,7 +418,10 @@ fn one_per_clause<'m>(coder: &Coder, a: &Analysis, matches: &'m [Match]) -> Vec<
                     && key(o) == key(m)
                     && !governs(coder, o, m)
                     && !governs(coder, m, o)
-                    && (o.weight > m.weight || (o.weight == m.weight && j < *i))
+                    && !complement_of(o, m)
+                    && (complement_of(m, o)
+                        || o.weight > m.weight
+                        || (o.weight == m.weight && j < *i))
             })
         })
         .map(|(_, m)| m)

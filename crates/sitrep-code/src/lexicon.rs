@@ -385,18 +385,19 @@ impl Lexicon {
         out
     }
 
-    /// The sector of an object phrase: its last word with a known sector; a military word
-    /// anywhere wins over technology (`missile technology` is military).
+    /// The sector of an object phrase: its last word with a known sector; peacekeeping and
+    /// inspection words anywhere win (`peacekeeping force`, `weapons inspectors`), then a
+    /// military word (`missile technology` is military).
     pub fn sector_of(&self, object: &str) -> Option<&str> {
         let words: Vec<String> = split_words(object);
         let found: Vec<&str> = words
             .iter()
             .filter_map(|w| self.sectors.get(w).map(String::as_str))
             .collect();
-        if found.contains(&"military") {
-            return Some("military");
-        }
-        found.last().copied()
+        let first_of = ["peacekeeping", "inspection", "military"]
+            .into_iter()
+            .find(|s| found.contains(s));
+        first_of.or(found.last().copied())
     }
 
     /// The code refined by the object's sector.

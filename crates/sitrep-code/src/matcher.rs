@@ -183,6 +183,15 @@ fn determiner_across_adjectives(a: &Analysis, t: usize) -> bool {
     if plural && (a.items[t].lower.ends_with("ed") || a.items[t].participle) {
         return false;
     }
+    // "a declaration demanding that …", "a letter urging Gondor to": a participle with
+    // its own complement after a noun is a verb.
+    let complement = a
+        .items
+        .get(t + 1)
+        .is_some_and(|n| n.is_actor() || matches!(n.lower.as_str(), "that" | "the" | "a" | "an"));
+    if a.items[t].lower.ends_with("ing") && complement {
+        return false;
+    }
     for k in 2..=3 {
         let Some(j) = t.checked_sub(k) else {
             return false;
@@ -449,7 +458,16 @@ fn match_passive(a: &Analysis, post: &[Elem], t: usize) -> Option<Match> {
     let first = post.first()?;
     match first {
         Elem::Tgt | Elem::AnyTgt => {
-            let s = a.subject(t)?;
+            // "A camp for Congolese refugees was attacked by X": with a `by` agent, the
+            // actor inside the subject phrase is what was acted on.
+            let inside = || {
+                by?;
+                let (start, _) = a.clause(t);
+                (start..t)
+                    .rev()
+                    .find(|&i| a.items[i].is_actor() && !a.items[i].possessive)
+            };
+            let s = a.subject(t).or_else(inside)?;
             m.tgt = Some(s);
         }
         Elem::Obj => m.obj = Some(object_left_of_aux(a, t)?),
@@ -579,10 +597,16 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
                 }
                 // "killed at least eight al-Qaeda leaders": quantities before a slot.
                 let quantity = is_quantity(&a.items[i].lower);
+                // "ordered former president Menem to": title words before a name.
+                let title = is_np_word(a, i) && !a.items[i].trigger_form && {
+                    let w = a.items[i].lower.as_str();
+                    !w.ends_with("ing") && !w.ends_with("ed")
+                };
                 let skippable = modifier
                     || quantity
                     || DETERMINERS.contains(&a.items[i].lower.as_str())
-                    || (skipped < 1 && is_np_word(a, i) && rest.is_empty());
+                    || (skipped < 1 && is_np_word(a, i) && rest.is_empty())
+                    || (skipped < 2 && title);
                 if !skippable || skipped >= if quantity { 5 } else { 2 } {
                     return None;
                 }

@@ -126,8 +126,18 @@ struct Block {
 
 fn read_verbs(lines: &[String], lex: &mut Lexicon) {
     let mut block: Option<Block> = None;
+    // `+WORD` lines right after an `&SET` line are members of the set, not verbs.
+    let mut in_synset = false;
     for (n, line) in lines.iter().enumerate() {
         let t = line.trim();
+        if t.starts_with('&') {
+            in_synset = true;
+            continue;
+        }
+        if in_synset && t.starts_with('+') {
+            continue;
+        }
+        in_synset = false;
         if t.starts_with("---") {
             let inner = t.trim_matches('-').trim();
             let (_, code) = split_code(inner);
@@ -1038,6 +1048,24 @@ mod tests {
             "Freedonia will mend ties with Sylvania after Oldland crowds wrecked down its mill.",
             &[("OLD", "---", "222")],
         );
+    }
+
+    #[test]
+    fn synonym_set_members_are_not_verbs() {
+        // `+CLOSER` belongs to the set, not to the SCOLD block above it.
+        let text = "--- SCOLD [121] ---\nSCOLD\n&NEARSET\n+CLOSER\n\n--- PEACE [---] ---\nPEACE\n- INCHING &NEARSET * [083]\n";
+        let lex = import_petrarch_verbs(text).unwrap();
+        assert!(!lex.by_form.contains_key("closer"));
+        let coder = Coder::with_lexicon(lex).unwrap();
+        let m = ActorMatcher::from_petrarch(MORE_ACTORS, "");
+        let s = "Freedonia is inching closer to peace with Sylvania.";
+        let found = m.find(s, Span::new(0, s.len()), 20000101);
+        let got: Vec<String> = coder
+            .code_sentence(s, &found)
+            .into_iter()
+            .map(|e| e.cameo)
+            .collect();
+        assert_eq!(got, vec!["083"]);
     }
 
     #[test]

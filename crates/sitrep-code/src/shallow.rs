@@ -118,6 +118,31 @@ pub const DETERMINERS: &[&str] = &[
     "many",
 ];
 
+/// Heads of a noun phrase whose `of` phrase names who acts ("a group of refugees
+/// marched", "thousands of workers struck").
+const COLLECTIVES: &[&str] = &[
+    "group",
+    "groups",
+    "members",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "crowd",
+    "crowds",
+    "band",
+    "delegation",
+    "team",
+    "contingent",
+    "unit",
+    "units",
+    "most",
+    "many",
+    "some",
+    "all",
+];
+
 /// Subject pronouns that may stand for an actor named earlier in the sentence.
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 
@@ -218,9 +243,12 @@ impl Analysis {
                     continue;
                 }
                 // "after Calenardhon crowds burned": a conjunction that is also a
-                // preposition opens the verb's own clause, so the actor is its subject.
-                let after_prep =
-                    i > 0 && self.is_preposition(i - 1) && !self.is_cue(i - 1, CueKind::Clause);
+                // preposition opens the verb's own clause, so the actor is its subject;
+                // so is the actor of "a group of", "thousands of".
+                let after_prep = i > 0
+                    && self.is_preposition(i - 1)
+                    && !self.is_cue(i - 1, CueKind::Clause)
+                    && !self.collective_of(i - 1);
                 let gerund = self.items[verb].lower.ends_with("ing");
                 // "visited Russia and met Putin": Russia is the object of another verb.
                 let object_of_verb = i > 0 && self.items[i - 1].trigger_form && !gerund;
@@ -253,6 +281,20 @@ impl Analysis {
             }
         }
         adjectival
+    }
+
+    /// True when item `of` is the `of` of a collective or quantity head ("a group of",
+    /// "thousands of", "members of") that opens its noun phrase.
+    fn collective_of(&self, of: usize) -> bool {
+        if self.items[of].lower != "of" || of == 0 {
+            return false;
+        }
+        let head = self.items[of - 1].lower.as_str();
+        let opens = of < 2 || {
+            let before = self.items[of - 2].lower.as_str();
+            DETERMINERS.contains(&before) || self.is_boundary(of - 2) || before == ","
+        };
+        COLLECTIVES.contains(&head) && opens
     }
 
     /// The nearest earlier actor that is the subject of its own clause, for a pronoun.

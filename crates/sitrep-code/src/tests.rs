@@ -628,3 +628,99 @@ fn the_actor_after_a_head_noun_of_is_the_target() {
     let ev = code("Iran killed the deputy commander of Japan in a raid.");
     assert!(has(&ev, "IRN", "JPN", "1823"), "{ev:#?}");
 }
+
+#[test]
+fn participle_with_a_complement_after_a_noun_is_a_verb() {
+    let ev = code("Japan issued a statement demanding that Russia leave.");
+    assert!(has(&ev, "JPN", "RUS", "100"), "{ev:#?}");
+}
+
+#[test]
+fn title_words_before_a_named_target() {
+    let ev = code("Japan ordered former minister Petrov to testify.");
+    assert!(ev
+        .iter()
+        .any(|e| e.cameo == "100" && e.target.as_ref().is_some_and(|t| t.code == "RUSGOV")));
+}
+
+#[test]
+fn an_infinitive_does_not_outrank_its_clause_verb() {
+    // The rejection, not the disarmament it was asked for.
+    let ev = code("Iran dismissed an appeal from Japan to lay down its arms.");
+    assert!(ev.iter().any(|e| e.cameo == "120"), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.cameo == "0873"), "{ev:#?}");
+}
+
+#[test]
+fn the_actor_of_a_collective_is_the_subject() {
+    let ev = code("A group of Iran students staged a hunger strike against Japan.");
+    assert!(
+        ev.iter()
+            .any(|e| e.cameo == "142" && e.source.as_ref().is_some_and(|s| s.code == "IRN")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn passive_target_inside_the_subject_phrase() {
+    let ev = code("A camp for Ukraine refugees was attacked by Russia on Monday.");
+    assert!(has(&ev, "RUS", "UKR", "190"), "{ev:#?}");
+}
+
+#[test]
+fn withdrawn_peacekeepers_and_inspectors_are_sanctions() {
+    let ev = code("Japan withdrew its peacekeeping force from Ukraine.");
+    assert!(has(&ev, "JPN", "UKR", "1661"), "{ev:#?}");
+    let ev = code("Japan withdrew weapons inspectors from Iran.");
+    assert!(has(&ev, "JPN", "IRN", "1662"), "{ev:#?}");
+    let ev = code("Japan withdrew its troops from Ukraine.");
+    assert!(has(&ev, "JPN", "UKR", "087"), "{ev:#?}");
+}
+
+#[test]
+fn sworn_intent_is_planned() {
+    let ev = code("Iran has sworn to attack Japan.");
+    let e = ev.iter().find(|e| e.root == "19").expect("attack");
+    assert_eq!(e.modality, Modality::Planned, "{ev:#?}");
+}
+
+#[test]
+fn lexicon_rows_for_news_english() {
+    for (text, s, t, cameo) in [
+        ("Russia wounded two Ukraine soldiers.", "RUS", "UKR", "180"),
+        (
+            "Iran opened its borders today to Ukraine refugees.",
+            "IRN",
+            "UKR",
+            "075",
+        ),
+        (
+            "Japan banned Petrov from travelling.",
+            "JPN",
+            "RUSGOV",
+            "172",
+        ),
+        (
+            "Japan suspended air links with Russia.",
+            "JPN",
+            "RUS",
+            "161",
+        ),
+        (
+            "Russia sent experts to Iran on Friday to investigate the blast.",
+            "RUS",
+            "IRN",
+            "090",
+        ),
+    ] {
+        let ev = code(text);
+        assert!(has(&ev, s, t, cameo), "{text}: {ev:#?}");
+    }
+    for (text, cameo) in [
+        ("Japan repealed the ban on rallies.", "081"),
+        ("Iran said it would not accept more refugees.", "122"),
+    ] {
+        let ev = code(text);
+        assert!(ev.iter().any(|e| e.cameo == cameo), "{text}: {ev:#?}");
+    }
+}

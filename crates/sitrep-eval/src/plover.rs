@@ -59,6 +59,19 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
             });
             let id = r["id"].as_str().unwrap_or("");
             eprintln!("{id}\tgold {gold}\tgot {got}\t{text}");
+            for e in &doc.events {
+                let code = |a: &Option<sitrep_model::ActorRef>| {
+                    a.as_ref().map_or("-".to_string(), |a| a.code.clone())
+                };
+                eprintln!(
+                    "    {} {} -> {} {:?} {}",
+                    e.cameo,
+                    code(&e.source),
+                    code(&e.target),
+                    e.modality,
+                    e.rule
+                );
+            }
         }
     }
     let accuracy = crate::ratio(right, total);
