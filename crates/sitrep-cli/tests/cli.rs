@@ -314,3 +314,38 @@ fn bench_reports_throughput_as_a_last_json_line() {
         }
     }
 }
+
+#[test]
+fn lines_a_site_repeats_on_every_page_are_removed_during_a_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("site.jsonl");
+    let mut body = String::new();
+    for (i, town) in ["Ardmore", "Belcastle", "Corran", "Dunmore"]
+        .iter()
+        .enumerate()
+    {
+        let text = format!(
+            "Follow the Harbour Tribune on Telegram for live updates\n\
+             The council of {town} approved a new ferry pier on Monday, the mayor said.\n\
+             Work on the pier in {town} will start in spring and cost {} million crowns.",
+            i + 2
+        );
+        let line =
+            serde_json::json!({"id": format!("t{i}"), "outlet": "Harbour Tribune", "text": text});
+        body.push_str(&format!("{line}\n"));
+    }
+    std::fs::write(&corpus, body).unwrap();
+    let db = dir.path().join("site.db");
+    let run = sitrep(&["run", corpus.to_str().unwrap(), "--quiet"], &db);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let mut texts = Vec::new();
+    sitrep_store::Store::open(&db)
+        .unwrap()
+        .for_each_text(|_, t| texts.push(t.to_string()))
+        .unwrap();
+    assert_eq!(texts.len(), 4);
+    for t in texts {
+        assert!(!t.contains("Telegram"), "{t}");
+        assert!(t.contains("approved a new ferry pier"), "{t}");
+    }
+}

@@ -21,6 +21,7 @@ mod dicts;
 mod html;
 mod pubdate;
 mod read;
+mod repeats;
 mod warc;
 
 use sitrep_model::{Document, Skipped};
@@ -30,6 +31,7 @@ pub use clean::english_share;
 pub use dates::parse_date;
 pub use html::{extract_html, extract_html_bytes, Extracted};
 pub use pubdate::{publication_date, publication_date_str};
+pub use repeats::SiteRepeats;
 
 /// Knobs for reading.
 #[derive(Clone, Debug)]

@@ -147,9 +147,22 @@ impl Pipeline {
 
     /// Takes one raw article all the way to coded events.
     pub fn process(&self, raw: RawArticle) -> Result<Document, Skipped> {
+        let doc = self.ingest(raw)?;
+        self.finish(doc)
+    }
+
+    /// The first half of [`Pipeline::process`]: the cleaned document, before anything
+    /// reads its text, so a caller can still remove what it learns across documents
+    /// (see [`sitrep_ingest::SiteRepeats`]).
+    pub fn ingest(&self, raw: RawArticle) -> Result<Document, Skipped> {
         let start = Instant::now();
-        let mut doc = sitrep_ingest::to_document(raw, &self.options.ingest)?;
+        let doc = sitrep_ingest::to_document(raw, &self.options.ingest);
         self.times.add(0, start);
+        doc
+    }
+
+    /// The second half of [`Pipeline::process`]: language check, annotation and coding.
+    pub fn finish(&self, mut doc: Document) -> Result<Document, Skipped> {
         self.check_language(&mut doc)?;
         self.annotate_and_code(&mut doc);
         Ok(doc)

@@ -58,6 +58,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
 
     let mut tally = Tally::default();
     let mut seen = HashSet::new();
+    let mut repeats = sitrep_ingest::SiteRepeats::new();
     let mut inputs = sitrep_ingest::inputs(&args.paths, &options.ingest);
     loop {
         let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
@@ -67,7 +68,26 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         let (raws, skips) = split_batch(batch);
         tally.skipped.extend(skips);
         tally.bytes += raws.iter().map(|r| r.body.len() as u64).sum::<u64>();
-        let results: Vec<_> = raws.into_par_iter().map(|r| pipeline.process(r)).collect();
+        let ingested: Vec<_> = raws.into_par_iter().map(|r| pipeline.ingest(r)).collect();
+        let mut cleaned = Vec::with_capacity(ingested.len());
+        for result in ingested {
+            match result {
+                Ok(doc) => cleaned.push(doc),
+                Err(skip) => tally.skipped.push(skip),
+            }
+        }
+        // Lines a site repeats on many pages are its template: learnt over the run so far,
+        // this batch included, before anything reads the text.
+        for doc in &cleaned {
+            repeats.observe(doc);
+        }
+        for doc in &mut cleaned {
+            repeats.strip(doc);
+        }
+        let results: Vec<_> = cleaned
+            .into_par_iter()
+            .map(|doc| pipeline.finish(doc))
+            .collect();
         let mut docs = Vec::with_capacity(results.len());
         for result in results {
             match result {
