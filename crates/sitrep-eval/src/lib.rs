@@ -119,6 +119,7 @@ pub enum EvalError {
     Stage(String),
 }
 
+pub mod clock;
 pub mod dates;
 pub mod extraction;
 pub mod gold;

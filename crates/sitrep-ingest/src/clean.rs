@@ -384,7 +384,13 @@ fn head_metadata(line: &str, found: &mut Found) -> Option<String> {
         slot.get_or_insert(date);
         return Some("date line".into());
     }
-    if let Some(c) = patterns().byline.captures(line) {
+    // Cheap tests first: the patterns are anchored, and most lines are long sentences.
+    let b = line.as_bytes();
+    let starts_by = b.len() > 3 && b[..2].eq_ignore_ascii_case(b"by") && b[2].is_ascii_whitespace();
+    if let Some(c) = starts_by
+        .then(|| patterns().byline.captures(line))
+        .flatten()
+    {
         let full = c.get(1).map_or("", |m| m.as_str()).trim();
         // "By Jane Roe, Political Correspondent" names Jane Roe.
         let (name, rest) = full.split_once(',').unwrap_or((full, ""));
@@ -424,7 +430,8 @@ fn is_name(text: &str, max_words: usize) -> bool {
 /// `Source: X`, `[city=agency]` and `© 2025 Outlet` credit lines, anywhere.
 fn credit_line(line: &str, found: &mut Found) -> Option<String> {
     let p = patterns();
-    if let Some(c) = p.copyright.captures(line) {
+    let marked = line.contains('©') || line.contains("(c)") || line.contains("(C)");
+    if let Some(c) = marked.then(|| p.copyright.captures(line)).flatten() {
         let name = c.get(1).map_or("", |m| m.as_str()).trim();
         if is_name(name, 5) {
             found
@@ -433,14 +440,20 @@ fn credit_line(line: &str, found: &mut Found) -> Option<String> {
         }
         return Some("site credit".into());
     }
-    if let Some(c) = p.source.captures(line) {
+    // The pattern allows at most 8 + 2 + 40 characters of up to 4 bytes.
+    let short = line.len() <= 200;
+    if let Some(c) = short.then(|| p.source.captures(line)).flatten() {
         let name = c.get(1).map_or("", |m| m.as_str());
         found
             .outlets
             .push((OUTLET_SOURCE_LINE, canonical_outlet(name)));
         return Some("source credit".into());
     }
-    if let Some(c) = p.dateline_credit.captures(line) {
+    let bracketed = line.starts_with('[') && line.ends_with(']');
+    if let Some(c) = bracketed
+        .then(|| p.dateline_credit.captures(line))
+        .flatten()
+    {
         let name = c.get(2).map_or("", |m| m.as_str());
         found
             .outlets

@@ -254,20 +254,21 @@ fn raw_text_tag(bytes: &[u8], i: usize) -> Option<&'static str> {
     })
 }
 
-/// Byte offset of `</name` after `from`, case-insensitive.
-fn find_close(html: &str, from: usize, name: &str) -> Option<usize> {
+/// Byte offset of `</name` after `from`, case-insensitive. Scripts are long and full of
+/// `<`, so the scan jumps from `<` to `<` (a memchr search) rather than matching `</`.
+pub(crate) fn find_close(html: &str, from: usize, name: &str) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut at = from;
-    while let Some(i) = html.get(at..).and_then(|rest| rest.find("</")) {
+    while let Some(i) = html.get(at..).and_then(|rest| rest.find('<')) {
         let start = at + i;
-        let end = start + 2 + name.len();
-        if bytes
-            .get(start + 2..end)
-            .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+        if bytes.get(start + 1) == Some(&b'/')
+            && bytes
+                .get(start + 2..start + 2 + name.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
         {
             return Some(start);
         }
-        at = start + 2;
+        at = start + 1;
     }
     None
 }
@@ -380,19 +381,15 @@ impl Walk {
         let tag = el.name();
         let hint = hint_text(el);
         match tag {
-            "html" => self.meta.lang = el.attr("lang").map(str::to_string),
+            "html" => self.meta.lang = attr(el, "lang").map(str::to_string),
             "meta" => self.meta_tag(el),
-            "link"
-                if el
-                    .attr("rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-            {
+            "link" if attr(el, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                 self.meta
                     .url
-                    .get_or_insert_with(|| el.attr("href").unwrap_or("").to_string());
+                    .get_or_insert_with(|| attr(el, "href").unwrap_or("").to_string());
             }
             "title" => self.in_title = self.meta.title_tag.is_none(),
-            "script" if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+            "script" if attr(el, "type").is_some_and(|t| t.contains("ld+json")) => {
                 let text: String = node
                     .children()
                     .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
@@ -501,13 +498,12 @@ impl Walk {
     }
 
     fn meta_tag(&mut self, el: &scraper::node::Element) {
-        let key = el
-            .attr("property")
-            .or_else(|| el.attr("name"))
-            .or_else(|| el.attr("itemprop"))
+        let key = attr(el, "property")
+            .or_else(|| attr(el, "name"))
+            .or_else(|| attr(el, "itemprop"))
             .unwrap_or("")
             .to_ascii_lowercase();
-        let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+        let Some(content) = attr(el, "content").map(str::trim).filter(|c| !c.is_empty()) else {
             return;
         };
         let content = content.to_string();
@@ -537,19 +533,19 @@ impl Walk {
     /// Dates in microdata attributes and in small elements whose class says "date".
     fn date_attrs(&mut self, node: NodeRef<Node>, el: &scraper::node::Element, hint: &str) {
         let value = || {
-            el.attr("content")
-                .or(el.attr("datetime"))
-                .or(el.attr("title"))
+            attr(el, "content")
+                .or(attr(el, "datetime"))
+                .or(attr(el, "title"))
         };
-        let itemprop = el.attr("itemprop").or(el.attr("property")).unwrap_or("");
+        let itemprop = attr(el, "itemprop").or(attr(el, "property")).unwrap_or("");
         if itemprop.to_ascii_lowercase().contains("datepublished") {
             if let Some(v) = value() {
                 self.meta.dates.push((1, v.to_string(), "html:itemprop"));
                 return;
             }
         }
-        if hint.contains("published") && el.attr("title").is_some() {
-            if let Some(v) = el.attr("title") {
+        if hint.contains("published") && attr(el, "title").is_some() {
+            if let Some(v) = attr(el, "title") {
                 self.meta.dates.push((2, v.to_string(), "html:published"));
                 return;
             }
@@ -566,16 +562,12 @@ impl Walk {
     }
 
     fn time_tag(&mut self, el: &scraper::node::Element) {
-        let Some(dt) = el.attr("datetime") else {
+        let Some(dt) = attr(el, "datetime") else {
             return;
         };
-        let strong = el.attr("pubdate").is_some()
-            || el
-                .attr("itemprop")
-                .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-            || el
-                .attr("class")
-                .is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+        let strong = attr(el, "pubdate").is_some()
+            || attr(el, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+            || attr(el, "class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
         let rank = if strong { 2 } else { 6 };
         self.meta.dates.push((rank, dt.to_string(), "html:time"));
     }
@@ -635,10 +627,16 @@ fn date_meta_rank(key: &str) -> Option<u8> {
     })
 }
 
+/// The value of attribute `name`. Scraper's own lookup interns the name first, which
+/// costs more than comparing the few attributes an element has.
+fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+    el.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
 fn hidden(el: &scraper::node::Element) -> bool {
-    el.attr("hidden").is_some()
-        || el.attr("aria-hidden").is_some_and(|v| v == "true")
-        || el.attr("style").is_some_and(|s| {
+    attr(el, "hidden").is_some()
+        || attr(el, "aria-hidden").is_some_and(|v| v == "true")
+        || attr(el, "style").is_some_and(|s| {
             let s = s.to_ascii_lowercase().replace(' ', "");
             s.contains("display:none") || s.contains("visibility:hidden")
         })
@@ -646,7 +644,7 @@ fn hidden(el: &scraper::node::Element) -> bool {
 
 fn hint_text(el: &scraper::node::Element) -> String {
     let mut s = String::new();
-    if let Some(c) = el.attr("class") {
+    if let Some(c) = attr(el, "class") {
         s.push_str(c);
     }
     if let Some(i) = el.id() {
@@ -800,7 +798,7 @@ fn same_class(dom: &Html, s: &Scores, top: NodeId) -> Vec<NodeId> {
         dom.tree
             .get(id)
             .and_then(|n| n.value().as_element())
-            .and_then(|e| e.attr("class"))
+            .and_then(|e| attr(e, "class"))
             .map(str::trim)
             .filter(|c| !c.is_empty())
     };

@@ -572,18 +572,26 @@ fn skip_to_gt(html: &str, from: usize) -> usize {
 }
 
 /// The lower-cased tag name starting at `from` and the offset after it.
-fn tag_name(html: &str, from: usize) -> (String, usize) {
+fn tag_name(html: &str, from: usize) -> (Cow<'_, str>, usize) {
     let b = html.as_bytes();
     let mut end = from;
     while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'-' || b[end] == b':') {
         end += 1;
     }
-    let name = html.get(from..end).unwrap_or("").to_ascii_lowercase();
-    (name, end)
+    (lower(html.get(from..end).unwrap_or("")), end)
+}
+
+/// `s` in ASCII lower case, copied only when it has capitals (markup rarely does).
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|c| c.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// Parses `name="value"` pairs up to the closing `>`; returns them and the offset after.
-fn attributes(html: &str, from: usize) -> (Vec<(String, &str)>, usize) {
+fn attributes(html: &str, from: usize) -> (Vec<(Cow<'_, str>, &str)>, usize) {
     let b = html.as_bytes();
     let mut attrs = Vec::new();
     let mut i = from;
@@ -601,7 +609,7 @@ fn attributes(html: &str, from: usize) -> (Vec<(String, &str)>, usize) {
         while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
             i += 1;
         }
-        let name = html.get(start..i).unwrap_or("").to_ascii_lowercase();
+        let name = lower(html.get(start..i).unwrap_or(""));
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -634,11 +642,11 @@ fn attributes(html: &str, from: usize) -> (Vec<(String, &str)>, usize) {
     }
 }
 
-fn is_canonical(attrs: &[(String, &str)]) -> bool {
+fn is_canonical(attrs: &[(Cow<'_, str>, &str)]) -> bool {
     attr(attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
 }
 
-fn attr<'a>(attrs: &[(String, &'a str)], name: &str) -> Option<&'a str> {
+fn attr<'a>(attrs: &[(Cow<'_, str>, &'a str)], name: &str) -> Option<&'a str> {
     attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
 }
 
@@ -649,7 +657,7 @@ fn open_tag(html: &str, lt: usize, scan: &mut Scan) -> usize {
     if is_block(&name) {
         scan.text.push('\n');
     }
-    match name.as_str() {
+    match name.as_ref() {
         "script" | "style" => return raw_text(html, end, &name, &attrs, scan),
         "meta" => meta_tag(&attrs, scan),
         "link" if scan.canonical.is_none() && is_canonical(&attrs) => {
@@ -669,10 +677,10 @@ fn raw_text(
     html: &str,
     from: usize,
     name: &str,
-    attrs: &[(String, &str)],
+    attrs: &[(Cow<'_, str>, &str)],
     scan: &mut Scan,
 ) -> usize {
-    let close = find_close(html, from, name).unwrap_or(html.len());
+    let close = crate::html::find_close(html, from, name).unwrap_or(html.len());
     let body = html.get(from..close).unwrap_or("");
     if name == "script" {
         let ld = attr(attrs, "type").is_some_and(|t| t.contains("ld+json"));
@@ -698,23 +706,7 @@ fn json_dates(body: &str, ld: bool, scan: &mut Scan) {
     }
 }
 
-/// Byte offset of `</name` after `from`, case-insensitive.
-fn find_close(html: &str, from: usize, name: &str) -> Option<usize> {
-    let b = html.as_bytes();
-    let mut at = from;
-    while let Some(i) = html.get(at..).and_then(|r| r.find("</")) {
-        let start = at + i;
-        if b.get(start + 2..start + 2 + name.len())
-            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-        {
-            return Some(start);
-        }
-        at = start + 2;
-    }
-    None
-}
-
-fn meta_tag(attrs: &[(String, &str)], scan: &mut Scan) {
+fn meta_tag(attrs: &[(Cow<'_, str>, &str)], scan: &mut Scan) {
     let Some(content) = attr(attrs, "content") else {
         return;
     };
@@ -750,7 +742,7 @@ fn is_update(hint: &str) -> bool {
     hint.contains("updat") || hint.contains("modif") || hint.contains("edited")
 }
 
-fn time_tag(attrs: &[(String, &str)], scan: &mut Scan) {
+fn time_tag(attrs: &[(Cow<'_, str>, &str)], scan: &mut Scan) {
     let Some(dt) = attr(attrs, "datetime") else {
         return;
     };
@@ -773,7 +765,7 @@ fn time_tag(attrs: &[(String, &str)], scan: &mut Scan) {
 }
 
 /// `itemprop="datePublished"` on any element: the value is an attribute or the text.
-fn microdata(attrs: &[(String, &str)], scan: &mut Scan) {
+fn microdata(attrs: &[(Cow<'_, str>, &str)], scan: &mut Scan) {
     let Some(prop) = attr(attrs, "itemprop") else {
         return;
     };
@@ -791,26 +783,32 @@ fn microdata(attrs: &[(String, &str)], scan: &mut Scan) {
 }
 
 /// Elements whose class or id names a date stamp: their text is read after the pass.
-fn class_hint(name: &str, attrs: &[(String, &str)], scan: &mut Scan) {
+fn class_hint(name: &str, attrs: &[(Cow<'_, str>, &str)], scan: &mut Scan) {
     if matches!(name, "html" | "body" | "meta" | "link" | "time") {
         return;
     }
-    let mut hint = attr(attrs, "class").unwrap_or("").to_ascii_lowercase();
-    if let Some(id) = attr(attrs, "id") {
+    let (class, id) = (attr(attrs, "class"), attr(attrs, "id"));
+    if class.is_none() && id.is_none() {
+        return;
+    }
+    let mut hint = class.unwrap_or("").to_ascii_lowercase();
+    if let Some(id) = id {
         hint.push(' ');
         hint.push_str(&id.to_ascii_lowercase());
     }
-    if hint.trim().is_empty() || is_update(&hint) {
+    // Most elements name no date: the automaton rules them out before anything else.
+    let Some(rank) = sources().hints.best(&hint) else {
+        return;
+    };
+    if is_update(&hint) {
         return;
     }
-    if let Some(rank) = sources().hints.best(&hint) {
-        for key in ["datetime", "title", "content", "data-date"] {
-            if let Some(v) = attr(attrs, key) {
-                scan.add(rank, v, "html:date element");
-            }
+    for key in ["datetime", "title", "content", "data-date"] {
+        if let Some(v) = attr(attrs, key) {
+            scan.add(rank, v, "html:date element");
         }
-        scan.hinted.push((scan.text.len(), rank));
     }
+    scan.hinted.push((scan.text.len(), rank));
 }
 
 /// Appends text with whitespace squashed and the common entities decoded.
