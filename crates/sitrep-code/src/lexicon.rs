@@ -374,11 +374,20 @@ impl Lexicon {
         Ok(out)
     }
 
-    /// Every surface form of a trigger lemma: regular inflections plus irregular ones.
+    /// Every surface form of a trigger lemma: regular inflections plus irregular ones,
+    /// those of a prefixed verb taken from its base (`retake` → `retook`, `retaken`).
     pub fn forms_of(&self, lemma: &str) -> Vec<String> {
         let mut out = inflect(lemma);
         if let Some(irr) = self.irregular.get(lemma) {
             out.extend(irr.iter().cloned());
+        }
+        for prefix in VERB_PREFIXES {
+            let Some(base) = lemma.strip_prefix(prefix).filter(|b| b.len() >= 2) else {
+                continue;
+            };
+            if let Some(irr) = self.irregular.get(base) {
+                out.extend(irr.iter().map(|f| format!("{prefix}{f}")));
+            }
         }
         out.sort();
         out.dedup();
@@ -422,6 +431,9 @@ pub fn slots_among_words(pre: &[Elem]) -> bool {
         _ => false,
     }
 }
+
+/// Prefixes that leave a verb's irregular forms intact (`re-take`, `over-run`).
+const VERB_PREFIXES: &[&str] = &["re", "over", "under", "out", "with", "up", "mis", "fore"];
 
 /// Lower-case words of a phrase.
 pub fn split_words(phrase: &str) -> Vec<String> {
@@ -511,6 +523,11 @@ mod tests {
             assert!(f.contains(&w.to_string()), "{w} in {f:?}");
         }
         assert!(inflect("ship").contains(&"shipped".to_string()));
+        let mut lex = Lexicon::default();
+        lex.add_irregular("take", ["took".to_string(), "taken".to_string()]);
+        let f = lex.forms_of("retake");
+        assert!(f.contains(&"retaken".to_string()), "{f:?}");
+        assert!(f.contains(&"retook".to_string()), "{f:?}");
         assert!(inflect("transfer").contains(&"transfers".to_string()));
     }
 }

@@ -107,15 +107,23 @@ pub fn best_at(a: &Analysis, lex: &Lexicon, t: usize) -> Option<Match> {
     best
 }
 
-/// Matches with their subject (and target, for default-target patterns) first, then specific patterns, then those that found more actors, then a trigger written
+/// Matches with their subject (and target, for default-target patterns) first, then specific patterns (more elements, then more literal words), then those that found more actors, then a trigger written
 /// exactly as the surface form ("left" as its own verb rather than a form of "leave").
-fn rank(m: &Match, lex: &Lexicon, form: &str) -> (bool, u32, u8, bool) {
+fn rank(m: &Match, lex: &Lexicon, form: &str) -> (bool, u32, usize, u8, bool) {
     // A mutual slot names both sides of the event.
     let actors =
         u8::from(m.src.is_some()) + u8::from(m.tgt.is_some()) + 2 * u8::from(m.both.is_some());
-    let exact = lex.patterns[m.pattern].trigger == form;
+    let p = &lex.patterns[m.pattern];
+    let exact = p.trigger == form;
     let weight = m.weight.saturating_sub(u32::from(m.gapped));
-    (!m.subjectless && !m.open, weight, actors, exact)
+    // "grant asylum to X" is more specific than "grant [obj] to X".
+    let literal = p
+        .pre
+        .iter()
+        .chain(&p.post)
+        .filter(|e| matches!(e, Elem::Word(_)))
+        .count();
+    (!m.subjectless && !m.open, weight, literal, actors, exact)
 }
 
 fn discarded(a: &Analysis, lex: &Lexicon, t: usize) -> bool {
@@ -586,8 +594,34 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
             let mut p = pos;
             let mut skipped = 0;
             let after_literal = pos > 0 && !a.items[view[pos - 1]].is_actor();
+            // "granted asylum to the Arcadian dissident": when no actor proper follows, an
+            // adjectival actor heading the noun phrase names the slot's actor.
+            let mut origin: Option<usize> = None;
+            let by_origin = |origin: Option<usize>, p: usize| {
+                let o = origin.filter(|&o| p > o)?;
+                let mut m = m.clone();
+                if !fill(a, &mut m, elem, view[o]) {
+                    return None;
+                }
+                let mut end = p;
+                while end < p + 3
+                    && view.get(end).is_some_and(|&i| {
+                        is_np_word(a, i) && !a.items[i].trigger_form && !a.items[i].is_actor()
+                    })
+                {
+                    end += 1;
+                }
+                // "Russian fighter jets" are goods of that origin, not the actor.
+                if (o + 1..end).any(|k| a.items[view[k]].material) {
+                    return None;
+                }
+                match_post(a, rest, view, end, m)
+            };
             while let Some(&i) = view.get(p) {
                 let modifier = a.items[i].modifier && !(after_literal && skipped == 0);
+                if modifier && origin.is_none() {
+                    origin = Some(p);
+                }
                 if a.items[i].is_actor() && !modifier {
                     let mut m = m.clone();
                     if !fill(a, &mut m, elem, i) {
@@ -608,12 +642,12 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
                     || (skipped < 1 && is_np_word(a, i) && rest.is_empty())
                     || (skipped < 2 && title);
                 if !skippable || skipped >= if quantity { 5 } else { 2 } {
-                    return None;
+                    return by_origin(origin, p);
                 }
                 skipped += 1;
                 p += 1;
             }
-            None
+            by_origin(origin, p)
         }
         Elem::Obj => match_obj(a, rest, view, pos, m),
         Elem::AnyTgt => {

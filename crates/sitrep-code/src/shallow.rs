@@ -36,6 +36,8 @@ pub struct Item {
     pub trigger_form: bool,
     /// Could be a past participle (`supplied`, `sent`).
     pub participle: bool,
+    /// A head word of material objects (`objects.tsv`: `drones`, `food`).
+    pub material: bool,
 }
 
 impl Item {
@@ -118,6 +120,29 @@ pub const DETERMINERS: &[&str] = &[
     "many",
 ];
 
+/// Auxiliaries and adverbs between a coordinating conjunction and its verb.
+fn is_aux_or_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "also"
+            | "still"
+            | "then"
+            | "later"
+            | "again"
+            | "now"
+            | "even"
+    ) || (w.len() > 4 && w.ends_with("ly"))
+}
+
 /// Heads of a noun phrase whose `of` phrase names who acts ("a group of refugees
 /// marched", "thousands of workers struck").
 const COLLECTIVES: &[&str] = &[
@@ -188,6 +213,7 @@ impl Analysis {
                     || lex.is_irregular_form(w));
             items[i].trigger_form =
                 !items[i].is_actor() && !noun_before && lex.by_form.contains_key(&items[i].lower);
+            items[i].material = !items[i].is_actor() && lex.sectors.contains_key(&items[i].lower);
         }
         let cues = find_cues(&items, lex);
         Analysis { items, cues }
@@ -216,8 +242,15 @@ impl Analysis {
     pub fn subject(&self, verb: usize) -> Option<usize> {
         // "X condemned the attack and promised aid": a verb coordinated with an earlier one
         // shares its subject.
-        if verb > 1 && self.items[verb - 1].lower == "and" {
-            let earlier = (verb.saturating_sub(20)..verb - 1)
+        // "… opened its borders, but was still refusing …": auxiliaries and adverbs may
+        // come between the conjunction and the verb.
+        let mut c = verb;
+        while c > 1 && is_aux_or_adverb(&self.items[c - 1].lower) {
+            c -= 1;
+        }
+        let conjunction = c > 1 && matches!(self.items[c - 1].lower.as_str(), "and" | "but");
+        if conjunction && (c < verb || self.items[c - 1].lower == "and") {
+            let earlier = (c.saturating_sub(20)..c - 1)
                 .rev()
                 .take_while(|&j| !self.is_boundary(j))
                 .find(|&j| self.items[j].trigger_form);
@@ -395,6 +428,7 @@ fn collapse(text: &str, span: Span, actors: &[ActorSpan]) -> Vec<Item> {
                 modifier: is_demonym(text.get(start..end as usize).unwrap_or("")),
                 trigger_form: false,
                 participle: false,
+                material: false,
             });
             a += 1;
             continue;
@@ -447,6 +481,7 @@ fn word_item(span: Span, lower: String, punct: bool) -> Item {
         modifier: false,
         trigger_form: false,
         participle: false,
+        material: false,
     }
 }
 

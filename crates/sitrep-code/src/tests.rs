@@ -629,6 +629,13 @@ fn the_actor_after_a_head_noun_of_is_the_target() {
     assert!(has(&ev, "IRN", "JPN", "1823"), "{ev:#?}");
 }
 
+/// True when some event with this code has this source.
+fn coded_by(events: &[Event], cameo: &str, source: &str) -> bool {
+    events
+        .iter()
+        .any(|e| e.cameo == cameo && e.source.as_ref().is_some_and(|s| s.code == source))
+}
+
 #[test]
 fn participle_with_a_complement_after_a_noun_is_a_verb() {
     let ev = code("Japan issued a statement demanding that Russia leave.");
@@ -654,11 +661,7 @@ fn an_infinitive_does_not_outrank_its_clause_verb() {
 #[test]
 fn the_actor_of_a_collective_is_the_subject() {
     let ev = code("A group of Iran students staged a hunger strike against Japan.");
-    assert!(
-        ev.iter()
-            .any(|e| e.cameo == "142" && e.source.as_ref().is_some_and(|s| s.code == "IRN")),
-        "{ev:#?}"
-    );
+    assert!(coded_by(&ev, "142", "IRN"), "{ev:#?}");
 }
 
 #[test]
@@ -712,6 +715,28 @@ fn lexicon_rows_for_news_english() {
             "IRN",
             "090",
         ),
+        (
+            "Japan lodged a formal protest with Russia.",
+            "JPN",
+            "RUS",
+            "114",
+        ),
+        (
+            "Japan pulled its troops out of Ukraine.",
+            "JPN",
+            "UKR",
+            "087",
+        ),
+        ("Japan closed its border with Russia.", "JPN", "RUS", "191"),
+        ("Japan accepted Russia's demands.", "JPN", "RUS", "083"),
+        ("Japan let aid convoys into Ukraine.", "JPN", "UKR", "0863"),
+        ("Japan has retaken Ukraine.", "JPN", "UKR", "190"),
+        (
+            "Japan pledged humanitarian aid to Ukraine.",
+            "JPN",
+            "UKR",
+            "0333",
+        ),
     ] {
         let ev = code(text);
         assert!(has(&ev, s, t, cameo), "{text}: {ev:#?}");
@@ -723,4 +748,21 @@ fn lexicon_rows_for_news_english() {
         let ev = code(text);
         assert!(ev.iter().any(|e| e.cameo == cameo), "{text}: {ev:#?}");
     }
+}
+
+#[test]
+fn an_adjectival_actor_heads_a_slot_with_no_actor_proper() {
+    let mut doc = doc_with(
+        "Japan granted asylum to the Iranian dissident.",
+        &[("Japan", "JPN", "Japan"), ("Iranian", "IRN", "Iran")],
+    );
+    Coder::new().unwrap().run(&mut doc).unwrap();
+    // A literal word ("asylum") beats an object slot of the same length, too.
+    assert!(has(&doc.events, "JPN", "IRN", "075"), "{:#?}", doc.events);
+}
+
+#[test]
+fn a_verb_after_but_and_an_auxiliary_shares_the_subject() {
+    let ev = code("Japan reopened its ports, but was still refusing entry to Iran refugees.");
+    assert!(coded_by(&ev, "120", "JPN"), "{ev:#?}");
 }
