@@ -58,11 +58,15 @@ fn starts_with_month(text: &str, expr: Span) -> bool {
     first_word_is(text, expr, |l| matches!(l, Lex::Month(_)))
 }
 
+/// Whether the first word of the expression, after words naming a part of the period
+/// ("mid-November", "early May", "the end of June"), passes `f`.
 fn first_word_is(text: &str, expr: Span, f: impl Fn(&Lex) -> bool) -> bool {
+    const PART_OF_PERIOD: &[&str] = &["mid", "early", "late", "the", "end", "middle", "of"];
     let first = expr
         .of(text)
         .split(|c: char| !c.is_alphabetic())
-        .next()
+        .filter(|w| !w.is_empty())
+        .find(|w| !PART_OF_PERIOD.contains(&w.to_ascii_lowercase().as_str()))
         .unwrap_or("");
     lexicon().get(&first.to_ascii_lowercase()).iter().any(f)
 }

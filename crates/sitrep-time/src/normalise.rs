@@ -943,8 +943,10 @@ impl Rules<'_> {
             .collect();
         // A bare day within six weeks of the anchor is that day unless the clause is
         // explicitly future: past-looking clauses often name deadlines ("was given until
-        // Dec. 1", "effective Dec. 1"); farther out, the tense decides.
-        let window = if self.tense == Tense::Future { 0 } else { 45 };
+        // Dec. 1", "effective Dec. 1"); farther out, the tense decides. Even a future
+        // clause does not send a day of the last week a year ahead: the future there is
+        // reported speech ("said they would appeal by Jan. 14", written on the 15th).
+        let window = if self.tense == Tense::Future { 7 } else { 45 };
         let near: Vec<NaiveDate> = all
             .iter()
             .copied()

@@ -131,6 +131,17 @@ fn month_and_day_without_year_follow_tense_beyond_six_weeks() {
     assert_eq!(v("Dec. 24", a, Tense::Unknown), "2030-12-24");
     assert_eq!(v("Aug. 1", a, Tense::Past), "2030-08-01");
     assert_eq!(v("Aug. 1", a, Tense::Future), "2031-08-01");
+    // A future clause naming a day of the last week is reported speech, not next year.
+    assert_eq!(v("March 10", a, Tense::Future), "2031-03-10");
+}
+
+#[test]
+fn deadlines_with_a_part_of_the_month_look_forward() {
+    let found = tagged(
+        "The regulator gave the bidder until mid-November to improve its offer.",
+        Some("2030-10-30"),
+    );
+    assert_eq!(found, pairs(&[("mid-November", "2030-11")]));
 }
 
 #[test]
