@@ -403,7 +403,11 @@ impl Ctx<'_> {
 /// one clause with the same source and target, the most specific wins (ties: the first).
 /// An intent or threat and its infinitive ("threatened to impose") are two events.
 fn one_per_clause<'m>(coder: &Coder, a: &Analysis, matches: &'m [Match]) -> Vec<&'m Match> {
-    let key = |m: &Match| (a.clause(m.trigger), m.src, m.tgt, m.both);
+    // Keys once per match: `clause` walks the sentence.
+    let keys: Vec<_> = matches
+        .iter()
+        .map(|m| (a.clause(m.trigger), m.src, m.tgt, m.both))
+        .collect();
     // "dismissed an appeal to lay down their arms": an infinitive after the clause's
     // verb is its complement and never outranks it.
     let infinitive = |m: &Match| m.trigger > 0 && a.items[m.trigger - 1].lower == "to";
@@ -415,7 +419,7 @@ fn one_per_clause<'m>(coder: &Coder, a: &Analysis, matches: &'m [Match]) -> Vec<
         .filter(|(i, m)| {
             !matches.iter().enumerate().any(|(j, o)| {
                 j != *i
-                    && key(o) == key(m)
+                    && keys[j] == keys[*i]
                     && !governs(coder, o, m)
                     && !governs(coder, m, o)
                     && !complement_of(o, m)

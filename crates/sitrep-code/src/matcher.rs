@@ -107,8 +107,10 @@ pub fn best_at(a: &Analysis, lex: &Lexicon, t: usize) -> Option<Match> {
     best
 }
 
-/// Matches with their subject (and target, for default-target patterns) first, then specific patterns (more elements, then more literal words), then those that found more actors, then a trigger written
-/// exactly as the surface form ("left" as its own verb rather than a form of "leave").
+/// Matches with their subject (and target, for default-target patterns) first, then
+/// specific patterns (more elements, then more literal words), then those that found more
+/// actors, then a trigger written exactly as the surface form ("left" as its own verb
+/// rather than a form of "leave").
 fn rank(m: &Match, lex: &Lexicon, form: &str) -> (bool, u32, usize, u8, bool) {
     // A mutual slot names both sides of the event.
     let actors =
@@ -171,13 +173,16 @@ fn words_at(a: &Analysis, view: &[usize], pos: usize, alts: &[String]) -> Option
 fn words_ending_at(a: &Analysis, end: usize, alts: &[String]) -> Option<usize> {
     alts.iter()
         .filter_map(|alt| {
-            let words: Vec<&str> = alt.split(' ').collect();
-            let start = end.checked_sub(words.len())?;
-            let fits = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| !a.items[start + k].is_actor() && a.items[start + k].lower == *w);
-            fits.then_some(start)
+            // Right to left from `end`, without collecting the words.
+            let mut start = end;
+            for w in alt.rsplit(' ') {
+                start = start.checked_sub(1)?;
+                let it = &a.items[start];
+                if it.is_actor() || it.lower != w {
+                    return None;
+                }
+            }
+            Some(start)
         })
         .min()
 }

@@ -697,14 +697,16 @@ fn matches_at(p: &Phrase, toks: &[(Span, String)], i: usize) -> Option<usize> {
         };
         let (_, t) = toks.get(i + k)?;
         if !ok(t) {
+            if !p.loose[j] {
+                return None;
+            }
             // A space in the dictionary phrase lets a few words come between.
             let skip = (1..=MAX_PHRASE_GAP)
                 .take_while(|&g| {
                     toks.get(i + k + g - 1)
                         .is_some_and(|(_, t)| t.chars().next().is_some_and(char::is_alphanumeric))
                 })
-                .find(|&g| toks.get(i + k + g).is_some_and(|(_, t)| ok(t)))
-                .filter(|_| p.loose[j])?;
+                .find(|&g| toks.get(i + k + g).is_some_and(|(_, t)| ok(t)))?;
             k += skip;
         }
         k += 1;

@@ -36,7 +36,8 @@ pub struct Item {
     pub trigger_form: bool,
     /// Could be a past participle (`supplied`, `sent`).
     pub participle: bool,
-    /// A head word of material objects (`objects.tsv`: `drones`, `food`).
+    /// A head word of material objects (`objects.tsv`: `drones`, `food`), marked within
+    /// three words after an adjectival actor, the only place it is asked about.
     pub material: bool,
 }
 
@@ -213,7 +214,10 @@ impl Analysis {
                     || lex.is_irregular_form(w));
             items[i].trigger_form =
                 !items[i].is_actor() && !noun_before && lex.by_form.contains_key(&items[i].lower);
-            items[i].material = !items[i].is_actor() && lex.sectors.contains_key(&items[i].lower);
+            // Only words right after an adjectival actor are asked about (see the matcher).
+            let after_modifier = (i.saturating_sub(3)..i).any(|j| items[j].modifier);
+            items[i].material =
+                after_modifier && !items[i].is_actor() && lex.sectors.contains_key(&items[i].lower);
         }
         let cues = find_cues(&items, lex);
         Analysis { items, cues }
