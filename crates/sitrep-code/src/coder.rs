@@ -408,7 +408,7 @@ fn one_per_clause<'m>(coder: &Coder, a: &Analysis, matches: &'m [Match]) -> Vec<
         .iter()
         .map(|m| (a.clause(m.trigger), m.src, m.tgt, m.both))
         .collect();
-    // "dismissed an appeal to lay down their arms": an infinitive after the clause's
+    // "rejected a call to give up their weapons": an infinitive after the clause's
     // verb is its complement and never outranks it.
     let infinitive = |m: &Match| m.trigger > 0 && a.items[m.trigger - 1].lower == "to";
     let complement_of =
@@ -480,14 +480,14 @@ const SUBORDINATORS: &[&str] = &[
     "unless", "until", "once",
 ];
 
-/// "restored ties with Y after crowds burned down its embassy": a source-only event in an
+/// "reopened its consulate in Y after rioters looted the old one": a source-only event in an
 /// adverbial clause is background to a sentence that codes an event with both sides.
 fn open_in_subordinate(a: &Analysis, m: &Match, kept: &[&Match]) -> bool {
     if !m.open {
         return false;
     }
     let (start, _) = a.clause(m.trigger);
-    // "after crowds burned down its embassy, a senior official said": the comma closes
+    // "after rioters looted the consulate, a spokeswoman said": the comma closes
     // the adverbial clause.
     let adverbial = start
         .checked_sub(1)

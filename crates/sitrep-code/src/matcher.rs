@@ -257,7 +257,7 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
         // "technology aid", "missile test": a noun compound, not a verb.
         let past = a.items[t].lower.ends_with("ed") || lex.is_irregular_form(&a.items[t].lower);
         let compound = lex.sectors.contains_key(prev) && !past;
-        // "marched very close to the border": a degree adverb makes it an adjective.
+        // "drove very near the frontier": a degree adverb makes it an adjective.
         let degree = INTENSIFIERS.contains(&prev);
         if det || prep || compound || degree || determiner_across_adjectives(a, t) {
             return None;
@@ -398,7 +398,7 @@ fn match_any_target(a: &Analysis, p: &Pattern, t: usize, m: Match) -> Option<Mat
         .find(|&i| a.items[i].is_actor() && !a.items[i].modifier);
     match target {
         Some(target) => m.tgt = Some(target),
-        // "said on Saturday", "burned down its embassy": the verb has an object that
+        // "said on Saturday", "looted the consulate": the verb has an object that
         // names no actor; the event has a source only.
         None if m.src.is_some() && object_follows(a, m.end.max(t) + 1) => m.open = true,
         None => return None,
@@ -471,7 +471,7 @@ fn match_passive(a: &Analysis, post: &[Elem], t: usize) -> Option<Match> {
     let first = post.first()?;
     match first {
         Elem::Tgt | Elem::AnyTgt => {
-            // "A camp for Congolese refugees was attacked by X": with a `by` agent, the
+            // "A clinic for Ruritanian migrants was shelled by X": with a `by` agent, the
             // actor inside the subject phrase is what was acted on.
             let inside = || {
                 by?;
@@ -706,7 +706,7 @@ fn match_obj(a: &Analysis, rest: &[Elem], view: &[usize], pos: usize, m: Match) 
     None
 }
 
-/// "killed the deputy chief of Hezbollah": the actor after the `of` of a short head noun
+/// "wounded the deputy head of the Arcadian guard": the actor after the `of` of a short head noun
 /// phrase is the slot's actor. Returns its position in `view`.
 fn of_head(a: &Analysis, view: &[usize], pos: usize) -> Option<usize> {
     for j in pos..(pos + 6).min(view.len()) {

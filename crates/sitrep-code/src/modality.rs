@@ -68,7 +68,7 @@ fn hypothetical(a: &Analysis, t: usize, clause_start: usize) -> bool {
         .any(|&(at, _, k)| k == CueKind::Hypo && at < t && at + 10 >= t && at + 1 >= from)
 }
 
-/// "Iraq said it would allow": `would` right after reported speech is the reported
+/// "Borduria said it would permit": `would` right after reported speech is the reported
 /// `will`, a plan, unless a condition is near.
 fn reported_future(a: &Analysis, t: usize) -> bool {
     let from = t.saturating_sub(4);
