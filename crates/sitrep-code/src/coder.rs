@@ -182,7 +182,7 @@ impl Ctx<'_> {
         // the pattern names none.
         let p = &self.coder.lexicon().patterns[m.pattern];
         let no_src_slot = !p.pre.iter().chain(&p.post).any(|e| *e == crate::Elem::Src);
-        // "... to deliver North Korean ammunition to": an infinitive's subject is a guess,
+        // "... to ship Bordurian rifles to": an infinitive's subject is a guess,
         // the origin of goods that change hands is not.
         let infinitive =
             m.trigger > 0 && self.a.items[m.trigger - 1].lower == "to" && p.code.starts_with("07");

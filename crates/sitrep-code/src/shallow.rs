@@ -242,7 +242,7 @@ impl Analysis {
 
     /// The subject of the verb at `verb`: the nearest actor to the left in the same clause
     /// that is not the object of a preposition (unless it sits right before the verb, as in
-    /// "evidence of North Korea supplying").
+    /// "proof of Borduria arming").
     pub fn subject(&self, verb: usize) -> Option<usize> {
         // "X condemned the attack and promised aid": a verb coordinated with an earlier one
         // shares its subject.

@@ -11,8 +11,8 @@
 //! in the text when no entity covers it.
 //!
 //! Spans: a direct quote's `span` excludes its quotation marks; reported speech covers the
-//! reported clause (`Kirby reiterated that Pyongyang has provided ...` → `Pyongyang has
-//! provided ...`); a mixed quote covers the reported clause with its quoted fragments.
+//! reported clause (`Ortiz repeated that Borduria has sent ...` → `Borduria has
+//! sent ...`); a mixed quote covers the reported clause with its quoted fragments.
 //! Quotations with neither cue nor speaker (headlines, slogans) are not kept as quotes.
 //!
 //! ```

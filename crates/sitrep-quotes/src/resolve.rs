@@ -111,7 +111,7 @@ fn inside_quotation(text: &str, at: usize) -> bool {
 }
 
 /// A person-like name without help from the actor layer: the last run of two or more
-/// capitalised words followed by a lower-case word (`... John Hill made the remarks`).
+/// capitalised words followed by a lower-case word (`... Ana Ruiz gave the briefing`).
 fn name_run(text: &str, lo: usize, hi: usize) -> Option<(usize, usize)> {
     let mut toks = Vec::new();
     tokenize(text, lo, hi, &mut toks);
