@@ -16,6 +16,9 @@ use std::time::Instant;
 struct Doc {
     id: String,
     text: String,
+    /// The gold story (incident) the document reports, when the set gives it.
+    #[serde(default)]
+    story: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -52,7 +55,7 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     let auc = roc_auc(&all);
     let (t_best, f_best) = best_threshold(&all);
     let (p, r, f) = cross_fold(&scored);
-    let (clusters, cluster_f1) = cluster_pairs(&docs, &idf, &pairs);
+    let (clusters, cluster_f1, b3) = cluster_pairs(&docs, &idf, &pairs);
     let mut report = Report::new("stories");
     report.lines.push(format!(
         "{} documents, {} pairs ({} scored)",
@@ -69,6 +72,14 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     report.lines.push(format!(
         "clusterer at {DEFAULT_STORY_THRESHOLD}: {clusters} stories, pair F1 {cluster_f1:.3}"
     ));
+    if let Some((bp, br, bf)) = b3 {
+        report.lines.push(format!(
+            "clusterer against the gold stories: B³ P {bp:.3} R {br:.3} F1 {bf:.3}"
+        ));
+        report.figure("b3_precision", bp);
+        report.figure("b3_recall", br);
+        report.figure("b3_f1", bf);
+    }
     report.lines.push(
         "peers (measured here): TF-IDF cosine best F1 0.809 (ROC-AUC 0.893); MinHash best F1 0.714"
             .into(),
@@ -140,7 +151,9 @@ fn cross_fold(scored: &[(f64, bool, i64)]) -> (f64, f64, f64) {
     prf(&held, 0.0)
 }
 
-fn cluster_pairs(docs: &[Doc], idf: &Idf, pairs: &[Pair]) -> (usize, f64) {
+/// The incremental clusterer over all documents: its number of stories, its pair F1 and,
+/// when every document names its gold story, B³ precision, recall and F1.
+fn cluster_pairs(docs: &[Doc], idf: &Idf, pairs: &[Pair]) -> (usize, f64, Option<(f64, f64, f64)>) {
     let mut stories = Stories::new(DEFAULT_STORY_THRESHOLD, 10_000);
     let story: HashMap<&str, u32> = docs
         .iter()
@@ -159,12 +172,59 @@ fn cluster_pairs(docs: &[Doc], idf: &Idf, pairs: &[Pair]) -> (usize, f64) {
         })
         .collect();
     let distinct = story.values().collect::<HashSet<_>>().len();
-    (distinct, prf(&scored, 0.5).2)
+    let labelled: Option<Vec<(u32, &str)>> = docs
+        .iter()
+        .map(|d| Some((*story.get(d.id.as_str())?, d.story.as_deref()?)))
+        .collect();
+    let b3 = labelled.filter(|l| !l.is_empty()).map(|l| b_cubed(&l));
+    (distinct, prf(&scored, 0.5).2, b3)
+}
+
+/// B³ (Bagga and Baldwin): per item, the share of its predicted cluster that shares its
+/// gold cluster (precision) and the share of its gold cluster found in its predicted one
+/// (recall), averaged over items.
+fn b_cubed(items: &[(u32, &str)]) -> (f64, f64, f64) {
+    let mut predicted: HashMap<u32, usize> = HashMap::new();
+    let mut gold: HashMap<&str, usize> = HashMap::new();
+    let mut both: HashMap<(u32, &str), usize> = HashMap::new();
+    for &(p, g) in items {
+        *predicted.entry(p).or_default() += 1;
+        *gold.entry(g).or_default() += 1;
+        *both.entry((p, g)).or_default() += 1;
+    }
+    let (mut precision, mut recall) = (0.0, 0.0);
+    for &(p, g) in items {
+        let shared = both[&(p, g)] as f64;
+        precision += shared / predicted[&p] as f64;
+        recall += shared / gold[g] as f64;
+    }
+    let n = items.len().max(1) as f64;
+    let (precision, recall) = (precision / n, recall / n);
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    (precision, recall, f1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn b_cubed_rewards_matching_clusters_only() {
+        let perfect = [(0, "a"), (0, "a"), (1, "b")];
+        assert_eq!(b_cubed(&perfect), (1.0, 1.0, 1.0));
+        // Everything in one cluster: full recall, precision (2/3·2 + 1/3) / 3 = 5/9.
+        let lumped = [(0, "a"), (0, "a"), (0, "b")];
+        let (p, r, _) = b_cubed(&lumped);
+        assert!((p - 5.0 / 9.0).abs() < 1e-9 && r == 1.0);
+        // All apart: full precision, recall (1/2 + 1/2 + 1) / 3 = 2/3.
+        let split = [(0, "a"), (1, "a"), (2, "b")];
+        let (p, r, _) = b_cubed(&split);
+        assert!(p == 1.0 && (r - 2.0 / 3.0).abs() < 1e-9);
+    }
 
     #[test]
     fn auc_of_perfect_and_inverted_rankings() {
