@@ -31,10 +31,12 @@ mod lexicon;
 mod matcher;
 mod modality;
 pub mod petrarch;
+mod place;
 mod shallow;
 
 pub use codes::{CodeInfo, CodeTable};
 pub use lexicon::{inflect, CueKind, Elem, Lexicon, Pattern};
+pub use place::place_events;
 pub use shallow::ActorSpan;
 
 use sitrep_data::LoadErrors;

@@ -12,7 +12,9 @@
 //! events; undated ones join the largest cluster. Denials (`Denied`, `Negated`) never make
 //! their own fact when the key has support: they join the cluster of the event they deny,
 //! else the nearest cluster in time, and mark it contested. Hypothetical events are not
-//! claims about the world and are left out; planned events make separate facts.
+//! claims about the world and are left out; planned events make separate facts. Last, a
+//! cluster whose events name different places (by country, else by name) splits into one
+//! fact per place; events that name none join the largest.
 
 use crate::dates::interval;
 use crate::DocInfo;
@@ -73,6 +75,8 @@ struct Cluster {
     /// Day the window starts, when dated.
     anchor: Option<(i64, i64)>,
     members: Vec<usize>,
+    /// The place shared by the members, when the cluster was split by place.
+    place: Option<String>,
 }
 
 /// Merges events from many documents into facts. `events` pairs an index into `docs`
@@ -123,6 +127,7 @@ pub fn merge_facts_with(
         .flat_map(|(key, items)| {
             cluster(&items, config.window_days)
                 .into_iter()
+                .flat_map(|c| split_by_place(c, &items))
                 .map(|c| build_fact(&key, &items, &c, docs, &origins))
                 .collect::<Vec<_>>()
         })
@@ -199,6 +204,7 @@ fn cluster(items: &[Item], window: i64) -> Vec<Cluster> {
             _ => clusters.push(Cluster {
                 anchor: Some((lo, hi)),
                 members: vec![i],
+                place: None,
             }),
         }
     }
@@ -212,6 +218,48 @@ fn cluster(items: &[Item], window: i64) -> Vec<Cluster> {
         }
     }
     clusters
+}
+
+/// Splits a cluster whose events name different places (countries where known, else
+/// names): a summit in one capital and a summit in another are two happenings. Events
+/// that name no place join the group with the most events.
+fn split_by_place(cluster: Cluster, items: &[Item]) -> Vec<Cluster> {
+    let place_of = |i: usize| {
+        items[i]
+            .event
+            .place
+            .as_ref()
+            .map(|p| p.country.clone().unwrap_or_else(|| p.name.to_lowercase()))
+    };
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut unplaced = Vec::new();
+    for &i in &cluster.members {
+        match place_of(i) {
+            Some(place) => match groups.iter_mut().find(|g| g.0 == place) {
+                Some(g) => g.1.push(i),
+                None => groups.push((place, vec![i])),
+            },
+            None => unplaced.push(i),
+        }
+    }
+    if groups.len() <= 1 {
+        return vec![cluster];
+    }
+    let largest = (0..groups.len())
+        .max_by_key(|&g| (groups[g].1.len(), usize::MAX - g))
+        .unwrap_or(0);
+    groups[largest].1.extend(unplaced);
+    groups
+        .into_iter()
+        .map(|(place, mut members)| {
+            members.sort_unstable();
+            Cluster {
+                anchor: cluster.anchor,
+                members,
+                place: Some(place),
+            }
+        })
+        .collect()
 }
 
 /// Puts an imprecisely dated or undated event into the best overlapping cluster, or a
@@ -237,6 +285,7 @@ fn attach_loose(clusters: &mut Vec<Cluster>, i: usize, days: Option<(i64, i64)>)
     clusters.push(Cluster {
         anchor: days,
         members: vec![i],
+        place: None,
     });
 }
 
@@ -340,10 +389,14 @@ fn build_fact(key: &Key, items: &[Item], c: &Cluster, docs: &[DocInfo], origins:
         .anchor
         .map(|(a, _)| a.to_string())
         .unwrap_or_else(|| "undated".into());
-    let id_key = format!(
+    let mut id_key = format!(
         "{}|{}|{}|{}|{}",
         key.source, key.target, key.category, key.planned, anchor
     );
+    if let Some(place) = &c.place {
+        id_key.push('|');
+        id_key.push_str(place);
+    }
     Fact {
         id: format!("{:016x}", xxh3_64(id_key.as_bytes())),
         source,

@@ -1,7 +1,7 @@
 //! Facts merged from hand-built documents and events.
 
 use sitrep_link::{merge_facts, DocInfo};
-use sitrep_model::{ActorRef, DateValue, Event, EventDate, Modality, Precision, Span};
+use sitrep_model::{ActorRef, DateValue, Event, EventDate, EventPlace, Modality, Precision, Span};
 
 fn actor(code: &str, name: &str) -> ActorRef {
     ActorRef {
@@ -56,6 +56,7 @@ fn supply(
             date: day(d),
             from: "clause".into(),
         }),
+        place: None,
         sentence: 0,
         trigger: Span::default(),
         evidence: Span::default(),
@@ -322,4 +323,42 @@ fn different_people_of_one_country_are_named_by_the_country() {
     assert_eq!(facts[0].source_name, "United States");
     let alone = merge_facts(&docs[..1], &[(0, 0, &kirby)]);
     assert_eq!(alone[0].source_name, "John Kirby");
+}
+
+#[test]
+fn the_same_act_in_two_places_is_two_facts_and_unplaced_reports_join_the_larger() {
+    let docs = [
+        doc("a", "Wire A", "2031-03-02", None),
+        doc("b", "Wire B", "2031-03-02", None),
+        doc("c", "Wire C", "2031-03-03", None),
+        doc("d", "Wire D", "2031-03-03", None),
+    ];
+    let at = |place: &str, country: &str| {
+        let mut e = supply(PRK, RUS, None, Modality::Asserted, Some("2031-03-01"));
+        e.place = Some(EventPlace {
+            name: place.into(),
+            country: Some(country.into()),
+            entity: 0,
+            span: Span::default(),
+        });
+        e
+    };
+    let (port, port_again, border) = (
+        at("Rajin", "PRK"),
+        at("Chongjin", "PRK"),
+        at("Khasan", "RUS"),
+    );
+    let unplaced = supply(PRK, RUS, None, Modality::Asserted, Some("2031-03-01"));
+    let events = [
+        (0, 0, &port),
+        (1, 0, &port_again),
+        (2, 0, &border),
+        (3, 0, &unplaced),
+    ];
+    let facts = merge_facts(&docs, &events);
+    assert_eq!(facts.len(), 2, "{facts:#?}");
+    // Two North Korean ports are one country's place; the unplaced report joins them.
+    assert_eq!(facts[0].documents, 3);
+    assert_eq!(facts[1].documents, 1);
+    assert_ne!(facts[0].id, facts[1].id);
 }

@@ -76,6 +76,20 @@ pub struct EventDate {
     pub from: String,
 }
 
+/// Where an event took place, when its sentence names it ("in Kyiv", "near the border
+/// with Ukraine", "at the Vostochny cosmodrome").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventPlace {
+    /// Canonical name of the place.
+    pub name: String,
+    /// ISO-3 code of the country it lies in, when known.
+    pub country: Option<String>,
+    /// Index into `Document::entities`.
+    pub entity: u32,
+    /// The words in the sentence that name it.
+    pub span: Span,
+}
+
 /// One coded event: source → action → target, with modality and provenance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -102,6 +116,9 @@ pub struct Event {
     pub claimant: Option<ActorRef>,
     /// When it happened.
     pub date: Option<EventDate>,
+    /// Where it happened, when the sentence says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<EventPlace>,
     /// Index into `Document::sentences`.
     pub sentence: u32,
     /// The verb or noun that triggered the pattern.

@@ -21,7 +21,7 @@ use std::fmt;
 mod event;
 mod stage;
 
-pub use event::{ActorRef, Event, EventDate, EventRef, Fact, Modality};
+pub use event::{ActorRef, Event, EventDate, EventPlace, EventRef, Fact, Modality};
 pub use stage::{check_order, Layer, Stage, StageError};
 
 /// Half-open byte range into [`Document::text`]; `start <= end`, both on char boundaries.

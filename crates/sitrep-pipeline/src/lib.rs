@@ -185,6 +185,8 @@ impl Pipeline {
         // Events the coder left undated take their clause's time expression, else the
         // publication date (the time crate knows clauses; the coder must not depend on it).
         sitrep_time::date_events(doc);
+        // And the place their sentence names, from the actor layer.
+        sitrep_code::place_events(doc);
     }
 
     fn check_language(&self, doc: &mut Document) -> Result<(), Skipped> {

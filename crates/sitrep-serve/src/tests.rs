@@ -29,6 +29,7 @@ fn event(modality: Modality, claimant: Option<ActorRef>, text: &str) -> Event {
         modality,
         claimant,
         date: None,
+        place: None,
         sentence: 0,
         trigger: Span::new(10, 17),
         evidence: Span::new(0, text.len()),

@@ -30,6 +30,7 @@ pub(crate) fn doc_with_event(id: &str, text: &str) -> Document {
         modality: Modality::Claimed,
         claimant: Some(actor("USAGOV", "a U.S. official")),
         date: None,
+        place: None,
         sentence: 0,
         trigger: Span::new(5, 10),
         evidence: Span::new(0, text.len()),

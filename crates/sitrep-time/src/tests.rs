@@ -385,6 +385,7 @@ fn event(trigger: Span) -> Event {
         modality: Modality::Asserted,
         claimant: None,
         date: None,
+        place: None,
         sentence: 0,
         trigger,
         evidence: trigger,

@@ -252,6 +252,7 @@ mod tests {
             modality: Modality::Claimed,
             claimant: Some(actor("USAGOV", "Officials; unnamed", 0)),
             date: None,
+            place: None,
             sentence: 0,
             trigger: Span::new(25, 29),
             evidence: Span::new(0, text.len()),

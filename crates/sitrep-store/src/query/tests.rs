@@ -57,6 +57,7 @@ fn event(e: Ev<'_>, text: &str) -> Event {
             },
             from: "clause".into(),
         }),
+        place: None,
         sentence: 0,
         trigger: Span::new(0, 1),
         evidence: Span::new(0, text.len()),
