@@ -227,6 +227,13 @@ mod tests {
         doc
     }
 
+    /// Source, target and a place in the target's country.
+    const THREE: [(&str, ActorKind, &str); 3] = [
+        ("Ruritania", ActorKind::Country, "RUR"),
+        ("Borduria", ActorKind::Country, "BOR"),
+        ("Szohod", ActorKind::Place, "BOR"),
+    ];
+
     fn place(d: &mut Document) -> Option<String> {
         place_events(d);
         d.events[0].place.as_ref().map(|p| p.name.clone())
@@ -234,11 +241,7 @@ mod tests {
 
     #[test]
     fn a_place_after_the_verb_is_taken() {
-        let names = [
-            ("Ruritania", ActorKind::Country, "RUR"),
-            ("Borduria", ActorKind::Country, "BOR"),
-            ("Szohod", ActorKind::Place, "BOR"),
-        ];
+        let names = THREE;
         let mut d = doc(
             "Ruritania met Borduria in the capital of Szohod on Monday.",
             "met",
@@ -256,11 +259,7 @@ mod tests {
 
     #[test]
     fn the_event_actors_and_non_locative_names_are_not_places() {
-        let names = [
-            ("Ruritania", ActorKind::Country, "RUR"),
-            ("Borduria", ActorKind::Country, "BOR"),
-            ("Szohod", ActorKind::Place, "BOR"),
-        ];
+        let names = THREE;
         let mut d = doc("Ruritania met Borduria and praised Szohod.", "met", &names);
         assert_eq!(place(&mut d), None);
         let names = [
@@ -273,11 +272,7 @@ mod tests {
 
     #[test]
     fn a_place_of_a_later_phrase_is_not_the_event_place() {
-        let names = [
-            ("Ruritania", ActorKind::Country, "RUR"),
-            ("Borduria", ActorKind::Country, "BOR"),
-            ("Szohod", ActorKind::Place, "BOR"),
-        ];
+        let names = THREE;
         let mut d = doc(
             "Ruritania sent rifles to Borduria to support its operations in Szohod.",
             "sent",
@@ -294,11 +289,7 @@ mod tests {
 
     #[test]
     fn an_opening_place_counts_but_not_one_from_another_clause() {
-        let names = [
-            ("Ruritania", ActorKind::Country, "RUR"),
-            ("Borduria", ActorKind::Country, "BOR"),
-            ("Szohod", ActorKind::Place, "BOR"),
-        ];
+        let names = THREE;
         let mut d = doc("In Szohod, Ruritania met Borduria.", "met", &names);
         assert_eq!(place(&mut d).as_deref(), Some("Szohod"));
         let mut d = doc(
