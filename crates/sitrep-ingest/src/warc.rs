@@ -2,6 +2,13 @@
 //! responses inside. Malformed input never stops the walk: a bad record is reported as
 //! [`Skipped`] and the reader looks for the next `WARC/` line; a truncated body ends
 //! the file with a `Skipped` that says so.
+//!
+//! Why not the `warc` crate (0.4): it reads header lines without a length bound (a binary
+//! file with no newline is read whole into one buffer), buffers every body whole, has no
+//! way to find the next record after a damaged one (its iterator resumes mid-record and
+//! reports a cascade of errors), and its `from_path` opens files for writing and creates
+//! them. Real crawls (`../shared/corpus/warc/`) have exactly such damage, so the reader
+//! here bounds header lines and header counts and resynchronises on `WARC/` lines.
 
 use crate::read::{read_line, skipped, stream_error, Item, Line, Reader};
 use crate::{Format, IngestOptions, RawArticle};
