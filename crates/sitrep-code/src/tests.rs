@@ -766,3 +766,79 @@ fn a_verb_after_but_and_an_auxiliary_shares_the_subject() {
     let ev = code("Japan reopened its ports, but was still refusing entry to Iran refugees.");
     assert!(coded_by(&ev, "120", "JPN"), "{ev:#?}");
 }
+
+/// Groups wire copy names as actors (`surface=code;`), added to `ACTORS` for the breadth
+/// fixtures.
+const GROUPS: &str = "protesters=OPP;police=COP;rebels=REB;students=EDU;workers=LAB;\
+                      journalists=JRN;civilians=CVL;the opposition=OPN";
+
+fn with_groups(text: &str) -> Document {
+    let groups = GROUPS
+        .split(';')
+        .filter_map(|g| g.split_once('='))
+        .map(|(surface, code)| (surface, code, surface));
+    let actors: Vec<_> = ACTORS.iter().copied().chain(groups).collect();
+    doc_with(text, &actors)
+}
+
+/// Whether an event is of the wanted kind: a CAMEO code, or a PLOVER type where a planned
+/// cooperative act (roots 04-08) is AGREE and a planned conflictual one (14-20) THREATEN.
+fn of_kind(e: &Event, want: &str) -> bool {
+    if want.starts_with(|c: char| c.is_ascii_digit()) {
+        return e.cameo == want;
+    }
+    if e.modality != Modality::Planned {
+        return e.plover == want;
+    }
+    let root = e.root.as_str();
+    match want {
+        "AGREE" => ("04".."09").contains(&root) || e.plover == want,
+        "THREATEN" => root >= "14" || e.plover == want,
+        _ => e.plover == want && !("04".."09").contains(&root) && root < "14",
+    }
+}
+
+/// Sentences a wire reporter writes for each CAMEO category (fixtures/breadth.tsv).
+#[test]
+fn lexicon_breadth_fixtures() {
+    let coder = Coder::new().unwrap();
+    let (mut failures, mut checked) = (vec![], 0);
+    let fixtures = include_str!("../fixtures/breadth.tsv");
+    for line in fixtures
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [text, s, t, want] = cols[..] else {
+            panic!("bad fixture line {line:?}");
+        };
+        checked += 1;
+        let mut doc = with_groups(text);
+        coder.run(&mut doc).unwrap();
+        let found = doc.events.iter().any(|e| {
+            let (src, tgt, _) = triple(e);
+            src == s && tgt == t && of_kind(e, want)
+        });
+        if !found {
+            let got: Vec<String> = doc
+                .events
+                .iter()
+                .map(|e| format!("{:?} {:?} {}", triple(e), e.modality, e.rule))
+                .collect();
+            failures.push(format!("{line}\n    got {got:?}"));
+        }
+    }
+    assert!(checked > 150, "only {checked} fixtures");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn protests_a_deed_sparks_are_not_the_doers() {
+    let mut doc = with_groups("Russia's decision sparked protests.");
+    Coder::new().unwrap().run(&mut doc).unwrap();
+    assert!(
+        doc.events.iter().all(|e| e.root != "14"),
+        "{:#?}",
+        doc.events
+    );
+}
