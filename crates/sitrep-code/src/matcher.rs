@@ -86,12 +86,17 @@ pub fn best_at(a: &Analysis, lex: &Lexicon, t: usize) -> Option<Match> {
         return None;
     }
     let mut best: Option<Match> = None;
+    let mut verb_blocked: Option<bool> = None;
+    // The items after the trigger, shared by every pattern of it.
+    let view: Vec<usize> = (t + 1..a.items.len()).collect();
     for &pi in candidates {
         let p = &lex.patterns[pi];
         let found = if p.nominal {
-            match_nominal(a, lex, p, t)
+            match_nominal(a, lex, p, t, &view)
+        } else if *verb_blocked.get_or_insert_with(|| not_a_verb(a, lex, t)) {
+            None
         } else {
-            match_verb(a, lex, p, t)
+            match_verb(a, p, t, &view)
         };
         if let Some(mut m) = found {
             m.pattern = pi;
@@ -247,24 +252,51 @@ fn determiner_across_adjectives(a: &Analysis, t: usize) -> bool {
     false
 }
 
-fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Match> {
+/// A word the pattern needs right after its trigger (or after a leading gap) must be
+/// there: checked before the costlier subject search. Only a necessary condition; such a
+/// pattern never takes the passive path (that needs a slot first).
+fn post_word_can_start(a: &Analysis, post: &[Elem], t: usize) -> bool {
+    let starts = |i: usize, alts: &[String]| {
+        a.items.get(i).is_some_and(|it| {
+            !it.is_actor()
+                && alts.iter().any(|alt| {
+                    alt.strip_prefix(it.lower.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                })
+        })
+    };
+    match post {
+        [Elem::Word(alts), ..] => starts(t + 1, alts),
+        [Elem::Gap, Elem::Word(alts), ..] => (0..=MAX_GAP).any(|k| starts(t + 1 + k, alts)),
+        _ => true,
+    }
+}
+
+/// Whether the trigger form at `t` is a noun or adjective there, so no verb pattern applies.
+/// It depends on the position only, so [`best_at`] asks once for all patterns of a trigger.
+fn not_a_verb(a: &Analysis, lex: &Lexicon, t: usize) -> bool {
     // A determiner right before the trigger makes it a noun ("a missile test"), and so
     // does a preposition unless the trigger is a gerund ("for use" but "by providing").
-    if t > 0 {
-        let prev = a.items[t - 1].lower.as_str();
-        let det = DETERMINERS.contains(&prev) && prev != "that";
-        let prep = a.is_preposition(t - 1) && prev != "to" && !a.items[t].lower.ends_with("ing");
-        // "technology aid", "missile test": a noun compound, not a verb.
-        let past = a.items[t].lower.ends_with("ed") || lex.is_irregular_form(&a.items[t].lower);
-        let compound = lex.sectors.contains_key(prev) && !past;
-        // "drove very near the frontier": a degree adverb makes it an adjective.
-        let degree = INTENSIFIERS.contains(&prev);
-        if det || prep || compound || degree || determiner_across_adjectives(a, t) {
-            return None;
-        }
+    if t == 0 {
+        return false;
     }
+    let prev = a.items[t - 1].lower.as_str();
+    let det = DETERMINERS.contains(&prev) && prev != "that";
+    let prep = a.is_preposition(t - 1) && prev != "to" && !a.items[t].lower.ends_with("ing");
+    // "technology aid", "missile test": a noun compound, not a verb.
+    let past = a.items[t].lower.ends_with("ed") || lex.is_irregular_form(&a.items[t].lower);
+    let compound = lex.sectors.contains_key(prev) && !past;
+    // "drove very near the frontier": a degree adverb makes it an adjective.
+    let degree = INTENSIFIERS.contains(&prev);
+    det || prep || compound || degree || determiner_across_adjectives(a, t)
+}
+
+fn match_verb(a: &Analysis, p: &Pattern, t: usize, view: &[usize]) -> Option<Match> {
     // Words the pattern needs before its trigger hold in either voice.
     if !pre_words_present(a, &p.pre, t) {
+        return None;
+    }
+    if !post_word_can_start(a, &p.post, t) {
         return None;
     }
     // "was killed ... by": a gap before the first slot does not hide the passive.
@@ -316,8 +348,7 @@ fn match_verb(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Matc
     {
         return match_any_target(a, p, t, m);
     }
-    let view: Vec<usize> = (t + 1..a.items.len()).collect();
-    let m = match_post(a, &p.post, &view, 0, m)?;
+    let m = match_post(a, &p.post, view, 0, m)?;
     (!m.subjectless || m.tgt.is_some() || m.both.is_some()).then_some(m)
 }
 
@@ -844,7 +875,13 @@ fn is_modifier(a: &Analysis, lex: &Lexicon, i: usize) -> bool {
         && !a.cues.iter().any(|&(at, n, _)| at <= i && i < at + n)
 }
 
-fn match_nominal(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<Match> {
+fn match_nominal(
+    a: &Analysis,
+    lex: &Lexicon,
+    p: &Pattern,
+    t: usize,
+    view: &[usize],
+) -> Option<Match> {
     let mut m = Match {
         trigger: t,
         ..Match::default()
@@ -890,7 +927,6 @@ fn match_nominal(a: &Analysis, lex: &Lexicon, p: &Pattern, t: usize) -> Option<M
             Elem::Gap | Elem::Skip | Elem::Phrase => {}
         }
     }
-    let view: Vec<usize> = (t + 1..a.items.len()).collect();
-    let m = match_post(a, &p.post, &view, 0, m)?;
+    let m = match_post(a, &p.post, view, 0, m)?;
     (m.tgt.is_some() || m.both.is_some() || m.src.is_some()).then_some(m)
 }

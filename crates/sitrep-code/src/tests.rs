@@ -842,3 +842,13 @@ fn protests_a_deed_sparks_are_not_the_doers() {
         doc.events
     );
 }
+
+#[test]
+fn an_option_under_consideration_is_hypothetical() {
+    let ev = code("Japan is considering lifting sanctions on Russia.");
+    let e = ev.iter().find(|e| e.cameo == "085").expect("easing");
+    assert_eq!(e.modality, Modality::Hypothetical, "{ev:#?}");
+    let ev = code("Japan signalled it would lift sanctions on Russia.");
+    let e = ev.iter().find(|e| e.cameo == "085").expect("easing");
+    assert_eq!(e.modality, Modality::Planned, "{ev:#?}");
+}
