@@ -254,6 +254,9 @@ impl Ctx<'_> {
             pairs.extend(back);
         }
         for (source, target, code) in pairs {
+            let code = lex
+                .refine_by_role(&code, source.as_ref().map(|s| s.code.as_str()))
+                .to_string();
             let info = self
                 .coder
                 .codes()

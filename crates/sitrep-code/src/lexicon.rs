@@ -123,6 +123,8 @@ pub struct Lexicon {
     pub sectors: HashMap<String, String>,
     /// (code, sector) → refined code.
     pub refine: HashMap<(String, String), String>,
+    /// (code, agent code ending the source actor's code) → refined code (`roles.tsv`).
+    pub roles: Vec<(String, String, String)>,
     /// Cues: first word → (all words, kind).
     pub cues: HashMap<String, Vec<(Vec<String>, CueKind)>>,
     /// Discard phrases: any word → phrases containing it.
@@ -214,6 +216,28 @@ impl Lexicon {
                 self.refine.insert((c, s), r);
             }
         }
+    }
+
+    /// Adds the refinements by the source actor's agent code (`roles.tsv`).
+    pub fn add_roles(&mut self, roles: &Dictionary) {
+        for e in &roles.entries {
+            let f = |c| e.get(roles, c).map(str::to_string);
+            if let (Some(c), Some(r), Some(to)) = (f("code"), f("role"), f("refined")) {
+                self.roles.push((c, r, to));
+            }
+        }
+    }
+
+    /// The code refined by the agent code that ends the source actor's code, if a row of
+    /// `roles.tsv` says so ("protesters" clashing is a violent protest).
+    pub fn refine_by_role<'a>(&'a self, code: &'a str, source: Option<&str>) -> &'a str {
+        let Some(source) = source else {
+            return code;
+        };
+        self.roles
+            .iter()
+            .find(|(c, role, _)| c == code && source.ends_with(role.as_str()))
+            .map_or(code, |(_, _, to)| to.as_str())
     }
 
     /// Adds modality cues and discard phrases.

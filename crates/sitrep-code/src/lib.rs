@@ -70,6 +70,7 @@ const CUES: &str = include_str!("../../../data/verbs/cues.tsv");
 const DISCARDS: &str = include_str!("../../../data/verbs/discards.tsv");
 const SPEECH: &str = include_str!("../../../data/verbs/speech.tsv");
 const CODES: &str = include_str!("../../../data/cameo/codes.tsv");
+const ROLES: &str = include_str!("../../../data/verbs/roles.tsv");
 
 /// Codes events in annotated documents.
 pub struct Coder {
@@ -87,6 +88,9 @@ impl Coder {
             if let Some(d) = lexicon::parse_into(name, text, &mut errors) {
                 lexicon.add_verbs(&d, &mut errors);
             }
+        }
+        if let Some(d) = lexicon::parse_into("verbs/roles.tsv", ROLES, &mut errors) {
+            lexicon.add_roles(&d);
         }
         let codes = codes_table(&mut errors);
         check_codes(&lexicon, &codes, &mut errors);
@@ -162,6 +166,7 @@ fn check_codes(lex: &Lexicon, codes: &CodeTable, errors: &mut Vec<sitrep_data::L
     let refined = lex
         .refine
         .values()
+        .chain(lex.roles.iter().map(|(_, _, to)| to))
         .chain(lex.speech_acts.iter().map(|s| &s.act));
     let all = lex.patterns.iter().map(|p| (&p.code, p.rule.as_str()));
     for (code, rule) in all.chain(refined.map(|c| (c, "verbs/sectors.tsv"))) {

@@ -852,3 +852,31 @@ fn an_option_under_consideration_is_hypothetical() {
     let e = ev.iter().find(|e| e.cameo == "085").expect("easing");
     assert_eq!(e.modality, Modality::Planned, "{ev:#?}");
 }
+
+#[test]
+fn violence_by_a_crowd_is_a_violent_protest() {
+    let actors = [
+        ("protesters", "IRNOPP", "Iranian protesters"),
+        ("police", "IRNCOP", "Iranian police"),
+        ("rebels", "IRNREB", "Iranian rebels"),
+    ];
+    for (text, source, cameo) in [
+        ("Angry protesters clashed with police.", "IRNOPP", "145"),
+        (
+            "Angry protesters set fire to the town hall.",
+            "IRNOPP",
+            "145",
+        ),
+        ("The rebels clashed with police.", "IRNREB", "190"),
+    ] {
+        let mut doc = doc_with(text, &actors);
+        Coder::new().unwrap().run(&mut doc).unwrap();
+        assert!(
+            doc.events
+                .iter()
+                .any(|e| e.cameo == cameo && e.source.as_ref().is_some_and(|s| s.code == source)),
+            "{text}: {:#?}",
+            doc.events
+        );
+    }
+}
