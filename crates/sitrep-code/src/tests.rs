@@ -880,3 +880,13 @@ fn violence_by_a_crowd_is_a_violent_protest() {
         );
     }
 }
+
+#[test]
+fn no_intention_negates_the_act() {
+    let ev = code("Japan said it had no intention of attacking Russia.");
+    assert!(
+        ev.iter()
+            .all(|e| e.root != "19" || e.modality == Modality::Negated),
+        "{ev:#?}"
+    );
+}
