@@ -278,7 +278,7 @@ fn not_a_verb(a: &Analysis, lex: &Lexicon, t: usize) -> bool {
     // A determiner right before the trigger makes it a noun ("a missile test"), and so
     // does a preposition unless the trigger is a gerund ("for use" but "by providing").
     if t == 0 {
-        return false;
+        return a.opens_with_modifier();
     }
     let prev = a.items[t - 1].lower.as_str();
     let det = DETERMINERS.contains(&prev) && prev != "that";

@@ -212,8 +212,13 @@ impl Analysis {
                     || w.ends_with("en")
                     || w.ends_with("wn")
                     || lex.is_irregular_form(w));
-            items[i].trigger_form =
-                !items[i].is_actor() && !noun_before && lex.by_form.contains_key(&items[i].lower);
+            // "Armed rebels attacked", "Striking workers blocked": a sentence-initial word
+            // right before an actor modifies it.
+            let opening_modifier = i == 0 && items.get(1).is_some_and(Item::is_actor);
+            items[i].trigger_form = !items[i].is_actor()
+                && !noun_before
+                && !opening_modifier
+                && lex.by_form.contains_key(&items[i].lower);
             // Only words right after an adjectival actor are asked about (see the matcher).
             let after_modifier = (i.saturating_sub(3)..i).any(|j| items[j].modifier);
             items[i].material =
@@ -221,6 +226,12 @@ impl Analysis {
         }
         let cues = find_cues(&items, lex);
         Analysis { items, cues }
+    }
+
+    /// True when the sentence opens with a word right before an actor ("Armed rebels",
+    /// "Riot police", "Striking workers"): that word modifies the actor, it is no verb.
+    pub fn opens_with_modifier(&self) -> bool {
+        self.items.len() > 1 && !self.items[0].is_actor() && self.items[1].is_actor()
     }
 
     /// True when item `i` is a cue of `kind`.

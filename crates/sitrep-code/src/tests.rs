@@ -890,3 +890,29 @@ fn no_intention_negates_the_act() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_sentence_initial_word_before_an_actor_modifies_it() {
+    let actors = [
+        ("rebels", "IRNREB", "Iranian rebels"),
+        ("police", "IRNCOP", "Iranian police"),
+        ("protesters", "IRNOPP", "Iranian protesters"),
+    ];
+    for (text, source, cameo) in [
+        ("Armed rebels attacked the police.", "IRNREB", "190"),
+        ("Riot police dispersed protesters.", "IRNCOP", "175"),
+    ] {
+        let mut doc = doc_with(text, &actors);
+        Coder::new().unwrap().run(&mut doc).unwrap();
+        assert!(
+            doc.events.len() == 1
+                && doc.events[0].cameo == cameo
+                && doc.events[0]
+                    .source
+                    .as_ref()
+                    .is_some_and(|s| s.code == source),
+            "{text}: {:#?}",
+            doc.events
+        );
+    }
+}
