@@ -190,7 +190,7 @@ fn claimed_by_speaker_via_quote_layer() {
 
 #[test]
 fn hedged() {
-    let ev = code("Russia has likely handed technology assistance to North Korea and Iran.");
+    let ev = code("Russia has likely handed technology assistance to Iran and North Korea.");
     assert!(has(&ev, "RUS", "PRK", "070"), "{ev:#?}");
     assert!(has(&ev, "RUS", "IRN", "070"), "{ev:#?}");
     assert!(ev.iter().all(|e| e.modality == Modality::Hedged));
@@ -256,7 +256,7 @@ fn nominal_events() {
     let ev = code("The summit between North Korea and Russia drew attention.");
     assert!(has(&ev, "PRK", "RUS", "040"), "{ev:#?}");
     assert!(has(&ev, "RUS", "PRK", "040"), "{ev:#?}");
-    let ev = code("Officials worry about defense cooperation between Russia and the North.");
+    let ev = code("Officials worry about defense cooperation between the North and Russia.");
     assert!(has(&ev, "RUS", "PRK", "062"), "{ev:#?}");
     let ev = code("They traded technology for Iran's arms transfers to Moscow.");
     assert!(has(&ev, "IRN", "RUS", "072"), "{ev:#?}");

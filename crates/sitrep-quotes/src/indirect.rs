@@ -149,7 +149,7 @@ fn verb(
     hi: usize,
 ) -> Found {
     let subject = subject_before(text, toks, lo, i).filter(|np| np.phrase_start >= toks[lo].start);
-    // `what Pyongyang said was a test`: a relative clause names no claim.
+    // `what Borduria called an exercise`: a relative clause names no claim.
     let relative = subject.is_some_and(|np| {
         let k = toks.partition_point(|t| t.start < np.phrase_start);
         k > 0 && in_list(toks[k - 1].text(text), &["what", "which", "whatever"])
