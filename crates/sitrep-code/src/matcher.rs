@@ -629,6 +629,9 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
             }
             let mut p = pos;
             let mut skipped = 0;
+            // "a summit between North Korean leader Kim and ...": a compound's first member
+            // may carry a two-word demonym and a title.
+            let max_titles = if *elem == Elem::Both { 3 } else { 2 };
             let after_literal = pos > 0 && !a.items[view[pos - 1]].is_actor();
             // "granted asylum to the Arcadian dissident": when no actor proper follows, an
             // adjectival actor heading the noun phrase names the slot's actor.
@@ -676,8 +679,8 @@ fn match_post(a: &Analysis, elems: &[Elem], view: &[usize], pos: usize, m: Match
                     || quantity
                     || DETERMINERS.contains(&a.items[i].lower.as_str())
                     || (skipped < 1 && is_np_word(a, i) && rest.is_empty())
-                    || (skipped < 2 && title);
-                if !skippable || skipped >= if quantity { 5 } else { 2 } {
+                    || (skipped < max_titles && title);
+                if !skippable || skipped >= if quantity { 5 } else { max_titles } {
                     return by_origin(origin, p);
                 }
                 skipped += 1;

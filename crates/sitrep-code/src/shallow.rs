@@ -178,6 +178,14 @@ const PASSIVE_AUX: &[&str] = &[
 ];
 
 /// Characters that are transparent to matching: brackets and quotation marks.
+/// Whether tokens `t` and `t + 1` are a caption's position word and a closing parenthesis.
+fn position_note(toks: &[sitrep_text::Token], t: usize, text: &str) -> bool {
+    const NOTES: &[&str] = &["left", "right", "center", "centre", "l", "r", "c", "front"];
+    toks.get(t)
+        .is_some_and(|w| NOTES.contains(&w.text(text).to_ascii_lowercase().as_str()))
+        && toks.get(t + 1).is_some_and(|c| c.text(text) == ")")
+}
+
 fn transparent(s: &str) -> bool {
     matches!(
         s,
@@ -450,6 +458,12 @@ fn collapse(text: &str, span: Span, actors: &[ActorSpan]) -> Vec<Item> {
         }
         let s = tok.text(text);
         t += 1;
+        if s == "(" && position_note(&toks, t, text) {
+            // "Kim (left) and Putin": a photo caption's position note would stand between
+            // the actors of a compound.
+            t += 2;
+            continue;
+        }
         if transparent(s) {
             continue;
         }
@@ -614,6 +628,8 @@ fn modifiers_before(out: &[Item]) -> usize {
         let it = &out[out.len() - 1 - n];
         let w = it.lower.as_str();
         let det = DETERMINERS.contains(&w);
+        // "and Russian President Putin": a demonym before a title is part of the name.
+        let demonym = it.is_actor() && it.modifier && n < 2;
         let adjective = !it.is_actor()
             && !it.punct
             && n < 2
@@ -622,7 +638,7 @@ fn modifiers_before(out: &[Item]) -> usize {
             && !PREPOSITIONS.contains(&w)
             && !w.ends_with("ed")
             && !w.ends_with("ing");
-        if !(det || adjective) {
+        if !(det || adjective || demonym) {
             break;
         }
         n += 1;

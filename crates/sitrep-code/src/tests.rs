@@ -910,3 +910,23 @@ fn no_intention_negates_the_act() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn compounds_with_titles_and_caption_notes() {
+    // A two-word demonym and a title before the first member of a compound.
+    let ev = code("A summit between Russian deputy minister Petrov and envoy Smith took place.");
+    assert!(has(&ev, "RUSGOV", "USAGOV", "040"), "{ev:#?}");
+    assert!(has(&ev, "USAGOV", "RUSGOV", "040"), "{ev:#?}");
+    // A photo caption's position note stands between the members.
+    let ev = code("Petrov (left) and Smith hold talks in a hotel.");
+    assert!(has(&ev, "RUSGOV", "USAGOV", "040"), "{ev:#?}");
+}
+
+#[test]
+fn being_under_sanctions_names_the_sanctioner_and_the_target() {
+    let ev = code("Iran has long been under Washington sanctions.");
+    assert!(has(&ev, "USA", "IRN", "163"), "{ev:#?}");
+    assert!(code("Japan was under pressure at the talks.")
+        .iter()
+        .all(|e| e.cameo != "163"));
+}
