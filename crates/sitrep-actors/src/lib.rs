@@ -181,6 +181,7 @@ impl Stage for ActorTagger {
         let found = self.annotate(doc);
         doc.entities = found.entities;
         doc.mentions = found.mentions;
+        pronoun::add_subject_pronouns(doc);
         Ok(())
     }
 }

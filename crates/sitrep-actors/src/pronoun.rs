@@ -1,4 +1,6 @@
-//! He/she resolution for speakers: the most recent person of compatible gender.
+//! He/she resolution: the most recent person of compatible gender. Speakers use it
+//! directly; [`add_subject_pronouns`] turns a sentence-opening "He"/"She" into a mention, so
+//! the event coder sees who acts in "He accused the US of double standards".
 
 use crate::lexicon::{Category, Dictionaries, Gender};
 use sitrep_model::{ActorKind, Document};
@@ -63,4 +65,40 @@ pub fn resolve_pronoun(doc: &Document, offset: usize, pronoun: &str) -> Option<u
             })
         })
         .map(|m| m.entity)
+}
+
+/// Adds a mention for every sentence that opens with "He" or "She" followed by a
+/// lower-case word (the subject of that sentence), resolved to the latest person of
+/// compatible gender; mentions stay in text order. Pronouns elsewhere in a sentence are
+/// left alone: their clause is harder to tell without a parser.
+pub fn add_subject_pronouns(doc: &mut Document) {
+    let mut added = Vec::new();
+    for sentence in &doc.sentences {
+        let start = sentence.span.start();
+        let Some(text) = doc.text.get(start..sentence.span.end()) else {
+            continue;
+        };
+        let word = text.split_whitespace().next().unwrap_or("");
+        if word != "He" && word != "She" {
+            continue;
+        }
+        let next_is_lower = text[word.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_lowercase());
+        if !next_is_lower {
+            continue;
+        }
+        if let Some(entity) = resolve_pronoun(doc, start, word) {
+            added.push(sitrep_model::Mention {
+                span: sitrep_model::Span::new(start, start + word.len()),
+                text: word.to_string(),
+                entity,
+                rule: "pronoun".into(),
+            });
+        }
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+    }
 }

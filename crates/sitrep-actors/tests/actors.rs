@@ -354,3 +354,26 @@ fn works_without_a_sentence_layer() {
     ActorTagger::new().unwrap().run(&mut doc).unwrap();
     assert_eq!(doc.entities[0].actor.code, "PRKGOV");
 }
+
+#[test]
+fn a_sentence_opening_pronoun_becomes_a_mention_of_its_person() {
+    let mut doc = sitrep_model::Document::new(
+        "t",
+        "Vladimir Putin met the delegation on Monday. He praised the talks. His aides left. \
+         He Said nothing.",
+    );
+    doc.sentences = sitrep_text::split_sentences(&doc.text);
+    sitrep_model::Stage::run(&ActorTagger::new().unwrap(), &mut doc).unwrap();
+    let pronouns: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.rule == "pronoun")
+        .collect();
+    assert_eq!(pronouns.len(), 1, "{pronouns:?}");
+    let entity = &doc.entities[pronouns[0].entity as usize];
+    assert_eq!(entity.actor.name, "Vladimir Putin");
+    assert!(doc
+        .mentions
+        .windows(2)
+        .all(|w| w[0].span.start() <= w[1].span.start()));
+}
