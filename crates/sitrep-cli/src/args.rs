@@ -111,7 +111,7 @@ pub struct BenchArgs {
     #[arg(long)]
     pub store: bool,
     /// Time duplicate detection alone (MinHash signatures + LSH + exact keys) on the
-    /// articles' bodies, on one thread, instead of the whole pipeline.
+    /// articles' cleaned text, on one thread, instead of the whole pipeline.
     #[arg(long, conflicts_with = "store")]
     pub dedup: bool,
 }

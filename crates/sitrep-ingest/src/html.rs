@@ -222,6 +222,12 @@ fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
         let Some(open_end) = html[start..].find('>').map(|j| start + j + 1) else {
             break;
         };
+        // `<svg ... />` is a whole element in HTML (a `/>` on script or style is ignored).
+        let self_closing = html[start..open_end - 1].trim_end().ends_with('/');
+        if name == "svg" && self_closing {
+            at = open_end;
+            continue;
+        }
         let is_ld = html[start..open_end]
             .to_ascii_lowercase()
             .contains("ld+json");
@@ -960,6 +966,15 @@ mod tests {
             ("2023-03-09T14:20", "html:meta")
         );
         assert_eq!(ex.title.as_deref(), Some("Harbour deal signed"));
+    }
+
+    #[test]
+    fn a_self_closing_svg_keeps_what_follows() {
+        let page = "<svg class=\"icon\" /><p>The council met on Monday.</p><svg><path/></svg>";
+        assert_eq!(
+            strip_scripts(page),
+            "<svg class=\"icon\" /><p>The council met on Monday.</p><svg></svg>"
+        );
     }
 
     #[test]

@@ -6,15 +6,20 @@
 //! contain each line, after folding case, digits and spacing so view counters and dates
 //! inside a template line still match. [`SiteRepeats::strip`] then removes the lines that
 //! reached the thresholds from a document. Three guards keep article text:
-//! - a line shaped like a sentence of running text (at least [`SENTENCE_WORDS`] words,
+//! - a line shaped like a sentence (at least [`SENTENCE_WORDS`] words,
 //!   ending in sentence punctuation) must be on most of the site's documents, not just on
 //!   several: wire stories reuse background paragraphs, templates are on every page;
 //! - a document that would keep no sentence keeps every line: it is a copy of another
 //!   document (or all template), and its lines repeat because the text does;
-//! - only documents with a known site take part.
+//! - only documents with a known site take part, and each distinct text counts once (a page
+//!   crawled twice is not a template).
 //!
-//! Memory is bounded: when the table reaches [`MAX_LINES`] entries, lines seen once are
-//! forgotten.
+//! Counts grow as a run goes on, so a site's first pages may keep a template line that
+//! later pages lose: the line is learnt once [`MIN_DOCUMENTS`] pages carry it (`sitrep run`
+//! counts each batch before stripping it, so within a batch the order does not matter).
+//!
+//! Memory is bounded: when the table passes [`MAX_LINES`] entries, the rarest lines are
+//! forgotten until half of it is left.
 
 use sitrep_model::{Document, Removed};
 use std::collections::{HashMap, HashSet};
@@ -24,7 +29,7 @@ use xxhash_rust::xxh3::xxh3_64;
 pub const MIN_DOCUMENTS: u32 = 3;
 /// Lines with at least this many words and sentence punctuation at the end read as article
 /// sentences and need [`SENTENCE_SHARE`] of the site's documents.
-pub const SENTENCE_WORDS: usize = 8;
+pub const SENTENCE_WORDS: usize = 4;
 /// Share of a site's documents a sentence-shaped line must be on (and at least
 /// [`SENTENCE_MIN_DOCUMENTS`] of them).
 pub const SENTENCE_SHARE: f64 = 0.5;
@@ -40,6 +45,9 @@ pub struct SiteRepeats {
     lines: HashMap<(u64, u64), u32>,
     /// Site → number of documents seen.
     documents: HashMap<u64, u32>,
+    /// Texts already counted: a page crawled twice, or fed twice, must not make its own
+    /// lines look like a template.
+    texts: HashSet<u64>,
 }
 
 impl SiteRepeats {
@@ -53,13 +61,29 @@ impl SiteRepeats {
         let Some(site) = site_key(doc) else {
             return;
         };
+        if !self.texts.insert(xxh3_64(doc.text.as_bytes())) {
+            return;
+        }
         *self.documents.entry(site).or_default() += 1;
         let keys: HashSet<u64> = lines(&doc.text).map(|(_, key)| key).collect();
         for key in keys {
             *self.lines.entry((site, key)).or_default() += 1;
         }
         if self.lines.len() > MAX_LINES {
-            self.lines.retain(|_, n| *n > 1);
+            self.forget();
+        }
+        if self.texts.len() > MAX_LINES {
+            self.texts.clear();
+        }
+    }
+
+    /// Forgets the rarest lines until the table is at half its bound: each pass raises the
+    /// count a line needs to stay, so the bound holds however the counts are spread.
+    fn forget(&mut self) {
+        let mut keep_above = 1;
+        while self.lines.len() > MAX_LINES / 2 {
+            self.lines.retain(|_, n| *n > keep_above);
+            keep_above += 1;
         }
     }
 
@@ -297,6 +321,38 @@ mod tests {
         let mut docs: Vec<Document> = (0..4).map(|_| page("Harbour Tribune", note)).collect();
         run(&mut docs);
         assert!(docs.iter().all(|d| d.removed.is_empty() && d.text == note));
+    }
+
+    #[test]
+    fn the_same_page_fed_three_times_keeps_its_short_lines() {
+        let page_text = "Port reopens\nThe attack killed five people.\nShips waited outside the harbour for two days before the order came.";
+        let mut docs: Vec<Document> = (0..3).map(|_| page("Harbour Tribune", page_text)).collect();
+        run(&mut docs);
+        assert!(docs.iter().all(|d| d.text == page_text), "{}", docs[0].text);
+    }
+
+    #[test]
+    fn short_sentences_need_most_of_the_site_pages() {
+        // "Police said nothing more." is on 3 of 10 pages: a sentence, not a template.
+        let mut docs: Vec<Document> = (0..10)
+            .map(|i| {
+                let extra = if i < 3 {
+                    "Police said nothing more."
+                } else {
+                    "More soon."
+                };
+                page(
+                    "Harbour Tribune",
+                    &format!("Report {i} says port {i} reopened on Monday morning.\n{extra}"),
+                )
+            })
+            .collect();
+        run(&mut docs);
+        assert!(
+            docs[0].text.contains("Police said nothing more."),
+            "{}",
+            docs[0].text
+        );
     }
 
     #[test]

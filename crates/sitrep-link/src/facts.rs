@@ -251,12 +251,15 @@ fn split_by_place(cluster: Cluster, items: &[Item]) -> Vec<Cluster> {
     groups[largest].1.extend(unplaced);
     groups
         .into_iter()
-        .map(|(place, mut members)| {
+        .enumerate()
+        .map(|(g, (place, mut members))| {
             members.sort_unstable();
             Cluster {
                 anchor: cluster.anchor,
                 members,
-                place: Some(place),
+                // The largest group keeps the id the fact had before another place
+                // appeared, so ids stay stable as documents arrive.
+                place: (g != largest).then_some(place),
             }
         })
         .collect()

@@ -43,6 +43,8 @@ pub struct TrialScore {
     pub reachable: usize,
     /// Of those, the ones not reported.
     pub reachable_missed: usize,
+    /// Of those, the ones reported as copies of their own original.
+    pub reachable_found: usize,
     /// Negatives reported although their true Jaccard is below 0.5.
     pub false_positives: usize,
     /// Negatives reported that are natural near duplicates (true Jaccard ≥ 0.5).
@@ -61,9 +63,10 @@ impl TrialScore {
         self.found as f64 / self.originals.max(1) as f64
     }
 
-    /// Recall over copies that really are near duplicates (true Jaccard ≥ 0.5).
+    /// Recall over copies that really are near duplicates (true Jaccard ≥ 0.5): found as
+    /// copies of their own original, like [`TrialScore::recall`].
     pub fn reachable_recall(&self) -> f64 {
-        (self.reachable - self.reachable_missed) as f64 / self.reachable.max(1) as f64
+        self.reachable_found as f64 / self.reachable.max(1) as f64
     }
 }
 
@@ -91,7 +94,10 @@ pub fn run<'a>(
         let reachable = jaccard(text, &copy) >= 0.5;
         score.reachable += usize::from(reachable);
         match dedup.add(&format!("{id}\u{1}copy"), &copy) {
-            Some(d) if d.of == *id => score.found += 1,
+            Some(d) if d.of == *id => {
+                score.found += 1;
+                score.reachable_found += usize::from(reachable);
+            }
             Some(_) => score.misattributed += 1,
             None => {
                 score.missed += 1;

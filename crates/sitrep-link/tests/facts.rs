@@ -361,4 +361,8 @@ fn the_same_act_in_two_places_is_two_facts_and_unplaced_reports_join_the_larger(
     assert_eq!(facts[0].documents, 3);
     assert_eq!(facts[1].documents, 1);
     assert_ne!(facts[0].id, facts[1].id);
+    // The larger fact keeps the id it had before the other place was reported.
+    let before = merge_facts(&docs[..2], &events[..2]);
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].id, facts[0].id);
 }
