@@ -165,11 +165,13 @@ impl Idf {
             .filter(|&(t, _)| !self.too_common(t, max_share))
             .map(|(t, n)| (t, (1.0 + n.ln()) * self.weight(t)))
             .collect();
+        // Sorted before summing: a hash map's order would make the float sum, and so the
+        // similarity, differ in its last bits from run to run.
+        v.sort_unstable_by_key(|x| x.0);
         let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
         if norm > 0.0 {
             v.iter_mut().for_each(|x| x.1 /= norm);
         }
-        v.sort_unstable_by_key(|x| x.0);
         v
     }
 }
