@@ -510,7 +510,7 @@ impl<'a> Reader<'a> {
                 )
             };
             let ent = self.entity(key, || {
-                Draft::group(name.clone(), kind, country, code, rule)
+                Draft::unnamed(name.clone(), kind, country, code, rule)
             });
             self.push_mention(span, ent, rule, class, false);
             return;
@@ -583,7 +583,7 @@ impl<'a> Reader<'a> {
             MentionClass::Adjective => format!("{}#demonym", entry.rule),
             _ => entry.rule.clone(),
         };
-        let ent = self.entity(key, || Draft::group(name, kind, country, code, &rule));
+        let ent = self.entity(key, || Draft::unnamed(name, kind, country, code, &rule));
         self.push_mention(span, ent, &rule, class, false);
     }
 
@@ -732,7 +732,8 @@ impl<'a> Reader<'a> {
 }
 
 impl Draft {
-    pub(crate) fn group(
+    /// A draft entity found by a rule rather than by a person's name in the dictionaries.
+    pub(crate) fn unnamed(
         name: String,
         kind: ActorKind,
         country: Option<String>,

@@ -246,21 +246,6 @@ fn conflict_text(role: &str, other: &str) -> String {
 
 impl Draft {
     fn description(name: String, country: Option<String>, code: String) -> Draft {
-        Draft {
-            actor: sitrep_model::Actor {
-                name,
-                kind: ActorKind::Person,
-                country,
-                role: None,
-                code,
-            },
-            rule: "rule:description".to_string(),
-            flags: Vec::new(),
-            surname: None,
-            named: false,
-            from_dictionary: false,
-            role_entry: None,
-            role_modified: false,
-        }
+        Draft::unnamed(name, ActorKind::Person, country, code, "rule:description")
     }
 }

@@ -522,7 +522,7 @@ impl Reader<'_> {
         let key = format!("org:{}", name_key(&known.name));
         let code = format!("---{}", known.agent);
         let ent = self.entity(key, || {
-            Draft::group(
+            Draft::unnamed(
                 known.name.clone(),
                 ActorKind::Organisation,
                 None,

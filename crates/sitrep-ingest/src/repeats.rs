@@ -65,7 +65,7 @@ impl SiteRepeats {
             return;
         }
         *self.documents.entry(site).or_default() += 1;
-        let keys: HashSet<u64> = lines(&doc.text).map(|(_, key)| key).collect();
+        let keys: HashSet<u64> = lines(&doc.text).map(|l| l.key).collect();
         for key in keys {
             *self.lines.entry((site, key)).or_default() += 1;
         }
@@ -94,36 +94,21 @@ impl SiteRepeats {
             return 0;
         };
         let site_docs = self.documents.get(&site).copied().unwrap_or(0);
-        let all: Vec<(&str, u64)> = lines(&doc.text).collect();
-        let drop: Vec<bool> = all
-            .iter()
-            .map(|&(line, key)| {
-                let seen = self.lines.get(&(site, key)).copied().unwrap_or(0);
-                is_boilerplate(line, seen, site_docs)
-            })
-            .collect();
-        let dropped = drop.iter().filter(|&&d| d).count();
-        let sentence_kept = all
-            .iter()
-            .zip(&drop)
-            .any(|(&(line, _), &d)| !d && is_sentence(line));
-        if dropped == 0 || !sentence_kept {
+        let (dropped, kept): (Vec<Line>, Vec<Line>) = lines(&doc.text).partition(|l| {
+            let seen = self.lines.get(&(site, l.key)).copied().unwrap_or(0);
+            is_boilerplate(l.sentence, seen, site_docs)
+        });
+        if dropped.is_empty() || !kept.iter().any(|l| l.sentence) {
             return 0;
         }
-        let dropped_lines: Vec<String> = all
-            .iter()
-            .zip(&drop)
-            .filter(|(_, &d)| d)
-            .map(|(&(line, _), _)| line.to_string())
-            .collect();
-        doc.text = without_lines(&doc.text, &dropped_lines);
-        for line in dropped_lines {
-            doc.removed.push(Removed {
-                text: line,
-                reason: "repeated on the site's pages".into(),
-            });
-        }
-        dropped
+        let dropped: Vec<String> = dropped.iter().map(|l| l.text.to_string()).collect();
+        doc.text = without_lines(&doc.text, &dropped);
+        let count = dropped.len();
+        doc.removed.extend(dropped.into_iter().map(|text| Removed {
+            text,
+            reason: "repeated on the site's pages".into(),
+        }));
+        count
     }
 }
 
@@ -145,11 +130,11 @@ fn without_lines(text: &str, dropped: &[impl AsRef<str>]) -> String {
     out.trim_end().to_string()
 }
 
-fn is_boilerplate(line: &str, seen: u32, site_docs: u32) -> bool {
+fn is_boilerplate(sentence: bool, seen: u32, site_docs: u32) -> bool {
     if seen < MIN_DOCUMENTS {
         return false;
     }
-    !is_sentence(line)
+    !sentence
         || (seen >= SENTENCE_MIN_DOCUMENTS
             && f64::from(seen) >= f64::from(site_docs) * SENTENCE_SHARE)
 }
@@ -179,18 +164,31 @@ fn host(url: &str) -> Option<String> {
     (!host.is_empty()).then_some(host)
 }
 
+/// One line of a document as the counts see it.
+struct Line<'t> {
+    text: &'t str,
+    key: u64,
+    /// Shaped like running text ([`is_sentence`]).
+    sentence: bool,
+}
+
 /// The non-empty lines of `text` with their keys: sentences keep their numbers (reports
 /// that differ only in figures are different reports), template lines fold them.
-fn lines(text: &str) -> impl Iterator<Item = (&str, u64)> {
+fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     text.lines()
         .map(str::trim)
         .filter(|l| l.chars().any(char::is_alphabetic))
-        .map(|l| {
-            let key = match is_sentence(l) {
-                true => xxh3_64(l.to_lowercase().as_bytes()),
-                false => xxh3_64(fold(l).as_bytes()),
+        .map(|text| {
+            let sentence = is_sentence(text);
+            let key = match sentence {
+                true => xxh3_64(text.to_lowercase().as_bytes()),
+                false => xxh3_64(fold(text).as_bytes()),
             };
-            (l, key)
+            Line {
+                text,
+                key,
+                sentence,
+            }
         })
 }
 

@@ -240,23 +240,23 @@ impl BandTable {
         }
     }
 
+    /// The slot holding `tag`, or the empty slot where it would go (linear probing). The
+    /// table is never full, so the probe ends.
+    fn probe(&self, tag: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(tag);
+        while self.slots[i] != 0 && self.slots[i] >> 32 != tag {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
     fn get(&self, key: u64) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
-        let tag = Self::tag(key);
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(tag);
-        loop {
-            let slot = self.slots[i];
-            if slot == 0 {
-                return None;
-            }
-            if slot >> 32 == tag {
-                return Some(slot as u32);
-            }
-            i = (i + 1) & mask;
-        }
+        let slot = self.slots[self.probe(Self::tag(key))];
+        (slot != 0).then_some(slot as u32)
     }
 
     /// The document stored under `key`, after storing `seq` there when it was absent.
@@ -265,31 +265,20 @@ impl BandTable {
             self.grow();
         }
         let tag = Self::tag(key);
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(tag);
-        loop {
-            let slot = self.slots[i];
-            if slot == 0 {
-                self.slots[i] = tag << 32 | u64::from(seq);
-                self.len += 1;
-                return seq;
-            }
-            if slot >> 32 == tag {
-                return slot as u32;
-            }
-            i = (i + 1) & mask;
+        let i = self.probe(tag);
+        if self.slots[i] == 0 {
+            self.slots[i] = tag << 32 | u64::from(seq);
+            self.len += 1;
         }
+        self.slots[i] as u32
     }
 
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(1024);
         let old = std::mem::replace(&mut self.slots, vec![0; size]);
-        let mask = self.slots.len() - 1;
+        // Tags are unique, so the probe for each one ends on an empty slot.
         for slot in old.into_iter().filter(|&s| s != 0) {
-            let mut i = self.home(slot >> 32);
-            while self.slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
+            let i = self.probe(slot >> 32);
             self.slots[i] = slot;
         }
     }

@@ -98,16 +98,9 @@ pub struct SearchArgs {
     /// Words that must all appear; "quoted phrases", `OR`, and `word*` for prefixes.
     #[arg(required = true)]
     pub query: Vec<String>,
-    /// Filters (actor, outlet, dates) and paging.
+    /// Filters (actor, outlet, dates), paging, database and format, as for the queries.
     #[command(flatten)]
-    pub filter: FilterArgs,
-    /// The SQLite database file to read, or a `postgres://user@host:port/dbname` URL
-    /// (with the `postgres` feature).
-    #[arg(long, default_value = "sitrep.db")]
-    pub db: PathBuf,
-    /// Output format (default: table on a terminal, JSON lines when piped).
-    #[arg(long, value_enum)]
-    pub format: Option<OutFormat>,
+    pub common: QueryArgs,
 }
 
 /// A named column and how to print one row's cell.
@@ -163,8 +156,9 @@ pub fn actors(args: QueryArgs) -> anyhow::Result<ExitCode> {
 /// `sitrep search`.
 pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let query = args.query.join(" ");
-    let page = open(&args.db)?.search(&query, &args.filter.filter()?)?;
-    emit(args.format, &page, &search_columns())
+    let QueryArgs { filter, db, format } = args.common;
+    let page = open(&db)?.search(&query, &filter.filter()?)?;
+    emit(format, &page, &search_columns())
 }
 
 fn emit<T: Serialize>(

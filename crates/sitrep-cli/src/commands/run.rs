@@ -214,7 +214,7 @@ fn link(store: &mut Store) -> anyhow::Result<Vec<sitrep_model::Fact>> {
 /// story numbers; returns how many stories there are. Recomputed over the whole database
 /// so numbers stay consistent across runs.
 fn assign_stories(store: &mut Store) -> anyhow::Result<usize> {
-    let heads: HashMap<String, (Option<String>, Option<DateValue>)> = store
+    let heads: Heads = store
         .documents()
         .context("reading documents for stories")?
         .into_iter()
@@ -222,26 +222,33 @@ fn assign_stories(store: &mut Store) -> anyhow::Result<usize> {
         .collect();
     // The headline is part of what a report says: templated bodies (earnings tables,
     // dividend notices) differ mostly in the company their headline names.
-    let with_title = |id: &str, text: &str| match heads.get(id) {
-        Some((Some(title), _)) => format!("{title}.\n{text}"),
-        _ => text.to_string(),
-    };
     let mut idf = Idf::new();
     store
-        .for_each_text(|id, text| idf.add(&with_title(id, text)))
+        .for_each_text(|id, text| idf.add(&titled(&heads, id, text)))
         .context("reading texts for stories")?;
     let mut clusters = Stories::new(DEFAULT_STORY_THRESHOLD, STORY_WINDOW);
     let mut assigned = Vec::new();
     store
         .for_each_text(|id, text| {
             let published = heads.get(id).and_then(|h| h.1.as_ref());
-            let doc = StoryDoc::new(&idf, &with_title(id, text), &[], published);
+            let doc = StoryDoc::new(&idf, &titled(&heads, id, text), &[], published);
             assigned.push((id.to_string(), clusters.add(doc)));
         })
         .context("reading texts for stories")?;
     store.set_stories(&assigned).context("storing stories")?;
     let distinct: HashSet<u32> = assigned.iter().map(|(_, s)| *s).collect();
     Ok(distinct.len())
+}
+
+/// Headline and publication date of each stored document, by id.
+type Heads = HashMap<String, (Option<String>, Option<DateValue>)>;
+
+/// The text story features are built from: the headline, when there is one, then the body.
+fn titled<'t>(heads: &Heads, id: &str, text: &'t str) -> std::borrow::Cow<'t, str> {
+    match heads.get(id) {
+        Some((Some(title), _)) => format!("{title}.\n{text}").into(),
+        _ => text.into(),
+    }
 }
 
 /// Documents a new one is compared with when looking for its story.
