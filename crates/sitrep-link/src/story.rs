@@ -159,10 +159,12 @@ impl Idf {
         df > COMMON_DF_FLOOR && df as f32 > self.docs as f32 * share
     }
 
-    fn vector(&self, counts: HashMap<u64, f32>, max_share: f32) -> Vec<(u64, f32)> {
+    /// Normalised tf-idf weights; with `max_share`, terms in more of the collection are
+    /// left out.
+    fn vector(&self, counts: HashMap<u64, f32>, max_share: Option<f32>) -> Vec<(u64, f32)> {
         let mut v: Vec<(u64, f32)> = counts
             .into_iter()
-            .filter(|&(t, _)| !self.too_common(t, max_share))
+            .filter(|&(t, _)| max_share.is_none_or(|share| !self.too_common(t, share)))
             .map(|(t, n)| (t, (1.0 + n.ln()) * self.weight(t)))
             .collect();
         // Sorted before summing: a hash map's order would make the float sum, and so the
@@ -190,9 +192,9 @@ impl StoryDoc {
     pub fn new(idf: &Idf, text: &str, actors: &[&str], published: Option<&DateValue>) -> StoryDoc {
         let c = counts(text, actors);
         StoryDoc {
-            words: idf.vector(c.words, 1.0),
-            names: idf.vector(c.names, NAME_MAX_SHARE),
-            years: idf.vector(c.years, 1.0),
+            words: idf.vector(c.words, None),
+            names: idf.vector(c.names, Some(NAME_MAX_SHARE)),
+            years: idf.vector(c.years, None),
             days: published.and_then(interval),
         }
     }
