@@ -154,6 +154,11 @@ fn a_killed_run_leaves_whole_documents_only() {
             .and_then(|s| s.totals())
             .map(|t| t.documents)
             .unwrap_or(0);
+        let exited = child.try_wait().expect("polling sitrep");
+        assert!(
+            exited.is_none(),
+            "the run ended before the kill: {exited:?}"
+        );
         if stored > 0 || std::time::Instant::now() > deadline {
             break;
         }

@@ -189,34 +189,22 @@ END;
 "#;
 
 /// Brings the database to [`SCHEMA_VERSION`].
+///
+/// Several processes may open a new database at once (a run and a reader polling it), so
+/// the version is read again under the write lock: only the first opener migrates, the
+/// others find the work done.
 pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     )
     .context("creating the meta table")?;
-    let found: i64 = conn
-        .query_row(
-            "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'",
-            [],
-            |r| r.get(0),
-        )
-        .or_else(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Ok(0),
-            e => Err(e),
-        })
-        .context("reading the schema version")?;
-    if found > SCHEMA_VERSION {
-        return Err(StoreError::TooNew {
-            found,
-            supported: SCHEMA_VERSION,
-        });
-    }
-    if found == SCHEMA_VERSION {
+    if schema_version(conn)? == SCHEMA_VERSION {
         return Ok(());
     }
     conn.execute_batch("BEGIN IMMEDIATE")
         .context("locking for migration")?;
     let result = (|| {
+        let found = schema_version(conn)?;
         for step in &STEPS[found as usize..] {
             conn.execute_batch(step).context("applying a migration")?;
         }
@@ -236,6 +224,29 @@ pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
             Err(e)
         }
     }
+}
+
+/// The recorded schema version (0 for a new database); an error when it is newer than
+/// this build understands.
+fn schema_version(conn: &Connection) -> Result<i64, StoreError> {
+    let found: i64 = conn
+        .query_row(
+            "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(0),
+            e => Err(e),
+        })
+        .context("reading the schema version")?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(found)
 }
 
 /// Version 3: query speed on large databases. Covering indexes let the event and fact

@@ -86,3 +86,23 @@ fn reopening_keeps_schema_and_data() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.totals().unwrap().documents, 1);
 }
+
+/// A run creating a database while another process opens it: every opener must see one
+/// migration, not apply it a second time ("table documents already exists").
+#[test]
+fn openers_racing_on_a_new_database_migrate_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("race.db");
+    let openers: Vec<_> = (0..8)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open(&path).map(|_| ()))
+        })
+        .collect();
+    for opener in openers {
+        let opened = opener.join().unwrap();
+        assert!(opened.is_ok(), "{:?}", opened.err());
+    }
+    let totals = Store::open(&path).unwrap().totals().unwrap();
+    assert_eq!(totals.documents, 0);
+}
