@@ -484,6 +484,9 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Number(_) => Class::Number,
         Lex::Ordinal(_) => Class::Ordinal,
         Lex::Rel(_) if w == "past" => past_class(text, toks, i),
+        // "current market conditions": TimeML reads the adjective as the present on its
+        // own; before a period ("the current quarter") it modifies as "this" does.
+        Lex::Rel(_) if w == "current" && !is_temporal_word(next) => Class::Head,
         Lex::Mod(_) => Class::Qualifier,
         Lex::Rel(_) | Lex::Part(_) | Lex::Vague => Class::Modifier,
         Lex::Dir(_) => dir_class(toks, i, w),
@@ -491,13 +494,19 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     }
 }
 
+/// A word the time lexicon knows, or a number: what a modifier such as "past" or
+/// "current" can qualify.
+fn is_temporal_word(w: &str) -> bool {
+    let n = w.to_ascii_lowercase();
+    !lexicon().get(&n).is_empty() || n.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// "the past" is a head on its own; otherwise "past" modifies ("the past year").
 fn past_class(text: &str, toks: &[Token], i: usize) -> Class {
     let after_the = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
-    let next_temporal = toks.get(i + 1).is_some_and(|t| {
-        let n = t.text(text).to_ascii_lowercase();
-        !lexicon().get(&n).is_empty() || n.starts_with(|c: char| c.is_ascii_digit())
-    });
+    let next_temporal = toks
+        .get(i + 1)
+        .is_some_and(|t| is_temporal_word(t.text(text)));
     match (after_the, next_temporal) {
         (_, true) => Class::Modifier,
         (true, false) => Class::Head,

@@ -741,3 +741,18 @@ fn new_readings_keep_to_their_contexts() {
         pairs(&[("Monday", "2031-03-10"), ("Monday", "2031-03-17")])
     );
 }
+
+#[test]
+fn current_alone_is_the_present_and_before_a_period_is_this() {
+    let found = tagged(
+        "Brokers blamed current market conditions for the loss in the current quarter.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        found,
+        vec![
+            ("current".to_string(), "PRESENT_REF".to_string()),
+            ("the current quarter".to_string(), "2031-Q1".to_string()),
+        ]
+    );
+}
