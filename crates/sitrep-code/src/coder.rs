@@ -292,29 +292,35 @@ impl Ctx<'_> {
         }
     }
 
-    /// "X will not negotiate with Y": a refused cooperative act is a rejection (CAMEO 12),
-    /// coded as asserted; the reject code follows the refused act's root.
+    /// "X will not negotiate with Y", "X refused to hand the suspects over to Y": a refused
+    /// cooperative act is a rejection (CAMEO 12), coded as asserted; the reject code follows
+    /// the refused act's code.
     fn refusal(&self, t: usize, code: &str) -> Option<&'static str> {
         let word = |k: usize| {
             t.checked_sub(k)
                 .map_or("", |i| self.a.items[i].lower.as_str())
         };
-        let refused = matches!(word(1), "not" | "n't" | "never")
+        let refused = (matches!(word(1), "not" | "n't" | "never")
             && matches!(
                 word(2),
                 "will" | "would" | "shall" | "wo" | "can" | "ca" | "could"
-            );
+            ))
+            || (word(1) == "to"
+                && matches!(
+                    word(2),
+                    "refuse"
+                        | "refuses"
+                        | "refused"
+                        | "refusing"
+                        | "decline"
+                        | "declines"
+                        | "declined"
+                        | "declining"
+                ));
         if !refused {
             return None;
         }
-        Some(match code.get(..2)? {
-            "03" | "05" => "120",
-            "04" => "125",
-            "06" => "121",
-            "07" => "122",
-            "08" => "124",
-            _ => return None,
-        })
+        reject_code(code)
     }
 
     /// Modality from the cues; the quote layer's speaker wins over the coder's own guess.
@@ -502,6 +508,35 @@ fn open_in_subordinate(a: &Analysis, m: &Match, kept: &[&Match]) -> bool {
         && kept
             .iter()
             .any(|o| !o.open && (o.tgt.is_some() || o.both.is_some()))
+}
+
+/// The rejection (CAMEO 12) of a refused cooperative act (03-08).
+fn reject_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "061" => "1211",
+        "062" => "1212",
+        "063" => "1213",
+        "064" => "1214",
+        "071" => "1221",
+        "072" => "1222",
+        "073" => "1223",
+        "074" => "1224",
+        "081" | "0811" | "0812" | "0813" | "0814" => "1241",
+        "082" => "1242",
+        "083" | "0831" | "0832" | "0833" | "0834" => "123",
+        "084" | "0841" | "0842" => "1243",
+        "085" => "1244",
+        "086" | "0861" | "0862" | "0863" => "1245",
+        "087" | "0871" | "0872" | "0873" | "0874" => "1246",
+        _ => match code.get(..2)? {
+            "03" | "05" => "120",
+            "04" => "125",
+            "06" => "121",
+            "07" => "122",
+            "08" => "124",
+            _ => return None,
+        },
+    })
 }
 
 /// A code outside the CAMEO table (an imported WEIS-style dictionary): root from its

@@ -490,13 +490,25 @@ fn pre_words_present(a: &Analysis, pre: &[Elem], t: usize) -> bool {
 /// the trigger and the `by` phrase gives the source.
 fn match_passive(a: &Analysis, post: &[Elem], t: usize) -> Option<Match> {
     let (_, end) = a.clause(t);
-    // Without a `by` phrase the agent is unknown ("two envoys were expelled").
+    // Without a `by` phrase the agent is unknown ("two envoys were expelled"). The agent may
+    // follow a determiner or a modifier ("by the police", "by riot police").
+    let agent = |b: usize| {
+        (b + 1..(b + 4).min(end))
+            .find(|&j| a.items[j].is_actor())
+            .filter(|&j| {
+                (b + 1..j).all(|k| {
+                    let it = &a.items[k];
+                    !it.punct && !a.is_boundary(k) && !a.is_preposition(k)
+                })
+            })
+    };
     let by = (t + 1..end.min(t + 10))
-        .find(|&i| a.items[i].lower == "by" && a.items.get(i + 1).is_some_and(|n| n.is_actor()));
+        .filter(|&i| a.items[i].lower == "by")
+        .find_map(|b| agent(b).map(|s| (b, s)));
     let mut m = Match {
         trigger: t,
         passive: true,
-        src: by.map(|b| b + 1),
+        src: by.map(|(_, s)| s),
         ..Match::default()
     };
     let first = post.first()?;
@@ -518,7 +530,7 @@ fn match_passive(a: &Analysis, post: &[Elem], t: usize) -> Option<Match> {
         _ => return None,
     }
     let view: Vec<usize> = (t + 1..a.items.len())
-        .filter(|&i| by.is_none_or(|b| i != b && i != b + 1))
+        .filter(|&i| by.is_none_or(|(b, s)| i < b || i > s))
         .collect();
     match_post(a, &post[1..], &view, 0, m)
 }
@@ -714,7 +726,9 @@ fn match_obj(a: &Analysis, rest: &[Elem], view: &[usize], pos: usize, m: Match) 
         while end - pos < MAX_OBJ
             && usable(end)
             && !OBJ_STOP.contains(&a.items[view[end]].lower.as_str())
-            && !a.items[view[end]].punct
+            // "gave Ruritania $50 million": a currency sign opens an amount.
+            && (!a.items[view[end]].punct
+                || matches!(a.items[view[end]].lower.as_str(), "$" | "€" | "£" | "¥"))
         {
             end += 1;
         }

@@ -306,8 +306,18 @@ impl Analysis {
                     && !self.is_cue(i - 1, CueKind::Clause)
                     && !self.collective_of(i - 1);
                 let gerund = self.items[verb].lower.ends_with("ing");
-                // "visited Russia and met Putin": Russia is the object of another verb.
-                let object_of_verb = i > 0 && self.items[i - 1].trigger_form && !gerund;
+                // "visited Russia and met Putin": Russia is the object of another verb; but
+                // after a reporting verb ("Japan said Iran had released") the actor opens the
+                // reported clause and is its subject (not after `told`, `warned`: their
+                // object is the addressee).
+                let reported = i > 0
+                    && self.is_cue(i - 1, CueKind::Speech)
+                    && !matches!(
+                        self.items[i - 1].lower.as_str(),
+                        "told" | "tells" | "tell" | "warned" | "warns" | "cautioned" | "reminded"
+                    );
+                let object_of_verb =
+                    i > 0 && self.items[i - 1].trigger_form && !gerund && !reported;
                 if object_of_verb {
                     continue;
                 }
