@@ -543,7 +543,26 @@ fn claimants(members: &[&Item], docs: &[DocInfo]) -> Claimants {
             list.push(who);
         }
     }
+    for list in [&mut asserted, &mut hedged, &mut denied] {
+        drop_bare_surnames(list);
+    }
     (asserted, hedged, denied)
+}
+
+/// Drops a one-word name when the same list holds it with a first name ("Kirby" beside
+/// "John Kirby"): one document's second reference and another's full name are one person.
+fn drop_bare_surnames(list: &mut Vec<String>) {
+    let full: Vec<String> = list.clone();
+    list.retain(|name| {
+        let bare = !name.contains(' ') && name.starts_with(char::is_uppercase);
+        !(bare
+            && full.iter().any(|other| {
+                other.len() > name.len()
+                    && other.ends_with(name.as_str())
+                    && other[..other.len() - name.len()].ends_with(' ')
+                    && other.split(' ').count() <= 4
+            }))
+    });
 }
 
 /// Earliest and latest of the event dates and publication dates.
@@ -634,5 +653,15 @@ mod tests {
             common_code(["PRKMIL", "PRKMIL"].into_iter(), "PRK"),
             "PRKMIL"
         );
+    }
+
+    #[test]
+    fn a_bare_surname_joins_the_full_name_of_the_same_list() {
+        let mut list: Vec<String> = ["Yonhap", "Kirby", "the White House", "John Kirby", "Marlow"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        drop_bare_surnames(&mut list);
+        assert_eq!(list, ["Yonhap", "the White House", "John Kirby", "Marlow"]);
     }
 }
