@@ -159,7 +159,8 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     }
     if w == "," {
         let next = toks.get(j + 1).map(|t| t.text(text)).unwrap_or("");
-        return is_year(next) || month_of(next).is_some();
+        // "in 1994, 1995 and 1997": a list of years is one expression per year.
+        return (is_year(next) && !is_year(prev)) || month_of(next).is_some();
     }
     if w == "." {
         // Only the dot of an abbreviation ("Sept.", "Wed.").

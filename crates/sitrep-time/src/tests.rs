@@ -756,3 +756,13 @@ fn current_alone_is_the_present_and_before_a_period_is_this() {
         ]
     );
 }
+
+#[test]
+fn a_list_of_years_is_one_expression_per_year() {
+    let found = tagged(
+        "The clinic was attacked in 2026, 2027 and 2029, and again on March 4, 2030.",
+        Some("2031-03-12"),
+    );
+    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["2026", "2027", "2029", "March 4, 2030"]);
+}
