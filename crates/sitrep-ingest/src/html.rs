@@ -4,6 +4,7 @@
 
 use crate::dates::parse_date;
 use crate::dicts::{self, Hints};
+use crate::tags;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use serde_json::Value;
@@ -197,13 +198,14 @@ fn strip_site(title: &str) -> String {
     title.trim().to_string()
 }
 
-/// Empties `<script>` (except JSON-LD), `<style>` and `<svg>` elements and drops comments
-/// before parsing: they are often half of a page's bytes and the parser would only skip
-/// them later.
+/// Empties `<script>` (except JSON-LD), `<style>` and `<svg>` elements, drops comments and
+/// the attributes nothing reads (see [`tags::Pruner`]) before parsing: they are often
+/// most of a page's bytes and the parser would only skip them later.
 fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::new();
     let (mut copied, mut at) = (0, 0);
+    let mut pruner = tags::Pruner::default();
     while let Some(i) = html.get(at..).and_then(|rest| rest.find('<')) {
         let start = at + i;
         if bytes.get(start..start + 4) == Some(b"<!--") {
@@ -216,7 +218,7 @@ fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
             continue;
         }
         let Some(name) = raw_text_tag(bytes, start) else {
-            at = start + 1;
+            at = pruner.visit(html, start, &mut out, &mut copied);
             continue;
         };
         let Some(open_end) = html[start..].find('>').map(|j| start + j + 1) else {

@@ -22,6 +22,7 @@ mod html;
 mod pubdate;
 mod read;
 mod repeats;
+mod tags;
 mod warc;
 
 use sitrep_model::{Document, Skipped};
