@@ -34,25 +34,31 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
         }
         return Decoded { text, notes };
     }
-    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+    // Validated once: most pages are UTF-8 and this is a pass over the whole page.
+    let utf8 = std::str::from_utf8(bytes).ok();
     let declared = declared.and_then(|d| Encoding::for_label(d.trim().as_bytes()));
     if let Some(enc) = declared {
         // A page that declares a legacy charset but is valid UTF-8 with non-ASCII bytes
         // is UTF-8: the declaration is the usual lie (or the body was transcoded), and
         // legacy text is almost never valid UTF-8 by chance.
-        let lying = valid_utf8 && enc != UTF_8 && !bytes.is_ascii();
+        let lying = utf8.is_some() && enc != UTF_8 && !bytes.is_ascii();
         if !lying {
             if enc != UTF_8 {
                 notes.push(format!("decoded as {} (declared)", enc.name()));
             }
-            let text = finish(enc, bytes, &mut notes);
+            let text = match utf8 {
+                Some(text) if enc == UTF_8 => text.to_owned(),
+                _ => finish(enc, bytes, &mut notes),
+            };
             return Decoded { text, notes };
         }
         notes.push(format!("declared {} but the bytes are UTF-8", enc.name()));
     }
-    if valid_utf8 {
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        return Decoded { text, notes };
+    if let Some(text) = utf8 {
+        return Decoded {
+            text: text.to_owned(),
+            notes,
+        };
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
