@@ -94,35 +94,75 @@ struct Meta {
     text_date: Option<DateValue>,
 }
 
-/// Never article text.
-const DROP_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "iframe",
-    "svg",
-    "button",
-    "select",
-    "input",
-    "textarea",
-    "figure",
-    "figcaption",
-    "template",
-    "object",
-    "embed",
-    "canvas",
-    "video",
-    "audio",
-    "map",
-    "dialog",
-    "menu",
-    "time",
-    "label",
-];
+/// Never article text. A `match` rather than a list: it runs for every element.
+fn is_drop_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "iframe"
+            | "svg"
+            | "button"
+            | "select"
+            | "input"
+            | "textarea"
+            | "figure"
+            | "figcaption"
+            | "template"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "dialog"
+            | "menu"
+            | "time"
+            | "label"
+    )
+}
 
 /// Usually not article text, but some sites wrap the whole page in one of these; such
 /// "soft" drops are undone when the element holds most of the page's text.
-const SOFT_DROP_TAGS: &[&str] = &["nav", "footer", "aside", "header", "form"];
+fn is_soft_drop_tag(tag: &str) -> bool {
+    matches!(tag, "nav" | "footer" | "aside" | "header" | "form")
+}
+
+/// What an element's class and id say about dates, read in one pass over the hint
+/// (seven substring searches per element were a fifth of the walk).
+#[derive(Clone, Copy, Default)]
+struct DateHint {
+    /// `updat` or `modif`: an update stamp, not the publication date.
+    update: bool,
+    /// `published`.
+    published: bool,
+    /// `date`, `publish`, `posted` or `time`.
+    dated: bool,
+}
+
+impl DateHint {
+    fn of(hint: &str) -> DateHint {
+        let mut h = DateHint::default();
+        let b = hint.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            let rest = &b[i..];
+            match c {
+                b'u' => h.update |= rest.starts_with(b"updat"),
+                b'm' => h.update |= rest.starts_with(b"modif"),
+                b'd' => h.dated |= rest.starts_with(b"date"),
+                b't' => h.dated |= rest.starts_with(b"time"),
+                b'p' if rest.starts_with(b"publish") => {
+                    h.dated = true;
+                    h.published |= rest.starts_with(b"published");
+                }
+                b'p' => h.dated |= rest.starts_with(b"posted"),
+                _ => {}
+            }
+        }
+        h
+    }
+}
 
 fn block_kind(tag: &str) -> Option<Kind> {
     Some(match tag {
@@ -388,6 +428,7 @@ impl Walk {
     ) -> bool {
         let tag = el.name();
         let hint = hint_text(el);
+        let date_hint = DateHint::of(&hint);
         match tag {
             "html" => self.meta.lang = attr(el, "lang").map(str::to_string),
             "meta" => self.meta_tag(el),
@@ -408,19 +449,19 @@ impl Walk {
             "time" => self.time_tag(el),
             "h1" => self.in_h1 = self.meta.h1.is_none(),
             "br" => self.flush(),
-            _ if self.meta.dates.len() < 12 => self.date_attrs(node, el, &hint),
+            _ if self.meta.dates.len() < 12 => self.date_attrs(node, el, date_hint),
             _ => {}
         }
         if tag == "title" {
             return true;
         }
-        if DROP_TAGS.contains(&tag) || hidden(el) {
+        if is_drop_tag(tag) || hidden(el) {
             return false;
         }
-        if hint.contains("updat") || hint.contains("modif") {
+        if date_hint.update {
             self.updates.push(node.id());
         }
-        if SOFT_DROP_TAGS.contains(&tag) || dropped_by_hint(tag, &hint, hints) {
+        if is_soft_drop_tag(tag) || dropped_by_hint(tag, &hint, hints) {
             self.flush();
             self.soft.push(node.id());
         }
@@ -539,7 +580,7 @@ impl Walk {
     }
 
     /// Dates in microdata attributes and in small elements whose class says "date".
-    fn date_attrs(&mut self, node: NodeRef<Node>, el: &scraper::node::Element, hint: &str) {
+    fn date_attrs(&mut self, node: NodeRef<Node>, el: &scraper::node::Element, hint: DateHint) {
         let value = || {
             attr(el, "content")
                 .or(attr(el, "datetime"))
@@ -552,16 +593,13 @@ impl Walk {
                 return;
             }
         }
-        if hint.contains("published") && attr(el, "title").is_some() {
+        if hint.published && attr(el, "title").is_some() {
             if let Some(v) = attr(el, "title") {
                 self.meta.dates.push((2, v.to_string(), "html:published"));
                 return;
             }
         }
-        let dated = ["date", "publish", "posted", "time"]
-            .iter()
-            .any(|h| hint.contains(h));
-        if dated && !hint.contains("updat") && !hint.contains("modif") {
+        if hint.dated && !hint.update {
             let text = short_text(node, 120);
             if text.bytes().filter(u8::is_ascii_digit).count() >= 4 {
                 self.meta.dates.push((4, text, "html:date element"));
