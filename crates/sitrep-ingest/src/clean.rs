@@ -277,7 +277,38 @@ fn plainly_english(sample: &str) -> bool {
 
 /// Collapses runs of whitespace inside a line.
 pub(crate) fn squash(line: &str) -> String {
-    line.split_whitespace().collect::<Vec<_>>().join(" ")
+    // `split_whitespace` decodes every character; this reads bytes and decodes only the
+    // lead bytes of the non-ASCII whitespace characters (no-break space, em space, ...).
+    let bytes = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, width) = match b {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, 1),
+            0xC2 | 0xE1..=0xE3 => match line.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            },
+            _ => (false, 1),
+        };
+        if !space {
+            word.get_or_insert(i);
+        } else if let Some(start) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&line[start..i]);
+        }
+        i += width;
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&line[start..]);
+    }
+    out
 }
 
 fn split_lines(text: &str) -> Vec<Line> {

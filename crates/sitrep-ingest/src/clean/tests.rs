@@ -301,3 +301,34 @@ fn language_english_french_and_too_short() {
     let fr = doc("Le ministre a déclaré lundi que les discussions avec les syndicats avançaient bien et qu'un accord pourrait être signé dans les semaines qui viennent, même si plusieurs points du plan restent ouverts et que les syndicats veulent davantage de temps.\n");
     assert_eq!(fr.language.as_deref(), Some("fr"));
 }
+
+#[test]
+fn squash_matches_split_whitespace() {
+    let samples = [
+        "",
+        "   ",
+        " a  b\t\nc ",
+        "a\u{a0}b\u{3000}c\u{85}d\u{2009}e\u{202f}f",
+        "caf\u{e9} na\u{ef}ve \u{2014} \u{1680}x\u{e1}\u{e2}",
+        "\u{feff}zero width no-break is not whitespace",
+        "\r\n\x0b\x0cword\x0b",
+    ];
+    for s in samples {
+        assert_eq!(
+            squash(s),
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }
+}
+
+mod squash_props {
+    use super::super::squash;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn squash_is_split_whitespace_joined(s in "[ a\\t\\n\u{a0}\u{3000}\u{85}\u{2028}\u{e9}\u{1680}\u{feff}é漢]{0,40}") {
+            prop_assert_eq!(squash(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+}
