@@ -689,15 +689,16 @@ fn hidden(el: &scraper::node::Element) -> bool {
 }
 
 fn hint_text(el: &scraper::node::Element) -> String {
-    let mut s = String::new();
-    if let Some(c) = attr(el, "class") {
-        s.push_str(c);
-    }
-    if let Some(i) = el.id() {
+    let class = attr(el, "class").unwrap_or("");
+    let id = el.id();
+    let mut s = String::with_capacity(class.len() + id.map_or(0, |i| i.len() + 1));
+    s.push_str(class);
+    if let Some(i) = id {
         s.push(' ');
         s.push_str(i);
     }
-    s.to_ascii_lowercase()
+    s.make_ascii_lowercase();
+    s
 }
 
 fn dropped_by_hint(tag: &str, hint: &str, hints: &Hints) -> bool {
