@@ -275,6 +275,20 @@ fn plainly_english(sample: &str) -> bool {
     words >= 20 && english * 10 >= words
 }
 
+/// Whether the character at `i`, whose first byte is `b`, is whitespace, and how many
+/// bytes to step: only the lead bytes of non-ASCII whitespace are decoded.
+#[inline]
+pub(crate) fn space_at(text: &str, b: u8, i: usize) -> (bool, usize) {
+    match b {
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, 1),
+        0xC2 | 0xE1..=0xE3 => match text.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (c.is_whitespace(), c.len_utf8()),
+            None => (false, 1),
+        },
+        _ => (false, 1),
+    }
+}
+
 /// Collapses runs of whitespace inside a line.
 pub(crate) fn squash(line: &str) -> String {
     // `split_whitespace` decodes every character; this reads bytes and decodes only the
@@ -284,14 +298,7 @@ pub(crate) fn squash(line: &str) -> String {
     let mut word: Option<usize> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let (space, width) = match b {
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, 1),
-            0xC2 | 0xE1..=0xE3 => match line.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => (false, 1),
-            },
-            _ => (false, 1),
-        };
+        let (space, width) = space_at(line, b, i);
         if !space {
             word.get_or_insert(i);
         } else if let Some(start) = word.take() {

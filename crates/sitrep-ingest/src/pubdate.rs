@@ -811,30 +811,66 @@ fn class_hint(name: &str, attrs: &[(Cow<'_, str>, &str)], scan: &mut Scan) {
     scan.hinted.push((scan.text.len(), rank));
 }
 
-/// Appends text with whitespace squashed and the common entities decoded.
-fn push_text(out: &mut String, raw: &str) {
-    let raw: Cow<str> = if raw.contains('&') {
-        Cow::Owned(
-            raw.replace("&nbsp;", " ")
-                .replace("&#160;", " ")
-                .replace("&thinsp;", " ")
-                .replace("&#8201;", " ")
-                .replace("&amp;", "&"),
-        )
-    } else {
-        Cow::Borrowed(raw)
+/// `&nbsp;`, `&thinsp;` (also as numbers) and `&amp;` decoded, in one pass: the entity
+/// that starts at an `&` is decided there, and no decoded text is read again.
+fn space_entities(raw: &str) -> Cow<'_, str> {
+    const ENTITIES: [(&str, &str); 5] = [
+        ("&nbsp;", " "),
+        ("&#160;", " "),
+        ("&thinsp;", " "),
+        ("&#8201;", " "),
+        ("&amp;", "&"),
+    ];
+    let Some(first) = raw.find('&') else {
+        return Cow::Borrowed(raw);
     };
+    let mut out = String::with_capacity(raw.len());
+    out.push_str(&raw[..first]);
+    let mut rest = &raw[first..];
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+            Some((e, to)) => {
+                out.push_str(to);
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Appends text with whitespace squashed and the common entities decoded. Words go in
+/// whole: pushing character by character was a sixth of the scan.
+fn push_text(out: &mut String, raw: &str) {
+    let raw = space_entities(raw);
     let mut space = out.ends_with([' ', '\n']) || out.is_empty();
-    for c in raw.chars() {
-        if c.is_whitespace() {
+    let bytes = raw.as_bytes();
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (white, width) = crate::clean::space_at(&raw, b, i);
+        if !white {
+            word.get_or_insert(i);
+        } else {
+            if let Some(start) = word.take() {
+                out.push_str(&raw[start..i]);
+                space = false;
+            }
             if !space {
                 out.push(' ');
                 space = true;
             }
-        } else {
-            out.push(c);
-            space = false;
         }
+        i += width;
+    }
+    if let Some(start) = word {
+        out.push_str(&raw[start..]);
     }
 }
 

@@ -305,3 +305,30 @@ proptest::proptest! {
         let _ = publication_date(&b, None);
     }
 }
+
+#[test]
+fn space_entities_match_replacing_each_in_turn() {
+    for raw in [
+        "a&nbsp;b&#160;c&thinsp;d&#8201;e&amp;f",
+        "&amp;nbsp; &&nbsp;; &am&nbsp;p; tail&",
+        "no entities",
+        "&copy; 2021 &amp",
+    ] {
+        let chained = raw
+            .replace("&nbsp;", " ")
+            .replace("&#160;", " ")
+            .replace("&thinsp;", " ")
+            .replace("&#8201;", " ")
+            .replace("&amp;", "&");
+        assert_eq!(space_entities(raw), chained);
+    }
+}
+
+#[test]
+fn pushed_text_squashes_across_pieces() {
+    let mut out = String::new();
+    for piece in ["  Published", "\n\u{a0} 3 May", "2021 ", " ", "x"] {
+        push_text(&mut out, piece);
+    }
+    assert_eq!(out, "Published 3 May2021 x");
+}
