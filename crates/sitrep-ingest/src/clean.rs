@@ -262,8 +262,15 @@ pub fn english_share(text: &str) -> (usize, usize) {
         .filter(|w| w.chars().nth(1).is_some())
     {
         words += 1;
-        let lower = word.to_lowercase();
-        english += usize::from(ENGLISH_FUNCTION_WORDS.contains(&lower.as_str()));
+        // No allocation per word: only an ASCII word can lower-case to a function word
+        // (the one non-ASCII letter that lower-cases to ASCII, the Kelvin sign, gives a
+        // `k`, which none of them has).
+        english += usize::from(
+            word.is_ascii()
+                && ENGLISH_FUNCTION_WORDS
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(word)),
+        );
     }
     (words, english)
 }
