@@ -8,7 +8,11 @@
 //! - content words (lower case, stopwords dropped),
 //! - names: capitalised words that do not open a sentence, plus actor names and codes the
 //!   pipeline resolved,
-//! - years written in the text;
+//! - years written in the text,
+//! - other numbers written in digits (tolls, ages, magnitudes, distances: two incidents of
+//!   one kind rarely share them),
+//! - the content words of the lead (headline and first sentence, where a report says
+//!   what happened, before background that other incidents of the kind share);
 //!
 //! plus the publication date's day interval. [`story_similarity`] mixes their cosines and
 //! a date-distance term. [`Stories`] clusters incrementally with an inverted index.
@@ -42,6 +46,8 @@ struct Counts {
     words: HashMap<u64, f32>,
     names: HashMap<u64, f32>,
     years: HashMap<u64, f32>,
+    numbers: HashMap<u64, f32>,
+    lead: HashMap<u64, f32>,
 }
 
 fn term(kind: u8, s: &str) -> u64 {
@@ -55,7 +61,7 @@ fn counts(text: &str, actors: &[&str]) -> Counts {
     let mut sentence_start = true;
     let mut last_end = 0;
     let mut prev: Option<u64> = None;
-    for (start, word) in tokens(text) {
+    for (position, (start, word)) in tokens(text).enumerate() {
         let gap = text.get(last_end..start).unwrap_or("");
         if gap.contains(['.', '!', '?', '\n', '"', '“']) {
             sentence_start = true;
@@ -65,6 +71,8 @@ fn counts(text: &str, actors: &[&str]) -> Counts {
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
         if is_year(word) {
             *c.years.entry(term(2, word)).or_default() += 1.0;
+        } else if word.bytes().all(|b| b.is_ascii_digit()) {
+            *c.numbers.entry(term(3, word)).or_default() += 1.0;
         }
         if sentence_start {
             prev = None;
@@ -72,6 +80,9 @@ fn counts(text: &str, actors: &[&str]) -> Counts {
         if !stop.contains(&lower) && word.chars().count() > 1 {
             let t = term(0, &lower);
             *c.words.entry(t).or_default() += 1.0;
+            if position < LEAD_WORDS {
+                *c.lead.entry(t).or_default() += 1.0;
+            }
             if let Some(p) = prev {
                 *c.words
                     .entry(crate::dedup::splitmix(p ^ t.rotate_left(17)))
@@ -116,6 +127,9 @@ fn is_year(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Words from the start of the text that make its lead: a headline and a first sentence.
+const LEAD_WORDS: usize = 60;
+
 /// Share of the collection above which a name is left out of story vectors. (Content
 /// words keep every term: cutting common ones lowers ECB+ pair F1, as their idf already
 /// weighs them down in longer vectors.)
@@ -140,7 +154,10 @@ impl Idf {
     /// Counts the terms of one document.
     pub fn add(&mut self, text: &str) {
         let c = counts(text, &[]);
-        for k in c.words.keys().chain(c.names.keys()).chain(c.years.keys()) {
+        // Lead words are content words: their weights come from the words' counts.
+        let keys =
+            (c.words.keys().chain(c.names.keys())).chain(c.years.keys().chain(c.numbers.keys()));
+        for k in keys {
             *self.df.entry(*k).or_default() += 1;
         }
         self.docs += 1;
@@ -184,6 +201,8 @@ pub struct StoryDoc {
     words: Vec<(u64, f32)>,
     names: Vec<(u64, f32)>,
     years: Vec<(u64, f32)>,
+    numbers: Vec<(u64, f32)>,
+    lead: Vec<(u64, f32)>,
     days: Option<(i64, i64)>,
 }
 
@@ -195,6 +214,8 @@ impl StoryDoc {
             words: idf.vector(c.words, None),
             names: idf.vector(c.names, Some(NAME_MAX_SHARE)),
             years: idf.vector(c.years, None),
+            numbers: idf.vector(c.numbers, None),
+            lead: idf.vector(c.lead, None),
             days: published.and_then(interval),
         }
     }
@@ -240,6 +261,10 @@ pub struct StoryWeights {
     pub names: f64,
     /// Year cosine (years written in the text).
     pub years: f64,
+    /// Cosine of the other numbers written in digits.
+    pub numbers: f64,
+    /// Cosine of the leads' content words.
+    pub lead: f64,
     /// Days between publication dates at which the similarity is halved. The date only
     /// ever lowers the text's similarity: two reports of the same day are not more alike
     /// for it, or every templated item of a busy day (earnings tables, notices) would
@@ -253,6 +278,8 @@ impl Default for StoryWeights {
             words: 0.5,
             names: 0.35,
             years: 0.15,
+            numbers: 0.2,
+            lead: 0.2,
             half_life_days: 30.0,
         }
     }
@@ -271,8 +298,14 @@ pub fn story_similarity_with(a: &StoryDoc, b: &StoryDoc, w: &StoryWeights) -> f6
     if !a.names.is_empty() && !b.names.is_empty() {
         parts.push((w.names, cosine(&a.names, &b.names)));
     }
-    if !a.years.is_empty() && !b.years.is_empty() {
-        parts.push((w.years, cosine(&a.years, &b.years)));
+    for (weight, x, y) in [
+        (w.years, &a.years, &b.years),
+        (w.numbers, &a.numbers, &b.numbers),
+        (w.lead, &a.lead, &b.lead),
+    ] {
+        if !x.is_empty() && !y.is_empty() {
+            parts.push((weight, cosine(x, y)));
+        }
     }
     let total: f64 = parts.iter().map(|p| p.0).sum();
     if total <= 0.0 {
