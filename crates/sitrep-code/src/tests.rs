@@ -123,6 +123,10 @@ fn passive_with_by_phrase() {
     assert!(has(&ev, "PRK", "RUS", "072"), "{ev:#?}");
     let ev = code("The rockets were shipped to Russia by North Korea in March.");
     assert!(has(&ev, "PRK", "RUS", "072"), "{ev:#?}");
+    // The agent never comes from the next clause.
+    let ev = code("The convoy was attacked by gunmen and Russia condemned the raid.");
+    assert!(has(&ev, "RUS", "-", "111"), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.cameo.starts_with("19")), "{ev:#?}");
 }
 
 #[test]
@@ -929,4 +933,12 @@ fn being_under_sanctions_names_the_sanctioner_and_the_target() {
     assert!(code("Japan was under pressure at the talks.")
         .iter()
         .all(|e| e.cameo != "163"));
+}
+
+#[test]
+fn insisting_is_a_demand_only_before_a_bare_verb() {
+    let ev = code("Japan insisted Russia withdraw its troops.");
+    assert!(has(&ev, "JPN", "RUS", "100"), "{ev:#?}");
+    let ev = code("Japan insisted Iran was not involved in the attack.");
+    assert!(!ev.iter().any(|e| e.cameo == "100"), "{ev:#?}");
 }

@@ -135,8 +135,9 @@ fn lower<'b>(name: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
 }
 
 /// Attributes read after parsing: by the DOM walk (dates, class and id hints, hidden
-/// elements; `<link>` and `<meta>` keep all theirs) or by html5ever's tree builder (`type` of a hidden input in a table,
-/// `color`/`face`/`size` of a font in foreign content, and so on).
+/// elements; `<link>` and `<meta>` keep all theirs) or by html5ever's tree builder
+/// (`type` of a hidden input in a table, `color`/`face`/`size` of a font in foreign
+/// content, and so on).
 fn kept(name: &[u8]) -> bool {
     let mut buf = [0; 16];
     matches!(
@@ -175,8 +176,9 @@ enum Class {
     KeepAll,
     /// The tokenizer reads the content as text up to the end tag.
     RawText,
-    /// Everything after it is text.
-    Plaintext,
+    /// Nothing after it is rewritten: `plaintext` makes the rest text, and `math` or
+    /// `svg` open foreign content.
+    StopHere,
 }
 
 fn class(name: &[u8]) -> Class {
@@ -187,10 +189,15 @@ fn class(name: &[u8]) -> Class {
             | b"em" | b"font" | b"i" | b"nobr" | b"s" | b"small" | b"strike" | b"strong" | b"tt"
             | b"u",
         ) => Class::KeepAll,
+        // `script` and `style` reach here only in forms the script stripper leaves alone
+        // (`<script/type=...>`).
         Some(
-            b"title" | b"textarea" | b"noscript" | b"iframe" | b"xmp" | b"noembed" | b"noframes",
+            b"title" | b"textarea" | b"noscript" | b"iframe" | b"xmp" | b"noembed" | b"noframes"
+            | b"script" | b"style",
         ) => Class::RawText,
-        Some(b"plaintext") => Class::Plaintext,
+        // In foreign content raw-text names are ordinary elements and `<![CDATA[` is a
+        // section, so the tokenizer's state can no longer be followed byte by byte.
+        Some(b"plaintext" | b"math" | b"svg") => Class::StopHere,
         _ => Class::Plain,
     }
 }
@@ -256,14 +263,15 @@ impl Pruner {
                 start + 1
             }
             Some(b'!' | b'?' | b'/') => {
-                // Doctypes, CDATA and bogus comments hold no tags.
+                // Doctypes and bogus comments hold no tags. `<![CDATA[` is a bogus comment
+                // in HTML but a section in foreign content: too rare to follow, so nothing
+                // after it is rewritten.
                 let rest = &html[start..];
-                let close = if rest.starts_with("<![CDATA[") {
-                    rest.find("]]>")
+                self.verbatim = if rest.starts_with("<![CDATA[") {
+                    html.len()
                 } else {
-                    rest.find('>')
+                    rest.find('>').map_or(html.len(), |j| start + j + 1)
                 };
-                self.verbatim = close.map_or(html.len(), |j| start + j + 1);
                 start + 1
             }
             _ => start + 1,
@@ -287,7 +295,7 @@ impl Pruner {
         let class = class(&bytes[start + 1..name_end]);
         match class {
             Class::RawText => self.raw_text = Some((start + 1, name_end)),
-            Class::Plaintext => self.verbatim = html.len(),
+            Class::StopHere => self.verbatim = html.len(),
             Class::Plain | Class::KeepAll => {}
         }
         if tag.has_lt {
@@ -316,7 +324,8 @@ impl Pruner {
             }
         }
         if rewriting {
-            out.push_str(if tag.self_closing { "/>" } else { ">" });
+            // The space keeps a `/` out of an unquoted value before it (`hidden=true />`).
+            out.push_str(if tag.self_closing { " />" } else { ">" });
             *copied = tag.end;
         }
         tag.end
@@ -370,7 +379,7 @@ mod tests {
     fn drops_unread_attributes_outside_text() {
         assert_eq!(
             prune("<div class=x data-a='1' onclick=\"f()\"><img src=a.png alt=\"b\"/><p id=q>Hi</p></div>"),
-            "<div class=x><img/><p id=q>Hi</p></div>"
+            "<div class=x><img /><p id=q>Hi</p></div>"
         );
         for kept in [
             "<title><b data-x=1></title>",
@@ -381,6 +390,18 @@ mod tests {
             "<textarea></textareax><b data-x=1></textarea>",
         ] {
             assert_eq!(prune(kept), kept);
+        }
+        // A `/` right after an unquoted value would join the value.
+        assert_eq!(
+            prune("<div aria-hidden=true data-track=\"promo\"/>"),
+            "<div aria-hidden=true />"
+        );
+        for stops in [
+            "<![CDATA[x><title>]]><a href=/x>",
+            "<math><iframe></math><noembed></iframe><a href=x>",
+            "<script/type=application/ld+json>{\"a\":\"<a href=x>\"}</script>",
+        ] {
+            assert_eq!(prune(stops), stops);
         }
         assert_eq!(
             prune("<title>t</title ><span data-x=1><a href=u>x</a><b data-x=1>"),

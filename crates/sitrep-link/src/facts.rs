@@ -551,16 +551,63 @@ fn claimants(members: &[&Item], docs: &[DocInfo]) -> Claimants {
 
 /// Drops a one-word name when the same list holds it with a first name ("Kirby" beside
 /// "John Kirby"): one document's second reference and another's full name are one person.
+/// Only person-shaped names merge: the full name is two or three capitalised words, and the
+/// bare word is no organisation's head noun ("Army" beside "Free Syrian Army" is another
+/// claimant).
 fn drop_bare_surnames(list: &mut Vec<String>) {
+    const ORG_HEADS: &[&str] = &[
+        "Army",
+        "Navy",
+        "Police",
+        "Government",
+        "Ministry",
+        "Council",
+        "Party",
+        "Court",
+        "Union",
+        "Agency",
+        "Committee",
+        "Office",
+        "Forces",
+        "Force",
+        "Guard",
+        "Front",
+        "Movement",
+        "Assembly",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "House",
+        "Department",
+        "Times",
+        "Post",
+        "News",
+        "Press",
+        "Herald",
+        "Journal",
+        "Daily",
+        "Service",
+        "Group",
+    ];
+    let person_like = |full: &str| {
+        let words: Vec<&str> = full.split(' ').collect();
+        (2..=3).contains(&words.len())
+            && words[0] != "The"
+            && words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+    };
     let full: Vec<String> = list.clone();
     list.retain(|name| {
-        let bare = !name.contains(' ') && name.starts_with(char::is_uppercase);
+        let bare = !name.contains(' ')
+            && name.starts_with(char::is_uppercase)
+            && !ORG_HEADS.contains(&name.as_str());
         !(bare
             && full.iter().any(|other| {
-                other.len() > name.len()
-                    && other.ends_with(name.as_str())
-                    && other[..other.len() - name.len()].ends_with(' ')
-                    && other.split(' ').count() <= 4
+                person_like(other)
+                    && other
+                        .strip_suffix(name.as_str())
+                        .is_some_and(|first| first.ends_with(' '))
             }))
     });
 }
@@ -663,5 +710,12 @@ mod tests {
             .collect();
         drop_bare_surnames(&mut list);
         assert_eq!(list, ["Yonhap", "the White House", "John Kirby", "Marlow"]);
+        let mut orgs: Vec<String> = ["Army", "Free Syrian Army", "Police", "Delhi Police"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let before = orgs.clone();
+        drop_bare_surnames(&mut orgs);
+        assert_eq!(orgs, before);
     }
 }

@@ -204,7 +204,8 @@ pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch("BEGIN IMMEDIATE")
         .context("locking for migration")?;
     let result = (|| {
-        let found = schema_version(conn)?;
+        // A negative version (a hand-edited meta row) counts as a new database.
+        let found = schema_version(conn)?.max(0);
         for step in &STEPS[found as usize..] {
             conn.execute_batch(step).context("applying a migration")?;
         }

@@ -141,6 +141,11 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
         return false;
     }
+    // A lone "current" (a head before an ordinary noun) stands alone: "on Monday under
+    // the current truce" is two expressions.
+    if classes[j] == Class::Head && w.eq_ignore_ascii_case("current") {
+        return false;
+    }
     if classes[j - 1] == Class::Unit && classes[j] == Class::Head && weekday_word(w) {
         return false;
     }

@@ -745,7 +745,8 @@ fn new_readings_keep_to_their_contexts() {
 #[test]
 fn current_alone_is_the_present_and_before_a_period_is_this() {
     let found = tagged(
-        "Brokers blamed current market conditions for the loss in the current quarter.",
+        "Brokers blamed current market conditions for the loss in the current quarter. \
+         Talks resumed on Monday under the current truce.",
         Some("2031-03-12"),
     );
     assert_eq!(
@@ -753,6 +754,8 @@ fn current_alone_is_the_present_and_before_a_period_is_this() {
         vec![
             ("current".to_string(), "PRESENT_REF".to_string()),
             ("the current quarter".to_string(), "2031-Q1".to_string()),
+            ("Monday".to_string(), "2031-03-10".to_string()),
+            ("current".to_string(), "PRESENT_REF".to_string()),
         ]
     );
 }
