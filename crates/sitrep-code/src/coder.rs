@@ -30,7 +30,11 @@ pub fn code_document(coder: &Coder, doc: &mut Document) {
 /// Codes every sentence of `doc` with the given actors (sorted by start).
 pub fn code_with_actors(coder: &Coder, doc: &mut Document, actors: &[ActorSpan]) {
     let mut events = Vec::new();
+    let games = coder.games.game_sentences(doc);
     for (si, sentence) in doc.sentences.iter().enumerate() {
+        if games.get(si).copied().unwrap_or(false) {
+            continue;
+        }
         let a = Analysis::new(&doc.text, sentence.span, actors, coder.lexicon());
         let ctx = Ctx {
             coder,

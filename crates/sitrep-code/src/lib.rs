@@ -27,6 +27,7 @@
 
 mod coder;
 mod codes;
+mod games;
 mod lexicon;
 mod matcher;
 mod modality;
@@ -71,11 +72,13 @@ const DISCARDS: &str = include_str!("../../../data/verbs/discards.tsv");
 const SPEECH: &str = include_str!("../../../data/verbs/speech.tsv");
 const CODES: &str = include_str!("../../../data/cameo/codes.tsv");
 const ROLES: &str = include_str!("../../../data/verbs/roles.tsv");
+const GAMES: &str = include_str!("../../../data/verbs/games.tsv");
 
 /// Codes events in annotated documents.
 pub struct Coder {
     lexicon: Lexicon,
     codes: CodeTable,
+    games: games::GameTerms,
 }
 
 impl Coder {
@@ -94,8 +97,13 @@ impl Coder {
         }
         let codes = codes_table(&mut errors);
         check_codes(&lexicon, &codes, &mut errors);
+        let games = games_table(&mut errors);
         if errors.is_empty() {
-            Ok(Coder { lexicon, codes })
+            Ok(Coder {
+                lexicon,
+                codes,
+                games,
+            })
         } else {
             Err(LoadErrors(errors))
         }
@@ -106,8 +114,13 @@ impl Coder {
     pub fn with_lexicon(lexicon: Lexicon) -> Result<Coder, LoadErrors> {
         let mut errors = Vec::new();
         let codes = codes_table(&mut errors);
+        let games = games_table(&mut errors);
         if errors.is_empty() {
-            Ok(Coder { lexicon, codes })
+            Ok(Coder {
+                lexicon,
+                codes,
+                games,
+            })
         } else {
             Err(LoadErrors(errors))
         }
@@ -153,6 +166,12 @@ pub fn base_lexicon(errors: &mut Vec<sitrep_data::LoadError>) -> Option<Lexicon>
     lex.add_cues(&cues, &discards, errors);
     lex.add_speech_acts(&speech, errors);
     Some(lex)
+}
+
+fn games_table(errors: &mut Vec<sitrep_data::LoadError>) -> games::GameTerms {
+    lexicon::parse_into("verbs/games.tsv", GAMES, errors)
+        .map(|d| games::GameTerms::from_dict(&d, errors))
+        .unwrap_or_default()
 }
 
 fn codes_table(errors: &mut Vec<sitrep_data::LoadError>) -> CodeTable {

@@ -1,0 +1,162 @@
+//! Game reports: sports news, where "beat", "attack", "clash with" and "shot" are play.
+//! Coding them gives a general news stream its worst false events ("Russia beat Germany"
+//! as an assault), so the coder skips the game sentences of a game report; see the header
+//! of `data/verbs/games.tsv` for the rule and the terms.
+
+use sitrep_data::{Dictionary, LoadError};
+use sitrep_model::Document;
+use std::collections::HashMap;
+
+/// Game sentences (holding a strong term or a score) a document needs to be a game report.
+const MIN_GAME_SENTENCES: usize = 2;
+
+/// How sure a term is to be about sport.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Strength {
+    Strong,
+    Weak,
+}
+
+/// The sports terms of `games.tsv`, by first word.
+#[derive(Default, Debug)]
+pub(crate) struct GameTerms {
+    terms: HashMap<String, Vec<(Vec<String>, Strength)>>,
+}
+
+/// What one sentence holds.
+#[derive(Clone, Copy, Default)]
+struct Found {
+    strong: bool,
+    weak: bool,
+    score: bool,
+}
+
+impl GameTerms {
+    /// Reads the `term`/`strength` table.
+    pub(crate) fn from_dict(dict: &Dictionary, errors: &mut Vec<LoadError>) -> GameTerms {
+        let mut terms: HashMap<String, Vec<(Vec<String>, Strength)>> = HashMap::new();
+        for e in &dict.entries {
+            let strength = match e.get(dict, "strength") {
+                Some("strong") => Strength::Strong,
+                Some("weak") => Strength::Weak,
+                other => {
+                    errors.push(LoadError::Line {
+                        path: dict.name.clone(),
+                        line: e.line,
+                        message: format!("strength must be strong or weak, not {other:?}"),
+                    });
+                    continue;
+                }
+            };
+            let words: Vec<String> = e
+                .get(dict, "term")
+                .unwrap_or("")
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            if let Some(first) = words.first() {
+                terms
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, strength));
+            }
+        }
+        GameTerms { terms }
+    }
+
+    /// For each sentence of `doc`, whether it is a game sentence of a game report, which
+    /// the coder skips.
+    pub(crate) fn game_sentences(&self, doc: &Document) -> Vec<bool> {
+        if doc.sentences.len() < MIN_GAME_SENTENCES {
+            return vec![false; doc.sentences.len()];
+        }
+        let found: Vec<Found> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let words: Vec<String> = sitrep_text::tokens(&doc.text, s.span)
+                    .iter()
+                    .filter(|t| t.is_word)
+                    .map(|t| t.text(&doc.text).to_lowercase())
+                    .collect();
+                self.find(&words)
+            })
+            .collect();
+        let strong = found.iter().filter(|f| f.strong).count();
+        let game = found.iter().filter(|f| f.strong || f.score).count();
+        let report = strong >= 1 && game >= MIN_GAME_SENTENCES;
+        found
+            .iter()
+            .map(|f| report && (f.strong || f.weak || f.score))
+            .collect()
+    }
+
+    fn find(&self, words: &[String]) -> Found {
+        let mut found = Found::default();
+        for (i, w) in words.iter().enumerate() {
+            found.score |= is_score(w);
+            for (term, strength) in self.terms.get(w).into_iter().flatten() {
+                if words[i..].starts_with(term) {
+                    match strength {
+                        Strength::Strong => found.strong = true,
+                        Strength::Weak => found.weak = true,
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A game score as one token: `7-5`, `17-16`, `2-1` (not a year range such as `2004-05`).
+fn is_score(word: &str) -> bool {
+    let Some((a, b)) = word.split_once('-') else {
+        return false;
+    };
+    let points = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    points(a) && points(b) && a.len() + b.len() < 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms() -> GameTerms {
+        let dict = sitrep_data::parse("verbs/games.tsv", crate::GAMES).expect("games.tsv parses");
+        let mut errors = Vec::new();
+        let t = GameTerms::from_dict(&dict, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        t
+    }
+
+    fn doc(text: &str) -> Document {
+        let mut doc = Document::new("t", text);
+        doc.sentences = sitrep_text::split_sentences(text);
+        doc
+    }
+
+    #[test]
+    fn scores_are_short_number_pairs() {
+        assert!(is_score("7-5") && is_score("17-16") && is_score("2-1"));
+        assert!(!is_score("2004-05") && !is_score("25-year-old") && !is_score("7"));
+    }
+
+    #[test]
+    fn a_match_report_skips_its_play_but_not_its_other_sentences() {
+        let skip = terms().game_sentences(&doc(
+            "Ruritania beat Borduria 3-1 in the World Cup semi-final on Sunday. \
+             The striker was injured in the first half. \
+             Separately, the Ruritanian government expelled two diplomats.",
+        ));
+        assert_eq!(skip, [true, true, false]);
+    }
+
+    #[test]
+    fn a_news_report_with_one_sports_word_is_coded_whole() {
+        let skip =
+            terms().game_sentences(&doc("Ruritania hosted the Olympic torch relay on Monday. \
+             Its army shelled rebel positions near the border. \
+             The rebels said they would win the war."));
+        assert_eq!(skip, [false, false, false]);
+    }
+}
