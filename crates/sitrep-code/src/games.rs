@@ -3,6 +3,7 @@
 //! as an assault), so the coder skips the game sentences of a game report; see the header
 //! of `data/verbs/games.tsv` for the rule and the terms.
 
+use aho_corasick::AhoCorasick;
 use sitrep_data::{Dictionary, LoadError};
 use sitrep_model::Document;
 use std::collections::HashMap;
@@ -21,6 +22,9 @@ enum Strength {
 #[derive(Default, Debug)]
 pub(crate) struct GameTerms {
     terms: HashMap<String, Vec<(Vec<String>, Strength)>>,
+    /// The strong terms in one automaton: a document without any is no game report,
+    /// which one pass over its text tells for most news.
+    strong: Option<AhoCorasick>,
 }
 
 /// What one sentence holds.
@@ -35,6 +39,7 @@ impl GameTerms {
     /// Reads the `term`/`strength` table.
     pub(crate) fn from_dict(dict: &Dictionary, errors: &mut Vec<LoadError>) -> GameTerms {
         let mut terms: HashMap<String, Vec<(Vec<String>, Strength)>> = HashMap::new();
+        let mut strong = Vec::new();
         for e in &dict.entries {
             let strength = match e.get(dict, "strength") {
                 Some("strong") => Strength::Strong,
@@ -54,6 +59,9 @@ impl GameTerms {
                 .split_whitespace()
                 .map(str::to_lowercase)
                 .collect();
+            if strength == Strength::Strong {
+                strong.push(words.join(" "));
+            }
             if let Some(first) = words.first() {
                 terms
                     .entry(first.clone())
@@ -61,42 +69,69 @@ impl GameTerms {
                     .push((words, strength));
             }
         }
-        GameTerms { terms }
+        let strong = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&strong)
+            .ok();
+        GameTerms { terms, strong }
+    }
+
+    /// Whether `text` holds a strong term as whole words anywhere.
+    fn any_strong(&self, text: &str) -> bool {
+        let Some(ac) = &self.strong else {
+            return true;
+        };
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+        ac.find_overlapping_iter(text).any(|m| {
+            !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next())
+        })
     }
 
     /// For each sentence of `doc`, whether it is a game sentence of a game report, which
     /// the coder skips.
     pub(crate) fn game_sentences(&self, doc: &Document) -> Vec<bool> {
-        if doc.sentences.len() < MIN_GAME_SENTENCES {
-            return vec![false; doc.sentences.len()];
+        let none = vec![false; doc.sentences.len()];
+        if doc.sentences.len() < MIN_GAME_SENTENCES || !self.any_strong(&doc.text) {
+            return none;
         }
+        let mut lower = String::new();
         let found: Vec<Found> = doc
             .sentences
             .iter()
-            .map(|s| {
-                let words: Vec<String> = sitrep_text::tokens(&doc.text, s.span)
-                    .iter()
-                    .filter(|t| t.is_word)
-                    .map(|t| t.text(&doc.text).to_lowercase())
-                    .collect();
-                self.find(&words)
-            })
+            .map(|s| self.find(s.span.of(&doc.text), &mut lower))
             .collect();
         let strong = found.iter().filter(|f| f.strong).count();
         let game = found.iter().filter(|f| f.strong || f.score).count();
-        let report = strong >= 1 && game >= MIN_GAME_SENTENCES;
+        if strong == 0 || game < MIN_GAME_SENTENCES {
+            return none;
+        }
         found
             .iter()
-            .map(|f| report && (f.strong || f.weak || f.score))
+            .map(|f| f.strong || f.weak || f.score)
             .collect()
     }
 
-    fn find(&self, words: &[String]) -> Found {
+    /// The terms and scores in one sentence. Most news has none, so words are borrowed
+    /// from the text and only lower-cased, into `lower`, for the lookup.
+    fn find(&self, sentence: &str, lower: &mut String) -> Found {
+        let words: Vec<&str> = sentence
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map(|w| w.trim_matches('-'))
+            .filter(|w| !w.is_empty())
+            .collect();
         let mut found = Found::default();
         for (i, w) in words.iter().enumerate() {
             found.score |= is_score(w);
-            for (term, strength) in self.terms.get(w).into_iter().flatten() {
-                if words[i..].starts_with(term) {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            for (term, strength) in self.terms.get(lower.as_str()).into_iter().flatten() {
+                let rest = words.get(i + 1..i + term.len());
+                let whole = rest.is_some_and(|rest| {
+                    rest.iter()
+                        .zip(&term[1..])
+                        .all(|(w, t)| w.to_lowercase() == *t)
+                });
+                if whole {
                     match strength {
                         Strength::Strong => found.strong = true,
                         Strength::Weak => found.weak = true,
