@@ -38,7 +38,9 @@ impl Where {
     }
 
     /// Declares the `alias(v)` table for an actor: the lower-cased query plus every name
-    /// and code the entities table pairs with it.
+    /// and code the entities table pairs with it. A person's name does not bring in its
+    /// code: "John Kirby" is `USAGOV` like the whole US government, which asking for him
+    /// does not mean.
     pub(crate) fn alias(&mut self, actor: &str) {
         let p = self.bind(actor.to_lowercase());
         self.alias = Some(p);
@@ -66,7 +68,8 @@ impl Where {
         };
         format!(
             "WITH alias(v) AS (
-                SELECT lower(code) FROM entities WHERE lower(name) = {p} OR code = upper({p})
+                SELECT lower(code) FROM entities
+                    WHERE (lower(name) = {p} AND kind <> 'person') OR code = upper({p})
                 UNION SELECT lower(name) FROM entities WHERE lower(name) = {p} OR code = upper({p})
                 UNION SELECT {p}){more}"
         )

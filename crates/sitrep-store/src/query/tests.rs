@@ -344,6 +344,48 @@ fn actor_matches_source_target_claimant_and_aliases() {
 }
 
 #[test]
+fn a_person_does_not_stand_for_everyone_with_the_same_code() {
+    let mut s = Store::in_memory().unwrap();
+    let mut d = doc(
+        "p",
+        Some("Harbor Post"),
+        Some("2024-06-01"),
+        "Officials met.",
+    );
+    d.entities = vec![
+        entity("USAGOV", "John Kirby", ActorKind::Person),
+        entity("USAGOV", "White House", ActorKind::Organisation),
+        entity("PRK", "North Korea", ActorKind::Country),
+    ];
+    for who in ["John Kirby", "White House"] {
+        let e = Ev {
+            source: ("USAGOV", who),
+            target: ("PRK", "North Korea"),
+            cameo: "112",
+            plover: "ACCUSE",
+            quad: 3,
+            modality: Modality::Asserted,
+            claimant: None,
+            date: None,
+        };
+        d.events.push(event(e, "Officials met."));
+    }
+    s.insert_documents(&[d]).unwrap();
+    let by = |a: &str| {
+        event_keys(
+            &s,
+            &filter(FilterInput {
+                actor: Some(a.into()),
+                ..input()
+            }),
+        )
+    };
+    assert_eq!(by("john kirby"), ["p0"]);
+    assert_eq!(by("white house"), ["p0", "p1"]);
+    assert_eq!(by("usagov"), ["p0", "p1"]);
+}
+
+#[test]
 fn category_modality_outlet_and_contested_filter_events() {
     let s = store();
     let by = |i: FilterInput| event_keys(&s, &filter(i));
