@@ -10,6 +10,9 @@ use std::collections::HashMap;
 
 /// Game sentences (holding a strong term or a score) a document needs to be a game report.
 const MIN_GAME_SENTENCES: usize = 2;
+/// ... and the share of its sentences they must make: a political story that mentions the
+/// Olympics twice in twenty sentences is no game report.
+const MIN_GAME_SHARE: f64 = 0.1;
 
 /// How sure a term is to be about sport.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -102,7 +105,8 @@ impl GameTerms {
             .collect();
         let strong = found.iter().filter(|f| f.strong).count();
         let game = found.iter().filter(|f| f.strong || f.score).count();
-        if strong == 0 || game < MIN_GAME_SENTENCES {
+        let share = game as f64 / found.len() as f64;
+        if strong == 0 || game < MIN_GAME_SENTENCES || share < MIN_GAME_SHARE {
             return none;
         }
         found
@@ -184,6 +188,21 @@ mod tests {
              Separately, the Ruritanian government expelled two diplomats.",
         ));
         assert_eq!(skip, [true, true, false]);
+    }
+
+    #[test]
+    fn a_long_political_story_naming_the_games_twice_is_coded_whole() {
+        let mut text = String::from(
+            "Ruritania will boycott the Olympic Games in Borduria. \
+             The Olympic committee regretted the decision. ",
+        );
+        for i in 0..19 {
+            text.push_str(&format!(
+                "Ruritanian envoys met Bordurian officials, round {i}. "
+            ));
+        }
+        let skip = terms().game_sentences(&doc(&text));
+        assert!(skip.iter().all(|s| !s), "{skip:?}");
     }
 
     #[test]
