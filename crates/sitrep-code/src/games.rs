@@ -62,15 +62,19 @@ impl GameTerms {
                 .split_whitespace()
                 .map(str::to_lowercase)
                 .collect();
+            let Some(first) = words.first() else {
+                errors.push(LoadError::Line {
+                    path: dict.name.clone(),
+                    line: e.line,
+                    message: "empty term".into(),
+                });
+                continue;
+            };
             if strength == Strength::Strong {
                 strong.push(words.join(" "));
             }
-            if let Some(first) = words.first() {
-                terms
-                    .entry(first.clone())
-                    .or_default()
-                    .push((words, strength));
-            }
+            let first = first.clone();
+            terms.entry(first).or_default().push((words, strength));
         }
         let strong = AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -119,13 +123,13 @@ impl GameTerms {
     /// from the text and only lower-cased, into `lower`, for the lookup.
     fn find(&self, sentence: &str, lower: &mut String) -> Found {
         let words: Vec<&str> = sentence
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .map(|w| w.trim_matches('-'))
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '–'))
+            .map(|w| w.trim_matches(['-', '–']))
             .filter(|w| !w.is_empty())
             .collect();
         let mut found = Found::default();
         for (i, w) in words.iter().enumerate() {
-            found.score |= is_score(w);
+            found.score |= is_score(w) && !is_tally(&words, i);
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
             for (term, strength) in self.terms.get(lower.as_str()).into_iter().flatten() {
@@ -147,13 +151,37 @@ impl GameTerms {
     }
 }
 
-/// A game score as one token: `7-5`, `17-16`, `2-1` (not a year range such as `2004-05`).
+/// A game score as one token: `7-5`, `17-16`, `2–1` (not a year range such as `2004-05`).
 fn is_score(word: &str) -> bool {
-    let Some((a, b)) = word.split_once('-') else {
+    let Some((a, b)) = word.split_once(['-', '–']) else {
         return false;
     };
     let points = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
     points(a) && points(b) && a.len() + b.len() < 6
+}
+
+/// A vote or a court's split rather than a game: "voted 52-48", "a 6-3 ruling".
+fn is_tally(words: &[&str], i: usize) -> bool {
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| words.get(j))
+        .map(|w| w.to_lowercase());
+    let after = words.get(i + 1).map(|w| w.to_lowercase());
+    matches!(before.as_deref(), Some("voted" | "vote" | "votes" | "by"))
+        || matches!(
+            after.as_deref(),
+            Some(
+                "vote"
+                    | "votes"
+                    | "ruling"
+                    | "decision"
+                    | "majority"
+                    | "margin"
+                    | "split"
+                    | "verdict"
+                    | "tally"
+            )
+        )
 }
 
 #[cfg(test)]
@@ -184,7 +212,7 @@ mod tests {
     fn a_match_report_skips_its_play_but_not_its_other_sentences() {
         let skip = terms().game_sentences(&doc(
             "Ruritania beat Borduria 3-1 in the World Cup semi-final on Sunday. \
-             The striker was injured in the first half. \
+             The goalkeeper was injured in the first half. \
              Separately, the Ruritanian government expelled two diplomats.",
         ));
         assert_eq!(skip, [true, true, false]);
@@ -203,6 +231,24 @@ mod tests {
         }
         let skip = terms().game_sentences(&doc(&text));
         assert!(skip.iter().all(|s| !s), "{skip:?}");
+    }
+
+    #[test]
+    fn votes_rulings_and_news_words_do_not_make_a_game_report() {
+        for text in [
+            "The Arcadian League condemned Ruritania on Sunday for the air strike. \
+             Borduria, which hosted the 2030 World Cup, accused Ruritania of violating the truce. \
+             The assembly voted 120-14 to demand a truce.",
+            "The senate voted 52-48 on Tuesday to impose sanctions on Ruritania. \
+             Ruritania condemned the sanctions and threatened to boycott the Olympics.",
+            "Speaking from the podium on Monday, the president criticised the court. \
+             The court's 6-3 ruling struck down the law.",
+            "Police clashed with strikers in the capital. \
+             The strikers accused the government of breaking its word.",
+        ] {
+            let skip = terms().game_sentences(&doc(text));
+            assert!(skip.iter().all(|s| !s), "{text}: {skip:?}");
+        }
     }
 
     #[test]

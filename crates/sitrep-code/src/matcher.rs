@@ -491,8 +491,8 @@ fn pre_words_present(a: &Analysis, pre: &[Elem], t: usize) -> bool {
 fn match_passive(a: &Analysis, post: &[Elem], t: usize) -> Option<Match> {
     let (_, end) = a.clause(t);
     // Without a `by` phrase the agent is unknown ("two envoys were expelled"). The agent may
-    // follow a determiner or a modifier ("by the police", "by riot police"), never a
-    // conjunction or a verb ("by gunmen and Russia condemned": Russia is no agent).
+    // follow a determiner or modifiers ("by the police", "by heavily armed fighters"),
+    // never a conjunction ("by gunmen and Russia condemned": Russia is no agent).
     let agent = |b: usize| {
         (b + 1..(b + 4).min(end))
             .find(|&j| a.items[j].is_actor())
@@ -500,7 +500,6 @@ fn match_passive(a: &Analysis, post: &[Elem], t: usize) -> Option<Match> {
                 (b + 1..j).all(|k| {
                     let it = &a.items[k];
                     !it.punct
-                        && !it.trigger_form
                         && !a.is_boundary(k)
                         && !a.is_preposition(k)
                         && !matches!(it.lower.as_str(), "and" | "or" | "but" | "nor")

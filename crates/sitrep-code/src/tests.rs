@@ -124,6 +124,14 @@ fn passive_with_by_phrase() {
     let ev = code("The rockets were shipped to Russia by North Korea in March.");
     assert!(has(&ev, "PRK", "RUS", "072"), "{ev:#?}");
     // The agent never comes from the next clause.
+    // Modifiers, participles included, may stand before the agent.
+    let ev = code("The convoy was attacked by heavily armed Russia units.");
+    assert!(
+        ev.iter().any(
+            |e| e.cameo.starts_with("19") && e.source.as_ref().is_some_and(|s| s.code == "RUS")
+        ),
+        "{ev:#?}"
+    );
     let ev = code("The convoy was attacked by gunmen and Russia condemned the raid.");
     assert!(has(&ev, "RUS", "-", "111"), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.cameo.starts_with("19")), "{ev:#?}");

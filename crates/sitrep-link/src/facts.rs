@@ -588,14 +588,31 @@ fn drop_bare_surnames(list: &mut Vec<String>) {
         "Daily",
         "Service",
         "Group",
+        "Military",
+        "Commission",
+        "Embassy",
+        "Authority",
+        "Bank",
+        "Taliban",
+        "Brigade",
     ];
+    // "Pakistani Taliban" is a group, not a first name and a surname.
+    let demonym = |w: &str| {
+        ["ian", "ean", "can", "ese", "ish"]
+            .iter()
+            .any(|s| w.ends_with(s))
+            || (w.len() >= 5 && w.ends_with('i'))
+    };
     let person_like = |full: &str| {
         let words: Vec<&str> = full.split(' ').collect();
         (2..=3).contains(&words.len())
             && words[0] != "The"
-            && words
-                .iter()
-                .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+            && !demonym(words[0])
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            })
     };
     let full: Vec<String> = list.clone();
     list.retain(|name| {
@@ -710,12 +727,21 @@ mod tests {
             .collect();
         drop_bare_surnames(&mut list);
         assert_eq!(list, ["Yonhap", "the White House", "John Kirby", "Marlow"]);
-        let mut orgs: Vec<String> = ["Army", "Free Syrian Army", "Police", "Delhi Police"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let strings =
+            |names: &[&str]| -> Vec<String> { names.iter().map(|s| s.to_string()).collect() };
+        let mut orgs = strings(&[
+            "Army",
+            "Free Syrian Army",
+            "Police",
+            "Delhi Police",
+            "Taliban",
+            "Pakistani Taliban",
+        ]);
         let before = orgs.clone();
         drop_bare_surnames(&mut orgs);
         assert_eq!(orgs, before);
+        let mut people = strings(&["Ayrault", "Jean-Marc Ayrault", "Kennedy", "John F. Kennedy"]);
+        drop_bare_surnames(&mut people);
+        assert_eq!(people, ["Jean-Marc Ayrault", "John F. Kennedy"]);
     }
 }
