@@ -122,31 +122,11 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Month names; an abbreviation is any start of one of at least three letters ("Sept").
+#[rustfmt::skip]
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 ];
 
 /// "3 March", "March 3": a day of the month is a date, which says little about which
@@ -154,7 +134,10 @@ const MONTHS: &[&str] = &[
 fn is_day_of_month(toks: &[(usize, &str)], i: usize) -> bool {
     let month = |j: Option<usize>| {
         j.and_then(|j| toks.get(j)).is_some_and(|(_, w)| {
-            w.starts_with(char::is_uppercase) && MONTHS.contains(&w.to_lowercase().as_str())
+            let lower = w.to_lowercase();
+            w.starts_with(char::is_uppercase)
+                && lower.len() >= 3
+                && MONTHS.iter().any(|m| m.starts_with(&lower))
         })
     };
     toks[i].1.len() <= 2 && (month(i.checked_sub(1)) || month(Some(i + 1)))
