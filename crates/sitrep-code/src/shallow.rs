@@ -458,7 +458,7 @@ fn collapse(text: &str, span: Span, actors: &[ActorSpan]) -> Vec<Item> {
                 actors: group,
                 possessive: false,
                 punct: false,
-                modifier: is_demonym(text.get(start..end as usize).unwrap_or("")),
+                modifier: sitrep_text::is_demonym(text.get(start..end as usize).unwrap_or("")),
                 trigger_form: false,
                 participle: false,
                 material: false,
@@ -536,21 +536,10 @@ fn mark_adjectival_phrases(text: &str, items: &mut [Item], lex: &Lexicon) {
         let before_object = items
             .get(i + 1)
             .is_some_and(|n| !n.is_actor() && lex.sectors.contains_key(&n.lower));
-        if surface.contains(' ') && is_demonym(first) && before_object {
+        if surface.contains(' ') && sitrep_text::is_demonym(first) && before_object {
             items[i].modifier = true;
         }
     }
-}
-
-/// "Russian", "North Korean", "Chinese", "Israeli": an adjective of nationality.
-fn is_demonym(surface: &str) -> bool {
-    let last = surface.rsplit(' ').next().unwrap_or("");
-    let capital = last.chars().next().is_some_and(char::is_uppercase);
-    let suffix = ["ian", "ean", "can", "ese", "ish"]
-        .iter()
-        .any(|s| last.ends_with(s))
-        || (last.ends_with('i') && last.len() >= 5);
-    capital && suffix
 }
 
 /// A demonym stays a modifier only when a content word follows it.

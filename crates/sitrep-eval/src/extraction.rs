@@ -47,11 +47,7 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         n += 1;
     }
     let (p, r) = (sum_p / n.max(1) as f64, sum_r / n.max(1) as f64);
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let f1 = crate::f1(p, r);
     let secs = clock.core();
     let docs_per_s = n as f64 / secs.max(1e-9);
     let wall_docs_per_s = n as f64 / clock.wall().max(1e-9);

@@ -27,12 +27,16 @@ impl Prf {
     }
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.p(), self.r())
+    }
+}
+
+/// Harmonic mean of a precision and a recall (0 when both are 0).
+pub fn f1(p: f64, r: f64) -> f64 {
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
     }
 }
 

@@ -7,7 +7,9 @@
 //! F1 of the incremental clusterer at its default threshold.
 
 use crate::{gold, EvalError, Report};
-use sitrep_link::story::{story_similarity, Idf, Stories, StoryDoc, DEFAULT_STORY_THRESHOLD};
+use sitrep_link::story::{
+    story_similarity, Idf, Stories, StoryDoc, DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW,
+};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Instant;
@@ -154,7 +156,7 @@ fn cross_fold(scored: &[(f64, bool, i64)]) -> (f64, f64, f64) {
 /// The incremental clusterer over all documents: its number of stories, its pair F1 and,
 /// when every document names its gold story, B³ precision, recall and F1.
 fn cluster_pairs(docs: &[Doc], idf: &Idf, pairs: &[Pair]) -> (usize, f64, Option<(f64, f64, f64)>) {
-    let mut stories = Stories::new(DEFAULT_STORY_THRESHOLD, 10_000);
+    let mut stories = Stories::new(DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW);
     let story: HashMap<&str, u32> = docs
         .iter()
         .map(|d| {
@@ -200,12 +202,7 @@ fn b_cubed(items: &[(u32, &str)]) -> (f64, f64, f64) {
     }
     let n = items.len().max(1) as f64;
     let (precision, recall) = (precision / n, recall / n);
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
-    (precision, recall, f1)
+    (precision, recall, crate::f1(precision, recall))
 }
 
 #[cfg(test)]

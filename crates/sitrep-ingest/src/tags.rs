@@ -16,14 +16,11 @@ struct Tag {
     has_lt: bool,
 }
 
-fn is_space(c: u8) -> bool {
-    matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
-}
-
 /// The end of the tag name that starts at `from`.
 fn name_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
-    while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'/' && bytes[i] != b'>' {
+    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'/' && bytes[i] != b'>'
+    {
         i += 1;
     }
     i
@@ -55,7 +52,7 @@ fn scan(html: &str, from: usize, tag: &mut Tag) -> bool {
             tag.end = i + 1;
             return true;
         }
-        if is_space(c) {
+        if c.is_ascii_whitespace() {
             state = match state {
                 S::AfterQuoted | S::SelfClosing => S::BeforeName,
                 s => s,
@@ -89,7 +86,7 @@ fn scan(html: &str, from: usize, tag: &mut Tag) -> bool {
             (S::BeforeValue, _) => {
                 // Unquoted: up to a space or `>`; quotes, `=` and `/` are part of it.
                 while let Some(&v) = bytes.get(i) {
-                    if is_space(v) || v == b'>' {
+                    if v.is_ascii_whitespace() || v == b'>' {
                         break;
                     }
                     tag.has_lt |= v == b'<';
@@ -103,7 +100,7 @@ fn scan(html: &str, from: usize, tag: &mut Tag) -> bool {
                 let start = i;
                 i += 1;
                 while let Some(&v) = bytes.get(i) {
-                    if is_space(v) || matches!(v, b'/' | b'=' | b'>') {
+                    if v.is_ascii_whitespace() || matches!(v, b'/' | b'=' | b'>') {
                         break;
                     }
                     i += 1;
@@ -212,7 +209,7 @@ fn is_end_of(bytes: &[u8], i: usize, name: &[u8]) -> bool {
             .is_some_and(|b| b.eq_ignore_ascii_case(name))
         && bytes
             .get(at)
-            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+            .is_some_and(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
 }
 
 /// Rewrites start tags without their unread attributes, as the pre-parse pass meets

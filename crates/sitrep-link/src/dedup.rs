@@ -151,7 +151,13 @@ fn shingle_hash(words: &[u64]) -> u64 {
     for (i, &w) in words.iter().enumerate() {
         h ^= w.rotate_left(13 * i as u32);
     }
-    h = (h ^ h >> 31).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    fmix(h)
+}
+
+/// One multiply-xorshift round: spreads bits that rotations and xors only moved around.
+#[inline]
+fn fmix(h: u64) -> u64 {
+    let h = (h ^ h >> 31).wrapping_mul(0xD6E8_FEB8_6659_FD93);
     h ^ h >> 29
 }
 
@@ -445,8 +451,7 @@ impl Dedup {
             for (i, &v) in sig.mins[b * rows..(b + 1) * rows].iter().enumerate() {
                 k ^= v.rotate_left(19 * i as u32 + 7);
             }
-            k = (k ^ k >> 31).wrapping_mul(0xD6E8_FEB8_6659_FD93);
-            self.band_keys.push(k ^ k >> 29);
+            self.band_keys.push(fmix(k));
         }
     }
 

@@ -596,35 +596,27 @@ fn drop_bare_surnames(list: &mut Vec<String>) {
         "Taliban",
         "Brigade",
     ];
-    // "Pakistani Taliban" is a group, not a first name and a surname.
-    let demonym = |w: &str| {
-        ["ian", "ean", "can", "ese", "ish"]
-            .iter()
-            .any(|s| w.ends_with(s))
-            || (w.len() >= 5 && w.ends_with('i'))
-    };
     let person_like = |full: &str| {
         let words: Vec<&str> = full.split(' ').collect();
         (2..=3).contains(&words.len())
             && words[0] != "The"
-            && !demonym(words[0])
+            // "Pakistani Taliban" is a group, not a first name and a surname.
+            && !sitrep_text::is_demonym(words[0])
             && words.iter().all(|w| {
                 w.starts_with(char::is_uppercase)
                     && w.chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
             })
     };
-    let full: Vec<String> = list.clone();
+    let people: Vec<String> = list.iter().filter(|n| person_like(n)).cloned().collect();
     list.retain(|name| {
         let bare = !name.contains(' ')
             && name.starts_with(char::is_uppercase)
             && !ORG_HEADS.contains(&name.as_str());
         !(bare
-            && full.iter().any(|other| {
-                person_like(other)
-                    && other
-                        .strip_suffix(name.as_str())
-                        .is_some_and(|first| first.ends_with(' '))
+            && people.iter().any(|full| {
+                full.strip_suffix(name.as_str())
+                    .is_some_and(|first| first.ends_with(' '))
             }))
     });
 }

@@ -316,24 +316,23 @@ pub fn story_similarity(a: &StoryDoc, b: &StoryDoc) -> f64 {
 /// (no names, no year) drops out of the mix instead of counting as a mismatch; without
 /// both dates the text alone decides.
 pub fn story_similarity_with(a: &StoryDoc, b: &StoryDoc, w: &StoryWeights) -> f64 {
-    let mut parts = vec![(w.words, cosine(&a.words, &b.words))];
-    if !a.names.is_empty() && !b.names.is_empty() {
-        parts.push((w.names, cosine(&a.names, &b.names)));
-    }
+    // Runs for every candidate pair: two running sums, no allocation.
+    let (mut weighted, mut total) = (w.words * cosine(&a.words, &b.words), w.words);
     for (weight, x, y) in [
+        (w.names, &a.names, &b.names),
         (w.years, &a.years, &b.years),
         (w.numbers, &a.numbers, &b.numbers),
         (w.lead, &a.lead, &b.lead),
     ] {
         if !x.is_empty() && !y.is_empty() {
-            parts.push((weight, cosine(x, y)));
+            weighted += weight * cosine(x, y);
+            total += weight;
         }
     }
-    let total: f64 = parts.iter().map(|p| p.0).sum();
     if total <= 0.0 {
         return 0.0;
     }
-    let text = parts.iter().map(|(wt, s)| wt * s).sum::<f64>() / total;
+    let text = weighted / total;
     match (a.days, b.days) {
         (Some((a0, a1)), Some((b0, b1))) => {
             let gap = (a0 - b1).max(b0 - a1).max(0) as f64;
@@ -348,6 +347,9 @@ pub fn story_similarity_with(a: &StoryDoc, b: &StoryDoc, w: &StoryWeights) -> f6
 /// lead features the best threshold over all pairs moved to about 0.21, inside the plateau
 /// 0.22 sits on.
 pub const DEFAULT_STORY_THRESHOLD: f64 = 0.22;
+
+/// Documents a new one is compared with when looking for its story.
+pub const DEFAULT_STORY_WINDOW: usize = 10_000;
 
 /// Share of the joining threshold a newcomer must reach against a story's first document.
 const SEED_SHARE: f64 = 0.6;
@@ -423,6 +425,11 @@ impl Stories {
         story
     }
 
+    /// How many stories there are: every story number below it has a document.
+    pub fn count(&self) -> usize {
+        self.next_story as usize
+    }
+
     /// True when `doc` is close enough to the first document of `story` (or that document
     /// has left the window).
     fn resembles_seed(&self, story: u32, doc: &StoryDoc) -> bool {
@@ -450,6 +457,8 @@ impl Stories {
             v.retain(|&s| s >= first);
             !v.is_empty()
         });
+        // A seed that has left the window no longer constrains its story.
+        self.seeds.retain(|_, &mut seed| seed >= first);
     }
 }
 

@@ -379,6 +379,18 @@ fn is_possessive(after: &str) -> bool {
     matches!(c.next(), Some('s' | 'S')) && c.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// "Russian", "North Korean", "Chinese", "Israeli": whether the last word of `surface` is
+/// a capitalised adjective of nationality (by its ending, so an unknown one counts too).
+pub fn is_demonym(surface: &str) -> bool {
+    let last = surface.rsplit(' ').next().unwrap_or("");
+    let capital = last.chars().next().is_some_and(char::is_uppercase);
+    let suffix = ["ian", "ean", "can", "ese", "ish"]
+        .iter()
+        .any(|s| last.ends_with(s))
+        || (last.ends_with('i') && last.len() >= 5);
+    capital && suffix
+}
+
 /// The sentence stage: fills `Document::sentences`.
 pub struct SentenceSplitter;
 

@@ -5,9 +5,11 @@ use anyhow::Context;
 use rayon::prelude::*;
 use sitrep_ingest::RawArticle;
 use sitrep_model::{DateValue, Document, Skipped};
-use sitrep_pipeline::story::{Idf, Stories, StoryDoc, DEFAULT_STORY_THRESHOLD};
+use sitrep_pipeline::story::{
+    Idf, Stories, StoryDoc, DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW,
+};
 use sitrep_pipeline::{Dedup, DocInfo, DuplicateKind, Options, Pipeline};
-use sitrep_store::Store;
+use sitrep_store::{DocRow, Store};
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -113,8 +115,9 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     }
     progress.finish_and_clear();
 
-    let facts = link(&mut store)?;
-    let stories = assign_stories(&mut store)?;
+    let rows = store.documents().context("reading documents for linking")?;
+    let facts = link(&mut store, &rows)?;
+    let stories = assign_stories(&mut store, &rows)?;
     if let Some(out) = out.as_mut() {
         for fact in &facts {
             out.write("facts", fact)?;
@@ -184,8 +187,7 @@ fn store_batch(
 }
 
 /// Recomputes facts from every stored event.
-fn link(store: &mut Store) -> anyhow::Result<Vec<sitrep_model::Fact>> {
-    let rows = store.documents().context("reading documents for linking")?;
+fn link(store: &mut Store, rows: &[DocRow]) -> anyhow::Result<Vec<sitrep_model::Fact>> {
     let index: std::collections::HashMap<&str, usize> = rows
         .iter()
         .enumerate()
@@ -213,12 +215,10 @@ fn link(store: &mut Store) -> anyhow::Result<Vec<sitrep_model::Fact>> {
 /// Groups every stored document into stories (same real-world incident) and records the
 /// story numbers; returns how many stories there are. Recomputed over the whole database
 /// so numbers stay consistent across runs.
-fn assign_stories(store: &mut Store) -> anyhow::Result<usize> {
-    let heads: Heads = store
-        .documents()
-        .context("reading documents for stories")?
-        .into_iter()
-        .map(|d| (d.id, (d.title, d.published)))
+fn assign_stories(store: &mut Store, rows: &[DocRow]) -> anyhow::Result<usize> {
+    let heads: Heads = rows
+        .iter()
+        .map(|d| (d.id.clone(), (d.title.clone(), d.published.clone())))
         .collect();
     // The headline is part of what a report says: templated bodies (earnings tables,
     // dividend notices) differ mostly in the company their headline names.
@@ -226,7 +226,7 @@ fn assign_stories(store: &mut Store) -> anyhow::Result<usize> {
     store
         .for_each_text(|id, text| idf.add(&titled(&heads, id, text)))
         .context("reading texts for stories")?;
-    let mut clusters = Stories::new(DEFAULT_STORY_THRESHOLD, STORY_WINDOW);
+    let mut clusters = Stories::new(DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW);
     let mut assigned = Vec::new();
     store
         .for_each_text(|id, text| {
@@ -236,8 +236,7 @@ fn assign_stories(store: &mut Store) -> anyhow::Result<usize> {
         })
         .context("reading texts for stories")?;
     store.set_stories(&assigned).context("storing stories")?;
-    let distinct: HashSet<u32> = assigned.iter().map(|(_, s)| *s).collect();
-    Ok(distinct.len())
+    Ok(clusters.count())
 }
 
 /// Headline and publication date of each stored document, by id.
@@ -250,9 +249,6 @@ fn titled<'t>(heads: &Heads, id: &str, text: &'t str) -> std::borrow::Cow<'t, st
         _ => text.into(),
     }
 }
-
-/// Documents a new one is compared with when looking for its story.
-const STORY_WINDOW: usize = 10_000;
 
 fn print_summary(tally: &Tally, facts: usize, stories: usize, started: Instant) {
     for skip in &tally.skipped {
