@@ -9,6 +9,11 @@
 //! tab-separated line each: `gold-span` (wrong value on a gold span: doc, dct, type,
 //! text, gold, got, tense, sentence), `missed`, `spurious` and `value` (end to end);
 //! `SITREP_TIMEX_ERRORS=all` adds the right gold-span values as `gold-span-ok`.
+//!
+//! The gold writes some values in more than one notation (`2000-W7` and `2000-W07`,
+//! `T17` and `T17:00`, `198X` and `198` for the 1980s). The headline figures compare
+//! the strings as written; the `_equiv` figures also count a value equal when only its
+//! notation differs ([`same_value`]).
 
 use crate::{gold, EvalError, Prf, Report};
 use sitrep_model::{DateValue, Document, Precision, PublishedDate, Stage};
@@ -45,6 +50,7 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
     let splitter = sitrep_text::SentenceSplitter;
     let tagger = sitrep_time::TimeTagger::new();
     let (mut strict, mut relaxed, mut value) = (Prf::default(), Prf::default(), Prf::default());
+    let mut value_equiv = Prf::default();
     let (mut secs, mut bytes, mut found) = (0.0, 0usize, 0usize);
     let mut on_gold = GoldSpanScore::default();
     let dump = std::env::var_os("SITREP_TIMEX_ERRORS").is_some();
@@ -72,7 +78,8 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
                     .collect()
             })
             .unwrap_or_default();
-        score_doc(&doc, &gold_spans, &mut strict, &mut relaxed, &mut value);
+        let mut values = [&mut value, &mut value_equiv];
+        score_doc(&doc, &gold_spans, &mut strict, &mut relaxed, &mut values);
         let mut gold_here: Vec<&GoldTimex> = by_doc.get(g.id.as_str()).cloned().unwrap_or_default();
         gold_here.sort_by_key(|t| t.start);
         if dump {
@@ -109,6 +116,14 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         crate::ratio(on_gold.all_right, on_gold.all)
     ));
     report.figure("gold_span_accuracy", accuracy);
+    let accuracy_equiv = crate::ratio(on_gold.date_time_equiv, on_gold.date_time);
+    report.lines.push(format!(
+        "values equal but for notation (W7 = W07, T17 = T17:00, 198X = 198) counted right: \
+         value F1 {:.3}, DATE+TIME on gold spans {accuracy_equiv:.3}",
+        value_equiv.f1()
+    ));
+    report.figure("gold_span_accuracy_equiv", accuracy_equiv);
+    report.figure("value_f1_equiv", value_equiv.f1());
     let per_s = found as f64 / secs.max(1e-9);
     report.lines.push(format!(
         "{per_s:.0} expressions/s, {:.2} MB/s (sentences + time, one core); peer HeidelTime value F1 ≈ 0.776",
@@ -127,6 +142,8 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
 struct GoldSpanScore {
     date_time: u64,
     date_time_right: u64,
+    /// Right when values equal but for notation count ([`same_value`]).
+    date_time_equiv: u64,
     all: u64,
     all_right: u64,
 }
@@ -173,6 +190,10 @@ fn normalise_gold(
         if g.kind == "DATE" || g.kind == "TIME" {
             score.date_time += 1;
             score.date_time_right += u64::from(right);
+            let equiv = got
+                .as_ref()
+                .is_some_and(|v| same_value(&g.value, &v.timeml));
+            score.date_time_equiv += u64::from(equiv);
         }
     }
 }
@@ -195,7 +216,7 @@ fn score_doc(
     gold: &[((usize, usize), &str)],
     strict: &mut Prf,
     relaxed: &mut Prf,
-    value: &mut Prf,
+    values: &mut [&mut Prf; 2],
 ) {
     let (pred, gold_spans) = spans(doc, gold);
     let exact = pred.iter().filter(|p| gold_spans.contains(p)).count() as u64;
@@ -207,19 +228,66 @@ fn score_doc(
     relaxed.tp += m;
     relaxed.fp += pred.len() as u64 - m;
     relaxed.fn_ += gold.len() as u64 - m;
-    let values = sitrep_time::timeml_values(doc);
-    let right = matched
-        .iter()
-        .filter(|(p, g)| {
-            values
-                .get(*p)
-                .and_then(Option::as_ref)
-                .is_some_and(|v| v.timeml == gold[*g].1)
-        })
-        .count() as u64;
-    value.tp += right;
-    value.fp += pred.len() as u64 - right;
-    value.fn_ += gold.len() as u64 - right;
+    let got = sitrep_time::timeml_values(doc);
+    let [strict_value, equiv_value] = values;
+    for (score, equal) in [
+        (
+            &mut **strict_value,
+            (|g: &str, v: &str| g == v) as fn(&str, &str) -> bool,
+        ),
+        (&mut **equiv_value, same_value),
+    ] {
+        let right = matched
+            .iter()
+            .filter(|(p, g)| {
+                got.get(*p)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|v| equal(gold[*g].1, &v.timeml))
+            })
+            .count() as u64;
+        score.tp += right;
+        score.fp += pred.len() as u64 - right;
+        score.fn_ += gold.len() as u64 - right;
+    }
+}
+
+/// Whether two TimeML values are equal once written in one notation: week numbers with
+/// two digits, a clock hour with its minutes, a decade or century without the trailing
+/// `X`s (`198X` is the 1980s, as `198` is). Values of other precision stay different
+/// (`1968-XX`, a month of 1968, is not `1968`).
+pub fn same_value(gold: &str, got: &str) -> bool {
+    gold == got || canonical(gold) == canonical(got)
+}
+
+fn canonical(v: &str) -> String {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // "198X" and "19XX": a decade and a century.
+    if let Some(head) = v.strip_suffix('X') {
+        let head = head
+            .strip_suffix('X')
+            .filter(|h| h.len() == 2)
+            .unwrap_or(head);
+        if digits(head) && matches!(head.len(), 2 | 3) {
+            return head.to_string();
+        }
+    }
+    let mut out = v.to_string();
+    // "2000-W7" and "2000-W7-WE".
+    if let Some(at) = out.find("-W") {
+        let week = &out[at + 2..];
+        let len = week.bytes().take_while(u8::is_ascii_digit).count();
+        if len == 1 {
+            out.insert(at + 2, '0');
+        }
+    }
+    // "T17" is "T17:00".
+    if let Some(at) = out.find('T') {
+        let clock = &out[at + 1..];
+        if clock.len() == 2 && digits(clock) {
+            out.push_str(":00");
+        }
+    }
+    out
 }
 
 /// `SITREP_TIMEX_ERRORS=all` also prints the values that were right (`gold-span-ok`).
@@ -251,5 +319,29 @@ fn dump_end_to_end(doc: &Document, dct: &str, gold: &[((usize, usize), &str)]) {
         if !matched.iter().any(|(_, gi)| *gi == g) {
             eprintln!("missed\t{id}\t{dct}\t{:?}\t{v}", text(*span));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_value;
+
+    #[test]
+    fn notation_alone_does_not_make_values_differ() {
+        assert!(same_value("2000-W7", "2000-W07"));
+        assert!(same_value("1989-W44-WE", "1989-W44-WE"));
+        assert!(same_value("1989-10-27T24", "1989-10-27T24:00"));
+        assert!(same_value("198X", "198"));
+        assert!(same_value("19XX", "19"));
+    }
+
+    #[test]
+    fn other_precision_or_another_period_differs() {
+        assert!(!same_value("1968-XX", "1968"));
+        assert!(!same_value("2000-W7", "2000-W17"));
+        assert!(!same_value("198X", "199"));
+        assert!(!same_value("1989-10-27T17", "1989-10-27T17:30"));
+        assert!(!same_value("PRESENT_REF", "PAST_REF"));
+        assert!(!same_value("XXXX", "XX"));
     }
 }

@@ -11,6 +11,11 @@ use crate::value::Tense;
 /// over the whole sentence.
 pub fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
     let toks = tokens(text, sentence);
+    // "will leave at 4 in the morning (4 a.m. EDT Thursday)": a parenthesis restates
+    // what its host clause says, so the host clause decides.
+    if let Some(host) = parenthesis_around(text, &toks, expr) {
+        return tense_at(text, sentence, host);
+    }
     let first = toks.partition_point(|t| t.span.end <= expr.start);
     let word_before = |i: usize| {
         i.checked_sub(1)
@@ -36,9 +41,9 @@ pub fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
     if deadline && !perfect {
         return Tense::Future;
     }
-    // "since" counts from a point already past ("has grown since the March 3 vote").
-    let since =
-        prev == "since" || (prev == "the" && first > 0 && word_before(first - 1) == "since");
+    // "since" counts from a point already past ("has grown since the March 3 vote",
+    // "since shortly after the Oct. 23 slaying").
+    let since = (1..=4).any(|k| first >= k && word_before(first + 1 - k) == "since");
     if since && starts_with_day_or_month(text, expr) {
         return Tense::Past;
     }
@@ -46,6 +51,16 @@ pub fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
         Tense::Unknown => tense_in(text, &toks, expr),
         t => t,
     }
+}
+
+/// The span from "(" to ")" when `expr` fills a parenthesis on its own.
+fn parenthesis_around(text: &str, toks: &[Token], expr: Span) -> Option<Span> {
+    let first = toks.partition_point(|t| t.span.end <= expr.start);
+    let last = toks.partition_point(|t| t.span.start < expr.end);
+    let open = toks.get(first.checked_sub(1)?)?;
+    let close = toks.get(last)?;
+    (open.text(text) == "(" && close.text(text) == ")")
+        .then(|| Span::new(open.span.start(), close.span.end()))
 }
 
 /// Whether the expression opens with a month or weekday name ("May 3", "Friday night").
@@ -124,8 +139,9 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev, &next) {
         return Some(Tense::Future);
     }
-    // "agreed to buy ... in January": the infinitive looks forward from the agreement.
-    if roles & Cue::Intent.bit() != 0 && next == "to" {
+    // "agreed to buy ... in January": the infinitive looks forward from the agreement;
+    // not in "had been due to expire Friday", which looks forward from a past point.
+    if roles & Cue::Intent.bit() != 0 && next == "to" && !matches!(prev.as_ref(), "been" | "had") {
         return Some(Tense::Future);
     }
     if roles & Cue::Past.bit() != 0 || regular_past {
@@ -153,21 +169,35 @@ fn is_regular_past(w: &str) -> bool {
 
 /// Token range `[from, to)` of the clause that holds `expr`.
 pub(crate) fn clause_bounds(text: &str, toks: &[Token], expr: Span) -> (usize, usize) {
-    let is_break = |t: &Token| {
-        let w = t.text(text);
-        !expr.contains(t.span) && cues().is(&lower(w), Cue::ClauseBreak)
+    let is_break = |i: usize| {
+        let t = &toks[i];
+        !expr.contains(t.span)
+            && (cues().is(&lower(t.text(text)), Cue::ClauseBreak)
+                || is_doubled_quote(text, toks, i))
     };
     let first = toks.partition_point(|t| t.span.end <= expr.start);
-    let from = toks[..first]
-        .iter()
-        .rposition(is_break)
-        .map_or(0, |i| i + 1);
+    let from = (0..first).rev().find(|&i| is_break(i)).map_or(0, |i| i + 1);
     let last = toks.partition_point(|t| t.span.start < expr.end);
-    let to = toks[last..]
-        .iter()
-        .position(is_break)
-        .map_or(toks.len(), |i| last + i);
+    let to = (last..toks.len())
+        .find(|&i| is_break(i))
+        .unwrap_or(toks.len());
     (from, to.max(from))
+}
+
+/// Whether token `i` is half of a quote mark typed as two characters (` `` ` or `''`),
+/// which the tokenizer splits: a quotation opens or closes there.
+fn is_doubled_quote(text: &str, toks: &[Token], i: usize) -> bool {
+    let mark = toks[i].text(text);
+    if mark != "'" && mark != "`" {
+        return false;
+    }
+    let touches = |j: usize| {
+        toks.get(j).is_some_and(|o| {
+            o.text(text) == mark
+                && (o.span.end == toks[i].span.start || toks[i].span.end == o.span.start)
+        })
+    };
+    touches(i + 1) || i.checked_sub(1).is_some_and(touches)
 }
 
 /// The clause (as a byte span) of `sentence` that holds `at`.

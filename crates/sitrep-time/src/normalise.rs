@@ -238,6 +238,9 @@ pub fn normalise_after(
     if let Some(v) = lasting(expr) {
         return Some(v);
     }
+    if let Some(v) = vague_phrase(expr) {
+        return Some(v);
+    }
     let (expr, half) = strip_half(expr);
     let all = items(&expr);
     let mut modifier = None;
@@ -268,6 +271,20 @@ pub fn normalise_after(
     }
     value.modifier = modifier;
     Some(value)
+}
+
+/// "the near term", "the long term", "a later date": the future or past, unnamed.
+fn vague_phrase(expr: &str) -> Option<TimexValue> {
+    let w = words(expr);
+    let [.., first, head] = w.as_slice() else {
+        return None;
+    };
+    let v = match (first.as_str(), head.as_str()) {
+        ("near" | "short" | "long", "term") | ("later" | "future", "date") => "FUTURE_REF",
+        ("earlier", "date") => "PAST_REF",
+        _ => return None,
+    };
+    out(v.into(), TimexKind::Date, true)
 }
 
 /// "day-long", "years-long": an adjective of length, a duration of one unit or of an
@@ -352,7 +369,14 @@ fn drop_scope_dir(its: &mut Vec<It>) {
     let dir_at = its.iter().position(|i| matches!(i, It::Dir(..)));
     let unit_at = its.iter().position(|i| matches!(i, It::Unit(..)));
     let leading = matches!((dir_at, unit_at), (Some(d), Some(u)) if d < u) && !counted;
-    if (scoped && !counted) || leading {
+    // "the day before last Tuesday": a unit, its direction, then the day counted from.
+    let from_day = matches!(
+        (unit_at, dir_at, its.get(unit_at.unwrap_or(0) + 1)),
+        (Some(u), Some(d), Some(It::Dir(_, false))) if d == u + 1
+    ) && its[dir_at.unwrap_or(0)..]
+        .iter()
+        .any(|i| matches!(i, It::Weekday(_) | It::Month(_) | It::DayRel(_)));
+    if ((scoped && !counted) || leading) && !from_day {
         its.retain(|i| !matches!(i, It::Dir(..)));
     }
 }
@@ -585,6 +609,9 @@ impl Rules<'_> {
                 _ => None,
             })
             .or_else(|| self.unit())?;
+        if let Some(v) = self.counted_from_named_day(u, dir_at) {
+            return Some(v);
+        }
         // "the year-earlier nine months": a counted span after the offset is the head,
         // a length of time.
         if let [It::Num(k), It::Unit(u2, _), ..] = self.its.get(dir_at + 1..).unwrap_or(&[]) {
@@ -629,6 +656,36 @@ impl Rules<'_> {
         out(v, TimexKind::Date, true)
     }
 
+    /// "the day before last Tuesday", "two weeks after Christmas": days or weeks
+    /// counted from the day named after the direction word.
+    fn counted_from_named_day(&self, u: Unit, dir_at: usize) -> Option<TimexValue> {
+        let (It::Dir(dir, false), rest) = (self.its.get(dir_at)?, self.its.get(dir_at + 1..)?)
+        else {
+            return None;
+        };
+        let names_day = rest.iter().any(|i| {
+            matches!(
+                i,
+                It::Weekday(_) | It::Month(_) | It::DayRel(_) | It::Holiday(..) | It::Floating(..)
+            )
+        });
+        if !names_day || !matches!(u, Unit::Day | Unit::Week) {
+            return None;
+        }
+        let base = Rules { its: rest, ..*self }.apply()?;
+        let day = NaiveDate::parse_from_str(base.timeml.get(..10)?, "%Y-%m-%d").ok()?;
+        let count = self.its[..dir_at].iter().rev().find_map(|i| match i {
+            It::Num(n) => Some(*n),
+            _ => None,
+        });
+        let n = count.unwrap_or(1) * i64::from(*dir);
+        let v = match u {
+            Unit::Week => ymd(day + Duration::weeks(n)),
+            _ => ymd(day + Duration::days(n)),
+        };
+        out(v, TimexKind::Date, base.relative)
+    }
+
     /// A year-ago quarter, or "N days later" counted from the last date mentioned.
     fn counted_from_reference(&self, u: Unit, n: i64, from_now: bool) -> Option<String> {
         let r = self.reference.unwrap_or("");
@@ -641,6 +698,12 @@ impl Rules<'_> {
             .count()
             > 1;
         match u {
+            // "ago" counts from now, "earlier" from the date in view; either way the
+            // quarter is the one under discussion.
+            Unit::Year if quarter_ref && from_now => {
+                let now = i64::from(self.anchor?.year());
+                Some(format!("{}{}", now + n, r.get(4..)?))
+            }
             Unit::Year if quarter_ref => Some(format!("{}{}", year + n, r.get(4..)?)),
             Unit::Year if period => {
                 let a = self.anchor?;
@@ -834,6 +897,11 @@ impl Rules<'_> {
             return out(format!("{y}-{s}"), TimexKind::Date, false);
         }
         match self.unit() {
+            // "the first two quarters of 1990" is its first half, "the last two" its second.
+            Some((Unit::Quarter, true)) if self.num() == Some(2) && self.half().is_some() => {
+                let h = self.half()?;
+                out(format!("{y}-H{h}"), TimexKind::Date, false)
+            }
             Some((Unit::Quarter | Unit::Vague, _)) => {
                 let q = self
                     .ord()

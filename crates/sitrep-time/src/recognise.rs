@@ -96,8 +96,10 @@ fn may_hold_timex(piece: &str) -> bool {
         }
         let w = std::str::from_utf8(low).unwrap_or("");
         // "past" heads "the past"; "m" is the tail of "a.m." after "ten"; "nineteen"
-        // may open a spoken year.
-        if matches!(w, "past" | "m" | "eighteen" | "nineteen") || lex.get(w).iter().any(heads) {
+        // may open a spoken year; "date" heads "a later date".
+        if matches!(w, "past" | "m" | "eighteen" | "nineteen" | "date")
+            || lex.get(w).iter().any(heads)
+        {
             return true;
         }
     }
@@ -430,6 +432,26 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     {
         return Class::Suffix;
     }
+    let phrase_word = matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "near"
+            | "short"
+            | "long"
+            | "later"
+            | "future"
+            | "earlier"
+            | "term"
+            | "date"
+    );
+    if let Some(class) = phrase_word
+        .then(|| term_phrase_class(text, toks, i))
+        .flatten()
+    {
+        return class;
+    }
     if (w == "a" || w == "an") && counts_a_unit(next) {
         return Class::Number;
     }
@@ -498,6 +520,33 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Dir(_) => dir_class(toks, i, w),
         Lex::DayPart(_) | Lex::Zone => Class::Suffix,
     }
+}
+
+/// "the near term", "the short term", "the long term": the future seen from now, as
+/// a noun phrase (the adjective "short-term" is one hyphenated word and no time);
+/// "a later date", "an earlier date": an unnamed day ahead or behind.
+fn term_phrase_class(text: &str, toks: &[Token], i: usize) -> Option<Class> {
+    const PHRASES: &[(&[&str], &[&str], &str)] = &[
+        (&["the"], &["near", "short", "long"], "term"),
+        (&["a", "an"], &["later", "future", "earlier"], "date"),
+    ];
+    let is = |k: usize, set: &[&str]| {
+        toks.get(k)
+            .is_some_and(|t| set.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)))
+    };
+    // Token i as the determiner, the adjective or the noun of one of the phrases; the
+    // noun is tested first, as it is the rarest word.
+    (0..3).find_map(|at| {
+        let first = i.checked_sub(at)?;
+        PHRASES
+            .iter()
+            .any(|(det, adj, head)| is(first + 2, &[head]) && is(first + 1, adj) && is(first, det))
+            .then_some(if at == 2 {
+                Class::Head
+            } else {
+                Class::Modifier
+            })
+    })
 }
 
 /// A word the time lexicon knows, or a number: what a modifier such as "past" or

@@ -769,3 +769,87 @@ fn a_list_of_years_is_one_expression_per_year() {
     let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(texts, ["2026", "2027", "2029", "March 4, 2030"]);
 }
+
+#[test]
+fn tense_reads_through_parentheses_quotes_and_nouns() {
+    let tense_of = |t: &str, w: &str| {
+        let i = t.find(w).unwrap();
+        tense_at(t, Span::new(0, t.len()), Span::new(i, i + w.len()))
+    };
+    // A parenthesis restates its host clause; a doubled quote mark closes the quotation.
+    let quoted = "``The envoy will fly out at dawn (6 a.m. Friday),'' the aide said.";
+    assert_eq!(tense_of(quoted, "6 a.m. Friday"), Tense::Future);
+    // "plan" is a plan to do something only before "to".
+    assert_eq!(
+        tense_of("The council approved the plan Aug. 2.", "Aug. 2"),
+        Tense::Past
+    );
+    assert_eq!(
+        tense_of("The council plans to vote Aug. 2.", "Aug. 2"),
+        Tense::Future
+    );
+    assert_eq!(
+        tense_of("The market is to reopen on Tuesday.", "Tuesday"),
+        Tense::Future
+    );
+    // Due to happen, seen from a past point.
+    assert_eq!(
+        tense_of(
+            "The permit had been due to lapse Friday evening.",
+            "Friday evening"
+        ),
+        Tense::Past
+    );
+    // "since" a few words before the date.
+    assert_eq!(
+        tense_of(
+            "Police have searched for him since shortly after the Oct. 4 raid.",
+            "Oct. 4"
+        ),
+        Tense::Past
+    );
+}
+
+#[test]
+fn days_counted_from_a_named_day_and_halves_in_quarters() {
+    // Wednesday 12 March 2031: last Tuesday is the 11th.
+    assert_eq!(
+        v("the day before last Tuesday", wed(), Tense::Past),
+        "2031-03-10"
+    );
+    assert_eq!(
+        v("two days after Christmas", wed(), Tense::Past),
+        "2030-12-27"
+    );
+    assert_eq!(
+        v("the first two quarters of 2032", wed(), Tense::Future),
+        "2032-H1"
+    );
+    assert_eq!(
+        v("the last two quarters of 2032", wed(), Tense::Future),
+        "2032-H2"
+    );
+    // "ago" counts from the document date even when a past quarter is in view.
+    let ago = normalise_after("year-ago", wed(), Tense::Past, Some("2030-Q4"));
+    assert_eq!(ago.map(|v| v.timeml).as_deref(), Some("2030-Q4"));
+    let earlier = normalise_after("a year earlier", wed(), Tense::Past, Some("2030-Q4"));
+    assert_eq!(earlier.map(|v| v.timeml).as_deref(), Some("2029-Q4"));
+}
+
+#[test]
+fn vague_terms_and_dates_are_found_as_noun_phrases_only() {
+    let got = tagged(
+        "Profits may suffer in the near term. The vote was put off to a later date. \
+         The short-term outlook is poor and the term of office ends.",
+        Some("2031-03-12"),
+    );
+    let want = [
+        ("the near term", "FUTURE_REF"),
+        ("a later date", "FUTURE_REF"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}
