@@ -251,7 +251,10 @@ impl Analysis {
 
     /// True when item `i` starts a new clause.
     pub fn is_boundary(&self, i: usize) -> bool {
-        self.items[i].lower == "." || self.is_cue(i, CueKind::Clause)
+        // The period of "Sept. 14" or "Gen. Smith" ends nothing.
+        let period = self.items[i].lower == "."
+            && !(i > 0 && sitrep_text::is_abbreviation(&self.items[i - 1].lower));
+        period || self.is_cue(i, CueKind::Clause)
     }
 
     /// True when item `i` is a preposition.

@@ -358,6 +358,23 @@ fn dates_from_clause_else_document() {
     doc2.published = doc.published.clone();
     Coder::new().unwrap().run(&mut doc2).unwrap();
     assert_eq!(doc2.events[0].date.as_ref().unwrap().from, "document");
+    // The period of "Sept." closes no clause: the date after it is the event's own.
+    let text3 = "Pyongyang shipped shells to Moscow on Sept. 14, 2023.";
+    let mut doc3 = doc_with(text3, ACTORS);
+    let at = text3.find("Sept.").unwrap();
+    doc3.timexes.push(Timex {
+        span: Span::new(at, at + "Sept. 14, 2023".len()),
+        text: "Sept. 14, 2023".into(),
+        value: Some(dv("2023-09-14", Precision::Day)),
+        anchor: "test".into(),
+    });
+    doc3.published = doc.published.clone();
+    Coder::new().unwrap().run(&mut doc3).unwrap();
+    let date = doc3.events[0].date.as_ref().unwrap();
+    assert_eq!(
+        (date.date.value.as_str(), date.from.as_str()),
+        ("2023-09-14", "clause")
+    );
 }
 
 #[test]

@@ -353,10 +353,18 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> (String, Vec<
     let n = lines.len();
     let mut second_copies = Vec::new();
     for (i, line) in lines.iter_mut().enumerate() {
-        if let Some(at) = doubled_at(&line.text).filter(|_| line.text.len() > DOUBLED_PARAGRAPH) {
+        // A line scraped twice keeps one copy: a paragraph is article text, and so is a
+        // caption that states what happened ("Kim and Putin hold a summit at Vostochny on
+        // Sept. 14, 2023"); a labelled photo credit ("Photo: ...") goes below.
+        if let Some(at) = doubled_at(&line.text) {
+            let what = if line.text.len() > DOUBLED_PARAGRAPH {
+                "paragraph"
+            } else {
+                "caption"
+            };
             second_copies.push(Removed {
                 text: line.text[at + 1..].to_string(),
-                reason: "second copy of a paragraph scraped twice".into(),
+                reason: format!("second copy of a {what} scraped twice"),
             });
             line.text.truncate(at);
         }
@@ -412,8 +420,8 @@ fn classify(
     if latin_doc && foreign_fragment(line) {
         return Some("non-article script line".into());
     }
-    if doubled(line) {
-        return Some("photo caption (repeated)".into());
+    if photo_label(line) {
+        return Some("photo caption".into());
     }
     None
 }
@@ -569,9 +577,11 @@ fn menu_line(line: &str) -> bool {
         })
 }
 
-/// A caption scraped twice into one line: `A A`.
-fn doubled(line: &str) -> bool {
-    doubled_at(line).is_some()
+/// A caption labelled as one: "Photo: Firefighters at the port", "Image: ...".
+fn photo_label(line: &str) -> bool {
+    const LABELS: &[&str] = &["photo:", "image:", "picture:", "file photo:", "caption:"];
+    let head = line.get(..12).unwrap_or(line).to_ascii_lowercase();
+    LABELS.iter().any(|l| head.starts_with(l))
 }
 
 /// Where the second copy of a line scraped twice (`A A`) starts.
@@ -591,8 +601,7 @@ fn doubled_at(line: &str) -> Option<usize> {
     })
 }
 
-/// Lines longer than this that were scraped twice are article text, not captions: one
-/// copy stays.
+/// Lines longer than this that were scraped twice are paragraphs, shorter ones captions.
 const DOUBLED_PARAGRAPH: usize = 300;
 
 fn title_like(line: &str) -> bool {

@@ -37,6 +37,13 @@ const SOMETIMES_FINAL: &[&str] = &[
     "co", "ltd", "jr", "sr", "bros", "plc", "llc", "n.y", "l.a", "s.a", "ph.d", "al",
 ];
 
+/// Whether `word` (lower case, no final dot) is an abbreviation whose period does not end
+/// a sentence before a number or name: a title (`mr`, `gen`) or a month or number label
+/// (`sept`, `no`). Inside one sentence such a period closes no clause either.
+pub fn is_abbreviation(word: &str) -> bool {
+    TITLES.contains(&word) || BEFORE_NUMBERS.contains(&word)
+}
+
 /// Words that typically open a sentence; after an ambiguous abbreviation they signal a split.
 const OPENERS: &[&str] = &[
     "a",
