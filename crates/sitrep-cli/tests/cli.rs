@@ -356,3 +356,45 @@ fn lines_a_site_repeats_on_every_page_are_removed_during_a_run() {
         assert!(t.contains("approved a new ferry pier"), "{t}");
     }
 }
+
+#[test]
+fn an_undated_article_is_dated_when_it_comes_again_with_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dating.db");
+    let body = "Finland sent grain to Estonia on Tuesday, the ministry said. \
+                Estonia thanked Finland for the shipment.";
+    let plain = dir.path().join("undated.txt");
+    std::fs::write(&plain, format!("Grain for Estonia\n\n{body}\n")).unwrap();
+    let first = sitrep(&["run", plain.to_str().unwrap(), "--quiet"], &db);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let dates = |db: &Path| -> Vec<Option<String>> {
+        let store = sitrep_store::Store::open(db).unwrap();
+        let events = store.events().unwrap();
+        assert!(!events.is_empty(), "no events coded");
+        events
+            .iter()
+            .map(|e| e.event.date.as_ref().map(|d| d.date.value.clone()))
+            .collect()
+    };
+    assert!(dates(&db).iter().all(Option::is_none), "{:?}", dates(&db));
+
+    // The same article from a feed that carries its date: Wednesday 12 March 2031.
+    let feed = dir.path().join("feed.jsonl");
+    let line =
+        serde_json::json!({"title": "Grain for Estonia", "date": "2031-03-12", "text": body});
+    std::fs::write(&feed, format!("{line}\n")).unwrap();
+    let second = sitrep(&["run", feed.to_str().unwrap(), "--quiet"], &db);
+    let stderr = text(&second.stderr);
+    assert_eq!(second.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("1 already stored, 1 of them dated now"),
+        "{stderr}"
+    );
+    // "on Tuesday" dates the shipment; the thanks take the publication date.
+    let now = dates(&db);
+    let want = [
+        Some("2031-03-11".to_string()),
+        Some("2031-03-12".to_string()),
+    ];
+    assert_eq!(now, want);
+}

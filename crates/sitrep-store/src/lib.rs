@@ -299,6 +299,40 @@ impl Store {
         Ok(new)
     }
 
+    /// Gives a stored document that has no publication date the date `doc` carries: the
+    /// same article (same id) arriving again with its date, whose time expressions and
+    /// event dates were resolved against it. The stored row and its entities, quotes and
+    /// events are replaced by `doc`'s; its copy marks and story stay. Returns whether it
+    /// did (false when nothing is stored under the id, or it has a date, or `doc` has
+    /// none). Facts are not touched: they are recomputed after each run.
+    pub fn date_document(&mut self, doc: &Document) -> Result<bool, StoreError> {
+        let conn = sqlite_mut!(self, pg => pg.date_document(doc));
+        if doc.published.is_none() {
+            return Ok(false);
+        }
+        let tx = conn.transaction().context("starting a transaction")?;
+        let undated: Option<bool> = tx
+            .query_row(
+                "SELECT published IS NULL FROM documents WHERE id = ?1",
+                [&doc.id],
+                |r| r.get(0),
+            )
+            .optional()
+            .context("looking up a document's date")?;
+        if undated != Some(true) || write_document_row(&tx, doc, DATE_UNDATED)? == 0 {
+            return Ok(false);
+        }
+        for table in ["entities", "quotes", "events"] {
+            tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [&doc.id])
+                .context(&format!("replacing the {table} of a dated document"))?;
+        }
+        insert_entities(&tx, doc)?;
+        insert_quotes(&tx, doc)?;
+        insert_events(&tx, doc)?;
+        tx.commit().context("committing a dated document")?;
+        Ok(true)
+    }
+
     /// Records that `doc` copies `of` (kind `exact` or `near`).
     pub fn mark_copy(
         &mut self,
@@ -629,31 +663,53 @@ fn precision_name(p: Precision) -> String {
         .unwrap_or_default()
 }
 
-fn insert_document(tx: &rusqlite::Transaction<'_>, doc: &Document) -> Result<bool, StoreError> {
+/// What a document row does when its id is stored already: a plain insert leaves the
+/// stored row alone; dating replaces an undated row with the same article's dated one.
+pub(crate) const KEEP_STORED: &str = "ON CONFLICT (id) DO NOTHING";
+pub(crate) const DATE_UNDATED: &str = "ON CONFLICT (id) DO UPDATE SET source = excluded.source,
+     url = excluded.url, outlet = excluded.outlet, title = excluded.title,
+     byline = excluded.byline, published = excluded.published,
+     published_precision = excluded.published_precision,
+     published_origin = excluded.published_origin, language = excluded.language,
+     words = excluded.words, text = excluded.text, json = excluded.json
+     WHERE documents.published IS NULL AND excluded.published IS NOT NULL";
+
+/// Writes the row of `doc` (not its layers); `on_conflict` is [`KEEP_STORED`] or
+/// [`DATE_UNDATED`]. Returns how many rows changed.
+fn write_document_row(
+    tx: &rusqlite::Transaction<'_>,
+    doc: &Document,
+    on_conflict: &str,
+) -> Result<usize, StoreError> {
     let published = doc.published.as_ref();
     let json = serde_json::to_string(doc).context("encoding a document")?;
-    let inserted = tx
-        .execute(
-            "INSERT OR IGNORE INTO documents (id, source, url, outlet, title, byline, published,
+    tx.execute(
+        &format!(
+            "INSERT INTO documents (id, source, url, outlet, title, byline, published,
              published_precision, published_origin, language, words, text, json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                doc.id,
-                doc.source,
-                doc.url,
-                doc.outlet,
-                doc.title,
-                doc.byline,
-                published.map(|p| p.date.value.clone()),
-                published.map(|p| precision_name(p.date.precision)),
-                published.map(|p| p.origin.clone()),
-                doc.language,
-                doc.word_count() as i64,
-                doc.text,
-                json
-            ],
-        )
-        .context("inserting a document")?;
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) {on_conflict}"
+        ),
+        params![
+            doc.id,
+            doc.source,
+            doc.url,
+            doc.outlet,
+            doc.title,
+            doc.byline,
+            published.map(|p| p.date.value.clone()),
+            published.map(|p| precision_name(p.date.precision)),
+            published.map(|p| p.origin.clone()),
+            doc.language,
+            doc.word_count() as i64,
+            doc.text,
+            json
+        ],
+    )
+    .context("writing a document")
+}
+
+fn insert_document(tx: &rusqlite::Transaction<'_>, doc: &Document) -> Result<bool, StoreError> {
+    let inserted = write_document_row(tx, doc, KEEP_STORED)?;
     if inserted == 0 {
         return Ok(false);
     }

@@ -1,5 +1,5 @@
 use super::*;
-use sitrep_model::{ActorRef, Modality, PublishedDate, Span};
+use sitrep_model::{ActorRef, EventDate, Modality, PublishedDate, Span};
 
 pub(crate) fn doc_with_event(id: &str, text: &str) -> Document {
     let mut doc = Document::new("test", text);
@@ -105,4 +105,38 @@ fn openers_racing_on_a_new_database_migrate_once() {
     }
     let totals = Store::open(&path).unwrap().totals().unwrap();
     assert_eq!(totals.documents, 0);
+}
+
+#[test]
+fn an_undated_document_takes_the_date_of_its_later_copy() {
+    let mut store = Store::in_memory().unwrap();
+    let mut undated = doc_with_event("d1", "Pyongyang sent shells to Moscow on Tuesday.");
+    undated.published = None;
+    store.insert_documents(&[undated]).unwrap();
+    store.mark_copy("d1", "d0", "near", 0.9).unwrap();
+    let mut dated = doc_with_event("d1", "Pyongyang sent shells to Moscow on Tuesday.");
+    dated.events[0].date = Some(EventDate {
+        date: DateValue {
+            value: "2025-03-04".into(),
+            precision: Precision::Day,
+        },
+        from: "clause".into(),
+    });
+    assert!(store.date_document(&dated).unwrap());
+    // Once dated, a document keeps its date; an undated arrival changes nothing.
+    assert!(!store.date_document(&dated).unwrap());
+    let mut other = dated.clone();
+    other.id = "nothing-stored".into();
+    assert!(!store.date_document(&other).unwrap());
+    let events = store.events().unwrap();
+    assert_eq!(events.len(), 1);
+    let date = events[0].event.date.as_ref().unwrap();
+    assert_eq!(
+        (date.date.value.as_str(), date.from.as_str()),
+        ("2025-03-04", "clause")
+    );
+    let rows = store.documents().unwrap();
+    assert_eq!(rows[0].published.as_ref().unwrap().value, "2025-03-04");
+    assert_eq!(rows[0].copy_of.as_deref(), Some("d0"));
+    assert_eq!(store.totals().unwrap().events, 1);
 }

@@ -139,7 +139,8 @@ pub fn timeml_values(doc: &Document) -> Vec<Option<TimexValue>> {
 fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
     let anchor = anchor_date(doc);
     let mut reference: Option<String> = None;
-    doc.timexes
+    let mut analysed: Vec<(Tense, Option<TimexValue>)> = doc
+        .timexes
         .iter()
         .map(|t| {
             let tense = tense_at(&doc.text, sentence_span(doc, t.span), t.span);
@@ -150,7 +151,40 @@ fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
             }
             (tense, value)
         })
-        .collect()
+        .collect();
+    clock_on_named_day(doc, &mut analysed);
+    analysed
+}
+
+/// "at 3 a.m. on Monday", "8 p.m. (1900 GMT) on March 20": TimeML leaves "on" out, so the
+/// clock time and the day are two expressions; the clock takes the day named right after
+/// it instead of the document date.
+fn clock_on_named_day(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>)]) {
+    for i in 1..analysed.len() {
+        let (clock, day) = (&doc.timexes[i - 1], &doc.timexes[i]);
+        let Some(date) = analysed[i].1.as_ref().map(|v| v.timeml.clone()) else {
+            continue;
+        };
+        let is_day = date.len() == 10 && NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_ok();
+        let between = doc
+            .text
+            .get(clock.span.end()..day.span.start())
+            .unwrap_or("");
+        let between = match between.trim_start().strip_prefix('(') {
+            Some(rest) => rest.split_once(')').map_or("", |(_, after)| after),
+            None => between,
+        };
+        let clock_only = normalise(&clock.text, None, Tense::Unknown)
+            .is_some_and(|v| v.timeml.starts_with("XXXX-XX-XXT") && v.timeml.len() == 16);
+        if !is_day || !between.trim().eq_ignore_ascii_case("on") || !clock_only {
+            continue;
+        }
+        if let Some(v) = analysed[i - 1].1.as_mut() {
+            if let Some(time) = v.timeml.get(10..).map(str::to_string) {
+                v.timeml = format!("{date}{time}");
+            }
+        }
+    }
 }
 
 /// Readings that depend on the words after the expression: "the (fiscal) year ended

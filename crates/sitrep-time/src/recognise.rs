@@ -197,6 +197,7 @@ fn trim(
     }
     let run = &classes[a..b];
     let has_head = run.contains(&Class::Head)
+        || day_of_month(text, toks, classes, a, b)
         || (run.contains(&Class::Unit)
             && run.iter().any(|c| {
                 matches!(
@@ -209,6 +210,35 @@ fn trim(
                 .iter()
                 .any(|c| matches!(c, Class::Number | Class::Modifier)));
     (a < b && has_head).then_some((a, b))
+}
+
+/// "on the 23rd", "by the 5th": a day of the current or a nearby month, named by its
+/// ordinal alone after a preposition of time, with no noun after it ("the 23rd floor").
+fn day_of_month(text: &str, toks: &[Token], classes: &[Class], a: usize, b: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "on", "by", "until", "till", "since", "from", "before", "after",
+    ];
+    const AFTER: &[&str] = &[
+        "and", "or", "but", "when", "at", "in", "to", "for", "with", "as", "that", "after",
+        "before", "until",
+    ];
+    if b != a + 2 || classes[a + 1] != Class::Ordinal {
+        return false;
+    }
+    let word = |k: usize| toks.get(k).map(|t| t.text(text));
+    let ordinal = word(a + 1).unwrap_or("");
+    let suffixed_digits = ordinal.starts_with(|c: char| c.is_ascii_digit());
+    let preposition = a
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|w| BEFORE.iter().any(|p| w.eq_ignore_ascii_case(p)));
+    let then = toks.get(b);
+    let ends_phrase = then
+        .is_none_or(|t| !t.is_word || AFTER.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)));
+    word(a).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && suffixed_digits
+        && preposition
+        && ends_phrase
 }
 
 fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) -> bool {

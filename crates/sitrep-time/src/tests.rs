@@ -204,7 +204,8 @@ fn clock_times_and_local_time() {
         Some("2031-03-12"),
     );
     assert_eq!(t[0].0, "6 a.m. (local time)");
-    assert_eq!(t[0].1, "2031-03-12T06:00");
+    // The clock takes the day named after it.
+    assert_eq!(t[0].1, "2031-03-10T06:00");
 }
 
 #[test]
@@ -846,6 +847,37 @@ fn vague_terms_and_dates_are_found_as_noun_phrases_only() {
     let want = [
         ("the near term", "FUTURE_REF"),
         ("a later date", "FUTURE_REF"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_day_named_by_its_ordinal_alone_after_a_preposition() {
+    let got = tagged(
+        "The White House announced on the 9th that talks had failed. \
+         Officials met on the 23rd floor. The 2nd Battalion left by the 5th Avenue gate.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(got, [("the 9th".to_string(), "2031-03-09".to_string())]);
+}
+
+#[test]
+fn a_clock_time_takes_the_day_named_after_it() {
+    let got = tagged(
+        "The blast hit the depot at 3 a.m. (0100 GMT) on Monday. \
+         Polls will close at 8 p.m. on March 20. The minister spoke at 9 a.m.",
+        Some("2031-03-12"),
+    );
+    let want = [
+        ("3 a.m.", "2031-03-10T03:00"),
+        ("Monday", "2031-03-10"),
+        ("8 p.m.", "2031-03-20T20:00"),
+        ("March 20", "2031-03-20"),
+        ("9 a.m.", "2031-03-12T09:00"),
     ];
     let want: Vec<(String, String)> = want
         .iter()

@@ -26,6 +26,8 @@ struct Tally {
     documents: usize,
     new: usize,
     already_stored: usize,
+    /// Stored without a publication date, dated when the article came again with one.
+    dated: usize,
     duplicates: usize,
     events: usize,
     bytes: u64,
@@ -153,12 +155,40 @@ fn store_batch(
     tally: &mut Tally,
     out: Option<&mut JsonlOut>,
 ) -> anyhow::Result<()> {
-    let mut fresh = Vec::with_capacity(docs.len());
+    let mut fresh: Vec<Document> = Vec::with_capacity(docs.len());
     let mut copies = Vec::new();
+    let mut dated = Vec::new();
     for doc in docs {
         tally.documents += 1;
-        if !seen.insert(doc.id.clone()) || store.contains(&doc.id)? {
+        let repeat = !seen.insert(doc.id.clone());
+        if repeat || store.contains(&doc.id)? {
             tally.already_stored += 1;
+            // The same article again, now with its publication date: its relative time
+            // expressions and event dates resolve, replacing the undated version.
+            if doc.published.is_some() {
+                let undated_here = fresh
+                    .iter_mut()
+                    .find(|f| f.id == doc.id && f.published.is_none());
+                let events = doc.events.len();
+                let was_dated = match undated_here {
+                    Some(earlier) => {
+                        tally.events -= earlier.events.len();
+                        *earlier = doc;
+                        true
+                    }
+                    None => {
+                        let done = store.date_document(&doc).context("dating a document")?;
+                        if done {
+                            dated.push(doc);
+                        }
+                        done
+                    }
+                };
+                if was_dated {
+                    tally.dated += 1;
+                    tally.events += events;
+                }
+            }
             continue;
         }
         if let Some(dup) = dedup.add(&doc.id, &doc.text) {
@@ -179,7 +209,7 @@ fn store_batch(
     }
     tally.duplicates += copies.len();
     if let Some(out) = out {
-        for doc in &fresh {
+        for doc in fresh.iter().chain(&dated) {
             out.write_document(doc)?;
         }
     }
@@ -259,8 +289,12 @@ fn print_summary(tally: &Tally, facts: usize, stories: usize, started: Instant) 
     }
     let secs = started.elapsed().as_secs_f64();
     let mb = tally.bytes as f64 / 1e6;
+    let dated = match tally.dated {
+        0 => String::new(),
+        n => format!(", {n} of them dated now"),
+    };
     eprintln!(
-        "{} documents ({} new, {} already stored, {} copies), {} skipped, {} events, {} facts, {} in {:.1}s ({:.2} MB/s, {:.0} docs/s)",
+        "{} documents ({} new, {} already stored{dated}, {} copies), {} skipped, {} events, {} facts, {} in {:.1}s ({:.2} MB/s, {:.0} docs/s)",
         tally.documents,
         tally.new,
         tally.already_stored,

@@ -139,6 +139,36 @@ impl PgStore {
         Ok(new)
     }
 
+    pub(crate) fn date_document(&mut self, doc: &Document) -> Result<bool, StoreError> {
+        if doc.published.is_none() {
+            return Ok(false);
+        }
+        let client = self.client.get_mut();
+        let mut tx = client.transaction().ctx("starting a transaction")?;
+        let undated = tx
+            .query_opt(
+                "SELECT published IS NULL FROM documents WHERE id = $1",
+                &[&doc.id],
+            )
+            .ctx("looking up a document's date")?
+            .map(|row| row.get::<_, bool>(0));
+        if undated != Some(true) || write_document_row(&mut tx, doc, crate::DATE_UNDATED)? == 0 {
+            return Ok(false);
+        }
+        for table in ["entities", "quotes", "events"] {
+            tx.execute(
+                &format!("DELETE FROM {table} WHERE doc_id = $1"),
+                &[&doc.id],
+            )
+            .ctx(&format!("replacing the {table} of a dated document"))?;
+        }
+        insert_entities(&mut tx, doc)?;
+        insert_quotes(&mut tx, doc)?;
+        insert_events(&mut tx, doc)?;
+        tx.commit().ctx("committing a dated document")?;
+        Ok(true)
+    }
+
     pub(crate) fn mark_copy(
         &self,
         doc: &str,
@@ -432,32 +462,43 @@ fn json_text<T: serde::Serialize>(value: &T, what: &str) -> Result<String, Store
 
 /// Inserts one document and, when it is new, all its layers; false when it was stored
 /// already.
-fn insert_document(tx: &mut postgres::Transaction<'_>, doc: &Document) -> Result<bool, StoreError> {
+/// Writes the row of `doc` (not its layers); `on_conflict` is the SQLite store's
+/// `KEEP_STORED` or `DATE_UNDATED` clause, which PostgreSQL reads alike. Returns how
+/// many rows changed.
+fn write_document_row(
+    tx: &mut postgres::Transaction<'_>,
+    doc: &Document,
+    on_conflict: &str,
+) -> Result<u64, StoreError> {
     let published = doc.published.as_ref();
     let json = json_text(doc, "encoding a document")?;
-    let inserted = tx
-        .execute(
+    tx.execute(
+        &format!(
             "INSERT INTO documents (id, source, url, outlet, title, byline, published,
              published_precision, published_origin, language, words, text, json)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-             ON CONFLICT (id) DO NOTHING",
-            &[
-                &doc.id,
-                &doc.source,
-                &doc.url,
-                &doc.outlet,
-                &doc.title,
-                &doc.byline,
-                &published.map(|p| p.date.value.clone()),
-                &published.map(|p| precision_name(p.date.precision)),
-                &published.map(|p| p.origin.clone()),
-                &doc.language,
-                &(doc.word_count() as i64),
-                &doc.text,
-                &json,
-            ],
-        )
-        .ctx("inserting a document")?;
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) {on_conflict}"
+        ),
+        &[
+            &doc.id,
+            &doc.source,
+            &doc.url,
+            &doc.outlet,
+            &doc.title,
+            &doc.byline,
+            &published.map(|p| p.date.value.clone()),
+            &published.map(|p| precision_name(p.date.precision)),
+            &published.map(|p| p.origin.clone()),
+            &doc.language,
+            &(doc.word_count() as i64),
+            &doc.text,
+            &json,
+        ],
+    )
+    .ctx("writing a document")
+}
+
+fn insert_document(tx: &mut postgres::Transaction<'_>, doc: &Document) -> Result<bool, StoreError> {
+    let inserted = write_document_row(tx, doc, crate::KEEP_STORED)?;
     if inserted == 0 {
         return Ok(false);
     }

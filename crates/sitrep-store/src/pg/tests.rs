@@ -333,3 +333,19 @@ fn interrupt_cancels_a_running_query() {
     assert!(matches!(result, Err(QueryError::Interrupted)));
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+#[test]
+fn an_undated_document_takes_the_date_of_its_later_copy() {
+    let Some(url) = fresh("dating") else { return };
+    let mut store = Store::open(&url).unwrap();
+    let mut undated = doc_with_event("d1", "Pyongyang sent shells to Moscow on Tuesday.");
+    undated.published = None;
+    store.insert_documents(&[undated]).unwrap();
+    let dated = doc_with_event("d1", "Pyongyang sent shells to Moscow on Tuesday.");
+    assert!(store.date_document(&dated).unwrap());
+    assert!(!store.date_document(&dated).unwrap());
+    let rows = store.documents().unwrap();
+    assert_eq!(rows[0].published.as_ref().unwrap().value, "2025-03-04");
+    let totals = store.totals().unwrap();
+    assert_eq!((totals.documents, totals.events), (1, 1));
+}
