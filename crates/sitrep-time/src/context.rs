@@ -10,11 +10,16 @@ use crate::value::Tense;
 /// clause wins; otherwise the nearest past or present verb; otherwise the same search
 /// over the whole sentence.
 pub fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
-    let toks = tokens(text, sentence);
+    tense_among(text, &tokens(text, sentence), expr)
+}
+
+/// [`tense_at`] over the sentence's tokens, so that the expressions of one sentence share
+/// one tokenisation.
+pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     // "will leave at 4 in the morning (4 a.m. EDT Thursday)": a parenthesis restates
     // what its host clause says, so the host clause decides.
-    if let Some(host) = parenthesis_around(text, &toks, expr) {
-        return tense_at(text, sentence, host);
+    if let Some(host) = parenthesis_around(text, toks, expr) {
+        return tense_among(text, toks, host);
     }
     let first = toks.partition_point(|t| t.span.end <= expr.start);
     let word_before = |i: usize| {
@@ -24,7 +29,7 @@ pub fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
             .unwrap_or_default()
     };
     let prev = word_before(first);
-    let (from, to) = clause_bounds(text, &toks, expr);
+    let (from, to) = clause_bounds(text, toks, expr);
     let clause = &toks[from..to];
     // A deadline ("by May", "until Friday") looks forward whatever the verb; not "by the
     // Tuesday deadline", where the day names a known event, nor in the past perfect
@@ -43,12 +48,14 @@ pub fn tense_at(text: &str, sentence: Span, expr: Span) -> Tense {
     }
     // "since" counts from a point already past ("has grown since the March 3 vote",
     // "since shortly after the Oct. 23 slaying").
-    let since = (1..=4).any(|k| first >= k && word_before(first + 1 - k) == "since");
+    let since = toks[first.saturating_sub(4)..first]
+        .iter()
+        .any(|t| t.text(text).eq_ignore_ascii_case("since"));
     if since && starts_with_day_or_month(text, expr) {
         return Tense::Past;
     }
     match tense_in(text, clause, expr) {
-        Tense::Unknown => tense_in(text, &toks, expr),
+        Tense::Unknown => tense_in(text, toks, expr),
         t => t,
     }
 }

@@ -139,11 +139,21 @@ pub fn timeml_values(doc: &Document) -> Vec<Option<TimexValue>> {
 fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
     let anchor = anchor_date(doc);
     let mut reference: Option<String> = None;
+    // Expressions come in text order: those of one sentence share its tokens.
+    let mut sentence_tokens: Option<(Span, Vec<sitrep_text::Token>)> = None;
     let mut analysed: Vec<(Tense, Option<TimexValue>)> = doc
         .timexes
         .iter()
         .map(|t| {
-            let tense = tense_at(&doc.text, sentence_span(doc, t.span), t.span);
+            let sentence = sentence_span(doc, t.span);
+            let toks = match &sentence_tokens {
+                Some((s, toks)) if *s == sentence => toks,
+                _ => {
+                    let toks = sitrep_text::tokens(&doc.text, sentence);
+                    &sentence_tokens.insert((sentence, toks)).1
+                }
+            };
+            let tense = context::tense_among(&doc.text, toks, t.span);
             let value = normalise_after(&t.text, anchor, tense, reference.as_deref())
                 .map(|v| in_context(&doc.text, t.span, v));
             if let Some(v) = value.as_ref() {
@@ -174,9 +184,12 @@ fn clock_on_named_day(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>
             Some(rest) => rest.split_once(')').map_or("", |(_, after)| after),
             None => between,
         };
+        if !is_day || !between.trim().eq_ignore_ascii_case("on") {
+            continue;
+        }
         let clock_only = normalise(&clock.text, None, Tense::Unknown)
             .is_some_and(|v| v.timeml.starts_with("XXXX-XX-XXT") && v.timeml.len() == 16);
-        if !is_day || !between.trim().eq_ignore_ascii_case("on") || !clock_only {
+        if !clock_only {
             continue;
         }
         if let Some(v) = analysed[i - 1].1.as_mut() {

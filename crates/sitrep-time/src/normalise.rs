@@ -275,6 +275,15 @@ pub fn normalise_after(
 
 /// "the near term", "the long term", "a later date": the future or past, unnamed.
 fn vague_phrase(expr: &str) -> Option<TimexValue> {
+    let tail = expr.trim_end();
+    let ends = |w: &str| {
+        tail.len() >= w.len()
+            && tail.is_char_boundary(tail.len() - w.len())
+            && tail[tail.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    if !ends("term") && !ends("date") {
+        return None;
+    }
     let w = words(expr);
     let [.., first, head] = w.as_slice() else {
         return None;
