@@ -175,7 +175,8 @@ fn normalise_gold(
                 doc.sentences[i].span
             });
         let tense = sitrep_time::tense_at(&doc.text, sentence, span);
-        let got = sitrep_time::normalise_after(&g.text, anchor, tense, reference.as_deref());
+        let got =
+            sitrep_time::normalise_in_text(&doc.text, span, anchor, tense, reference.as_deref());
         if let Some(v) = got.as_ref() {
             sitrep_time::update_reference(&mut reference, v);
         }

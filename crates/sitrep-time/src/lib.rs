@@ -154,8 +154,7 @@ fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
                 }
             };
             let tense = context::tense_among(&doc.text, toks, t.span);
-            let value = normalise_after(&t.text, anchor, tense, reference.as_deref())
-                .map(|v| in_context(&doc.text, t.span, v));
+            let value = normalise_in_text(&doc.text, t.span, anchor, tense, reference.as_deref());
             if let Some(v) = value.as_ref() {
                 update_reference(&mut reference, v);
             }
@@ -198,6 +197,19 @@ fn clock_on_named_day(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>
             }
         }
     }
+}
+
+/// The value of the expression at `span` of `text`, as the tagger reads it: the words of
+/// the expression ([`normalise_after`]) and the words right after it ("the year ended
+/// March 31" is a length of time). For evaluation on given spans.
+pub fn normalise_in_text(
+    text: &str,
+    span: Span,
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+    reference: Option<&str>,
+) -> Option<TimexValue> {
+    normalise_after(span.of(text), anchor, tense, reference).map(|v| in_context(text, span, v))
 }
 
 /// Readings that depend on the words after the expression: "the (fiscal) year ended
