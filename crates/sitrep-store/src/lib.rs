@@ -310,8 +310,9 @@ impl Store {
         if doc.published.is_none() {
             return Ok(false);
         }
-        let tx = conn.transaction().context("starting a transaction")?;
-        let undated: Option<bool> = tx
+        // Most documents seen again are dated already: one read settles them, and the
+        // guarded write below keeps a concurrent dating from being undone.
+        let undated: Option<bool> = conn
             .query_row(
                 "SELECT published IS NULL FROM documents WHERE id = ?1",
                 [&doc.id],
@@ -319,7 +320,11 @@ impl Store {
             )
             .optional()
             .context("looking up a document's date")?;
-        if undated != Some(true) || write_document_row(&tx, doc, DATE_UNDATED)? == 0 {
+        if undated != Some(true) {
+            return Ok(false);
+        }
+        let tx = conn.transaction().context("starting a transaction")?;
+        if write_document_row(&tx, doc, DATE_UNDATED)? == 0 {
             return Ok(false);
         }
         for table in ["entities", "quotes", "events"] {

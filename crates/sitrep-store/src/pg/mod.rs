@@ -144,15 +144,20 @@ impl PgStore {
             return Ok(false);
         }
         let client = self.client.get_mut();
-        let mut tx = client.transaction().ctx("starting a transaction")?;
-        let undated = tx
+        // Most documents seen again are dated already: one read settles them, and the
+        // guarded write below keeps a concurrent dating from being undone.
+        let undated = client
             .query_opt(
                 "SELECT published IS NULL FROM documents WHERE id = $1",
                 &[&doc.id],
             )
             .ctx("looking up a document's date")?
             .map(|row| row.get::<_, bool>(0));
-        if undated != Some(true) || write_document_row(&mut tx, doc, crate::DATE_UNDATED)? == 0 {
+        if undated != Some(true) {
+            return Ok(false);
+        }
+        let mut tx = client.transaction().ctx("starting a transaction")?;
+        if write_document_row(&mut tx, doc, crate::DATE_UNDATED)? == 0 {
             return Ok(false);
         }
         for table in ["entities", "quotes", "events"] {
