@@ -353,9 +353,11 @@ pub(crate) fn clean_text(text: &str, known_title: Option<&str>) -> (String, Vec<
     let n = lines.len();
     let mut second_copies = Vec::new();
     for (i, line) in lines.iter_mut().enumerate() {
-        // A line scraped twice keeps one copy: a paragraph is article text, and so is a
-        // caption that states what happened ("Kim and Putin hold a summit at Vostochny on
-        // Sept. 14, 2023"); a labelled photo credit ("Photo: ...") goes below.
+        // A line scraped twice keeps one copy: the copy is the scraper's, the line may be
+        // news. A paragraph is article text, and an unlabelled caption cannot be told from
+        // one and often states what happened ("Kim and Putin hold a summit at Vostochny on
+        // Sept. 14, 2023"). A line the page itself labels a caption ("Photo: ...") goes,
+        // doubled or not (`photo_label`).
         if let Some(at) = doubled_at(&line.text) {
             let what = if line.text.len() > DOUBLED_PARAGRAPH {
                 "paragraph"

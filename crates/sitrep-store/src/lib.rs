@@ -327,6 +327,12 @@ impl Store {
         if write_document_row(&tx, doc, DATE_UNDATED)? == 0 {
             return Ok(false);
         }
+        // `actor_stats` is kept by insert triggers only: take the old layers' share out
+        // before they go, as the re-inserted layers add theirs back.
+        for sql in UNCOUNT_DOCUMENT {
+            tx.execute(sql, [&doc.id])
+                .context("taking a dated document out of the actor counts")?;
+        }
         for table in ["entities", "quotes", "events"] {
             tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [&doc.id])
                 .context(&format!("replacing the {table} of a dated document"))?;
@@ -334,6 +340,8 @@ impl Store {
         insert_entities(&tx, doc)?;
         insert_quotes(&tx, doc)?;
         insert_events(&tx, doc)?;
+        tx.execute("DELETE FROM actor_stats WHERE documents <= 0", [])
+            .context("dropping actors no document names")?;
         tx.commit().context("committing a dated document")?;
         Ok(true)
     }
@@ -667,6 +675,22 @@ fn precision_name(p: Precision) -> String {
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
 }
+
+/// Removes one document's entities and event roles (`?1` is its id) from `actor_stats`,
+/// exactly as the insert triggers of `schema.rs` added them.
+const UNCOUNT_DOCUMENT: [&str; 2] = [
+    "UPDATE actor_stats SET documents = documents - e.n, mentions = mentions - e.m
+     FROM (SELECT name, code, COUNT(*) AS n, SUM(mentions) AS m FROM entities
+           WHERE doc_id = ?1 GROUP BY name, code) AS e
+     WHERE e.name = actor_stats.name AND e.code = actor_stats.code",
+    "UPDATE actor_stats SET as_source = as_source - r.s, as_target = as_target - r.t,
+         as_claimant = as_claimant - r.c
+     FROM (SELECT name, code, SUM(role = 'source') AS s, SUM(role = 'target') AS t,
+                  SUM(role = 'claimant') AS c
+           FROM event_actors WHERE doc_id = ?1 AND name IS NOT NULL AND code IS NOT NULL
+           GROUP BY name, code) AS r
+     WHERE r.name = actor_stats.name AND r.code = actor_stats.code",
+];
 
 /// What a document row does when its id is stored already: a plain insert leaves the
 /// stored row alone; dating replaces an undated row with the same article's dated one.

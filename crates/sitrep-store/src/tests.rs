@@ -42,6 +42,22 @@ pub(crate) fn doc_with_event(id: &str, text: &str) -> Document {
     doc
 }
 
+/// `doc` naming North Korea (PRK), the source of [`doc_with_event`]'s event.
+pub(crate) fn with_entity(mut doc: Document) -> Document {
+    doc.entities.push(sitrep_model::Entity {
+        actor: sitrep_model::Actor {
+            name: "North Korea".into(),
+            kind: sitrep_model::ActorKind::Country,
+            country: None,
+            role: None,
+            code: "PRK".into(),
+        },
+        rule: "test:1".into(),
+        flags: vec![],
+    });
+    doc
+}
+
 #[test]
 fn inserting_twice_adds_nothing() {
     let mut store = Store::in_memory().unwrap();
@@ -110,11 +126,17 @@ fn openers_racing_on_a_new_database_migrate_once() {
 #[test]
 fn an_undated_document_takes_the_date_of_its_later_copy() {
     let mut store = Store::in_memory().unwrap();
-    let mut undated = doc_with_event("d1", "Pyongyang sent shells to Moscow on Tuesday.");
+    let text = "Pyongyang sent shells to Moscow on Tuesday.";
+    let mut undated = with_entity(doc_with_event("d1", text));
     undated.published = None;
-    store.insert_documents(&[undated]).unwrap();
+    store.insert_documents(&[undated.clone()]).unwrap();
     store.mark_copy("d1", "d0", "near", 0.9).unwrap();
-    let mut dated = doc_with_event("d1", "Pyongyang sent shells to Moscow on Tuesday.");
+    // An undated arrival, or a dated one with nothing stored under its id, changes nothing.
+    assert!(!store.date_document(&undated).unwrap());
+    let mut dated = with_entity(doc_with_event("d1", text));
+    let mut elsewhere = dated.clone();
+    elsewhere.id = "nothing-stored".into();
+    assert!(!store.date_document(&elsewhere).unwrap());
     dated.events[0].date = Some(EventDate {
         date: DateValue {
             value: "2025-03-04".into(),
@@ -123,11 +145,8 @@ fn an_undated_document_takes_the_date_of_its_later_copy() {
         from: "clause".into(),
     });
     assert!(store.date_document(&dated).unwrap());
-    // Once dated, a document keeps its date; an undated arrival changes nothing.
+    // Once dated, a document keeps its date.
     assert!(!store.date_document(&dated).unwrap());
-    let mut other = dated.clone();
-    other.id = "nothing-stored".into();
-    assert!(!store.date_document(&other).unwrap());
     let events = store.events().unwrap();
     assert_eq!(events.len(), 1);
     let date = events[0].event.date.as_ref().unwrap();
@@ -138,5 +157,10 @@ fn an_undated_document_takes_the_date_of_its_later_copy() {
     let rows = store.documents().unwrap();
     assert_eq!(rows[0].published.as_ref().unwrap().value, "2025-03-04");
     assert_eq!(rows[0].copy_of.as_deref(), Some("d0"));
-    assert_eq!(store.totals().unwrap().events, 1);
+    let totals = store.totals().unwrap();
+    assert_eq!((totals.documents, totals.events), (1, 1));
+    // The actor counts see one document and one event, not the replaced layers as well.
+    let actors = store.query_actors(&Default::default()).unwrap();
+    let prk = actors.items.iter().find(|a| a.code == "PRK").unwrap();
+    assert_eq!((prk.documents, prk.mentions, prk.as_source), (1, 0, 1));
 }

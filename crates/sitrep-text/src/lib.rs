@@ -37,11 +37,16 @@ const SOMETIMES_FINAL: &[&str] = &[
     "co", "ltd", "jr", "sr", "bros", "plc", "llc", "n.y", "l.a", "s.a", "ph.d", "al",
 ];
 
-/// Whether `word` (lower case, no final dot) is an abbreviation whose period does not end
-/// a sentence before a number or name: a title (`mr`, `gen`) or a month or number label
-/// (`sept`, `no`). Inside one sentence such a period closes no clause either.
+/// Whether `word` (lower case, no final dot) is an abbreviation or an initial, whose
+/// period inside a sentence (one the splitter did not end there) closes no clause either:
+/// a title (`mr`, `gen`), a month or number label (`sept`, `no`), a dotted abbreviation
+/// (`u.s`, `a.m`, `inc`) or a single letter (`John F. Kennedy`).
 pub fn is_abbreviation(word: &str) -> bool {
-    TITLES.contains(&word) || BEFORE_NUMBERS.contains(&word)
+    let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic());
+    initial
+        || TITLES.contains(&word)
+        || BEFORE_NUMBERS.contains(&word)
+        || SOMETIMES_FINAL.contains(&word)
 }
 
 /// Words that typically open a sentence; after an ambiguous abbreviation they signal a split.

@@ -48,9 +48,18 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     }
     // "since" counts from a point already past ("has grown since the March 3 vote",
     // "since shortly after the Oct. 23 slaying").
-    let since = toks[first.saturating_sub(4)..first]
+    // Only words that place the date may stand between: "Since the deadline is Friday"
+    // gives a reason, not a starting point.
+    const PLACING: &[&str] = &["the", "shortly", "just", "soon", "after", "before", "early"];
+    let before = &toks[first.saturating_sub(4)..first];
+    let since = before
         .iter()
-        .any(|t| t.text(text).eq_ignore_ascii_case("since"));
+        .rposition(|t| t.text(text).eq_ignore_ascii_case("since"))
+        .is_some_and(|at| {
+            before[at + 1..]
+                .iter()
+                .all(|t| PLACING.iter().any(|p| t.text(text).eq_ignore_ascii_case(p)))
+        });
     if since && starts_with_day_or_month(text, expr) {
         return Tense::Past;
     }
@@ -147,8 +156,16 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     // "agreed to buy ... in January": the infinitive looks forward from the agreement;
-    // not in "had been due to expire Friday", which looks forward from a past point.
-    if roles & Cue::Intent.bit() != 0 && next == "to" && !matches!(prev.as_ref(), "been" | "had") {
+    // not in "had been due to expire Friday", which looks forward from a past point, nor
+    // in "is to blame", which is no plan.
+    let to_blame = toks
+        .get(i + 2)
+        .is_some_and(|t| t.text(text).eq_ignore_ascii_case("blame"));
+    if roles & Cue::Intent.bit() != 0
+        && next == "to"
+        && !to_blame
+        && !matches!(prev.as_ref(), "been" | "had")
+    {
         return Some(Tense::Future);
     }
     if roles & Cue::Past.bit() != 0 || regular_past {

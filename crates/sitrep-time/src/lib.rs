@@ -169,34 +169,52 @@ fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
 /// clock time and the day are two expressions; the clock takes the day named right after
 /// it instead of the document date.
 fn clock_on_named_day(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>)]) {
-    for i in 1..analysed.len() {
-        let (clock, day) = (&doc.timexes[i - 1], &doc.timexes[i]);
-        let Some(date) = analysed[i].1.as_ref().map(|v| v.timeml.clone()) else {
+    for i in 0..analysed.len() {
+        // The day may follow a restatement in parentheses, itself a time expression.
+        let day = (i + 1..(i + 3).min(analysed.len())).find_map(|j| {
+            let date = analysed[j].1.as_ref()?.timeml.clone();
+            let is_day = date.len() == 10 && NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_ok();
+            let between = doc
+                .text
+                .get(doc.timexes[i].span.end()..doc.timexes[j].span.start())?;
+            (is_day
+                && without_parentheses(between)
+                    .trim()
+                    .eq_ignore_ascii_case("on"))
+            .then_some(date)
+        });
+        let Some(date) = day else {
             continue;
         };
-        let is_day = date.len() == 10 && NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_ok();
-        let between = doc
-            .text
-            .get(clock.span.end()..day.span.start())
-            .unwrap_or("");
-        let between = match between.trim_start().strip_prefix('(') {
-            Some(rest) => rest.split_once(')').map_or("", |(_, after)| after),
-            None => between,
-        };
-        if !is_day || !between.trim().eq_ignore_ascii_case("on") {
-            continue;
-        }
-        let clock_only = normalise(&clock.text, None, Tense::Unknown)
+        let clock_only = normalise(&doc.timexes[i].text, None, Tense::Unknown)
             .is_some_and(|v| v.timeml.starts_with("XXXX-XX-XXT") && v.timeml.len() == 16);
         if !clock_only {
             continue;
         }
-        if let Some(v) = analysed[i - 1].1.as_mut() {
+        if let Some(v) = analysed[i].1.as_mut() {
             if let Some(time) = v.timeml.get(10..).map(str::to_string) {
                 v.timeml = format!("{date}{time}");
             }
         }
     }
+}
+
+/// `text` with every parenthesised part left out: " (1900 GMT) on " is " on ".
+fn without_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
 }
 
 /// The value of the expression at `span` of `text`, as the tagger reads it: the words of

@@ -81,6 +81,11 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
         if w == "more" && all.get(i + 1).is_none_or(|n| n != "than") {
             continue;
         }
+        // "1900 GMT": four digits before a time zone are a 24-hour clock, not a year.
+        if let Some(clock) = zoned_clock(w, all.get(i + 1)) {
+            push_item(&mut out, clock);
+            continue;
+        }
         for it in word_items(w) {
             push_item(&mut out, it);
         }
@@ -94,6 +99,16 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
         }
     }
     out
+}
+
+/// A 24-hour clock written as four digits before a time zone ("0100 GMT", "1900 UTC").
+pub(crate) fn zoned_clock(w: &str, next: Option<&String>) -> Option<It> {
+    let zone = next.is_some_and(|n| lexicon().get(n).contains(&Lex::Zone));
+    if !zone || w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = (w[..2].parse::<u32>().ok()?, w[2..].parse::<u32>().ok()?);
+    (h < 24 && m < 60).then_some(It::Clock(h, m))
 }
 
 /// Every reading of a word ("tonight" is both a day and a part of day).
@@ -133,11 +148,11 @@ fn push_item(out: &mut Vec<It>, it: It) {
         }
         (Some(It::Num(a)), It::Num(b)) if b == 100 || b == 1000 => {
             out.pop();
-            out.push(It::Num(a * b));
+            out.push(It::Num(a.saturating_mul(b)));
         }
         (Some(It::Num(a)), It::Num(b)) if a >= 20 && a % 10 == 0 && b < 10 => {
             out.pop();
-            out.push(It::Num(a + b));
+            out.push(It::Num(a.saturating_add(b)));
         }
         // "a couple", "a dozen": the article only counts when nothing follows.
         (Some(It::Num(1)), It::Num(b)) => {
@@ -146,7 +161,7 @@ fn push_item(out: &mut Vec<It>, it: It) {
         }
         (Some(It::Num(a)), It::Ord(b)) if a >= 20 && a % 10 == 0 && b < 10 => {
             out.pop();
-            out.push(It::Ord(a + b));
+            out.push(It::Ord(a.saturating_add(b)));
         }
         _ => out.push(it),
     }
@@ -420,12 +435,22 @@ fn week_of(d: NaiveDate) -> String {
 
 /// The first day of the month `n` months from `d`'s month.
 fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
-    let total = i64::from(d.year()) * 12 + i64::from(d.month0()) + n;
+    let total = (i64::from(d.year()) * 12 + i64::from(d.month0())).checked_add(n)?;
     NaiveDate::from_ymd_opt(
-        total.div_euclid(12) as i32,
+        i32::try_from(total.div_euclid(12)).ok()?,
         total.rem_euclid(12) as u32 + 1,
         1,
     )
+}
+
+/// `d` moved by `n` days, `None` past the calendar's ends ("100000000 days ago").
+fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(n)?)
+}
+
+/// `d` moved by `n` weeks, `None` past the calendar's ends.
+fn shift_weeks(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    shift_days(d, n.checked_mul(7)?)
 }
 
 fn weekday(n: u32) -> Option<Weekday> {
@@ -641,7 +666,7 @@ impl Rules<'_> {
             }
             None => 1,
         };
-        let n = n * i64::from(dir);
+        let n = n.checked_mul(i64::from(dir))?;
         if let Some(v) = self.counted_from_reference(u, n, from_now) {
             let mut value = out(v, TimexKind::Date, true)?;
             value.from_reference = true;
@@ -651,14 +676,16 @@ impl Rules<'_> {
             return out("XXXX-XX-XX".into(), TimexKind::Date, true);
         };
         let v = match u {
-            Unit::Day => ymd(a + Duration::days(n)),
-            Unit::Week => week_of(a + Duration::weeks(n)),
-            Unit::Fortnight => week_of(a + Duration::weeks(2 * n)),
+            Unit::Day => ymd(shift_days(a, n)?),
+            Unit::Week => week_of(shift_weeks(a, n)?),
+            Unit::Fortnight => week_of(shift_weeks(a, n.checked_mul(2)?)?),
             Unit::Month => shift_months(a, n)?.format("%Y-%m").to_string(),
-            Unit::Quarter => quarter(shift_months(a, 3 * n)?),
-            Unit::Year => (i64::from(a.year()) + n).to_string(),
-            Unit::Decade => ((i64::from(a.year()) + 10 * n) / 10).to_string(),
-            Unit::Century => ((i64::from(a.year()) + 100 * n) / 100).to_string(),
+            Unit::Quarter => quarter(shift_months(a, n.checked_mul(3)?)?),
+            Unit::Year => i64::from(a.year()).checked_add(n)?.to_string(),
+            Unit::Decade => (i64::from(a.year()).checked_add(n.checked_mul(10)?)? / 10).to_string(),
+            Unit::Century => {
+                (i64::from(a.year()).checked_add(n.checked_mul(100)?)? / 100).to_string()
+            }
             Unit::Hour | Unit::Minute | Unit::Second => ymd(a),
             Unit::Weekend | Unit::Half | Unit::Vague => return None,
         };
@@ -681,16 +708,24 @@ impl Rules<'_> {
         if !names_day || !matches!(u, Unit::Day | Unit::Week) {
             return None;
         }
-        let base = Rules { its: rest, ..*self }.apply()?;
-        let day = NaiveDate::parse_from_str(base.timeml.get(..10)?, "%Y-%m-%d").ok()?;
         let count = self.its[..dir_at].iter().rev().find_map(|i| match i {
             It::Num(n) => Some(*n),
             _ => None,
         });
-        let n = count.unwrap_or(1) * i64::from(*dir);
+        // "days before Christmas", "a few days after Monday": no count, no day.
+        let plural = self.its[..dir_at]
+            .iter()
+            .any(|i| matches!(i, It::Unit(_, true)));
+        let vague = self.its[..dir_at].iter().any(|i| matches!(i, It::Vague));
+        if vague || (plural && count.is_none()) {
+            return None;
+        }
+        let base = Rules { its: rest, ..*self }.apply()?;
+        let day = NaiveDate::parse_from_str(base.timeml.get(..10)?, "%Y-%m-%d").ok()?;
+        let n = count.unwrap_or(1).checked_mul(i64::from(*dir))?;
         let v = match u {
-            Unit::Week => ymd(day + Duration::weeks(n)),
-            _ => ymd(day + Duration::days(n)),
+            Unit::Week => ymd(shift_weeks(day, n)?),
+            _ => ymd(shift_days(day, n)?),
         };
         out(v, TimexKind::Date, base.relative)
     }
@@ -708,23 +743,31 @@ impl Rules<'_> {
             > 1;
         match u {
             // "ago" counts from now, "earlier" from the date in view; either way the
-            // quarter is the one under discussion.
+            // quarter is the one under discussion. From now, that quarter is its latest
+            // one begun by the document date: "a year ago" in a January report on the
+            // fourth quarter is the fourth quarter of two years before.
             Unit::Year if quarter_ref && from_now => {
-                let now = i64::from(self.anchor?.year());
-                Some(format!("{}{}", now + n, r.get(4..)?))
+                let a = self.anchor?;
+                let q: u32 = r.get(6..)?.parse().ok()?;
+                let begun = a.month() > 3 * (q - 1);
+                let latest = i64::from(a.year()) - i64::from(!begun);
+                Some(format!("{}{}", latest + n, r.get(4..)?))
             }
             Unit::Year if quarter_ref => Some(format!("{}{}", year + n, r.get(4..)?)),
             Unit::Year if period => {
                 let a = self.anchor?;
-                Some(quarter(shift_months(a, 12 * n - 3)?))
+                Some(quarter(shift_months(
+                    a,
+                    n.checked_mul(12)?.checked_sub(3)?,
+                )?))
             }
             Unit::Year | Unit::Month | Unit::Week | Unit::Day if !from_now => {
                 let d = NaiveDate::parse_from_str(r.get(..10)?, "%Y-%m-%d").ok()?;
                 Some(match u {
-                    Unit::Year => ymd(shift_months(d, 12 * n)?.with_day(d.day())?),
+                    Unit::Year => ymd(shift_months(d, n.checked_mul(12)?)?.with_day(d.day())?),
                     Unit::Month => shift_months(d, n)?.format("%Y-%m").to_string(),
-                    Unit::Week => week_of(d + Duration::weeks(n)),
-                    _ => ymd(d + Duration::days(n)),
+                    Unit::Week => week_of(shift_weeks(d, n)?),
+                    _ => ymd(shift_days(d, n)?),
                 })
             }
             _ => None,

@@ -218,10 +218,6 @@ fn day_of_month(text: &str, toks: &[Token], classes: &[Class], a: usize, b: usiz
     const BEFORE: &[&str] = &[
         "on", "by", "until", "till", "since", "from", "before", "after",
     ];
-    const AFTER: &[&str] = &[
-        "and", "or", "but", "when", "at", "in", "to", "for", "with", "as", "that", "after",
-        "before", "until",
-    ];
     if b != a + 2 || classes[a + 1] != Class::Ordinal {
         return false;
     }
@@ -232,13 +228,21 @@ fn day_of_month(text: &str, toks: &[Token], classes: &[Class], a: usize, b: usiz
         .checked_sub(1)
         .and_then(word)
         .is_some_and(|w| BEFORE.iter().any(|p| w.eq_ignore_ascii_case(p)));
-    let then = toks.get(b);
-    let ends_phrase = then
-        .is_none_or(|t| !t.is_word || AFTER.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)));
     word(a).is_some_and(|w| w.eq_ignore_ascii_case("the"))
         && suffixed_digits
         && preposition
-        && ends_phrase
+        && ends_phrase(text, toks.get(b))
+}
+
+/// Whether the token after a noun phrase (if any) ends it: punctuation or a word that opens
+/// a clause or a prepositional phrase, not a noun the phrase would qualify. "and", "or"
+/// and "to" are left out: "the 12th and 13th centuries", "from the 3rd to the 5th floor".
+fn ends_phrase(text: &str, next: Option<&Token>) -> bool {
+    const OPENERS: &[&str] = &[
+        "but", "when", "at", "in", "for", "with", "as", "that", "after", "before", "until", "if",
+        "because", "while", "which", "on", "by",
+    ];
+    next.is_none_or(|t| !t.is_word || OPENERS.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)))
 }
 
 fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) -> bool {
@@ -565,12 +569,18 @@ fn term_phrase_class(text: &str, toks: &[Token], i: usize) -> Option<Class> {
             .is_some_and(|t| set.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)))
     };
     // Token i as the determiner, the adjective or the noun of one of the phrases; the
-    // noun is tested first, as it is the rarest word.
+    // noun is tested first, as it is the rarest word. A noun after the phrase makes it an
+    // adjective ("the long term care of veterans").
     (0..3).find_map(|at| {
         let first = i.checked_sub(at)?;
         PHRASES
             .iter()
-            .any(|(det, adj, head)| is(first + 2, &[head]) && is(first + 1, adj) && is(first, det))
+            .any(|(det, adj, head)| {
+                is(first + 2, &[head])
+                    && is(first + 1, adj)
+                    && is(first, det)
+                    && ends_phrase(text, toks.get(first + 3))
+            })
             .then_some(if at == 2 {
                 Class::Head
             } else {

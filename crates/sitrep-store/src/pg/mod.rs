@@ -160,6 +160,12 @@ impl PgStore {
         if write_document_row(&mut tx, doc, crate::DATE_UNDATED)? == 0 {
             return Ok(false);
         }
+        // `actor_stats` is kept by insert triggers only: take the old layers' share out
+        // before they go, as the re-inserted layers add theirs back.
+        for sql in UNCOUNT_DOCUMENT {
+            tx.execute(sql, &[&doc.id])
+                .ctx("taking a dated document out of the actor counts")?;
+        }
         for table in ["entities", "quotes", "events"] {
             tx.execute(
                 &format!("DELETE FROM {table} WHERE doc_id = $1"),
@@ -170,6 +176,8 @@ impl PgStore {
         insert_entities(&mut tx, doc)?;
         insert_quotes(&mut tx, doc)?;
         insert_events(&mut tx, doc)?;
+        tx.execute("DELETE FROM actor_stats WHERE documents <= 0", &[])
+            .ctx("dropping actors no document names")?;
         tx.commit().ctx("committing a dated document")?;
         Ok(true)
     }
@@ -467,6 +475,23 @@ fn json_text<T: serde::Serialize>(value: &T, what: &str) -> Result<String, Store
 
 /// Inserts one document and, when it is new, all its layers; false when it was stored
 /// already.
+/// Removes one document's entities and event roles (`$1` is its id) from `actor_stats`,
+/// exactly as the insert triggers of `schema.rs` added them.
+const UNCOUNT_DOCUMENT: [&str; 2] = [
+    "UPDATE actor_stats SET documents = documents - e.n, mentions = mentions - e.m
+     FROM (SELECT name, code, COUNT(*) AS n, SUM(mentions) AS m FROM entities
+           WHERE doc_id = $1 GROUP BY name, code) AS e
+     WHERE e.name = actor_stats.name AND e.code = actor_stats.code",
+    "UPDATE actor_stats SET as_source = as_source - r.s, as_target = as_target - r.t,
+         as_claimant = as_claimant - r.c
+     FROM (SELECT name, code, COUNT(*) FILTER (WHERE role = 'source') AS s,
+                  COUNT(*) FILTER (WHERE role = 'target') AS t,
+                  COUNT(*) FILTER (WHERE role = 'claimant') AS c
+           FROM event_actors WHERE doc_id = $1 AND name IS NOT NULL AND code IS NOT NULL
+           GROUP BY name, code) AS r
+     WHERE r.name = actor_stats.name AND r.code = actor_stats.code",
+];
+
 /// Writes the row of `doc` (not its layers); `on_conflict` is the SQLite store's
 /// `KEEP_STORED` or `DATE_UNDATED` clause, which PostgreSQL reads alike. Returns how
 /// many rows changed.

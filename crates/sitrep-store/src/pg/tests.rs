@@ -3,7 +3,7 @@
 //! they print a note and pass.
 
 use crate::query::{Filter, FilterInput, QueryError};
-use crate::tests::doc_with_event;
+use crate::tests::{doc_with_event, with_entity};
 use crate::{Backend, Store, SCHEMA_VERSION};
 use std::path::PathBuf;
 
@@ -338,14 +338,18 @@ fn interrupt_cancels_a_running_query() {
 fn an_undated_document_takes_the_date_of_its_later_copy() {
     let Some(url) = fresh("dating") else { return };
     let mut store = Store::open(&url).unwrap();
-    let mut undated = doc_with_event("d1", "Pyongyang sent shells to Moscow on Tuesday.");
+    let text = "Pyongyang sent shells to Moscow on Tuesday.";
+    let mut undated = with_entity(doc_with_event("d1", text));
     undated.published = None;
     store.insert_documents(&[undated]).unwrap();
-    let dated = doc_with_event("d1", "Pyongyang sent shells to Moscow on Tuesday.");
+    let dated = with_entity(doc_with_event("d1", text));
     assert!(store.date_document(&dated).unwrap());
     assert!(!store.date_document(&dated).unwrap());
     let rows = store.documents().unwrap();
     assert_eq!(rows[0].published.as_ref().unwrap().value, "2025-03-04");
     let totals = store.totals().unwrap();
     assert_eq!((totals.documents, totals.events), (1, 1));
+    let actors = store.query_actors(&Default::default()).unwrap();
+    let prk = actors.items.iter().find(|a| a.code == "PRK").unwrap();
+    assert_eq!((prk.documents, prk.as_source), (1, 1));
 }
