@@ -83,8 +83,8 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
                     .collect()
             })
             .unwrap_or_default();
-        let mut values = [&mut value, &mut value_equiv];
-        score_doc(&doc, &gold_spans, &mut strict, &mut relaxed, &mut values);
+        let values = [&mut value, &mut value_equiv];
+        score_doc(&doc, &gold_spans, &mut strict, &mut relaxed, values);
         let mut gold_here: Vec<&GoldTimex> = by_doc.get(g.id.as_str()).cloned().unwrap_or_default();
         gold_here.sort_by_key(|t| t.start);
         if dump {
@@ -224,39 +224,33 @@ fn score_doc(
     gold: &[((usize, usize), &str)],
     strict: &mut Prf,
     relaxed: &mut Prf,
-    values: &mut [&mut Prf; 2],
+    [value, value_equiv]: [&mut Prf; 2],
 ) {
     let (pred, gold_spans) = spans(doc, gold);
-    let exact = pred.iter().filter(|p| gold_spans.contains(p)).count() as u64;
-    strict.tp += exact;
-    strict.fp += pred.len() as u64 - exact;
-    strict.fn_ += gold.len() as u64 - exact;
+    let add = |score: &mut Prf, right: usize| {
+        score.tp += right as u64;
+        score.fp += (pred.len() - right) as u64;
+        score.fn_ += (gold.len() - right) as u64;
+    };
+    add(
+        strict,
+        pred.iter().filter(|p| gold_spans.contains(p)).count(),
+    );
     let matched = gold::match_spans(&pred, &gold_spans, f64::MIN_POSITIVE);
-    let m = matched.len() as u64;
-    relaxed.tp += m;
-    relaxed.fp += pred.len() as u64 - m;
-    relaxed.fn_ += gold.len() as u64 - m;
+    add(relaxed, matched.len());
     let got = sitrep_time::timeml_values(doc);
-    let [strict_value, equiv_value] = values;
-    for (score, equal) in [
-        (
-            &mut **strict_value,
-            (|g: &str, v: &str| g == v) as fn(&str, &str) -> bool,
-        ),
-        (&mut **equiv_value, same_value),
-    ] {
-        let right = matched
+    let right = |equal: fn(&str, &str) -> bool| {
+        matched
             .iter()
             .filter(|(p, g)| {
                 got.get(*p)
                     .and_then(Option::as_ref)
                     .is_some_and(|v| equal(gold[*g].1, &v.timeml))
             })
-            .count() as u64;
-        score.tp += right;
-        score.fp += pred.len() as u64 - right;
-        score.fn_ += gold.len() as u64 - right;
-    }
+            .count()
+    };
+    add(value, right(|g, v| g == v));
+    add(value_equiv, right(same_value));
 }
 
 /// Whether two TimeML values are equal once written in one notation: week numbers with

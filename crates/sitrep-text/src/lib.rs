@@ -44,9 +44,9 @@ const SOMETIMES_FINAL: &[&str] = &[
 pub fn is_abbreviation(word: &str) -> bool {
     let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic());
     initial
-        || TITLES.contains(&word)
-        || BEFORE_NUMBERS.contains(&word)
-        || SOMETIMES_FINAL.contains(&word)
+        || [TITLES, BEFORE_NUMBERS, SOMETIMES_FINAL]
+            .iter()
+            .any(|list| in_list(word, list))
 }
 
 /// Words that typically open a sentence; after an ambiguous abbreviation they signal a split.

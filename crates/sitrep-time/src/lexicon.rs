@@ -130,6 +130,18 @@ pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
     }
 }
 
+/// Vague noun phrases of time the word list cannot hold, as one word each does not mean
+/// time: determiners, adjective, noun, TimeML value ("the near term", "a later date").
+/// The recogniser finds them and the normaliser reads them from this one table.
+pub(crate) const VAGUE_PHRASES: &[(&[&str], &str, &str, &str)] = &[
+    (&["the"], "near", "term", "FUTURE_REF"),
+    (&["the"], "short", "term", "FUTURE_REF"),
+    (&["the"], "long", "term", "FUTURE_REF"),
+    (&["a", "an"], "later", "date", "FUTURE_REF"),
+    (&["a", "an"], "future", "date", "FUTURE_REF"),
+    (&["an", "a"], "earlier", "date", "PAST_REF"),
+];
+
 /// A calendar or clock unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {

@@ -4,7 +4,7 @@
 //! then a fixed cascade of rules, most specific first, builds the value. The same code
 //! serves the tagger and evaluation on gold spans.
 
-use crate::lexicon::{lexicon, Lex, Unit};
+use crate::lexicon::{lexicon, Lex, Unit, VAGUE_PHRASES};
 use crate::value::{Tense, TimexKind, TimexValue};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -290,25 +290,12 @@ pub fn normalise_after(
 
 /// "the near term", "the long term", "a later date": the future or past, unnamed.
 fn vague_phrase(expr: &str) -> Option<TimexValue> {
-    let tail = expr.trim_end();
-    let ends = |w: &str| {
-        tail.len() >= w.len()
-            && tail.is_char_boundary(tail.len() - w.len())
-            && tail[tail.len() - w.len()..].eq_ignore_ascii_case(w)
-    };
-    if !ends("term") && !ends("date") {
-        return None;
-    }
-    let w = words(expr);
-    let [.., first, head] = w.as_slice() else {
-        return None;
-    };
-    let v = match (first.as_str(), head.as_str()) {
-        ("near" | "short" | "long", "term") | ("later" | "future", "date") => "FUTURE_REF",
-        ("earlier", "date") => "PAST_REF",
-        _ => return None,
-    };
-    out(v.into(), TimexKind::Date, true)
+    let mut last = expr.split_whitespace().rev();
+    let (head, adj) = (last.next()?, last.next()?);
+    let (.., value) = VAGUE_PHRASES.iter().find(|(_, a, h, _)| {
+        h.eq_ignore_ascii_case(head.trim_end_matches(['.', ','])) && a.eq_ignore_ascii_case(adj)
+    })?;
+    out(value.to_string(), TimexKind::Date, true)
 }
 
 /// "day-long", "years-long": an adjective of length, a duration of one unit or of an

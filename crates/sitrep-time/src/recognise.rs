@@ -5,7 +5,7 @@
 //! unit with a modifier, ...), trimmed of words that may only sit inside, and accepted
 //! when the normaliser can read it.
 
-use crate::lexicon::{lexicon, lower, Lex};
+use crate::lexicon::{lexicon, lower, Lex, VAGUE_PHRASES};
 use sitrep_model::Span;
 use sitrep_text::{tokens, Token};
 
@@ -45,6 +45,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     let toks = tokens(text, sentence);
     let mut classes: Vec<Class> = (0..toks.len()).map(|i| classify(text, &toks, i)).collect();
     mark_spoken_years(text, &toks, &mut classes);
+    mark_vague_phrases(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -466,26 +467,6 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     {
         return Class::Suffix;
     }
-    let phrase_word = matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "near"
-            | "short"
-            | "long"
-            | "later"
-            | "future"
-            | "earlier"
-            | "term"
-            | "date"
-    );
-    if let Some(class) = phrase_word
-        .then(|| term_phrase_class(text, toks, i))
-        .flatten()
-    {
-        return class;
-    }
     if (w == "a" || w == "an") && counts_a_unit(next) {
         return Class::Number;
     }
@@ -559,34 +540,25 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
 /// "the near term", "the short term", "the long term": the future seen from now, as
 /// a noun phrase (the adjective "short-term" is one hyphenated word and no time);
 /// "a later date", "an earlier date": an unnamed day ahead or behind.
-fn term_phrase_class(text: &str, toks: &[Token], i: usize) -> Option<Class> {
-    const PHRASES: &[(&[&str], &[&str], &str)] = &[
-        (&["the"], &["near", "short", "long"], "term"),
-        (&["a", "an"], &["later", "future", "earlier"], "date"),
-    ];
-    let is = |k: usize, set: &[&str]| {
-        toks.get(k)
-            .is_some_and(|t| set.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)))
-    };
-    // Token i as the determiner, the adjective or the noun of one of the phrases; the
-    // noun is tested first, as it is the rarest word. A noun after the phrase makes it an
-    // adjective ("the long term care of veterans").
-    (0..3).find_map(|at| {
-        let first = i.checked_sub(at)?;
-        PHRASES
-            .iter()
-            .any(|(det, adj, head)| {
-                is(first + 2, &[head])
-                    && is(first + 1, adj)
-                    && is(first, det)
-                    && ends_phrase(text, toks.get(first + 3))
-            })
-            .then_some(if at == 2 {
-                Class::Head
-            } else {
-                Class::Modifier
-            })
-    })
+fn mark_vague_phrases(text: &str, toks: &[Token], classes: &mut [Class]) {
+    // The noun is the rarest word of a phrase: the words before it are read only then.
+    for h in 2..toks.len() {
+        let head = toks[h].text(text);
+        if !VAGUE_PHRASES.iter().any(|p| p.2.eq_ignore_ascii_case(head)) {
+            continue;
+        }
+        let (det, adj) = (toks[h - 2].text(text), toks[h - 1].text(text));
+        let phrase = VAGUE_PHRASES.iter().any(|(dets, a, noun, _)| {
+            noun.eq_ignore_ascii_case(head)
+                && a.eq_ignore_ascii_case(adj)
+                && dets.iter().any(|d| d.eq_ignore_ascii_case(det))
+        });
+        if phrase && ends_phrase(text, toks.get(h + 1)) {
+            classes[h - 2] = Class::Modifier;
+            classes[h - 1] = Class::Modifier;
+            classes[h] = Class::Head;
+        }
+    }
 }
 
 /// A word the time lexicon knows, or a number: what a modifier such as "past" or

@@ -30,6 +30,14 @@ fn doc(text: &str, date: Option<&str>) -> Document {
     doc
 }
 
+/// Text and value pairs as [`tagged`] returns them.
+fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
 fn tagged(text: &str, date: Option<&str>) -> Vec<(String, String)> {
     let d = doc(text, date);
     let values = timeml_values(&d);
@@ -856,11 +864,7 @@ fn vague_terms_and_dates_are_found_as_noun_phrases_only() {
         ("the near term", "FUTURE_REF"),
         ("a later date", "FUTURE_REF"),
     ];
-    let want: Vec<(String, String)> = want
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    assert_eq!(got, want);
+    assert_eq!(got, owned(&want));
 }
 
 #[test]
@@ -887,11 +891,7 @@ fn a_clock_time_takes_the_day_named_after_it() {
         ("March 20", "2031-03-20"),
         ("9 a.m.", "2031-03-12T09:00"),
     ];
-    let want: Vec<(String, String)> = want
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    assert_eq!(got, want);
+    assert_eq!(got, owned(&want));
 }
 
 #[test]

@@ -163,31 +163,8 @@ fn store_batch(
         let repeat = !seen.insert(doc.id.clone());
         if repeat || store.contains(&doc.id)? {
             tally.already_stored += 1;
-            // The same article again, now with its publication date: its relative time
-            // expressions and event dates resolve, replacing the undated version.
             if doc.published.is_some() {
-                let undated_here = fresh
-                    .iter_mut()
-                    .find(|f| f.id == doc.id && f.published.is_none());
-                let events = doc.events.len();
-                let was_dated = match undated_here {
-                    Some(earlier) => {
-                        tally.events -= earlier.events.len();
-                        *earlier = doc;
-                        true
-                    }
-                    None => {
-                        let done = store.date_document(&doc).context("dating a document")?;
-                        if done {
-                            dated.push(doc);
-                        }
-                        done
-                    }
-                };
-                if was_dated {
-                    tally.dated += 1;
-                    tally.events += events;
-                }
+                date_undated(store, &mut fresh, &mut dated, doc, tally)?;
             }
             continue;
         }
@@ -213,6 +190,33 @@ fn store_batch(
             out.write_document(doc)?;
         }
     }
+    Ok(())
+}
+
+/// The same article again, now with its publication date: it replaces the undated
+/// version, still in this batch or already stored, whose relative time expressions and
+/// event dates then resolve.
+fn date_undated(
+    store: &mut Store,
+    fresh: &mut [Document],
+    dated: &mut Vec<Document>,
+    doc: Document,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    let events = doc.events.len();
+    match fresh
+        .iter_mut()
+        .find(|f| f.id == doc.id && f.published.is_none())
+    {
+        Some(earlier) => {
+            tally.events -= earlier.events.len();
+            *earlier = doc;
+        }
+        None if store.date_document(&doc).context("dating a document")? => dated.push(doc),
+        None => return Ok(()),
+    }
+    tally.dated += 1;
+    tally.events += events;
     Ok(())
 }
 
