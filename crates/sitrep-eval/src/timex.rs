@@ -186,7 +186,7 @@ fn normalise_gold(
             let kind = if right { "gold-span-ok" } else { "gold-span" };
             eprintln!(
                 "{kind}\t{}\t{dct}\t{}\t{:?}\t{}\t{got}\t{tense:?}\t{:?}",
-                doc.id,
+                doc.source,
                 g.kind,
                 g.text,
                 g.value,
@@ -303,7 +303,7 @@ fn dump_end_to_end(doc: &Document, dct: &str, gold: &[((usize, usize), &str)]) {
     let matched = gold::match_spans(&pred, &gold_spans, f64::MIN_POSITIVE);
     let values = sitrep_time::timeml_values(doc);
     let text = |(a, b): (usize, usize)| doc.text.get(a..b).unwrap_or("");
-    let id = &doc.id;
+    let id = &doc.source;
     for (i, p) in pred.iter().enumerate() {
         let got = values[i].as_ref().map_or("-", |v| v.timeml.as_str());
         match matched.iter().find(|(pi, _)| *pi == i) {

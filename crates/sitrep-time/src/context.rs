@@ -63,10 +63,35 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     if since && starts_with_day_or_month(text, expr) {
         return Tense::Past;
     }
+    if names_a_known_day(text, toks, first, expr) {
+        return Tense::Past;
+    }
     match tense_in(text, clause, expr) {
         Tense::Unknown => tense_in(text, toks, expr),
         t => t,
     }
+}
+
+/// "Wednesday's ruling", "Friday's close": a weekday in the possessive names an event
+/// the reader already knows of, so the latest such day, whatever the clause's tense
+/// ("they will appeal Wednesday's ruling"). Not when the clause says the day is still
+/// ahead ("ahead of Sunday's vote", "before Sunday's vote").
+fn names_a_known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
+    let after = text.get(expr.end()..).unwrap_or("");
+    let possessive = ["'s", "’s"].iter().any(|p| {
+        after.starts_with(p)
+            && !after[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    });
+    if !possessive || !first_word_is(text, expr, |l| matches!(l, Lex::Weekday(_))) {
+        return false;
+    }
+    const AHEAD: &[&str] = &["ahead", "before", "upcoming", "next", "until", "till", "by"];
+    !toks[first.saturating_sub(3)..first]
+        .iter()
+        .any(|t| AHEAD.iter().any(|a| t.text(text).eq_ignore_ascii_case(a)))
 }
 
 /// The span from "(" to ")" when `expr` fills a parenthesis on its own.
@@ -102,10 +127,19 @@ fn first_word_is(text: &str, expr: Span, f: impl Fn(&Lex) -> bool) -> bool {
     lexicon().get(&first.to_ascii_lowercase()).iter().any(f)
 }
 
+/// The tense of the nearest cue around `expr` in `toks`; on a tie the future wins. A
+/// trailing attribution ("in early March, an official said") ranks after any cue before
+/// the expression: it dates the saying, not what was said.
 fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
     let first = toks.partition_point(|t| t.span.end <= expr.start);
     let last = toks.partition_point(|t| t.span.start < expr.end);
-    let mut best: Option<(usize, Tense)> = None;
+    let comma_after = toks[last.min(toks.len())..]
+        .iter()
+        .position(|t| t.text(text) == ",")
+        .map(|p| last + p);
+    let mut best: Option<(bool, usize, Tense)> = None;
+    // Tokens come in order, so every cue before the expression is seen before any after.
+    let mut cue_before = false;
     for (i, t) in toks.iter().enumerate() {
         if expr.contains(t.span) {
             continue;
@@ -113,19 +147,28 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
         let Some(tense) = marker(text, toks, i) else {
             continue;
         };
+        cue_before |= i < first;
+        let trailing = cue_before
+            && comma_after.is_some_and(|c| i > c)
+            && cues().is(&lower(t.text(text)), Cue::Attribution);
         let d = if i < first { first - i } else { i + 1 - last };
         let better = match best {
             None => true,
-            Some((bd, bt)) => d < bd || (d == bd && tense == Tense::Future && bt != Tense::Future),
+            Some((bt, bd, btense)) => {
+                (trailing, d) < (bt, bd)
+                    || (trailing == bt
+                        && d == bd
+                        && tense == Tense::Future
+                        && btense != Tense::Future)
+            }
         };
         if better {
-            best = Some((d, tense));
+            best = Some((trailing, d, tense));
         }
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    best.map_or(Tense::Unknown, |(_, _, t)| t)
 }
 
-/// The tense token `i` signals, if any. A participle after a form of "be" ("will be
 /// The tense token `i` signals, if any. A past form after "be" or a determiner is a
 /// participle or adjective with no tense of its own ("will be paid", "a still unspecified
 /// date"): the auxiliary decides.
@@ -177,8 +220,13 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
 /// Future participles are no future in "as expected" or "had been scheduled", nor is
 /// "next" in "next to" (a place).
 fn is_idiom(w: &str, prev: &str, next: &str) -> bool {
-    // "had been scheduled to expire Friday" looks back from the past.
-    let participle = w.ends_with("ed") && matches!(prev, "been" | "had");
+    // "had been scheduled to expire Friday" looks back from the past; "as previously
+    // planned" and "the hastily planned trip" describe a plan already carried out.
+    let participle = w.ends_with("ed")
+        && matches!(
+            prev,
+            "been" | "had" | "previously" | "originally" | "initially" | "hastily"
+        );
     participle
         || (w == "expected" && matches!(prev, "as" | "than"))
         || (w == "next" && next == "to")
@@ -200,7 +248,16 @@ pub(crate) fn clause_bounds(text: &str, toks: &[Token], expr: Span) -> (usize, u
                 || is_doubled_quote(text, toks, i))
     };
     let first = toks.partition_point(|t| t.span.end <= expr.start);
-    let from = (0..first).rev().find(|&i| is_break(i)).map_or(0, |i| i + 1);
+    // "admit Poland, Hungary and the Czech Republic in March": an "and" with no verb
+    // after it joins noun phrases, not clauses.
+    let joins_clauses = |i: usize| {
+        !toks[i].text(text).eq_ignore_ascii_case("and")
+            || (i + 1..first).any(|j| marker(text, toks, j).is_some())
+    };
+    let from = (0..first)
+        .rev()
+        .find(|&i| is_break(i) && joins_clauses(i))
+        .map_or(0, |i| i + 1);
     let last = toks.partition_point(|t| t.span.start < expr.end);
     let to = (last..toks.len())
         .find(|&i| is_break(i))

@@ -51,6 +51,7 @@ pub(crate) enum Cue {
     MonthWord,
     BeforeParticiple,
     Intent,
+    Attribution,
 }
 
 /// The cue words with the roles each plays, one bit a role, so a token costs one lookup.
@@ -116,6 +117,7 @@ pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
             Some("month-cue") => Cue::MonthWord,
             Some("before-participle") => Cue::BeforeParticiple,
             Some("intent") => Cue::Intent,
+            Some("attribution") => Cue::Attribution,
             _ => {
                 errors.push(format!("{}: unknown role", e.rule(&dict)));
                 continue;
@@ -137,6 +139,7 @@ pub(crate) const VAGUE_PHRASES: &[(&[&str], &str, &str, &str)] = &[
     (&["the"], "near", "term", "FUTURE_REF"),
     (&["the"], "short", "term", "FUTURE_REF"),
     (&["the"], "long", "term", "FUTURE_REF"),
+    (&["the"], "near", "future", "FUTURE_REF"),
     (&["a", "an"], "later", "date", "FUTURE_REF"),
     (&["a", "an"], "future", "date", "FUTURE_REF"),
     (&["an", "a"], "earlier", "date", "PAST_REF"),

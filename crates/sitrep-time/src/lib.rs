@@ -170,25 +170,26 @@ fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
 /// it instead of the document date.
 fn clock_on_named_day(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>)]) {
     for i in 0..analysed.len() {
-        // The day may follow a restatement in parentheses, itself a time expression.
+        // The day may follow a restatement in parentheses, itself a time expression, or
+        // be named in that restatement ("4 in the morning (4 a.m. EDT Thursday)").
         let day = (i + 1..(i + 3).min(analysed.len())).find_map(|j| {
-            let date = analysed[j].1.as_ref()?.timeml.clone();
-            let is_day = date.len() == 10 && NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_ok();
+            let value = &analysed[j].1.as_ref()?.timeml;
+            let date = value.get(..10)?;
+            NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
             let between = doc
                 .text
                 .get(doc.timexes[i].span.end()..doc.timexes[j].span.start())?;
-            (is_day
+            let on_day = value.len() == 10
                 && without_parentheses(between)
                     .trim()
-                    .eq_ignore_ascii_case("on"))
-            .then_some(date)
+                    .eq_ignore_ascii_case("on");
+            let restated = between.trim() == "(" && !is_clock_only(&doc.timexes[j].text);
+            (on_day || restated).then(|| date.to_string())
         });
         let Some(date) = day else {
             continue;
         };
-        let clock_only = normalise(&doc.timexes[i].text, None, Tense::Unknown)
-            .is_some_and(|v| v.timeml.starts_with("XXXX-XX-XXT") && v.timeml.len() == 16);
-        if !clock_only {
+        if !is_clock_only(&doc.timexes[i].text) {
             continue;
         }
         if let Some(v) = analysed[i].1.as_mut() {
@@ -197,6 +198,12 @@ fn clock_on_named_day(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>
             }
         }
     }
+}
+
+/// Whether an expression names a time of day and no day ("10 p.m.", "1900 GMT").
+fn is_clock_only(expr: &str) -> bool {
+    normalise(expr, None, Tense::Unknown)
+        .is_some_and(|v| v.timeml.starts_with("XXXX-XX-XXT") && v.timeml.len() == 16)
 }
 
 /// `text` with every parenthesised part left out: " (1900 GMT) on " is " on ".

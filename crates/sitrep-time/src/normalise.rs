@@ -76,7 +76,18 @@ pub(crate) fn words(expr: &str) -> Vec<String> {
 pub(crate) fn items(expr: &str) -> Vec<It> {
     let mut out: Vec<It> = Vec::new();
     let all = words(expr);
+    let mut skip = 0;
     for (i, w) in all.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        // "4 in the morning": the hour, told by the part of the day.
+        if let Some(clock) = hour_told_by_part_of_day(&all[i..]) {
+            out.extend(clock);
+            skip = 3;
+            continue;
+        }
         // "five more years" adds years; only "more than" bounds a length.
         if w == "more" && all.get(i + 1).is_none_or(|n| n != "than") {
             continue;
@@ -99,6 +110,25 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
         }
     }
     out
+}
+
+/// "4 in the morning", "8 in the evening", "11 in the night": the clock the words
+/// name, as a clock item and its half of the day.
+fn hour_told_by_part_of_day(words: &[String]) -> Option<[It; 2]> {
+    let [hour, inn, the, part, ..] = words else {
+        return None;
+    };
+    let h: u32 = hour.parse().ok().filter(|h| (1..=12).contains(h))?;
+    if inn != "in" || the != "the" {
+        return None;
+    }
+    let pm = match part.as_str() {
+        "morning" => false,
+        "afternoon" | "evening" => h != 12,
+        "night" => (6..12).contains(&h),
+        _ => return None,
+    };
+    Some([It::Clock(h, 0), It::AmPm(pm)])
 }
 
 /// A 24-hour clock written as four digits before a time zone ("0100 GMT", "1900 UTC").

@@ -5,7 +5,7 @@
 //! unit with a modifier, ...), trimmed of words that may only sit inside, and accepted
 //! when the normaliser can read it.
 
-use crate::lexicon::{lexicon, lower, Lex, VAGUE_PHRASES};
+use crate::lexicon::{cues, lexicon, lower, Cue, Lex, VAGUE_PHRASES};
 use sitrep_model::Span;
 use sitrep_text::{tokens, Token};
 
@@ -46,6 +46,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     let mut classes: Vec<Class> = (0..toks.len()).map(|i| classify(text, &toks, i)).collect();
     mark_spoken_years(text, &toks, &mut classes);
     mark_vague_phrases(text, &toks, &mut classes);
+    mark_halves_and_approximations(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -142,6 +143,17 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
         return false;
     }
     if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
+        return false;
+    }
+    // "the first nine months of 1997": a count of months is a duration and the year a
+    // date of its own, as TimeML tags them; "the third quarter of 1990" stays one date.
+    if w.eq_ignore_ascii_case("of")
+        && ["days", "weeks", "months"]
+            .iter()
+            .any(|u| prev.eq_ignore_ascii_case(u))
+        && j >= 2
+        && classes[j - 2] == Class::Number
+    {
         return false;
     }
     // A lone "current" (a head before an ordinary noun) stands alone: "on Monday under
@@ -290,10 +302,13 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                 i + 2 < b && classes[i + 1] == Class::Qualifier && classes[i + 2] == Class::Unit;
             i + 1 < b
                 && !matches!(toks[i + 1].text(text), "a" | "an")
-                && (matches!(
-                    classes[i + 1],
-                    Class::Unit | Class::Head | Class::Number | Class::Suffix | Class::Modifier
-                ) || toks[i + 1].text(text) == ":"
+                && (half_follows(text, toks, i) && i + 4 < b
+                    || hour_in_part_of_day(text, toks, i) && i + 3 < b
+                    || matches!(
+                        classes[i + 1],
+                        Class::Unit | Class::Head | Class::Number | Class::Suffix | Class::Modifier
+                    )
+                    || toks[i + 1].text(text) == ":"
                     || qualified_unit)
         }
         // "last week", not "following the August 1988" or "that 1978"; but "fiscal
@@ -319,6 +334,7 @@ fn is_the_head(w: &str) -> bool {
             w,
             "future" | "past" | "weekend" | "quarter" | "year" | "month" | "week"
         )
+        || lexicon().get(w).iter().any(|l| matches!(l, Lex::Season(_)))
         || lexicon().get(w).iter().any(|l| matches!(l, Lex::Decade(_)))
 }
 
@@ -516,13 +532,42 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
                 Class::None
             }
         }
-        // "soon" is mostly an adverb of manner in news ("as soon as", "soon after").
-        Lex::Ref(_) if w == "soon" => Class::None,
+        // "will soon begin" looks ahead from now, but "as soon as", "soon after the vote"
+        // and "too soon" measure from another event or judge, and name no time.
+        Lex::Ref(_) if w == "soon" => {
+            const BEFORE: &[&str] = &["as", "so", "too"];
+            const AFTER: &[&str] = &[
+                "as",
+                "after",
+                "afterward",
+                "afterwards",
+                "thereafter",
+                "before",
+                "than",
+            ];
+            let is_any = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+            // "a trickle that soon became a flood": soon after a past event, no time
+            // of its own.
+            let low = next.to_ascii_lowercase();
+            let past_verb = cues().is(&low, Cue::Past) || (low.len() > 4 && low.ends_with("ed"));
+            let joined = is_any(prev, BEFORE) || is_any(next, AFTER) || past_verb;
+            if joined {
+                Class::None
+            } else {
+                Class::Head
+            }
+        }
         // "Now, the question is...": a sentence-opening "Now" set off by a comma is a
         // discourse marker, not a time.
         Lex::Ref(_) if w == "now" && i == 0 && next == "," => Class::None,
         Lex::Ref(_) => Class::Head,
         Lex::Unit(_) => unit_class(text, toks, i, w),
+        // "over the summer", "well into the winter": the season in view, named alone.
+        Lex::Season(_)
+            if prev.eq_ignore_ascii_case("the") && after_preposition(text, toks, i - 1) =>
+        {
+            Class::Head
+        }
         Lex::Season(_) => Class::Unit,
         Lex::Number(_) => Class::Number,
         Lex::Ordinal(_) => Class::Ordinal,
@@ -533,8 +578,88 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Mod(_) => Class::Qualifier,
         Lex::Rel(_) | Lex::Part(_) | Lex::Vague => Class::Modifier,
         Lex::Dir(_) => dir_class(toks, i, w),
+        // "at noon", "until midnight": a clock time named alone.
+        Lex::DayPart(p) if p.starts_with('T') && after_preposition(text, toks, i) => Class::Head,
         Lex::DayPart(_) | Lex::Zone => Class::Suffix,
     }
+}
+
+/// Whether the word before token `i` is a preposition of time ("at", "over", "until").
+fn after_preposition(text: &str, toks: &[Token], i: usize) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "at",
+        "by",
+        "until",
+        "till",
+        "before",
+        "after",
+        "around",
+        "about",
+        "past",
+        "from",
+        "since",
+        "in",
+        "over",
+        "during",
+        "into",
+        "through",
+        "throughout",
+    ];
+    i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| {
+        PREPOSITIONS
+            .iter()
+            .any(|w| t.text(text).eq_ignore_ascii_case(w))
+    })
+}
+
+/// "two and a half hours", "a year and a half", "a week or so ago", "the next two years
+/// or so": a half after a count or unit, and an approximation after a unit, stay inside
+/// the expression.
+fn mark_halves_and_approximations(text: &str, toks: &[Token], classes: &mut [Class]) {
+    let is = |k: usize, w: &str| word_is(text, toks, k, w);
+    for i in 1..toks.len() {
+        let after = classes[i - 1];
+        if is(i, "and")
+            && (is(i + 1, "a") || is(i + 1, "an"))
+            && is(i + 2, "half")
+            && matches!(after, Class::Unit | Class::Number)
+        {
+            classes[i] = Class::Glue;
+            classes[i + 1] = Class::Glue;
+            classes[i + 2] = Class::Unit;
+        } else if is(i, "or") && is(i + 1, "so") && after == Class::Unit {
+            classes[i] = Class::Glue;
+            classes[i + 1] = Class::Suffix;
+        } else if hour_in_part_of_day(text, toks, i - 1) {
+            classes[i] = Class::Glue;
+        }
+    }
+}
+
+/// "4 in the morning", "8 in the evening": an hour told by the part of the day.
+fn hour_in_part_of_day(text: &str, toks: &[Token], i: usize) -> bool {
+    let is = |k: usize, w: &str| word_is(text, toks, k, w);
+    let hour = toks[i]
+        .text(text)
+        .parse::<u32>()
+        .is_ok_and(|h| (1..=12).contains(&h));
+    hour && is(i + 1, "in")
+        && is(i + 2, "the")
+        && ["morning", "afternoon", "evening", "night"]
+            .iter()
+            .any(|p| is(i + 3, p))
+}
+
+/// Whether token `k` exists and is `w`, ignoring case.
+fn word_is(text: &str, toks: &[Token], k: usize, w: &str) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.text(text).eq_ignore_ascii_case(w))
+}
+
+/// Whether "and a half" follows token `i` ("two and a half hours").
+fn half_follows(text: &str, toks: &[Token], i: usize) -> bool {
+    let is = |k: usize, w: &str| word_is(text, toks, k, w);
+    is(i + 1, "and") && is(i + 3, "half")
 }
 
 /// "the near term", "the short term", "the long term": the future seen from now, as

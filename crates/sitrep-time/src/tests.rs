@@ -948,3 +948,95 @@ fn review_cases_read_as_news_means_them() {
         );
     }
 }
+
+#[test]
+fn coordination_attribution_and_possessive_days_steer_the_tense() {
+    let tense_of = |t: &str, w: &str| {
+        let i = t.find(w).unwrap();
+        tense_at(t, Span::new(0, t.len()), Span::new(i, i + w.len()))
+    };
+    // "and" between noun phrases keeps the clause; the trailing "an official said" dates
+    // the saying, not the admission.
+    let admit = "The league has decided to admit Oslo, Bergen and the Faroes in early May, \
+                 an official said on Monday.";
+    assert_eq!(tense_of(admit, "early May"), Tense::Future);
+    assert_eq!(tense_of(admit, "Monday"), Tense::Past);
+    // With no verb before the expression the attribution is the clause's verb.
+    assert_eq!(
+        tense_of(
+            "On Tuesday, the minister said talks would resume.",
+            "Tuesday"
+        ),
+        Tense::Past
+    );
+    // A plan already carried out looks back.
+    assert_eq!(
+        tense_of(
+            "The strike began as previously planned Saturday night.",
+            "Saturday night"
+        ),
+        Tense::Past
+    );
+    // Wednesday 12 March 2031: a possessive weekday names a known, past day, unless the
+    // clause puts it ahead.
+    let got = tagged(
+        "The miners will appeal Friday's ruling. Crowds will rally ahead of Sunday's vote.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[("Friday", "2031-03-07"), ("Sunday", "2031-03-16")])
+    );
+}
+
+#[test]
+fn halves_approximations_and_hours_told_by_the_part_of_day() {
+    // Wednesday 12 March 2031.
+    let got = tagged(
+        "Ministers meet at noon. The siege lasted a year and a half. Talks ran two and \
+         a half hours. The ferry sank a week or so ago. Crews worked over the summer. \
+         The bank will rule in the near future. The envoy will leave at 4 in the \
+         morning (4 a.m. GMT Thursday).",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("noon", "2031-03-12T12:00"),
+            ("a year and a half", "P1Y6M"),
+            ("two and a half hours", "PT2H30M"),
+            ("a week or so ago", "2031-W10"),
+            ("the summer", "2030-SU"),
+            ("the near future", "FUTURE_REF"),
+            ("4 in the morning", "2031-03-13T04:00"),
+            ("4 a.m. GMT Thursday", "2031-03-13T04:00"),
+        ])
+    );
+    // Not a half of anything, and "soon" measured from another event.
+    let none = tagged(
+        "He bought bread and a half loaf. Call as soon as you land. \
+         A trickle that soon became a flood.",
+        Some("2031-03-12"),
+    );
+    assert!(none.is_empty(), "{none:?}");
+    assert_eq!(
+        tagged("The board will soon vote.", Some("2031-03-12")),
+        pairs(&[("soon", "FUTURE_REF")])
+    );
+}
+
+#[test]
+fn a_count_of_months_of_a_year_is_a_duration_and_a_year() {
+    let got = tagged(
+        "Sales rose in the first nine months of 2030 and in the third quarter of 2030.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the first nine months", "P9M"),
+            ("2030", "2030"),
+            ("the third quarter of 2030", "2030-Q3"),
+        ])
+    );
+}
