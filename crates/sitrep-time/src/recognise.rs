@@ -61,11 +61,41 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
         if let Some((a, b)) = trim(text, &toks, &classes, i, j) {
             let mut end = toks[b - 1].span.end();
             end = extend_local_time(text, &toks, b).unwrap_or(end);
-            out.push(Span::new(toks[a].span.start(), end));
+            let span = Span::new(toks[a].span.start(), end);
+            if !is_quoted_title(text, sentence, span) {
+                out.push(span);
+            }
         }
         i = j;
     }
     out
+}
+
+/// ABC's "This Week", CBS's ''60 Minutes'': a capitalised phrase opening a quotation
+/// that holds nothing but capitalised words is the title of a show or work, no time.
+fn is_quoted_title(text: &str, sentence: Span, span: Span) -> bool {
+    const QUOTES: &[char] = &['"', '“', '”', '\'', '‘', '’', '`'];
+    let before = text.get(sentence.start()..span.start()).unwrap_or("");
+    let opens = before.trim_end().ends_with(QUOTES);
+    let rest = text.get(span.start()..sentence.end()).unwrap_or("");
+    // The closing mark, not an apostrophe inside a word ("I'm").
+    let close = rest.char_indices().find(|&(k, c)| {
+        QUOTES.contains(&c)
+            && !(rest[..k].ends_with(char::is_alphanumeric)
+                && rest[k + c.len_utf8()..].starts_with(char::is_alphanumeric))
+    });
+    let Some((close, _)) = close else {
+        return false;
+    };
+    let quoted = rest[..close].trim_end_matches([',', '.']);
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    opens
+        && !quoted.contains(',')
+        && words.len() >= 2
+        && span.end() - span.start() <= close
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 /// Whether `piece` holds a word that can head an expression (a digit, month, weekday,
@@ -557,9 +587,9 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
                 Class::Head
             }
         }
-        // "Now, the question is...": a sentence-opening "Now" set off by a comma is a
-        // discourse marker, not a time.
-        Lex::Ref(_) if w == "now" && i == 0 && next == "," => Class::None,
+        // "Now, the question is...": a "Now" that opens a sentence or quotation and is set
+        // off by a comma is a discourse marker, not a time.
+        Lex::Ref(_) if w == "now" && next == "," && (i == 0 || raw == "Now") => Class::None,
         Lex::Ref(_) => Class::Head,
         Lex::Unit(_) => unit_class(text, toks, i, w),
         // "over the summer", "well into the winter": the season in view, named alone.
@@ -696,9 +726,25 @@ fn is_temporal_word(w: &str) -> bool {
 /// "the past" is a head on its own; otherwise "past" modifies ("the past year").
 fn past_class(text: &str, toks: &[Token], i: usize) -> Class {
     let after_the = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
-    let next_temporal = toks
-        .get(i + 1)
-        .is_some_and(|t| is_temporal_word(t.text(text)));
+    // "the past two weeks", "the past year", "the past few days"; not "in the past that
+    // they", where "that" opens a clause.
+    let next_temporal = toks.get(i + 1).is_some_and(|t| {
+        let w = t.text(text).to_ascii_lowercase();
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || lexicon().get(&w).iter().any(|l| {
+                matches!(
+                    l,
+                    Lex::Number(_)
+                        | Lex::Unit(_)
+                        | Lex::Vague
+                        | Lex::Ordinal(_)
+                        | Lex::Season(_)
+                        | Lex::Decade(_)
+                        | Lex::Weekday(_)
+                        | Lex::Month(_)
+                )
+            })
+    });
     match (after_the, next_temporal) {
         (_, true) => Class::Modifier,
         (true, false) => Class::Head,
