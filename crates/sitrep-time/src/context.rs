@@ -250,9 +250,18 @@ pub(crate) fn clause_bounds(text: &str, toks: &[Token], expr: Span) -> (usize, u
     let first = toks.partition_point(|t| t.span.end <= expr.start);
     // "admit Poland, Hungary and the Czech Republic in March": an "and" with no verb
     // after it joins noun phrases, not clauses.
-    let joins_clauses = |i: usize| {
-        !toks[i].text(text).eq_ignore_ascii_case("and")
-            || (i + 1..first).any(|j| marker(text, toks, j).is_some())
+    let mut last_cue: Option<Option<usize>> = None;
+    let mut joins_clauses = |i: usize| {
+        if !toks[i].text(text).eq_ignore_ascii_case("and") {
+            return true;
+        }
+        // The nearest cue before the expression, looked for once and only when needed.
+        let cue = *last_cue.get_or_insert_with(|| {
+            (0..first)
+                .rev()
+                .find(|&j| !expr.contains(toks[j].span) && marker(text, toks, j).is_some())
+        });
+        cue.is_some_and(|c| c > i)
     };
     let from = (0..first)
         .rev()

@@ -187,19 +187,35 @@ pub(crate) enum Lex {
     /// A holiday on the Nth weekday on or after a day of a month: month, ISO weekday,
     /// N, first day (Thanksgiving: the fourth Thursday from 1 November).
     Floating(u32, u32, u32, u32),
+    /// A holiday this many days from Easter Sunday (Good Friday: -2).
+    Easter(i64),
     Zone,
     Decade(i32),
 }
 
-/// All readings of every word, in file order.
+/// All readings of every word, in file order, and the names of several words.
 pub(crate) struct Lexicon {
     words: WordMap<Vec<Lex>>,
+    phrases: Vec<Phrase>,
+}
+
+/// A name of several words ("election day", "new year's day") and its one reading. The
+/// words are lower case, with a possessive "'s" left out as [`crate::normalise::words`]
+/// leaves it out.
+pub(crate) struct Phrase {
+    pub(crate) words: Vec<&'static str>,
+    pub(crate) lex: Lex,
 }
 
 impl Lexicon {
     /// The readings of a lower-case word.
     pub(crate) fn get(&self, word: &str) -> &[Lex] {
         self.words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The names of several words.
+    pub(crate) fn phrases(&self) -> &[Phrase] {
+        &self.phrases
     }
 }
 
@@ -210,6 +226,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         build(WORDS).unwrap_or_else(|_| Lexicon {
             words: WordMap::default(),
+            phrases: Vec::new(),
         })
     })
 }
@@ -231,6 +248,7 @@ pub(crate) fn check() -> Result<(), &'static str> {
 /// Parses the word list; errors name the bad `file:line`.
 pub(crate) fn build(text: &'static str) -> Result<Lexicon, String> {
     let mut words: WordMap<Vec<Lex>> = WordMap::default();
+    let mut phrases = Vec::new();
     let mut errors = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -241,8 +259,16 @@ pub(crate) fn build(text: &'static str) -> Result<Lexicon, String> {
             errors.push(format!("time/words.tsv:{}: needs word and kind", i + 1));
             continue;
         };
+        let word = word.trim();
         match reading(kind.trim(), value.unwrap_or("").trim()) {
-            Some(lex) => words.entry(word.trim()).or_default().push(lex),
+            Some(lex) if word.contains(' ') => phrases.push(Phrase {
+                words: word
+                    .split(' ')
+                    .map(|w| w.strip_suffix("'s").unwrap_or(w))
+                    .collect(),
+                lex,
+            }),
+            Some(lex) => words.entry(word).or_default().push(lex),
             None => errors.push(format!("time/words.tsv:{}: bad kind or value", i + 1)),
         }
     }
@@ -250,7 +276,7 @@ pub(crate) fn build(text: &'static str) -> Result<Lexicon, String> {
         errors.push(e.to_string());
     }
     if errors.is_empty() {
-        Ok(Lexicon { words })
+        Ok(Lexicon { words, phrases })
     } else {
         Err(errors.join("\n"))
     }
@@ -287,6 +313,7 @@ fn reading(kind: &str, value: &'static str) -> Option<Lex> {
             };
             Lex::Floating(m, w, k, f)
         }
+        "easter" => Lex::Easter(num()?),
         "zone" => Lex::Zone,
         "decade" => Lex::Decade(num()? as i32),
         _ => return None,

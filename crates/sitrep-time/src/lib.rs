@@ -104,7 +104,7 @@ pub fn find_timexes(doc: &Document) -> Vec<Timex> {
     sentences
         .iter()
         .flat_map(|s| recognise::find(&doc.text, s.span))
-        .filter(|span| normalise(span.of(&doc.text), None, Tense::Unknown).is_some())
+        .filter(|&span| normalise_in_text(&doc.text, span, None, Tense::Unknown, None).is_some())
         .map(|span| Timex {
             span,
             text: span.of(&doc.text).to_string(),
@@ -234,7 +234,40 @@ pub fn normalise_in_text(
     tense: Tense,
     reference: Option<&str>,
 ) -> Option<TimexValue> {
-    normalise_after(span.of(text), anchor, tense, reference).map(|v| in_context(text, span, v))
+    let expr = span.of(text);
+    let expr = day_after_month(text, span).unwrap_or_else(|| expr.to_string());
+    normalise_after(&expr, anchor, tense, reference).map(|v| in_context(text, span, v))
+}
+
+/// "25" in "April 24 and 25": a day number alone after a month and day reads as that
+/// month's day ("April 25").
+fn day_after_month(text: &str, span: Span) -> Option<String> {
+    let day = span.of(text);
+    if day.is_empty() || day.len() > 2 || !day.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let before = text.get(..span.start())?.trim_end();
+    let link = ["and", "or", "to", "through", "-", "–"]
+        .iter()
+        .find(|l| before.ends_with(*l))?;
+    let rest = &before[..before.len() - link.len()];
+    if link.starts_with(char::is_alphabetic) && !rest.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let before = rest.trim_end();
+    let first_day = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    if first_day.len() == before.len() || !first_day.ends_with(' ') {
+        return None;
+    }
+    let month = first_day.trim_end().rsplit(' ').next()?;
+    // "May 3 to 5, 2031": the year after the second day holds for it.
+    let after = text.get(span.end()..).unwrap_or("");
+    let year = after
+        .strip_prefix(", ")
+        .and_then(|a| a.get(..4))
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(String::new(), |y| format!(", {y}"));
+    normalise::month_word(month).then(|| format!("{month} {day}{year}"))
 }
 
 /// Readings that depend on the words after the expression: "the (fiscal) year ended

@@ -4,7 +4,7 @@
 //! then a fixed cascade of rules, most specific first, builds the value. The same code
 //! serves the tagger and evaluation on gold spans.
 
-use crate::lexicon::{lexicon, Lex, Unit, VAGUE_PHRASES};
+use crate::lexicon::{lexicon, Lex, Phrase, Unit, VAGUE_PHRASES};
 use crate::value::{Tense, TimexKind, TimexValue};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -48,6 +48,7 @@ pub(crate) enum It {
     Vague,
     Holiday(u32, u32),
     Floating(u32, u32, u32, u32),
+    Easter(i64),
     Clock(u32, u32),
     AmPm(bool),
 }
@@ -82,6 +83,14 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
             skip -= 1;
             continue;
         }
+        // "Election Day", "New Year's Day": a name of several words is one item.
+        if let Some(p) = phrase_at(&all[i..]) {
+            if let Some(it) = item(w, p.lex) {
+                push_item(&mut out, it);
+            }
+            skip = p.words.len() - 1;
+            continue;
+        }
         // "4 in the morning": the hour, told by the part of the day.
         if let Some(clock) = hour_told_by_part_of_day(&all[i..]) {
             out.extend(clock);
@@ -110,6 +119,66 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
         }
     }
     out
+}
+
+/// A holiday whose day changes from year to year.
+#[derive(Clone, Copy)]
+enum Movable {
+    /// The Nth ISO weekday on or after a day of a month: month, weekday, N, first day.
+    Nth(u32, u32, u32, u32),
+    /// Days from Easter Sunday.
+    Easter(i64),
+}
+
+impl Movable {
+    fn day_in(self, y: i32) -> Option<NaiveDate> {
+        match self {
+            Movable::Nth(m, w, n, from) => {
+                let start = NaiveDate::from_ymd_opt(y, m, from)?;
+                let wd = i64::from(weekday(w)?.num_days_from_monday());
+                let ahead = (7 + wd - i64::from(start.weekday().num_days_from_monday())) % 7;
+                start.checked_add_signed(Duration::days(ahead + 7 * (i64::from(n) - 1)))
+            }
+            Movable::Easter(offset) => {
+                easter_sunday(y)?.checked_add_signed(Duration::try_days(offset)?)
+            }
+        }
+    }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian computus of 1876).
+fn easter_sunday(y: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// Whether `w` names a month ("April", "Sept."), capitalised as a name is.
+pub(crate) fn month_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    w.starts_with(char::is_uppercase)
+        && lexicon()
+            .get(&w.to_lowercase())
+            .iter()
+            .any(|l| matches!(l, Lex::Month(_)))
+}
+
+/// The name of several words that `words` opens with, if any.
+fn phrase_at(words: &[String]) -> Option<&'static Phrase> {
+    let first = words.first()?;
+    lexicon().phrases().iter().find(|p| {
+        p.words[0] == first
+            && p.words.len() <= words.len()
+            && p.words.iter().zip(words).all(|(a, b)| a == b)
+    })
 }
 
 /// "4 in the morning", "8 in the evening", "11 in the night": the clock the words
@@ -216,6 +285,7 @@ fn item(w: &str, lex: Lex) -> Option<It> {
         Lex::Vague => It::Vague,
         Lex::Holiday(m, d) => It::Holiday(m, d),
         Lex::Floating(m, w, n, f) => It::Floating(m, w, n, f),
+        Lex::Easter(offset) => It::Easter(offset),
         Lex::Zone => return None,
         Lex::Decade(d) => It::Decade(d),
     })
@@ -719,7 +789,12 @@ impl Rules<'_> {
         let names_day = rest.iter().any(|i| {
             matches!(
                 i,
-                It::Weekday(_) | It::Month(_) | It::DayRel(_) | It::Holiday(..) | It::Floating(..)
+                It::Weekday(_)
+                    | It::Month(_)
+                    | It::DayRel(_)
+                    | It::Holiday(..)
+                    | It::Floating(..)
+                    | It::Easter(_)
             )
         });
         if !names_day || !matches!(u, Unit::Day | Unit::Week) {
@@ -932,21 +1007,11 @@ impl Rules<'_> {
                 (None, None) => None,
             };
         }
-        if let Some((m, d)) = self.find(|i| match i {
-            It::Holiday(m, d) => Some((*m, *d)),
-            _ => None,
-        }) {
-            return match year {
-                Some(y) => out(
-                    ymd(NaiveDate::from_ymd_opt(y, m, d)?),
-                    TimexKind::Date,
-                    false,
-                ),
-                None => self.month_day(m, d, ""),
-            };
-        }
-        if let Some(v) = self.floating_holiday(year) {
-            return Some(v);
+        if let Some(v) = self
+            .fixed_holiday(year)
+            .or_else(|| self.floating_holiday(year))
+        {
+            return Some(self.week_of_holiday(v));
         }
         if let Some(d) = self.find(|i| match i {
             It::Decade(d) => Some(*d),
@@ -986,28 +1051,57 @@ impl Rules<'_> {
         }
     }
 
-    /// "Thanksgiving": the year from the expression, else as for a month and day.
-    fn floating_holiday(&self, year: Option<i32>) -> Option<TimexValue> {
-        let (m, w, n, from) = self.find(|i| match i {
-            It::Floating(m, w, n, f) => Some((*m, *w, *n, *f)),
+    /// "Christmas", "Christmas Eve 2030": a holiday on a fixed day of the year.
+    fn fixed_holiday(&self, year: Option<i32>) -> Option<TimexValue> {
+        let (m, d) = self.find(|i| match i {
+            It::Holiday(m, d) => Some((*m, *d)),
             _ => None,
         })?;
-        let day_in = |y: i32| -> Option<NaiveDate> {
-            let start = NaiveDate::from_ymd_opt(y, m, from)?;
-            let wd = i64::from(weekday(w)?.num_days_from_monday());
-            let ahead = (7 + wd - i64::from(start.weekday().num_days_from_monday())) % 7;
-            Some(start + Duration::days(ahead + 7 * (i64::from(n) - 1)))
-        };
+        match year {
+            Some(y) => out(
+                ymd(NaiveDate::from_ymd_opt(y, m, d)?),
+                TimexKind::Date,
+                false,
+            ),
+            None => self.month_day(m, d, ""),
+        }
+    }
+
+    /// "Easter week", "Christmas week": the ISO week that holds the holiday.
+    fn week_of_holiday(&self, day: TimexValue) -> TimexValue {
+        let week = matches!(self.unit(), Some((Unit::Week, false))) && self.ord().is_none();
+        match NaiveDate::parse_from_str(&day.timeml, "%Y-%m-%d") {
+            Ok(date) if week => TimexValue {
+                timeml: week_of(date),
+                ..day
+            },
+            _ => day,
+        }
+    }
+
+    /// "Thanksgiving", "Good Friday": the year from the expression, else as for a month
+    /// and day.
+    fn floating_holiday(&self, year: Option<i32>) -> Option<TimexValue> {
+        let movable = self.find(|i| match i {
+            It::Floating(m, w, n, f) => Some(Movable::Nth(*m, *w, *n, *f)),
+            It::Easter(offset) => Some(Movable::Easter(*offset)),
+            _ => None,
+        })?;
         if let Some(y) = year {
-            return out(ymd(day_in(y)?), TimexKind::Date, false);
+            return out(ymd(movable.day_in(y)?), TimexKind::Date, false);
         }
         let Some(a) = self.anchor else {
-            return out(format!("XXXX-{m:02}-XX"), TimexKind::Date, true);
+            let month = match movable {
+                Movable::Nth(m, ..) => format!("{m:02}"),
+                Movable::Easter(_) => "XX".to_string(),
+            };
+            return out(format!("XXXX-{month}-XX"), TimexKind::Date, true);
         };
         // The year is chosen as for a fixed day; the day is then that year's own.
-        let guess = self.month_day(m, day_in(a.year())?.day(), "")?;
+        let this_year = movable.day_in(a.year())?;
+        let guess = self.month_day(this_year.month(), this_year.day(), "")?;
         let y: i32 = guess.timeml.get(..4)?.parse().ok()?;
-        out(ymd(day_in(y)?), TimexKind::Date, true)
+        out(ymd(movable.day_in(y)?), TimexKind::Date, true)
     }
 
     /// "the following year", "that day": counted from the last date mentioned, in its

@@ -5,7 +5,7 @@
 //! unit with a modifier, ...), trimmed of words that may only sit inside, and accepted
 //! when the normaliser can read it.
 
-use crate::lexicon::{cues, lexicon, lower, Cue, Lex, VAGUE_PHRASES};
+use crate::lexicon::{cues, lexicon, lower, Cue, Lex, Phrase, VAGUE_PHRASES};
 use sitrep_model::Span;
 use sitrep_text::{tokens, Token};
 
@@ -47,6 +47,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     mark_spoken_years(text, &toks, &mut classes);
     mark_vague_phrases(text, &toks, &mut classes);
     mark_halves_and_approximations(text, &toks, &mut classes);
+    mark_named_days(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -64,11 +65,37 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
             let span = Span::new(toks[a].span.start(), end);
             if !is_quoted_title(text, sentence, span) {
                 out.push(span);
+                if let Some(day) = coordinated_day(text, &toks, b) {
+                    out.push(toks[day].span);
+                    i = day + 1;
+                    continue;
+                }
             }
         }
         i = j;
     }
     out
+}
+
+/// "on April 24 and 25", "May 3 to 5": a second day of the month just named, which
+/// TimeML tags as a date of its own. `b` is the token after the first expression.
+fn coordinated_day(text: &str, toks: &[Token], b: usize) -> Option<usize> {
+    const LINKS: &[&str] = &["and", "or", "to", "through", "-", "–"];
+    let word = |k: usize| toks.get(k).map(|t| t.text(text));
+    let is_day = |w: &str| w.len() <= 2 && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    let last = b.checked_sub(1)?;
+    let month_before = last
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|w| month_of(w).is_some());
+    let linked = word(b).is_some_and(|w| LINKS.iter().any(|l| w.eq_ignore_ascii_case(l)));
+    let second = word(b + 1).is_some_and(is_day);
+    (month_before
+        && word(last).is_some_and(is_day)
+        && linked
+        && second
+        && ends_phrase(text, toks.get(b + 2)))
+    .then_some(b + 1)
 }
 
 /// ABC's "This Week", CBS's ''60 Minutes'': a capitalised phrase opening a quotation
@@ -153,6 +180,7 @@ fn heads(l: &Lex) -> bool {
             | Lex::Decade(_)
             | Lex::Holiday(..)
             | Lex::Floating(..)
+            | Lex::Easter(_)
     )
 }
 
@@ -202,7 +230,9 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     // "this year's third quarter": the possessive joins when a time word follows.
     if matches!(w, "'" | "’") {
         let s_next = toks.get(j + 1).is_some_and(|t| t.text(text) == "s");
-        return s_next && classes.get(j + 2).is_some_and(|c| *c != Class::None);
+        // "Veterans' Day": the apostrophe inside a holiday's name.
+        let in_name = classes[j] == Class::Glue && classes.get(j + 1) == Some(&Class::Head);
+        return in_name || s_next && classes.get(j + 2).is_some_and(|c| *c != Class::None);
     }
     if w == "s" && matches!(prev, "'" | "’") {
         return true;
@@ -495,6 +525,16 @@ fn is_year(w: &str) -> bool {
         && (1900..=2100).contains(&w.parse::<u32>().unwrap_or(0))
 }
 
+/// "in 1898", "since 1776": a year before 1900 only after a preposition of time, where
+/// four digits are seldom a count.
+fn is_early_year(w: &str, prev: &str) -> bool {
+    const PREPOSITIONS: &[&str] = &["in", "since", "from", "until", "till", "before", "after"];
+    w.len() == 4
+        && w.bytes().all(|c| c.is_ascii_digit())
+        && (1000..1900).contains(&w.parse::<u32>().unwrap_or(0))
+        && PREPOSITIONS.iter().any(|p| prev.eq_ignore_ascii_case(p))
+}
+
 fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     let raw = toks[i].text(text);
     let lowered = lower(raw);
@@ -529,7 +569,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     if w.contains('-') {
         return hyphenated(w);
     }
-    if is_year(w) {
+    if is_year(w) || is_early_year(w, prev) {
         return year_class(text, toks, i);
     }
     if let Some(c) = digits_class(w) {
@@ -548,7 +588,9 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     match lex {
         Lex::Month(_) => month_class(text, toks, i, raw),
         Lex::Weekday(_) => weekday_class(text, toks, i, raw),
-        Lex::Decade(_) | Lex::DayRel(_) | Lex::Holiday(..) | Lex::Floating(..) => Class::Head,
+        Lex::Decade(_) | Lex::DayRel(_) | Lex::Holiday(..) | Lex::Floating(..) | Lex::Easter(_) => {
+            Class::Head
+        }
         Lex::Set("EVERY") => Class::Modifier,
         // "annual", "quarterly" mostly qualify nouns ("annual meeting").
         Lex::Set(_) if matches!(w, "annual" | "annually" | "quarterly") => Class::None,
@@ -648,6 +690,10 @@ fn after_preposition(text: &str, toks: &[Token], i: usize) -> bool {
 fn mark_halves_and_approximations(text: &str, toks: &[Token], classes: &mut [Class]) {
     let is = |k: usize, w: &str| word_is(text, toks, k, w);
     for i in 1..toks.len() {
+        // Only "and", "or" and "in" open these phrases.
+        if !(2..=3).contains(&toks[i].span.len()) {
+            continue;
+        }
         let after = classes[i - 1];
         if is(i, "and")
             && (is(i + 1, "a") || is(i + 1, "an"))
@@ -669,15 +715,66 @@ fn mark_halves_and_approximations(text: &str, toks: &[Token], classes: &mut [Cla
 /// "4 in the morning", "8 in the evening": an hour told by the part of the day.
 fn hour_in_part_of_day(text: &str, toks: &[Token], i: usize) -> bool {
     let is = |k: usize, w: &str| word_is(text, toks, k, w);
-    let hour = toks[i]
-        .text(text)
-        .parse::<u32>()
-        .is_ok_and(|h| (1..=12).contains(&h));
-    hour && is(i + 1, "in")
+    let hour = || {
+        toks[i]
+            .text(text)
+            .parse::<u32>()
+            .is_ok_and(|h| (1..=12).contains(&h))
+    };
+    is(i + 1, "in")
         && is(i + 2, "the")
+        && hour()
         && ["morning", "afternoon", "evening", "night"]
             .iter()
             .any(|p| is(i + 3, p))
+}
+
+/// "Election Day", "New Year's Day", "Good Friday": the words of a holiday's name are
+/// one head, the apostrophe of a possessive inside.
+fn mark_named_days(text: &str, toks: &[Token], classes: &mut [Class]) {
+    let phrases = lexicon().phrases();
+    for i in 0..toks.len() {
+        // Most words open no name: one look at the first letter passes them over.
+        let Some(initial) = toks[i].text(text).bytes().next() else {
+            continue;
+        };
+        let opens = |p: &&Phrase| p.words[0].as_bytes()[0] == initial.to_ascii_lowercase();
+        for phrase in phrases.iter().filter(opens) {
+            let Some(end) = phrase_end(text, toks, i, &phrase.words) else {
+                continue;
+            };
+            for k in i..end {
+                let apostrophe = matches!(toks[k].text(text), "'" | "’" | "s")
+                    && k > i
+                    && !phrase.words.contains(&toks[k].text(text));
+                classes[k] = if apostrophe { Class::Glue } else { Class::Head };
+            }
+            break;
+        }
+    }
+}
+
+/// Where a name of several words that starts at token `i` ends, if it does: words match
+/// in order, a possessive's apostrophe and "s" ("year's") and a plural's apostrophe
+/// ("Veterans' Day") passed over.
+fn phrase_end(text: &str, toks: &[Token], i: usize, words: &[&str]) -> Option<usize> {
+    let mut k = i;
+    for (n, w) in words.iter().enumerate() {
+        let apostrophe = toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text(text), "'" | "’"));
+        if n > 0 && apostrophe {
+            k += 1;
+            if word_is(text, toks, k, "s") && !w.eq_ignore_ascii_case("s") {
+                k += 1;
+            }
+        }
+        if !word_is(text, toks, k, w) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
 }
 
 /// Whether token `k` exists and is `w`, ignoring case.

@@ -914,7 +914,7 @@ fn review_cases_read_as_news_means_them() {
     );
     // A noun after the phrase makes it an adjective; "and", "to" lead to another ordinal.
     let none = tagged(
-        "The fund pays the long term care of veterans. The church dates from the 12th and \\
+        "The fund pays the long term care of veterans. The church dates from the 12th and \
          13th centuries. Offices moved from the 3rd to the 5th floor.",
         Some("2031-03-12"),
     );
@@ -1037,6 +1037,80 @@ fn a_count_of_months_of_a_year_is_a_duration_and_a_year() {
             ("the first nine months", "P9M"),
             ("2030", "2030"),
             ("the third quarter of 2030", "2030-Q3"),
+        ])
+    );
+}
+
+#[test]
+fn quoted_titles_and_discourse_markers_are_no_times() {
+    let got = tagged(
+        "The minister said on ABC's \"This Week,\" that talks would go on. \
+         He told ''60 Minutes'' he would stay. ``Today, I'm here to tell you,'' he said. \
+         Critics have warned in the past that prices would rise.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[("Today", "2031-03-12"), ("the past", "PAST_REF")])
+    );
+}
+
+#[test]
+fn holidays_named_in_several_words_and_easter() {
+    // Wednesday 12 March 2031; Easter Sunday 2031 is 13 April.
+    let got = tagged(
+        "Polls open on Election Day 2030. Markets shut on Good Friday in 2031. \
+         Crowds gathered on New Year's Eve 2030. The parade on Veterans' Day 2030 was cut. \
+         Shops closed over Easter. The Day of Action passed quietly.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Election Day 2030", "2030-11-05"),
+            ("Good Friday", "2031-04-11"),
+            ("2031", "2031"),
+            ("New Year's Eve 2030", "2030-12-31"),
+            ("Veterans' Day 2030", "2030-11-11"),
+            // Within six weeks of the document date a day is the nearest one.
+            ("Easter", "2031-04-13"),
+        ])
+    );
+    assert_eq!(
+        tagged("Shops closed over Easter.", Some("2031-09-12")),
+        pairs(&[("Easter", "2031-04-13")])
+    );
+    assert_eq!(
+        tagged("Shops will close over Easter.", Some("2031-09-12")),
+        pairs(&[("Easter", "2032-03-28")])
+    );
+    assert_eq!(easter_days(), ["2024-03-31", "2025-04-20", "2038-04-25"]);
+}
+
+fn easter_days() -> Vec<String> {
+    [2024, 2025, 2038]
+        .iter()
+        .map(|y| v(&format!("Easter {y}"), wed(), Tense::Past))
+        .collect()
+}
+
+#[test]
+fn early_years_coordinated_days_and_holiday_weeks() {
+    // Wednesday 12 March 2031.
+    let got = tagged(
+        "The fort fell in 1898. The ship carried 1500 tons. Leaders meet on April 24 \
+         and 25. Ten rafts landed Sept. 3 and 4 people drowned. Crowds thinned in \
+         Christmas week.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("1898", "1898"),
+            ("April 24", "2031-04-24"),
+            ("25", "2031-04-25"),
+            ("Sept. 3", "2030-09-03"),
+            ("Christmas week", "2030-W52"),
         ])
     );
 }
