@@ -872,6 +872,11 @@ impl Rules<'_> {
         let vague = self.has(|i| matches!(i, It::Vague));
         // "a few days": the article is no count.
         let n = self.num().filter(|_| !vague);
+        // "the first hours", "the first days after the vote": an opening stretch of
+        // unstated length.
+        if self.ord() == Some(1) && plural && n.is_none() && !vague {
+            return out(duration(None, u)?, TimexKind::Duration, false);
+        }
         // "the first nine months" is a span; "a flat second quarter" is not.
         let ordinal_only = self.ord().is_some() && n.is_none_or(|n| n == 1);
         if ordinal_only || self.has(|i| matches!(i, It::Year(_) | It::Month(_) | It::DayRel(_))) {

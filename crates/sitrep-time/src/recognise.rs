@@ -685,8 +685,8 @@ fn after_preposition(text: &str, toks: &[Token], i: usize) -> bool {
 }
 
 /// "two and a half hours", "a year and a half", "a week or so ago", "the next two years
-/// or so": a half after a count or unit, and an approximation after a unit, stay inside
-/// the expression.
+/// or so", "4 in the morning", "the weeks ahead": words that stay inside the expression
+/// only in these phrases.
 fn mark_halves_and_approximations(text: &str, toks: &[Token], classes: &mut [Class]) {
     let is = |k: usize, w: &str| word_is(text, toks, k, w);
     for i in 1..toks.len() {
@@ -708,6 +708,14 @@ fn mark_halves_and_approximations(text: &str, toks: &[Token], classes: &mut [Cla
             classes[i + 1] = Class::Suffix;
         } else if hour_in_part_of_day(text, toks, i - 1) {
             classes[i] = Class::Glue;
+        }
+    }
+    // "in the weeks ahead", "the days ahead": the coming stretch of those units (not "the
+    // days ahead of the vote", which counts back from the vote).
+    for i in 2..toks.len() {
+        let plural_unit = classes[i - 1] == Class::Unit && toks[i - 1].text(text).ends_with('s');
+        if is(i, "ahead") && plural_unit && is(i - 2, "the") && !is(i + 1, "of") {
+            classes[i] = Class::Dir;
         }
     }
 }
@@ -993,8 +1001,9 @@ fn year_class(text: &str, toks: &[Token], i: usize) -> Class {
     let prev = i.checked_sub(1).map(|p| toks[p].text(text)).unwrap_or("");
     let next = toks.get(i + 1).map(|t| t.text(text)).unwrap_or("");
     let money = matches!(prev, "$" | "€" | "£" | "¥") || prev.eq_ignore_ascii_case("no");
-    // "the 2029 floods": after an article, a year names the events that follow it.
-    let the = prev.eq_ignore_ascii_case("the");
+    // "the 2029 floods", "fiscal 2029 sales": after an article or "fiscal", a year names
+    // the events or figures that follow it.
+    let the = prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("fiscal");
     let counted = next == "%"
         || matches!(
             next.to_ascii_lowercase().as_str(),

@@ -1114,3 +1114,21 @@ fn early_years_coordinated_days_and_holiday_weeks() {
         ])
     );
 }
+
+#[test]
+fn opening_and_coming_stretches_and_fiscal_years_before_nouns() {
+    // Wednesday 12 March 2031.
+    let got = tagged(
+        "Sales topped fiscal 2030 sales. Funds may sell in the weeks ahead. Prices fell \
+         in the days ahead of the vote. Looting spread in the first hours of the storm.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("fiscal 2030", "2030"),
+            ("the weeks ahead", "PXW"),
+            ("the first hours", "PTXH"),
+        ])
+    );
+}
