@@ -104,7 +104,11 @@ pub fn find_timexes(doc: &Document) -> Vec<Timex> {
     sentences
         .iter()
         .flat_map(|s| recognise::find(&doc.text, s.span))
-        .filter(|&span| normalise_in_text(&doc.text, span, None, Tense::Unknown, None).is_some())
+        .filter(|&span| {
+            let expr = day_after_month(&doc.text, span);
+            let expr = expr.as_deref().unwrap_or(span.of(&doc.text));
+            normalise(expr, None, Tense::Unknown).is_some()
+        })
         .map(|span| Timex {
             span,
             text: span.of(&doc.text).to_string(),

@@ -103,7 +103,9 @@ fn coordinated_day(text: &str, toks: &[Token], b: usize) -> Option<usize> {
 fn is_quoted_title(text: &str, sentence: Span, span: Span) -> bool {
     const QUOTES: &[char] = &['"', '“', '”', '\'', '‘', '’', '`'];
     let before = text.get(sentence.start()..span.start()).unwrap_or("");
-    let opens = before.trim_end().ends_with(QUOTES);
+    if !before.trim_end().ends_with(QUOTES) {
+        return false;
+    }
     let rest = text.get(span.start()..sentence.end()).unwrap_or("");
     // The closing mark, not an apostrophe inside a word ("I'm").
     let close = rest.char_indices().find(|&(k, c)| {
@@ -116,8 +118,7 @@ fn is_quoted_title(text: &str, sentence: Span, span: Span) -> bool {
     };
     let quoted = rest[..close].trim_end_matches([',', '.']);
     let words: Vec<&str> = quoted.split_whitespace().collect();
-    opens
-        && !quoted.contains(',')
+    !quoted.contains(',')
         && words.len() >= 2
         && span.end() - span.start() <= close
         && words
@@ -713,8 +714,11 @@ fn mark_halves_and_approximations(text: &str, toks: &[Token], classes: &mut [Cla
     // "in the weeks ahead", "the days ahead": the coming stretch of those units (not "the
     // days ahead of the vote", which counts back from the vote).
     for i in 2..toks.len() {
-        let plural_unit = classes[i - 1] == Class::Unit && toks[i - 1].text(text).ends_with('s');
-        if is(i, "ahead") && plural_unit && is(i - 2, "the") && !is(i + 1, "of") {
+        if classes[i - 1] != Class::Unit || !is(i, "ahead") {
+            continue;
+        }
+        let plural_unit = toks[i - 1].text(text).ends_with('s');
+        if plural_unit && is(i - 2, "the") && !is(i + 1, "of") {
             classes[i] = Class::Dir;
         }
     }
@@ -742,10 +746,13 @@ fn hour_in_part_of_day(text: &str, toks: &[Token], i: usize) -> bool {
 fn mark_named_days(text: &str, toks: &[Token], classes: &mut [Class]) {
     let phrases = lexicon().phrases();
     for i in 0..toks.len() {
-        // Most words open no name: one look at the first letter passes them over.
-        let Some(initial) = toks[i].text(text).bytes().next() else {
+        // A holiday's name is capitalised: other words are passed over at one look.
+        let Some(&initial) = text.as_bytes().get(toks[i].span.start()) else {
             continue;
         };
+        if !initial.is_ascii_uppercase() {
+            continue;
+        }
         let opens = |p: &&Phrase| p.words[0].as_bytes()[0] == initial.to_ascii_lowercase();
         for phrase in phrases.iter().filter(opens) {
             let Some(end) = phrase_end(text, toks, i, &phrase.words) else {
