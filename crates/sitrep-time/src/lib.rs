@@ -9,8 +9,10 @@
 //!   own clause, else the document date, saying which.
 //!
 //! Word lists are data files embedded at build time: `data/time/words.tsv` (month, weekday,
-//! number, unit, season, part-of-period, relative and frequency words with their values) and
-//! `data/time/cues.tsv` (tense cues, clause breaks); their headers document the columns.
+//! number, unit, season, part-of-period, relative and frequency words with their values, and
+//! holidays, some named in several words such as "Election Day" or counted from Easter) and
+//! `data/time/cues.tsv` (tense cues, clause breaks, attribution verbs); their headers
+//! document the columns.
 //!
 //! Conventions (TimeML, as news uses it): a weekday in a past-tense clause is the most
 //! recent such day (the document day itself included); a month without a year in a past
@@ -24,7 +26,11 @@
 //! the direction is left out as TimeML does), while "a year earlier" and "two weeks ago"
 //! are dates; "the week of March 6" is that ISO week; "since" before a day or month looks
 //! back, "until" forward (unless the clause is in the past perfect); spoken years
-//! ("nineteen ninety-six") are years. A document without a date keeps relative expressions
+//! ("nineteen ninety-six") are years. The tense is the nearest cue's in the clause; an
+//! "and" with no verb after it joins noun phrases, not clauses, and a trailing "..., an
+//! official said" dates the saying, not what was said, when the clause has a verb of its
+//! own. A weekday in the possessive ("Friday's ruling") is the latest such day. A document
+//! without a date keeps relative expressions
 //! with `value: None` and `X` placeholders in their TimeML value; [`resolve`] fills them
 //! once a date is known.
 //!
