@@ -155,8 +155,10 @@ struct GoldSpanScore {
     all_right: u64,
 }
 
-/// Normalises each gold span in text order, as the tagger would: anchored on the document
-/// date, with the clause's tense and the last date mentioned as reference.
+/// Normalises the gold spans exactly as the tagger normalises its own expressions: the
+/// document's expressions replaced by the gold spans, in text order, then read by
+/// [`sitrep_time::timeml_values`] (document date, clause tense, the last date mentioned,
+/// a clock taking the day named after it).
 fn normalise_gold(
     doc: &Document,
     map: &[usize],
@@ -164,22 +166,29 @@ fn normalise_gold(
     score: &mut GoldSpanScore,
     dump: Option<&String>,
 ) {
-    let anchor = sitrep_time::anchor_date(doc);
-    let mut reference: Option<String> = None;
-    for g in gold {
-        let (start, end) = gold::byte_range(map, g.start, g.end);
-        let span = sitrep_model::Span::new(start, end);
+    let mut on_gold = doc.clone();
+    on_gold.timexes = gold
+        .iter()
+        .map(|g| {
+            let (start, end) = gold::byte_range(map, g.start, g.end);
+            let span = sitrep_model::Span::new(start, end);
+            sitrep_model::Timex {
+                span,
+                text: span.of(&doc.text).to_string(),
+                value: None,
+                anchor: String::new(),
+            }
+        })
+        .collect();
+    let values = sitrep_time::timeml_values(&on_gold);
+    for ((g, timex), got) in gold.iter().zip(&on_gold.timexes).zip(values) {
+        let (span, start) = (timex.span, timex.span.start());
         let sentence = doc
             .sentence_at(start)
             .map_or(sitrep_model::Span::new(0, doc.text.len()), |i| {
                 doc.sentences[i].span
             });
         let tense = sitrep_time::tense_at(&doc.text, sentence, span);
-        let got =
-            sitrep_time::normalise_in_text(&doc.text, span, anchor, tense, reference.as_deref());
-        if let Some(v) = got.as_ref() {
-            sitrep_time::update_reference(&mut reference, v);
-        }
         let right = got.as_ref().is_some_and(|v| v.timeml == g.value);
         if let Some(dct) = dump.filter(|_| !right || dump_all()) {
             let got = got.as_ref().map_or("-", |v| v.timeml.as_str());
