@@ -63,20 +63,78 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     if since && starts_with_day_or_month(text, expr) {
         return Tense::Past;
     }
-    if names_a_known_day(text, toks, first, expr) {
-        return Tense::Past;
-    }
-    match tense_in(text, clause, expr) {
+    let tense = match tense_in(text, clause, expr) {
         Tense::Unknown => tense_in(text, toks, expr),
         t => t,
+    };
+    match known_day(text, toks, first, expr) {
+        Some(KnownDay::Outcome) => Tense::Past,
+        Some(KnownDay::Event) if tense != Tense::Future => Tense::Past,
+        _ => tense,
     }
 }
 
-/// "Wednesday's ruling", "Friday's close": a weekday in the possessive names an event
-/// the reader already knows of, so the latest such day, whatever the clause's tense
-/// ("they will appeal Wednesday's ruling"). Not when the clause says the day is still
-/// ahead ("ahead of Sunday's vote", "before Sunday's vote").
-fn names_a_known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
+/// What a weekday in the possessive owns.
+enum KnownDay {
+    /// An outcome, done once the day is named: "Wednesday's ruling", "Friday's close".
+    Outcome,
+    /// Any other event: "Sunday's vote", past or still ahead as the clause says.
+    Event,
+}
+
+/// "Wednesday's ruling", "Friday's close": a weekday in the possessive names an event the
+/// reader already knows of, so the latest such day unless the clause looks ahead ("will
+/// cast ballots in Sunday's election"); an outcome ("they will appeal Wednesday's
+/// ruling") is past even then. Nothing when words before it put the day ahead ("ahead
+/// of Sunday's vote", "awaiting Friday's report", "the run-up to Sunday's election").
+fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<KnownDay> {
+    const OUTCOMES: &[&str] = &[
+        "ruling",
+        "decision",
+        "verdict",
+        "judgment",
+        "judgement",
+        "close",
+        "closing",
+        "attack",
+        "attacks",
+        "bombing",
+        "bombings",
+        "killing",
+        "killings",
+        "shooting",
+        "announcement",
+        "statement",
+        "remarks",
+        "comments",
+        "editorial",
+        "edition",
+        "declaration",
+    ];
+    const AHEAD: &[&str] = &[
+        "ahead", "before", "upcoming", "next", "until", "till", "by", "to", "for", "awaiting",
+        "await", "awaits",
+    ];
+    if !possessive_weekday(text, expr) {
+        return None;
+    }
+    let owned = toks
+        .iter()
+        .skip_while(|t| t.span.start < expr.end)
+        .find(|t| t.is_word && !t.text(text).eq_ignore_ascii_case("s"))
+        .map(|t| t.text(text));
+    let ahead = toks[first.saturating_sub(3)..first]
+        .iter()
+        .any(|t| AHEAD.iter().any(|a| t.text(text).eq_ignore_ascii_case(a)));
+    if owned.is_some_and(|w| OUTCOMES.iter().any(|o| w.eq_ignore_ascii_case(o))) {
+        Some(KnownDay::Outcome)
+    } else {
+        (!ahead).then_some(KnownDay::Event)
+    }
+}
+
+/// Whether `expr` is a weekday in the possessive ("Friday's").
+fn possessive_weekday(text: &str, expr: Span) -> bool {
     let after = text.get(expr.end()..).unwrap_or("");
     let possessive = ["'s", "’s"].iter().any(|p| {
         after.starts_with(p)
@@ -85,13 +143,7 @@ fn names_a_known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> bo
                 .next()
                 .is_some_and(char::is_alphanumeric)
     });
-    if !possessive || !first_word_is(text, expr, |l| matches!(l, Lex::Weekday(_))) {
-        return false;
-    }
-    const AHEAD: &[&str] = &["ahead", "before", "upcoming", "next", "until", "till", "by"];
-    !toks[first.saturating_sub(3)..first]
-        .iter()
-        .any(|t| AHEAD.iter().any(|a| t.text(text).eq_ignore_ascii_case(a)))
+    possessive && first_word_is(text, expr, |l| matches!(l, Lex::Weekday(_)))
 }
 
 /// The span from "(" to ")" when `expr` fills a parenthesis on its own.
@@ -181,6 +233,14 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let w = lower(raw);
     let cue = cues();
     let roles = cue.roles(&w);
+    // "as previously planned", "originally scheduled": the adverb only qualifies the
+    // participle after it and says nothing of the clause's own time.
+    let participle_next = toks
+        .get(i + 1)
+        .is_some_and(|n| n.text(text).len() > 4 && n.text(text).ends_with("ed"));
+    if participle_next && PARTICIPLE_ADVERBS.contains(&w.as_ref()) {
+        return None;
+    }
     let regular_past = is_regular_past(&w);
     if roles & (Cue::Future.bit() | Cue::Intent.bit() | Cue::Past.bit() | Cue::Present.bit()) == 0
         && !regular_past
@@ -217,16 +277,16 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     (roles & Cue::Present.bit() != 0).then_some(Tense::Present)
 }
 
+/// Adverbs that describe a plan or act as done before ("as previously planned").
+const PARTICIPLE_ADVERBS: &[&str] = &["previously", "originally", "initially", "hastily"];
+
 /// Future participles are no future in "as expected" or "had been scheduled", nor is
 /// "next" in "next to" (a place).
 fn is_idiom(w: &str, prev: &str, next: &str) -> bool {
     // "had been scheduled to expire Friday" looks back from the past; "as previously
     // planned" and "the hastily planned trip" describe a plan already carried out.
-    let participle = w.ends_with("ed")
-        && matches!(
-            prev,
-            "been" | "had" | "previously" | "originally" | "initially" | "hastily"
-        );
+    let participle =
+        w.ends_with("ed") && (matches!(prev, "been" | "had") || PARTICIPLE_ADVERBS.contains(&prev));
     participle
         || (w == "expected" && matches!(prev, "as" | "than"))
         || (w == "next" && next == "to")
@@ -248,11 +308,11 @@ pub(crate) fn clause_bounds(text: &str, toks: &[Token], expr: Span) -> (usize, u
                 || is_doubled_quote(text, toks, i))
     };
     let first = toks.partition_point(|t| t.span.end <= expr.start);
-    // "admit Poland, Hungary and the Czech Republic in March": an "and" with no verb
-    // after it joins noun phrases, not clauses.
+    // "admit Poland, Hungary and the Czech Republic in March": an "and" that closes a
+    // list ("A, B and C") with no verb after it joins noun phrases, not clauses.
     let mut last_cue: Option<Option<usize>> = None;
     let mut joins_clauses = |i: usize| {
-        if !toks[i].text(text).eq_ignore_ascii_case("and") {
+        if !toks[i].text(text).eq_ignore_ascii_case("and") || !closes_a_list(text, toks, i) {
             return true;
         }
         // The nearest cue before the expression, looked for once and only when needed.
@@ -272,6 +332,14 @@ pub(crate) fn clause_bounds(text: &str, toks: &[Token], expr: Span) -> (usize, u
         .find(|&i| is_break(i))
         .unwrap_or(toks.len());
     (from, to.max(from))
+}
+
+/// Whether the "and" at token `i` closes a list: a comma stands a few words before it
+/// ("Poland, Hungary and", "Poland, the Czech Republic and").
+fn closes_a_list(text: &str, toks: &[Token], i: usize) -> bool {
+    toks[i.saturating_sub(4)..i.saturating_sub(1)]
+        .iter()
+        .any(|t| t.text(text) == ",")
 }
 
 /// Whether token `i` is half of a quote mark typed as two characters (` `` ` or `''`),

@@ -261,13 +261,17 @@ pub(crate) fn build(text: &'static str) -> Result<Lexicon, String> {
         };
         let word = word.trim();
         match reading(kind.trim(), value.unwrap_or("").trim()) {
-            Some(lex) if word.contains(' ') => phrases.push(Phrase {
-                words: word
+            Some(lex) if word.contains(' ') => {
+                let words: Vec<&'static str> = word
                     .split(' ')
                     .map(|w| w.strip_suffix("'s").unwrap_or(w))
-                    .collect(),
-                lex,
-            }),
+                    .collect();
+                if words.iter().any(|w| w.is_empty()) {
+                    errors.push(format!("time/words.tsv:{}: empty word in a name", i + 1));
+                } else {
+                    phrases.push(Phrase { words, lex });
+                }
+            }
             Some(lex) => words.entry(word).or_default().push(lex),
             None => errors.push(format!("time/words.tsv:{}: bad kind or value", i + 1)),
         }

@@ -244,16 +244,45 @@ pub fn normalise_in_text(
     tense: Tense,
     reference: Option<&str>,
 ) -> Option<TimexValue> {
-    let expr = span.of(text);
-    let expr = day_after_month(text, span).unwrap_or_else(|| expr.to_string());
+    let expr = day_after_month(text, span)
+        .or_else(|| year_after_second_day(text, span))
+        .unwrap_or_else(|| span.of(text).to_string());
     normalise_after(&expr, anchor, tense, reference).map(|v| in_context(text, span, v))
 }
 
-/// "25" in "April 24 and 25": a day number alone after a month and day reads as that
-/// month's day ("April 25").
+/// "April 24" in "April 24 and 25, 2029": the year after the second day holds for the
+/// first ("April 24, 2029").
+fn year_after_second_day(text: &str, span: Span) -> Option<String> {
+    let expr = span.of(text);
+    if !expr.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let after = text.get(span.end()..)?.trim_start();
+    let link = ["and", "or", "to", "through", "-", "–"]
+        .iter()
+        .find(|l| after.starts_with(*l))?;
+    let rest = after[link.len()..].trim_start();
+    let day_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&day_len) {
+        return None;
+    }
+    let year = rest[day_len..].strip_prefix(", ")?.get(..4)?;
+    year.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| format!("{expr}, {year}"))
+}
+
+/// "25" in "April 24 and 25" (or "25, 2029"): a day number alone after a month and day
+/// reads as that month's day ("April 25").
 fn day_after_month(text: &str, span: Span) -> Option<String> {
-    let day = span.of(text);
-    if day.is_empty() || day.len() > 2 || !day.bytes().all(|b| b.is_ascii_digit()) {
+    let expr = span.of(text);
+    let digits = expr.bytes().take_while(u8::is_ascii_digit).count();
+    let (day, year) = expr.split_at(digits);
+    let year_ok = year.is_empty()
+        || year
+            .strip_prefix(", ")
+            .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    if !(1..=2).contains(&digits) || !year_ok {
         return None;
     }
     let before = text.get(..span.start())?.trim_end();
@@ -270,13 +299,6 @@ fn day_after_month(text: &str, span: Span) -> Option<String> {
         return None;
     }
     let month = first_day.trim_end().rsplit(' ').next()?;
-    // "May 3 to 5, 2031": the year after the second day holds for it.
-    let after = text.get(span.end()..).unwrap_or("");
-    let year = after
-        .strip_prefix(", ")
-        .and_then(|a| a.get(..4))
-        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
-        .map_or(String::new(), |y| format!(", {y}"));
     normalise::month_word(month).then(|| format!("{month} {day}{year}"))
 }
 

@@ -357,6 +357,12 @@ pub fn normalise_after(
         return Some(v);
     }
     let (expr, half) = strip_half(expr);
+    // "a year and a half ago" is 18 months ago: a date counts in the next finer unit.
+    if half {
+        if let Some(finer) = in_finer_units(&expr) {
+            return normalise_after(&finer, anchor, tense, reference);
+        }
+    }
     let all = items(&expr);
     let mut modifier = None;
     let mut its: Vec<It> = Vec::with_capacity(all.len());
@@ -381,8 +387,8 @@ pub fn normalise_after(
         definite,
     };
     let mut value = rules.apply()?;
-    if half && value.kind == TimexKind::Duration {
-        value.timeml = add_half(&value.timeml);
+    if let (true, TimexKind::Duration, Some((unit, _))) = (half, value.kind, rules.unit()) {
+        value.timeml = add_half(&value.timeml, unit);
     }
     value.modifier = modifier;
     Some(value)
@@ -430,22 +436,70 @@ fn strip_half(expr: &str) -> (String, bool) {
     (out, half)
 }
 
-/// Adds half a unit to a counted duration: `P2Y` → `P2Y6M`, `PT5H` → `PT5H30M`.
-fn add_half(d: &str) -> String {
-    let extra = match d.chars().last() {
-        Some('Y') => "6M",
-        Some('D') if !d.contains('T') => "T12H",
-        Some('H') => "30M",
-        Some('M') if d.contains('T') => "30S",
-        Some('W') => "3DT12H",
-        _ => return d.to_string(),
+/// Adds half of `unit` to a counted duration: `P2Y` → `P2Y6M`, `P10Y` (a decade) →
+/// `P15Y`, `P1W` → `P10DT12H`, `PT5H` → `PT5H30M`. Uncounted values stay as they are.
+fn add_half(d: &str, unit: Unit) -> String {
+    let digits: String = d.chars().filter(char::is_ascii_digit).collect();
+    let Ok(n) = digits.parse::<i64>() else {
+        return d.to_string();
     };
-    let counted = d.chars().any(|c| c.is_ascii_digit());
-    if counted {
-        format!("{d}{extra}")
-    } else {
-        d.to_string()
+    match unit {
+        Unit::Decade => format!("P{}Y", n + 5),
+        Unit::Century => format!("P{}Y", n + 50),
+        Unit::Year => format!("{d}6M"),
+        Unit::Month => format!("{d}15D"),
+        Unit::Week => format!("P{}DT12H", n.saturating_mul(7).saturating_add(3)),
+        Unit::Day => format!("{d}T12H"),
+        Unit::Hour => format!("{d}30M"),
+        Unit::Minute => format!("{d}30S"),
+        _ => d.to_string(),
     }
+}
+
+/// "a year and a half ago" (its half already taken out: "a year ago") as "18 months ago":
+/// an expression that counts back ("ago", "earlier"), its count and unit rewritten in the
+/// next finer unit. ("An hour and a half later" stays a duration, as "an hour later" is.)
+fn in_finer_units(expr: &str) -> Option<String> {
+    let w = words(expr);
+    let readings = |x: &str| lexicon().get(x);
+    if !w.iter().any(|x| {
+        readings(x)
+            .iter()
+            .any(|l| matches!(l, Lex::Dir(d) if *d < 0))
+    }) {
+        return None;
+    }
+    let k = w
+        .iter()
+        .position(|x| readings(x).iter().any(|l| matches!(l, Lex::Unit(_))))?;
+    let unit = readings(&w[k]).iter().find_map(|l| match l {
+        Lex::Unit(u) => Some(*u),
+        _ => None,
+    })?;
+    let count_at = k.checked_sub(1)?;
+    let n = w[count_at].parse::<i64>().ok().or_else(|| {
+        readings(&w[count_at]).iter().find_map(|l| match l {
+            Lex::Number(n) => Some(*n),
+            _ => None,
+        })
+    })?;
+    let (per, finer) = match unit {
+        Unit::Decade => (10, "years"),
+        Unit::Century => (100, "years"),
+        Unit::Year => (12, "months"),
+        Unit::Month => (30, "days"),
+        Unit::Week => (7, "days"),
+        Unit::Day => (24, "hours"),
+        Unit::Hour => (60, "minutes"),
+        Unit::Minute => (60, "seconds"),
+        _ => return None,
+    };
+    let count = n.checked_mul(per)?.checked_add(per / 2)?;
+    let mut out: Vec<String> = w[..count_at].to_vec();
+    out.push(count.to_string());
+    out.push(finer.to_string());
+    out.extend(w[k + 1..].iter().cloned());
+    Some(out.join(" "))
 }
 
 /// All-digit dates: ISO `2024-05-21` (with an optional `08:28` clock time) and US
@@ -874,7 +928,8 @@ impl Rules<'_> {
         let n = self.num().filter(|_| !vague);
         // "the first hours", "the first days after the vote": an opening stretch of
         // unstated length.
-        if self.ord() == Some(1) && plural && n.is_none() && !vague {
+        let dated = self.has(|i| matches!(i, It::Year(_) | It::Month(_)));
+        if self.ord() == Some(1) && plural && n.is_none() && !vague && !dated {
             return out(duration(None, u)?, TimexKind::Duration, false);
         }
         // "the first nine months" is a span; "a flat second quarter" is not.
@@ -1068,8 +1123,29 @@ impl Rules<'_> {
                 TimexKind::Date,
                 false,
             ),
-            None => self.month_day(m, d, ""),
+            None => self.holiday_in_view(m, d),
         }
+    }
+
+    /// A holiday's day without a year: within a week of the document date the nearest
+    /// ("as Easter week began", written on its Monday), farther out by the clause tense
+    /// ("was arrested on Easter Monday" a month before the next one is the last one; the
+    /// six-week window of [`Rules::month_day`] is for deadlines, which holidays are not).
+    fn holiday_in_view(&self, m: u32, d: u32) -> Option<TimexValue> {
+        let Some(a) = self.anchor else {
+            return out(format!("XXXX-{m:02}-{d:02}"), TimexKind::Date, true);
+        };
+        let all = || {
+            [a.year() - 1, a.year(), a.year() + 1]
+                .into_iter()
+                .filter_map(move |y| NaiveDate::from_ymd_opt(y, m, d))
+        };
+        let near = || all().filter(|c| (*c - a).num_days().abs() <= 7);
+        let date = pick(near(), a, self.tense)
+            .or_else(|| pick(near(), a, Tense::Unknown))
+            .or_else(|| pick(all(), a, self.tense))
+            .or_else(|| pick(all(), a, Tense::Unknown))?;
+        out(ymd(date), TimexKind::Date, true)
     }
 
     /// "Easter week", "Christmas week": the ISO week that holds the holiday.
@@ -1104,7 +1180,7 @@ impl Rules<'_> {
         };
         // The year is chosen as for a fixed day; the day is then that year's own.
         let this_year = movable.day_in(a.year())?;
-        let guess = self.month_day(this_year.month(), this_year.day(), "")?;
+        let guess = self.holiday_in_view(this_year.month(), this_year.day())?;
         let y: i32 = guess.timeml.get(..4)?.parse().ok()?;
         out(ymd(movable.day_in(y)?), TimexKind::Date, true)
     }

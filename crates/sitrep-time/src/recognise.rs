@@ -66,8 +66,12 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
             if !is_quoted_title(text, sentence, span) {
                 out.push(span);
                 if let Some(day) = coordinated_day(text, &toks, b) {
-                    out.push(toks[day].span);
-                    i = day + 1;
+                    // "April 24 and 25, 2029": the year goes with the second day.
+                    let with_year = toks.get(day + 1).is_some_and(|t| t.text(text) == ",")
+                        && toks.get(day + 2).is_some_and(|t| is_year(t.text(text)));
+                    let last = if with_year { day + 2 } else { day };
+                    out.push(Span::new(toks[day].span.start(), toks[last].span.end()));
+                    i = last + 1;
                     continue;
                 }
             }
@@ -77,18 +81,29 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     out
 }
 
-/// "on April 24 and 25", "May 3 to 5": a second day of the month just named, which
-/// TimeML tags as a date of its own. `b` is the token after the first expression.
+/// "on April 24 and 25", "from May 3 to 5": a second day of the month just named, which
+/// TimeML tags as a date of its own. `b` is the token after the first expression. A range
+/// ("to", "through", a dash) needs "from" or "between" before the month: "rose on June 3
+/// to 14" is a figure, not a day.
 fn coordinated_day(text: &str, toks: &[Token], b: usize) -> Option<usize> {
-    const LINKS: &[&str] = &["and", "or", "to", "through", "-", "–"];
+    const LINKS: &[&str] = &["and", "or"];
+    const RANGES: &[&str] = &["to", "through", "-", "–"];
     let word = |k: usize| toks.get(k).map(|t| t.text(text));
     let is_day = |w: &str| w.len() <= 2 && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    let is_any = |k: usize, list: &[&str]| {
+        word(k).is_some_and(|w| list.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    };
     let last = b.checked_sub(1)?;
-    let month_before = last
+    // The month, written out or abbreviated with a dot ("Feb. 3").
+    let month_at = match last.checked_sub(1).and_then(word) {
+        Some(".") => last.checked_sub(2)?,
+        _ => last.checked_sub(1)?,
+    };
+    let month_before = word(month_at).is_some_and(|w| month_of(w).is_some());
+    let opened = month_at
         .checked_sub(1)
-        .and_then(word)
-        .is_some_and(|w| month_of(w).is_some());
-    let linked = word(b).is_some_and(|w| LINKS.iter().any(|l| w.eq_ignore_ascii_case(l)));
+        .is_some_and(|k| is_any(k, &["from", "between"]));
+    let linked = is_any(b, LINKS) || (is_any(b, RANGES) && opened);
     let second = word(b + 1).is_some_and(is_day);
     (month_before
         && word(last).is_some_and(is_day)
@@ -99,11 +114,40 @@ fn coordinated_day(text: &str, toks: &[Token], b: usize) -> Option<usize> {
 }
 
 /// ABC's "This Week", CBS's ''60 Minutes'': a capitalised phrase opening a quotation
-/// that holds nothing but capitalised words is the title of a show or work, no time.
+/// that holds nothing but capitalised words, after a possessive or a word that names a
+/// work ("the program", "on"), is the title of a show or work, no time. A quoted sentence
+/// in title case ("Next Week Will Be Decisive," he said) is no title.
 fn is_quoted_title(text: &str, sentence: Span, span: Span) -> bool {
     const QUOTES: &[char] = &['"', '“', '”', '\'', '‘', '’', '`'];
+    const NAMING: &[&str] = &[
+        "on",
+        "program",
+        "programme",
+        "show",
+        "series",
+        "film",
+        "movie",
+        "book",
+        "titled",
+        "entitled",
+        "called",
+        "newspaper",
+        "magazine",
+        "column",
+    ];
     let before = text.get(sentence.start()..span.start()).unwrap_or("");
-    if !before.trim_end().ends_with(QUOTES) {
+    let Some(opened) = before.trim_end().strip_suffix(QUOTES) else {
+        return false;
+    };
+    let opened = opened.trim_end_matches(QUOTES).trim_end();
+    let word_before = opened
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let possessive = ["'s", "’s", "s'", "s’"]
+        .iter()
+        .any(|p| word_before.ends_with(p));
+    if !possessive && !NAMING.iter().any(|w| word_before.eq_ignore_ascii_case(w)) {
         return false;
     }
     let rest = text.get(span.start()..sentence.end()).unwrap_or("");
@@ -204,8 +248,9 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
         return false;
     }
-    // "the first nine months of 1997": a count of months is a duration and the year a
-    // date of its own, as TimeML tags them; "the third quarter of 1990" stays one date.
+    // "the first nine months of 1997", "the last three months of the year": a count of
+    // months is a duration and the year a date of its own, as TimeML tags them; "the
+    // third quarter of 1990" stays one date.
     if w.eq_ignore_ascii_case("of")
         && ["days", "weeks", "months"]
             .iter()
@@ -527,13 +572,26 @@ fn is_year(w: &str) -> bool {
 }
 
 /// "in 1898", "since 1776": a year before 1900 only after a preposition of time, where
-/// four digits are seldom a count.
-fn is_early_year(w: &str, prev: &str) -> bool {
+/// four digits are seldom a count; not a clock or a count of units ("until 1800 hours",
+/// "in 1000 years"), nor the start of a range of figures ("from 1200 to 1500").
+fn is_early_year(w: &str, prev: &str, next: &str, after_next: &str) -> bool {
     const PREPOSITIONS: &[&str] = &["in", "since", "from", "until", "till", "before", "after"];
-    w.len() == 4
+    let early = w.len() == 4
         && w.bytes().all(|c| c.is_ascii_digit())
         && (1000..1900).contains(&w.parse::<u32>().unwrap_or(0))
-        && PREPOSITIONS.iter().any(|p| prev.eq_ignore_ascii_case(p))
+        && PREPOSITIONS.iter().any(|p| prev.eq_ignore_ascii_case(p));
+    if !early {
+        return false;
+    }
+    let next_low = next.to_ascii_lowercase();
+    let counted = next_low == "hours"
+        || lexicon()
+            .get(&next_low)
+            .iter()
+            .any(|l| matches!(l, Lex::Unit(_) | Lex::Zone));
+    let range = matches!(next_low.as_str(), "to" | "and" | "-" | "–")
+        && after_next.starts_with(|c: char| c.is_ascii_digit());
+    !counted && !range
 }
 
 fn classify(text: &str, toks: &[Token], i: usize) -> Class {
@@ -570,7 +628,8 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     if w.contains('-') {
         return hyphenated(w);
     }
-    if is_year(w) || is_early_year(w, prev) {
+    let after_next = toks.get(i + 2).map(|t| t.text(text)).unwrap_or("");
+    if is_year(w) || is_early_year(w, prev, next, after_next) {
         return year_class(text, toks, i);
     }
     if let Some(c) = digits_class(w) {
@@ -589,6 +648,12 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     match lex {
         Lex::Month(_) => month_class(text, toks, i, raw),
         Lex::Weekday(_) => weekday_class(text, toks, i, raw),
+        // "Easter Island", "Christmas Island": a holiday's name inside a proper name.
+        Lex::Holiday(..) | Lex::Floating(..) | Lex::Easter(_)
+            if starts_a_name(text, toks, i + 1) =>
+        {
+            Class::None
+        }
         Lex::Decade(_) | Lex::DayRel(_) | Lex::Holiday(..) | Lex::Floating(..) | Lex::Easter(_) => {
             Class::Head
         }
@@ -619,15 +684,14 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
                 "than",
             ];
             let is_any = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
-            // "a trickle that soon became a flood": soon after a past event, no time
-            // of its own.
-            let low = next.to_ascii_lowercase();
-            let past_verb = cues().is(&low, Cue::Past) || (low.len() > 4 && low.ends_with("ed"));
-            let joined = is_any(prev, BEFORE) || is_any(next, AFTER) || past_verb;
-            if joined {
-                Class::None
-            } else {
+            let joined = is_any(prev, BEFORE) || is_any(next, AFTER);
+            // "the violence soon spread": in a narrative "soon" counts from a past event;
+            // it looks ahead from now only beside a modal or future word ("may soon
+            // seek", "it soon will begin", "to soon grow").
+            if !joined && looks_ahead(text, toks, i) {
                 Class::Head
+            } else {
+                Class::None
             }
         }
         // "Now, the question is...": a "Now" that opens a sentence or quotation and is set
@@ -635,9 +699,16 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Ref(_) if w == "now" && next == "," && (i == 0 || raw == "Now") => Class::None,
         Lex::Ref(_) => Class::Head,
         Lex::Unit(_) => unit_class(text, toks, i, w),
-        // "over the summer", "well into the winter": the season in view, named alone.
+        // "over the summer", "well into the winter": the season in view, named alone; not
+        // "at the Winter Olympics", "the spring offensive", "after the fall in the yen".
         Lex::Season(_)
-            if prev.eq_ignore_ascii_case("the") && after_preposition(text, toks, i - 1) =>
+            if prev.eq_ignore_ascii_case("the")
+                && after_preposition(text, toks, i - 1)
+                && ends_phrase(text, toks.get(i + 1))
+                && !(matches!(w, "fall" | "spring")
+                    && ["in", "of", "from", "to", "by"]
+                        .iter()
+                        .any(|p| next.eq_ignore_ascii_case(p))) =>
         {
             Class::Head
         }
@@ -655,6 +726,30 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::DayPart(p) if p.starts_with('T') && after_preposition(text, toks, i) => Class::Head,
         Lex::DayPart(_) | Lex::Zone => Class::Suffix,
     }
+}
+
+/// Whether token `k` is a capitalised word that is no time word ("Island", "Agreement"),
+/// so that the words before it belong to a proper name.
+fn starts_a_name(text: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        let w = t.text(text);
+        t.is_word
+            && w.starts_with(|c: char| c.is_uppercase())
+            && lexicon().get(&w.to_lowercase()).is_empty()
+    })
+}
+
+/// Whether a modal, "to" or a future cue stands within three words before token `i` or
+/// right after it.
+fn looks_ahead(text: &str, toks: &[Token], i: usize) -> bool {
+    const MODALS: &[&str] = &[
+        "will", "would", "shall", "may", "might", "could", "can", "should", "must", "to", "ll",
+    ];
+    let future = |t: &Token| {
+        let w = lower(t.text(text));
+        MODALS.contains(&w.as_ref()) || cues().is(&w, Cue::Future)
+    };
+    toks[i.saturating_sub(3)..i].iter().any(future) || toks.get(i + 1).is_some_and(future)
 }
 
 /// Whether the word before token `i` is a preposition of time ("at", "over", "until").
@@ -733,12 +828,23 @@ fn hour_in_part_of_day(text: &str, toks: &[Token], i: usize) -> bool {
             .parse::<u32>()
             .is_ok_and(|h| (1..=12).contains(&h))
     };
+    // "leave at 4 in the morning", not "arrested 12 in the night raid".
+    let told = || {
+        i.checked_sub(1).is_some_and(|p| {
+            [
+                "at", "by", "until", "till", "around", "about", "before", "after",
+            ]
+            .iter()
+            .any(|w| is(p, w))
+        }) || ends_phrase(text, toks.get(i + 4))
+    };
     is(i + 1, "in")
         && is(i + 2, "the")
         && hour()
         && ["morning", "afternoon", "evening", "night"]
             .iter()
             .any(|p| is(i + 3, p))
+        && told()
 }
 
 /// "Election Day", "New Year's Day", "Good Friday": the words of a holiday's name are
@@ -758,6 +864,11 @@ fn mark_named_days(text: &str, toks: &[Token], classes: &mut [Class]) {
             let Some(end) = phrase_end(text, toks, i, &phrase.words) else {
                 continue;
             };
+            // "the Good Friday Agreement": part of a longer name, no time at all.
+            if starts_a_name(text, toks, end) {
+                classes[i..end].fill(Class::None);
+                break;
+            }
             for k in i..end {
                 let apostrophe = matches!(toks[k].text(text), "'" | "’" | "s")
                     && k > i
