@@ -29,7 +29,8 @@
 //! ("nineteen ninety-six") are years. The tense is the nearest cue's in the clause; an
 //! "and" with no verb after it joins noun phrases, not clauses, and a trailing "..., an
 //! official said" dates the saying, not what was said, when the clause has a verb of its
-//! own. A weekday in the possessive ("Friday's ruling") is the latest such day. A document
+//! own. A weekday in the possessive is the latest such day outside a future clause, and
+//! even in one when it owns an outcome ("will appeal Friday's ruling"). A document
 //! without a date keeps relative expressions
 //! with `value: None` and `X` placeholders in their TimeML value; [`resolve`] fills them
 //! once a date is known.
