@@ -321,9 +321,11 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     let piece = span.of(text);
     let base = span.start();
     let mut out = Vec::with_capacity(piece.len() / 5 + 1);
-    let mut rest = piece.char_indices().peekable();
-    while let Some((at, c)) = rest.next() {
+    // One pass by byte offset: each token's end is where the next look starts.
+    let mut at = 0;
+    while let Some(c) = char_at(piece, at) {
         if c.is_whitespace() {
+            at += c.len_utf8();
             continue;
         }
         let (end, is_word) = if c.is_alphanumeric() {
@@ -340,11 +342,18 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
             span: Span::new(base + at, base + end),
             is_word,
         });
-        while rest.peek().is_some_and(|(i, _)| *i < end) {
-            rest.next();
-        }
+        at = end;
     }
     out
+}
+
+/// The character starting at byte `at` of `piece` (a char boundary), read directly when
+/// it is ASCII, as most news text is.
+fn char_at(piece: &str, at: usize) -> Option<char> {
+    match piece.as_bytes().get(at)? {
+        &b if b.is_ascii() => Some(char::from(b)),
+        _ => piece.get(at..)?.chars().next(),
+    }
 }
 
 /// Where the word starting at `at` ends.
@@ -352,18 +361,20 @@ fn word_end(piece: &str, at: usize) -> usize {
     let b = piece.as_bytes();
     let mut end = at;
     let mut has_dot = false;
-    for (i, c) in piece[at..].char_indices().map(|(i, c)| (at + i, c)) {
+    let mut i = at;
+    while let Some(c) = char_at(piece, i) {
+        let after = i + c.len_utf8();
         if c.is_alphanumeric() {
-            end = i + c.len_utf8();
+            end = after;
+            i = after;
             continue;
         }
-        let next = piece[i + c.len_utf8()..].chars().next();
-        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        let next_alnum = char_at(piece, after).is_some_and(char::is_alphanumeric);
         let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
         let joins = match c {
             '-' => next_alnum,
             '.' => next_alnum,
-            '\'' | '’' => next_alnum && !is_possessive(&piece[i + c.len_utf8()..]),
+            '\'' | '’' => next_alnum && !is_possessive(&piece[after..]),
             ',' => prev_digit && is_thousands(&piece[i + 1..]),
             _ => false,
         };
@@ -375,6 +386,7 @@ fn word_end(piece: &str, at: usize) -> usize {
             break;
         }
         has_dot |= c == '.';
+        i = after;
     }
     end
 }

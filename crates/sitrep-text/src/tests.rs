@@ -224,3 +224,78 @@ proptest::proptest! {
         }
     }
 }
+
+/// The first tokenizer, kept as the specification of the faster one: it walked the text
+/// by characters and skipped each token's characters a second time.
+fn reference_tokens(text: &str, span: Span) -> Vec<Token> {
+    let piece = span.of(text);
+    let base = span.start();
+    let mut out = Vec::new();
+    let mut rest = piece.char_indices().peekable();
+    while let Some((at, c)) = rest.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let (end, is_word) = if c.is_alphanumeric() {
+            (reference_word_end(piece, at), true)
+        } else if piece[at..].starts_with("...") {
+            (
+                at + 3 + piece[at + 3..].bytes().take_while(|&b| b == b'.').count(),
+                false,
+            )
+        } else {
+            (at + c.len_utf8(), false)
+        };
+        out.push(Token {
+            span: Span::new(base + at, base + end),
+            is_word,
+        });
+        while rest.peek().is_some_and(|(i, _)| *i < end) {
+            rest.next();
+        }
+    }
+    out
+}
+
+fn reference_word_end(piece: &str, at: usize) -> usize {
+    let b = piece.as_bytes();
+    let mut end = at;
+    let mut has_dot = false;
+    for (i, c) in piece[at..].char_indices().map(|(i, c)| (at + i, c)) {
+        if c.is_alphanumeric() {
+            end = i + c.len_utf8();
+            continue;
+        }
+        let next = piece[i + c.len_utf8()..].chars().next();
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
+        let joins = match c {
+            '-' => next_alnum,
+            '.' => next_alnum,
+            '\'' | '’' => next_alnum && !super::is_possessive(&piece[i + c.len_utf8()..]),
+            ',' => prev_digit && super::is_thousands(&piece[i + 1..]),
+            _ => false,
+        };
+        if !joins {
+            if c == '.' && has_dot {
+                end = i + 1;
+            }
+            break;
+        }
+        has_dot |= c == '.';
+    }
+    end
+}
+
+proptest::proptest! {
+    #[test]
+    fn tokens_match_the_reference_tokenizer(
+        t in "[a-zA-Z0-9é’'.,\\-… \t\n\"()$%ü東]{0,120}",
+        cut in 0usize..8,
+    ) {
+        // Also on a sub-span that starts inside the text, at a char boundary.
+        let start = t.char_indices().nth(cut).map_or(0, |(i, _)| i);
+        let span = Span::new(start, t.len());
+        proptest::prop_assert_eq!(tokens(&t, span), reference_tokens(&t, span));
+    }
+}
