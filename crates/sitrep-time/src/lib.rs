@@ -327,7 +327,30 @@ fn in_context(text: &str, span: Span, v: TimexValue) -> TimexValue {
             modifier: v.modifier,
         };
     }
+    let quarter_word = words
+        .iter()
+        .all(|w| matches!(w.as_str(), "the" | "quarter"));
+    if ends_period && quarter_word {
+        if let Some(q) = quarter_ending(after[next.len()..].trim_start(), &v.timeml) {
+            return TimexValue { timeml: q, ..v };
+        }
+    }
     v
+}
+
+/// "the quarter ended July 31": the three months up to that day, named by the calendar
+/// quarter that holds their middle month (May to July is mostly the second quarter).
+/// `after` starts at the month; `value` is the quarter read without it, for its year.
+fn quarter_ending(after: &str, value: &str) -> Option<String> {
+    let month = after.split(|c: char| !c.is_ascii_alphabetic()).next()?;
+    let m = normalise::month_number(month)?;
+    let year: i32 = value.get(..4)?.parse().ok()?;
+    let (year, middle) = if m == 1 {
+        (year - 1, 12)
+    } else {
+        (year, m - 1)
+    };
+    Some(format!("{year}-Q{}", (middle - 1) / 3 + 1))
 }
 
 /// The full normalisation of one time expression of `doc` (see [`timeml_values`]).

@@ -163,12 +163,22 @@ fn easter_sunday(y: i32) -> Option<NaiveDate> {
 
 /// Whether `w` names a month ("April", "Sept."), capitalised as a name is.
 pub(crate) fn month_word(w: &str) -> bool {
+    month_number(w).is_some()
+}
+
+/// The number of the month `w` names ("July" 7, "Sept." 9), capitalised as a name is.
+pub(crate) fn month_number(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
-    w.starts_with(char::is_uppercase)
-        && lexicon()
-            .get(&w.to_lowercase())
-            .iter()
-            .any(|l| matches!(l, Lex::Month(_)))
+    if !w.starts_with(char::is_uppercase) {
+        return None;
+    }
+    lexicon()
+        .get(&w.to_lowercase())
+        .iter()
+        .find_map(|l| match l {
+            Lex::Month(m) => Some(*m),
+            _ => None,
+        })
 }
 
 /// The name of several words that `words` opens with, if any.

@@ -1179,3 +1179,21 @@ fn review_cases_of_names_seasons_and_possessives() {
     assert_eq!(v("a week and a half", wed(), Tense::Past), "P10DT12H");
     assert_eq!(v("a month and a half", wed(), Tense::Past), "P1M15D");
 }
+
+#[test]
+fn a_quarter_ended_on_a_day_is_named_by_its_middle_month() {
+    let got = tagged(
+        "In the quarter ended July 31, the chain lost money. For the quarter ended Sept. 30, \
+         it earned more.",
+        Some("2031-10-20"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the quarter", "2031-Q2"),
+            ("July 31", "2031-07-31"),
+            ("the quarter", "2031-Q3"),
+            ("Sept. 30", "2031-09-30"),
+        ])
+    );
+}
