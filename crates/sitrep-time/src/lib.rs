@@ -247,6 +247,7 @@ pub fn normalise_in_text(
 ) -> Option<TimexValue> {
     let expr = day_after_month(text, span)
         .or_else(|| year_after_second_day(text, span))
+        .or_else(|| part_shared_with_next_weekday(text, span))
         .unwrap_or_else(|| span.of(text).to_string());
     normalise_after(&expr, anchor, tense, reference).map(|v| in_context(text, span, v))
 }
@@ -271,6 +272,23 @@ fn year_after_second_day(text: &str, span: Span) -> Option<String> {
     year.bytes()
         .all(|b| b.is_ascii_digit())
         .then(|| format!("{expr}, {year}"))
+}
+
+/// "Monday" in "Monday and Tuesday nights": a weekday alone shares the plural part of
+/// day of the weekday coordinated with it ("Monday nights").
+fn part_shared_with_next_weekday(text: &str, span: Span) -> Option<String> {
+    const PARTS: &[&str] = &["mornings", "afternoons", "evenings", "nights"];
+    let expr = span.of(text);
+    if !normalise::weekday_word(expr) {
+        return None;
+    }
+    let mut words = text.get(span.end()..)?.split_whitespace();
+    let link = words.next()?;
+    let other = words.next()?;
+    let part = words.next()?.trim_end_matches(|c: char| !c.is_alphabetic());
+    let linked = link.eq_ignore_ascii_case("and") || link.eq_ignore_ascii_case("or");
+    (linked && normalise::weekday_word(other) && PARTS.contains(&part.to_lowercase().as_str()))
+        .then(|| format!("{expr} {part}"))
 }
 
 /// "25" in "April 24 and 25" (or "25, 2029"): a day number alone after a month and day

@@ -166,6 +166,16 @@ pub(crate) fn month_word(w: &str) -> bool {
     month_number(w).is_some()
 }
 
+/// Whether `w` names a weekday ("Monday", "Tues."), capitalised as a name is.
+pub(crate) fn weekday_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    w.starts_with(char::is_uppercase)
+        && lexicon()
+            .get(&w.to_lowercase())
+            .iter()
+            .any(|l| matches!(l, Lex::Weekday(_)))
+}
+
 /// The number of the month `w` names ("July" 7, "Sept." 9), capitalised as a name is.
 pub(crate) fn month_number(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
@@ -709,6 +719,16 @@ impl Rules<'_> {
             It::Set(s) => Some(*s),
             _ => None,
         })?;
+        // "Saturday mornings": the weekday recurs at that part of the day.
+        if let (Some(part), Some(d)) = (
+            s.strip_prefix("XXXX-XX-XX"),
+            self.find(|i| match i {
+                It::Weekday(d) => Some(*d),
+                _ => None,
+            }),
+        ) {
+            return out(format!("XXXX-WXX-{d}{part}"), TimexKind::Set, false);
+        }
         if s != "EVERY" {
             return out(s.to_string(), TimexKind::Set, false);
         }

@@ -660,6 +660,14 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Set("EVERY") => Class::Modifier,
         // "annual", "quarterly" mostly qualify nouns ("annual meeting").
         Lex::Set(_) if matches!(w, "annual" | "annually" | "quarterly") => Class::None,
+        // "Saturday mornings" recur; "three nights", "works nights" are no set of days.
+        Lex::Set(s) if s.starts_with("XXXX-XX-XXT") => {
+            if weekday_word(prev) {
+                Class::Suffix
+            } else {
+                Class::None
+            }
+        }
         // "a daily briefing": an adjective before its noun.
         Lex::Set(_) if is_noun_like(next) => Class::None,
         Lex::Set(_) => Class::Head,

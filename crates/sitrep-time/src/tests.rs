@@ -1197,3 +1197,21 @@ fn a_quarter_ended_on_a_day_is_named_by_its_middle_month() {
         ])
     );
 }
+
+#[test]
+fn plural_weekdays_and_parts_of_day_recur() {
+    let got = tagged(
+        "Ferries sail on Mondays. Flights leave on Monday and Tuesday nights. The market \
+         opens on Saturday mornings. He spent three nights in jail.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Mondays", "XXXX-WXX-1"),
+            ("Monday", "XXXX-WXX-1TNI"),
+            ("Tuesday nights", "XXXX-WXX-2TNI"),
+            ("Saturday mornings", "XXXX-WXX-6TMO"),
+        ])
+    );
+}
