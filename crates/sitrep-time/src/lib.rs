@@ -26,14 +26,15 @@
 //! the direction is left out as TimeML does), while "a year earlier" and "two weeks ago"
 //! are dates; "the week of March 6" is that ISO week; "since" before a day or month looks
 //! back, "until" forward (unless the clause is in the past perfect); spoken years
-//! ("nineteen ninety-six") are years. The tense is the nearest cue's in the clause; an
-//! "and" with no verb after it joins noun phrases, not clauses, and a trailing "..., an
+//! ("nineteen ninety-six") are years; "the quarter ended July 31" is the quarter of its
+//! middle month. The tense is the nearest cue's in the clause; an "and" that closes a
+//! list with no verb after it joins noun phrases, not clauses, and a trailing "..., an
 //! official said" dates the saying, not what was said, when the clause has a verb of its
 //! own. A weekday in the possessive is the latest such day outside a future clause, and
-//! even in one when it owns an outcome ("will appeal Friday's ruling"). A document
-//! without a date keeps relative expressions
-//! with `value: None` and `X` placeholders in their TimeML value; [`resolve`] fills them
-//! once a date is known.
+//! even in one when it owns an outcome ("will appeal Friday's ruling"). Plural weekdays
+//! and "every"/"each" make sets ("on Mondays", "Saturday mornings": `XXXX-WXX-6TMO`).
+//! A document without a date keeps relative expressions with `value: None` and `X`
+//! placeholders in their TimeML value; [`resolve`] fills them once a date is known.
 //!
 //! ```
 //! use sitrep_model::{Document, DateValue, Precision, PublishedDate, Stage};
