@@ -7,7 +7,8 @@
 //!
 //! With `SITREP_TIMEX_ERRORS=1` in the environment, every mismatch goes to stderr, one
 //! tab-separated line each: `gold-span` (wrong value on a gold span: doc, dct, type,
-//! text, gold, got, tense, sentence), `missed`, `spurious` and `value` (end to end);
+//! text, gold, got, tense, sentence), `missed`, `spurious`, `value` (end to end) and
+//! `span` (the right value on a span of other bounds: found text, gold text);
 //! `SITREP_TIMEX_ERRORS=all` adds the right gold-span values as `gold-span-ok`.
 //!
 //! The gold writes some values in more than one notation (`2000-W7` and `2000-W07`,
@@ -317,6 +318,9 @@ fn dump_end_to_end(doc: &Document, dct: &str, gold: &[((usize, usize), &str)]) {
         let got = values[i].as_ref().map_or("-", |v| v.timeml.as_str());
         match matched.iter().find(|(pi, _)| *pi == i) {
             None => eprintln!("spurious\t{id}\t{dct}\t{:?}\t{got}", text(*p)),
+            Some((_, g)) if gold[*g].0 != *p && gold[*g].1 == got => {
+                eprintln!("span\t{id}\t{dct}\t{:?}\t{:?}", text(*p), text(gold[*g].0))
+            }
             Some((_, g)) if gold[*g].1 != got => eprintln!(
                 "value\t{id}\t{dct}\t{:?}\t{:?}\t{}\t{got}",
                 text(*p),
