@@ -997,14 +997,29 @@ fn hyphenated(w: &str) -> Class {
     if w.ends_with("-quarters") || w.ends_with("-half") || w.ends_with("-minute") {
         return Class::None;
     }
-    let fraction = w.rsplit('-').next().is_some_and(|last| {
-        matches!(lexicon().get(last).first(), Some(Lex::Ordinal(_)))
-            && w.split('-')
-                .next()
-                .is_some_and(|f| matches!(lexicon().get(f).first(), Some(Lex::Number(_))))
-    });
-    if fraction {
-        return Class::None;
+    // "two-thirds" is a fraction; "twenty-third" (tens, then a unit's ordinal) is an
+    // ordinal.
+    let ordinal_after = w
+        .rsplit('-')
+        .next()
+        .and_then(|last| match lexicon().get(last).first() {
+            Some(Lex::Ordinal(o)) => Some(*o),
+            _ => None,
+        });
+    let number_before = w
+        .split('-')
+        .next()
+        .and_then(|first| match lexicon().get(first).first() {
+            Some(Lex::Number(n)) => Some(*n),
+            _ => None,
+        });
+    if let (Some(o), Some(n)) = (ordinal_after, number_before) {
+        let compound = n >= 20 && n % 10 == 0 && o < 10;
+        return if compound {
+            Class::Ordinal
+        } else {
+            Class::None
+        };
     }
     let mut best = Class::None;
     // "post-1959", "pre-2020": the prefix leaves the year as it is.
@@ -1161,7 +1176,8 @@ fn month_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
         return Class::None;
     }
     let next = toks.get(i + 1).map(|t| t.text(text)).unwrap_or("");
-    let next_num = next.starts_with(|c: char| c.is_ascii_digit());
+    // "March 8", and in broadcast speech "March eighth", "March twenty-third".
+    let next_num = next.starts_with(|c: char| c.is_ascii_digit()) || is_ordinal_word(next);
     let dotted = next == "."
         && toks
             .get(i + 1)
@@ -1185,6 +1201,16 @@ fn month_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
     } else {
         Class::None
     }
+}
+
+/// Whether `w` is an ordinal in words ("eighth", "twenty-third").
+fn is_ordinal_word(w: &str) -> bool {
+    let last = w.rsplit('-').next().unwrap_or(w).to_ascii_lowercase();
+    w.starts_with(|c: char| c.is_alphabetic())
+        && lexicon()
+            .get(&last)
+            .iter()
+            .any(|l| matches!(l, Lex::Ordinal(_)))
 }
 
 fn weekday_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {

@@ -1215,3 +1215,20 @@ fn plural_weekdays_and_parts_of_day_recur() {
         ])
     );
 }
+
+#[test]
+fn spoken_ordinal_days_after_a_month() {
+    // Broadcast transcripts spell days out. Thursday 5 March 1998 is far from other tests.
+    let got = tagged(
+        "The vote is this coming Sunday, March eighth. Polls open on March twenty-third, \
+         and two-thirds of voters agree.",
+        Some("1998-03-05"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("this coming Sunday, March eighth", "1998-03-08"),
+            ("March twenty-third", "1998-03-23"),
+        ])
+    );
+}
