@@ -123,14 +123,13 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
         .skip_while(|t| t.span.start < expr.end)
         .find(|t| t.is_word && !t.text(text).eq_ignore_ascii_case("s"))
         .map(|t| t.text(text));
+    if owned.is_some_and(|w| OUTCOMES.iter().any(|o| w.eq_ignore_ascii_case(o))) {
+        return Some(KnownDay::Outcome);
+    }
     let ahead = toks[first.saturating_sub(3)..first]
         .iter()
         .any(|t| AHEAD.iter().any(|a| t.text(text).eq_ignore_ascii_case(a)));
-    if owned.is_some_and(|w| OUTCOMES.iter().any(|o| w.eq_ignore_ascii_case(o))) {
-        Some(KnownDay::Outcome)
-    } else {
-        (!ahead).then_some(KnownDay::Event)
-    }
+    (!ahead).then_some(KnownDay::Event)
 }
 
 /// Whether `expr` is a weekday in the possessive ("Friday's").
@@ -233,17 +232,18 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let w = lower(raw);
     let cue = cues();
     let roles = cue.roles(&w);
-    // "as previously planned", "originally scheduled": the adverb only qualifies the
-    // participle after it and says nothing of the clause's own time.
-    let participle_next = toks
-        .get(i + 1)
-        .is_some_and(|n| n.text(text).len() > 4 && n.text(text).ends_with("ed"));
-    if participle_next && PARTICIPLE_ADVERBS.contains(&w.as_ref()) {
-        return None;
-    }
     let regular_past = is_regular_past(&w);
     if roles & (Cue::Future.bit() | Cue::Intent.bit() | Cue::Past.bit() | Cue::Present.bit()) == 0
         && !regular_past
+    {
+        return None;
+    }
+    // "as previously planned", "originally scheduled": the adverb only qualifies the
+    // participle after it and says nothing of the clause's own time.
+    if PARTICIPLE_ADVERBS.contains(&w.as_ref())
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.text(text).len() > 4 && n.text(text).ends_with("ed"))
     {
         return None;
     }
@@ -316,11 +316,8 @@ pub(crate) fn clause_bounds(text: &str, toks: &[Token], expr: Span) -> (usize, u
             return true;
         }
         // The nearest cue before the expression, looked for once and only when needed.
-        let cue = *last_cue.get_or_insert_with(|| {
-            (0..first)
-                .rev()
-                .find(|&j| !expr.contains(toks[j].span) && marker(text, toks, j).is_some())
-        });
+        let cue = *last_cue
+            .get_or_insert_with(|| (0..first).rev().find(|&j| marker(text, toks, j).is_some()));
         cue.is_some_and(|c| c > i)
     };
     let from = (0..first)

@@ -61,6 +61,7 @@ pub use value::{calendar, Tense, TimexKind, TimexValue};
 
 use chrono::NaiveDate;
 use sitrep_model::{Document, EventDate, Layer, Sentence, Span, Stage, StageError, Timex};
+use std::borrow::Cow;
 
 /// How the diagnostic about unresolved expressions starts, so a later [`resolve`] can
 /// replace it.
@@ -112,11 +113,7 @@ pub fn find_timexes(doc: &Document) -> Vec<Timex> {
     sentences
         .iter()
         .flat_map(|s| recognise::find(&doc.text, s.span))
-        .filter(|&span| {
-            let expr = day_after_month(&doc.text, span);
-            let expr = expr.as_deref().unwrap_or(span.of(&doc.text));
-            normalise(expr, None, Tense::Unknown).is_some()
-        })
+        .filter(|&span| normalise(&words_read(&doc.text, span), None, Tense::Unknown).is_some())
         .map(|span| Timex {
             span,
             text: span.of(&doc.text).to_string(),
@@ -238,20 +235,29 @@ fn without_parentheses(text: &str) -> String {
 
 /// The value of the expression at `span` of `text`, as the tagger reads it: the words of
 /// the expression ([`normalise_after`]) and the words right after it ("the year ended
-/// March 31" is a length of time). For evaluation on given spans.
-pub fn normalise_in_text(
+/// March 31" is a length of time).
+pub(crate) fn normalise_in_text(
     text: &str,
     span: Span,
     anchor: Option<NaiveDate>,
     tense: Tense,
     reference: Option<&str>,
 ) -> Option<TimexValue> {
-    let expr = day_after_month(text, span)
+    normalise_after(&words_read(text, span), anchor, tense, reference)
+        .map(|v| in_context(text, span, v))
+}
+
+/// The words the expression at `span` stands for: its own, or completed from a day or
+/// part of day it shares with its neighbour ("25" in "April 24 and 25" is "April 25").
+fn words_read(text: &str, span: Span) -> Cow<'_, str> {
+    day_after_month(text, span)
         .or_else(|| year_after_second_day(text, span))
         .or_else(|| part_shared_with_next_weekday(text, span))
-        .unwrap_or_else(|| span.of(text).to_string());
-    normalise_after(&expr, anchor, tense, reference).map(|v| in_context(text, span, v))
+        .map_or(Cow::Borrowed(span.of(text)), Cow::Owned)
 }
+
+/// Words that join two days of one month ("April 24 and 25", "May 3 to 5").
+const DAY_LINKS: &[&str] = &["and", "or", "to", "through", "-", "–"];
 
 /// "April 24" in "April 24 and 25, 2029": the year after the second day holds for the
 /// first ("April 24, 2029").
@@ -261,9 +267,7 @@ fn year_after_second_day(text: &str, span: Span) -> Option<String> {
         return None;
     }
     let after = text.get(span.end()..)?.trim_start();
-    let link = ["and", "or", "to", "through", "-", "–"]
-        .iter()
-        .find(|l| after.starts_with(*l))?;
+    let link = DAY_LINKS.iter().find(|l| after.starts_with(*l))?;
     let rest = after[link.len()..].trim_start();
     let day_len = rest.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=2).contains(&day_len) {
@@ -306,9 +310,7 @@ fn day_after_month(text: &str, span: Span) -> Option<String> {
         return None;
     }
     let before = text.get(..span.start())?.trim_end();
-    let link = ["and", "or", "to", "through", "-", "–"]
-        .iter()
-        .find(|l| before.ends_with(*l))?;
+    let link = DAY_LINKS.iter().find(|l| before.ends_with(*l))?;
     let rest = &before[..before.len() - link.len()];
     if link.starts_with(char::is_alphabetic) && !rest.ends_with(char::is_whitespace) {
         return None;
@@ -319,7 +321,7 @@ fn day_after_month(text: &str, span: Span) -> Option<String> {
         return None;
     }
     let month = first_day.trim_end().rsplit(' ').next()?;
-    normalise::month_word(month).then(|| format!("{month} {day}{year}"))
+    normalise::month_number(month).map(|_| format!("{month} {day}{year}"))
 }
 
 /// Readings that depend on the words after the expression: "the (fiscal) year ended
@@ -403,7 +405,7 @@ pub fn resolve(doc: &mut Document) {
 /// Moves the reference point of later relative expressions past `v`: a date becomes
 /// it; a span of several months ("the nine months", "the six months") puts a period
 /// other than the last quarter in view, so "a year earlier" after it is no quarter.
-pub fn update_reference(reference: &mut Option<String>, v: &TimexValue) {
+pub(crate) fn update_reference(reference: &mut Option<String>, v: &TimexValue) {
     if is_reference(v) {
         *reference = Some(v.timeml.clone());
     } else if v.kind == TimexKind::Duration && matches!(v.timeml.as_str(), "P6M" | "P9M") {
@@ -412,7 +414,7 @@ pub fn update_reference(reference: &mut Option<String>, v: &TimexValue) {
 }
 
 /// Whether a value can serve as the reference point of a later "a year earlier".
-pub fn is_reference(v: &TimexValue) -> bool {
+pub(crate) fn is_reference(v: &TimexValue) -> bool {
     matches!(v.kind, TimexKind::Date | TimexKind::Time)
         && !v.from_reference
         && v.date_value().is_some()

@@ -161,11 +161,6 @@ fn easter_sunday(y: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
-/// Whether `w` names a month ("April", "Sept."), capitalised as a name is.
-pub(crate) fn month_word(w: &str) -> bool {
-    month_number(w).is_some()
-}
-
 /// Whether `w` names a weekday ("Monday", "Tues."), capitalised as a name is.
 pub(crate) fn weekday_word(w: &str) -> bool {
     let w = w.trim_end_matches('.');

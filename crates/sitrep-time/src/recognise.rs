@@ -552,17 +552,7 @@ fn weekday_word(w: &str) -> bool {
 }
 
 fn month_of(w: &str) -> Option<u32> {
-    let first = w.chars().next()?;
-    if !first.is_uppercase() {
-        return None;
-    }
-    lexicon()
-        .get(&w.to_ascii_lowercase())
-        .iter()
-        .find_map(|l| match l {
-            Lex::Month(m) => Some(*m),
-            _ => None,
-        })
+    crate::normalise::month_number(w)
 }
 
 fn is_year(w: &str) -> bool {
@@ -999,21 +989,10 @@ fn hyphenated(w: &str) -> Class {
     }
     // "two-thirds" is a fraction; "twenty-third" (tens, then a unit's ordinal) is an
     // ordinal.
-    let ordinal_after = w
-        .rsplit('-')
-        .next()
-        .and_then(|last| match lexicon().get(last).first() {
-            Some(Lex::Ordinal(o)) => Some(*o),
-            _ => None,
-        });
-    let number_before = w
-        .split('-')
-        .next()
-        .and_then(|first| match lexicon().get(first).first() {
-            Some(Lex::Number(n)) => Some(*n),
-            _ => None,
-        });
-    if let (Some(o), Some(n)) = (ordinal_after, number_before) {
+    let reading = |part: Option<&str>| part.and_then(|p| lexicon().get(p).first().copied());
+    if let (Some(Lex::Number(n)), Some(Lex::Ordinal(o))) =
+        (reading(w.split('-').next()), reading(w.rsplit('-').next()))
+    {
         let compound = n >= 20 && n % 10 == 0 && o < 10;
         return if compound {
             Class::Ordinal
