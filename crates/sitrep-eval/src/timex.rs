@@ -8,7 +8,8 @@
 //! With `SITREP_TIMEX_ERRORS=1` in the environment, every mismatch goes to stderr, one
 //! tab-separated line each: `gold-span` (wrong value on a gold span: doc, dct, type,
 //! text, gold, got, tense, sentence), `missed`, `spurious`, `value` (end to end) and
-//! `span` (the right value on a span of other bounds: found text, gold text);
+//! `span` (the right value on a span of other bounds: found text, gold text); `missed`
+//! and `spurious` end with the text around the span;
 //! `SITREP_TIMEX_ERRORS=all` adds the right gold-span values as `gold-span-ok`.
 //!
 //! The gold writes some values in more than one notation (`2000-W7` and `2000-W07`,
@@ -313,11 +314,16 @@ fn dump_end_to_end(doc: &Document, dct: &str, gold: &[((usize, usize), &str)]) {
     let matched = gold::match_spans(&pred, &gold_spans, f64::MIN_POSITIVE);
     let values = sitrep_time::timeml_values(doc);
     let text = |(a, b): (usize, usize)| doc.text.get(a..b).unwrap_or("");
+    let around = |(a, b): (usize, usize)| around(&doc.text, a, b);
     let id = &doc.source;
     for (i, p) in pred.iter().enumerate() {
         let got = values[i].as_ref().map_or("-", |v| v.timeml.as_str());
         match matched.iter().find(|(pi, _)| *pi == i) {
-            None => eprintln!("spurious\t{id}\t{dct}\t{:?}\t{got}", text(*p)),
+            None => eprintln!(
+                "spurious\t{id}\t{dct}\t{:?}\t{got}\t{:?}",
+                text(*p),
+                around(*p)
+            ),
             Some((_, g)) if gold[*g].0 != *p && gold[*g].1 == got => {
                 eprintln!("span\t{id}\t{dct}\t{:?}\t{:?}", text(*p), text(gold[*g].0))
             }
@@ -332,9 +338,27 @@ fn dump_end_to_end(doc: &Document, dct: &str, gold: &[((usize, usize), &str)]) {
     }
     for (g, (span, v)) in gold.iter().enumerate() {
         if !matched.iter().any(|(_, gi)| *gi == g) {
-            eprintln!("missed\t{id}\t{dct}\t{:?}\t{v}", text(*span));
+            eprintln!(
+                "missed\t{id}\t{dct}\t{:?}\t{v}\t{:?}",
+                text(*span),
+                around(*span)
+            );
         }
     }
+}
+
+/// About 60 bytes of text either side of `start..end`, on character boundaries, so a
+/// dumped mismatch can be judged without opening the document.
+fn around(text: &str, start: usize, end: usize) -> &str {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 60).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    text.get(from..to).unwrap_or("")
 }
 
 #[cfg(test)]

@@ -273,6 +273,16 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if classes[j - 1] == Class::Unit && is_forward_dir(w) {
         return false;
     }
+    // "the week following last month's squeeze": after a unit, "following" and
+    // "preceding" are prepositions that open a phrase of their own.
+    if matches!(classes[j - 1], Class::Unit | Class::Head)
+        && matches!(lexicon().get(&lower(prev)).first(), Some(Lex::Unit(_)))
+        && ["following", "preceding"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    {
+        return false;
+    }
     // "this year's third quarter": the possessive joins when a time word follows.
     if matches!(w, "'" | "’") {
         let s_next = toks.get(j + 1).is_some_and(|t| t.text(text) == "s");
@@ -393,13 +403,19 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                         .iter()
                         .any(|l| matches!(l, Lex::DayRel(_))))
         }
-        // "over a week", "nearly two years", but not "over the weekend", "just last month";
-        // "trading", "working" only inside ("eight trading days", not "working a year").
+        // "over a week", "nearly two years", but not "over the weekend", "just last month",
+        // "under a June agreement"; "trading", "working" only inside ("eight trading
+        // days", not "working a year").
         Class::Qualifier => {
+            let article = matches!(
+                toks[i + 1..].first().map(|t| t.text(text)),
+                Some("a" | "an")
+            );
             !lexicon().get(&w).contains(&Lex::Mod("FILLER"))
                 && i + 1 < b
                 && (classes[i + 1] == Class::Number
-                    || matches!(toks[i + 1].text(text), "than" | "a" | "an" | "least"))
+                    || matches!(toks[i + 1].text(text), "than" | "least")
+                    || article && classes[i + 2..b].first() != Some(&Class::Head))
         }
         // "two weeks", "14 September", "eight trading days", "five more years"; not
         // "seven" before "a year ago".
@@ -419,8 +435,17 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
         }
         // "last week", not "following the August 1988" or "that 1978"; but "fiscal
         // 1989" names the accounting year.
+        // "following last month's squeeze": a narrative word before "last/next" is a
+        // preposition, not part of the expression.
         Class::Modifier => {
+            let narrative = matches!(w.as_str(), "following" | "preceding" | "previous");
+            let rel_next = i + 1 < b
+                && matches!(
+                    lexicon().get(&lower(toks[i + 1].text(text))).first(),
+                    Some(Lex::Rel(_))
+                );
             i + 1 < b
+                && !(narrative && rel_next)
                 && !matches!(classes[i + 1], Class::Glue | Class::Qualifier)
                 && (!is_year(toks[i + 1].text(text)) || w == "fiscal")
         }

@@ -1232,3 +1232,23 @@ fn spoken_ordinal_days_after_a_month() {
         ])
     );
 }
+
+#[test]
+fn prepositions_after_a_unit_and_articles_before_a_month_stay_outside() {
+    // "following" after a unit opens a phrase of its own; "under a June agreement" is
+    // no "less than" of a month; "over a decade" still counts.
+    let got = tagged(
+        "Outflows doubled the level of the week following last month's credit squeeze. \
+         The bank sold itself under a June agreement. It has grown for over a decade.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the week", "2031-WXX"),
+            ("last month", "2031-02"),
+            ("June", "2030-06"),
+            ("over a decade", "P10Y"),
+        ])
+    );
+}
