@@ -97,6 +97,25 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
             skip = 3;
             continue;
         }
+        // "up to 180 days": at most.
+        if w == "up" && all.get(i + 1).is_some_and(|n| n == "to") {
+            out.push(It::Mod("EQUAL_OR_LESS"));
+            skip = 1;
+            continue;
+        }
+        // "a day-long meeting" lasts one day; "decades-long" stays unspecified.
+        if w == "long" {
+            if let [.., before, It::Unit(u, false)] = out.as_slice() {
+                if !matches!(before, It::Num(_) | It::Vague) {
+                    let unit = It::Unit(*u, false);
+                    out.pop();
+                    out.extend([It::Num(1), unit]);
+                }
+            } else if let [It::Unit(u, false)] = out.as_slice() {
+                out = vec![It::Num(1), It::Unit(*u, false)];
+            }
+            continue;
+        }
         // "five more years" adds years; only "more than" bounds a length.
         if w == "more" && all.get(i + 1).is_none_or(|n| n != "than") {
             continue;
@@ -267,6 +286,12 @@ fn push_item(out: &mut Vec<It>, it: It) {
         (Some(It::Num(a)), It::Num(b)) if a >= 20 && a % 10 == 0 && b < 10 => {
             out.pop();
             out.push(It::Num(a.saturating_add(b)));
+        }
+        // "some 200 hours": a vague word before a count only makes it approximate.
+        (Some(It::Vague), It::Num(_)) => {
+            out.pop();
+            out.push(It::Mod("APPROX"));
+            out.push(it);
         }
         // "a couple", "a dozen": the article only counts when nothing follows.
         (Some(It::Num(1)), It::Num(b)) => {
@@ -1444,9 +1469,12 @@ impl Rules<'_> {
         let Some(a) = self.anchor else {
             return out(format!("XXXX-{m:02}"), TimexKind::Date, true);
         };
-        // "last May" is the latest May before the anchor month, "next May" the first after.
+        // "last May" is the latest May before the anchor month, "next May" the first after;
+        // but the month just ended is "last month", so "last February" said in March is
+        // the February a year before it.
+        let just_ended = m % 12 + 1 == a.month();
         let y = match r {
-            r if r < 0 => a.year() - i32::from(m >= a.month()),
+            r if r < 0 => a.year() - i32::from(m >= a.month()) - i32::from(just_ended),
             r if r > 0 => a.year() + i32::from(m <= a.month()),
             _ => a.year(),
         };

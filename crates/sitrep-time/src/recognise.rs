@@ -273,6 +273,11 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if classes[j - 1] == Class::Unit && is_forward_dir(w) {
         return false;
     }
+    // "their third day-long meeting", "two year-long terms": the count is of the things
+    // the length describes.
+    if matches!(classes[j - 1], Class::Number | Class::Ordinal) && lower(w).ends_with("-long") {
+        return false;
+    }
     // "the week following last month's squeeze": after a unit, "following" and
     // "preceding" are prepositions that open a phrase of their own.
     if matches!(classes[j - 1], Class::Unit | Class::Head)
@@ -389,8 +394,12 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                     && is_year(toks[i + 1].text(text))
                     && matches!(classes[i + 2], Class::Unit | Class::Ordinal))
         }
+        // "at least a year", "up to 180 days" (at most).
         Class::Glue => {
-            w == "at" && i + 1 < b && toks[i + 1].text(text).eq_ignore_ascii_case("least")
+            let next_is =
+                |k: usize, word: &str| k < b && toks[k].text(text).eq_ignore_ascii_case(word);
+            w == "at" && next_is(i + 1, "least")
+                || w == "up" && next_is(i + 1, "to") && classes.get(i + 2) == Some(&Class::Number)
         }
         // "earlier this month", "later Sunday": the direction narrows the period.
         Class::Dir => {
@@ -646,6 +655,12 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     let after_next = toks.get(i + 2).map(|t| t.text(text)).unwrap_or("");
     if is_year(w) || is_early_year(w, prev, next, after_next) {
         return year_class(text, toks, i);
+    }
+    // "180 days", "210 years": a three-digit count needs its unit right after it, else
+    // it is a figure ("200 troops", "$180").
+    let three_digits = w.len() == 3 && w.bytes().all(|c| c.is_ascii_digit());
+    if three_digits && !matches!(prev, "$" | "€" | "£" | "¥") && counts_a_unit(next) {
+        return Class::Number;
     }
     if let Some(c) = digits_class(w) {
         // "in her 30s" is an age; a two-digit decade needs "the" or an apostrophe.
@@ -1025,6 +1040,11 @@ fn hyphenated(w: &str) -> Class {
             Class::None
         };
     }
+    // "day-long", "decades-long": a length named by its unit alone.
+    if let Some(unit) = w.strip_suffix("-long") {
+        let is_unit = matches!(lexicon().get(unit).first(), Some(Lex::Unit(_)));
+        return if is_unit { Class::Head } else { Class::None };
+    }
     let mut best = Class::None;
     // "post-1959", "pre-2020": the prefix leaves the year as it is.
     let w = w
@@ -1040,7 +1060,8 @@ fn hyphenated(w: &str) -> Class {
             match lexicon().get(part).first() {
                 Some(Lex::Unit(_) | Lex::Season(_)) => Class::Unit,
                 Some(Lex::Decade(_)) => Class::Head,
-                Some(Lex::Number(_)) => Class::Number,
+                // "several-year", "a few-day": an unspecified count.
+                Some(Lex::Number(_) | Lex::Vague) => Class::Number,
                 Some(Lex::Ordinal(_)) => Class::Ordinal,
                 Some(Lex::Part(_) | Lex::Rel(_) | Lex::Dir(_)) => Class::Modifier,
                 Some(Lex::DayPart(_)) => Class::Suffix,
@@ -1072,7 +1093,8 @@ fn counts_a_unit(next: &str) -> bool {
 
 /// Units need a licence: "half" and "quarter" only after an ordinal or "last/this"
 /// ("the third quarter", not "about a quarter of"); "the year", "the quarter", "the
-/// weekend" stand alone; bare plurals only after "for" ("for years").
+/// weekend" stand alone; bare plurals only after "for", "within" or a phrase-final "in"
+/// ("for years", "within weeks", "the first time in years").
 fn unit_class(text: &str, toks: &[Token], i: usize, w: &str) -> Class {
     let prev = i
         .checked_sub(1)
@@ -1121,6 +1143,13 @@ fn unit_class(text: &str, toks: &[Token], i: usize, w: &str) -> Class {
             }
         }
         _ if w.ends_with('s') && prev == "for" => Class::Head,
+        // "within weeks", "for the first time in years": an unspecified number of
+        // them; "in years of war" is no time.
+        _ if w.ends_with('s')
+            && (prev == "within" || prev == "in" && ends_phrase(text, toks.get(i + 1))) =>
+        {
+            Class::Head
+        }
         _ => Class::Unit,
     }
 }

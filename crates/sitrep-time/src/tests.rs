@@ -123,7 +123,12 @@ fn bare_month_follows_clause_tense() {
     assert_eq!(v("March", a, Tense::Past), "2031-03");
     assert_eq!(v("last June", a, Tense::Past), "2030-06");
     assert_eq!(v("next June", a, Tense::Past), "2031-06");
-    assert_eq!(v("last February", a, Tense::Past), "2031-02");
+    // The month just ended is "last month": "last February" in March is a year back.
+    assert_eq!(v("last February", a, Tense::Past), "2030-02");
+    assert_eq!(v("last January", a, Tense::Past), "2031-01");
+    let january = day(2031, 1, 20);
+    assert_eq!(v("last December", january, Tense::Past), "2029-12");
+    assert_eq!(v("last November", january, Tense::Past), "2030-11");
     assert_eq!(v("next February", a, Tense::Future), "2032-02");
 }
 
@@ -1251,4 +1256,32 @@ fn prepositions_after_a_unit_and_articles_before_a_month_stay_outside() {
             ("over a decade", "P10Y"),
         ])
     );
+}
+
+#[test]
+fn large_counts_bounds_bare_plurals_and_lengths_as_adjectives() {
+    let got = tagged(
+        "Reservists serve for up to 180 days. It ended 210 years of rule after some 20 hours \
+         of talks. Troops will arrive within weeks. Sales grew for the first time in years. \
+         In years of war, they paid $300 a head. A decades-long feud ended in their third \
+         day-long meeting, after a several-year tenure.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("up to 180 days", "P180D"),
+            ("210 years", "P210Y"),
+            ("some 20 hours", "PT20H"),
+            ("weeks", "PXW"),
+            ("years", "PXY"),
+            ("decades-long", "PXDE"),
+            ("day-long", "P1D"),
+            ("several-year", "PXY"),
+        ])
+    );
+    let a = wed();
+    let modifier = |e: &str| normalise(e, a, Tense::Past).and_then(|v| v.modifier);
+    assert_eq!(modifier("up to 180 days"), Some("EQUAL_OR_LESS"));
+    assert_eq!(modifier("some 20 hours"), Some("APPROX"));
 }
