@@ -140,6 +140,15 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
     out
 }
 
+/// Month `m` of year `y`, or its day `d` when one is named.
+fn month_of_year(y: i32, m: u32, d: Option<u32>) -> Option<TimexValue> {
+    if let Some(d) = d {
+        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+        return out(ymd(date), TimexKind::Date, true);
+    }
+    out(format!("{y}-{m:02}"), TimexKind::Date, true)
+}
+
 /// A holiday whose day changes from year to year.
 #[derive(Clone, Copy)]
 enum Movable {
@@ -1113,7 +1122,18 @@ impl Rules<'_> {
                     )
                 }
                 (None, Some(y)) => out(format!("{y}-{m:02}"), TimexKind::Date, false),
-                (Some(d), None) => self.month_day(m, d, &suffix),
+                // "March 3 last year".
+                (Some(d), None) => match self.relative_year() {
+                    Some(y) => {
+                        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                        out(
+                            format!("{}{suffix}", ymd(date)),
+                            self.kind_for(&suffix),
+                            true,
+                        )
+                    }
+                    None => self.month_day(m, d, &suffix),
+                },
                 (None, None) => None,
             };
         }
@@ -1292,6 +1312,20 @@ impl Rules<'_> {
         })
     }
 
+    /// The year "last year", "this year" or "next year" names, counted from the anchor.
+    fn relative_year(&self) -> Option<i32> {
+        Some(self.anchor?.year() + self.year_shift()?)
+    }
+
+    /// The shift of a "last/this/next" right before "year" ("the same period last
+    /// year" is -1, whatever "same" says).
+    fn year_shift(&self) -> Option<i32> {
+        self.its.windows(2).find_map(|w| match w {
+            [It::Rel(r, _), It::Unit(Unit::Year, false)] => Some(*r),
+            _ => None,
+        })
+    }
+
     /// A month and day without a year: the year comes from the anchor and the tense.
     fn month_day(&self, m: u32, d: u32, suffix: &str) -> Option<TimexValue> {
         let kind = self.kind_for(suffix);
@@ -1299,10 +1333,22 @@ impl Rules<'_> {
             return out(format!("XXXX-{m:02}-{d:02}{suffix}"), kind, true);
         };
         let years = [a.year() - 1, a.year(), a.year() + 1];
-        let all: Vec<NaiveDate> = years
+        let mut all: Vec<NaiveDate> = years
             .iter()
             .filter_map(|&y| NaiveDate::from_ymd_opt(y, m, d))
             .collect();
+        // "Thursday, Jan. 6": the weekday tells the year when only one candidate has it.
+        let named_weekday = self.find(|i| match i {
+            It::Weekday(n) => weekday(*n),
+            _ => None,
+        });
+        if let Some(wd) = named_weekday {
+            let on_that_day: Vec<NaiveDate> =
+                all.iter().copied().filter(|c| c.weekday() == wd).collect();
+            if on_that_day.len() == 1 {
+                all = on_that_day;
+            }
+        }
         // A bare day within six weeks of the anchor is that day unless the clause is
         // explicitly future: past-looking clauses often name deadlines ("was given until
         // Dec. 1", "effective Dec. 1"); farther out, the tense decides. Even a future
@@ -1316,7 +1362,8 @@ impl Rules<'_> {
             .collect();
         let date = pick(near.iter().copied(), a, self.tense)
             .or_else(|| pick(near.into_iter(), a, Tense::Unknown))
-            .or_else(|| pick(all.into_iter(), a, self.tense))?;
+            .or_else(|| pick(all.iter().copied(), a, self.tense))
+            .or_else(|| pick(all.into_iter(), a, Tense::Unknown))?;
         out(format!("{}{suffix}", ymd(date)), kind, true)
     }
 
@@ -1366,6 +1413,10 @@ impl Rules<'_> {
         let rel = self.rel();
         if let Some(m) = self.month() {
             let (r, _) = rel?;
+            // "February last year", "May of next year": the year is named, not the month.
+            if let Some(y) = self.relative_year() {
+                return month_of_year(y, m, self.day_number());
+            }
             return self.rel_month(m, r);
         }
         if let Some(s) = self.season() {
@@ -1429,8 +1480,8 @@ impl Rules<'_> {
             // "the latest period", "the same period last year": the reporting quarter.
             Unit::Vague if rel.is_some() => {
                 let q = self.quarter_in_view()?;
-                let back = i32::from(self.has(|i| matches!(i, It::Unit(Unit::Year, _))) && r < 0);
-                format!("{}-Q{q}", a.year() - back)
+                let shift = self.year_shift().unwrap_or(0);
+                format!("{}-Q{q}", a.year() + shift)
             }
             _ => return None,
         };
@@ -1478,11 +1529,7 @@ impl Rules<'_> {
             r if r > 0 => a.year() + i32::from(m <= a.month()),
             _ => a.year(),
         };
-        if let Some(d) = self.day_number() {
-            let date = NaiveDate::from_ymd_opt(y, m, d)?;
-            return out(ymd(date), TimexKind::Date, true);
-        }
-        out(format!("{y}-{m:02}"), TimexKind::Date, true)
+        month_of_year(y, m, self.day_number())
     }
 
     fn rel_season(&self, s: &str, r: i32) -> Option<TimexValue> {

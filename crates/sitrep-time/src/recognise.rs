@@ -301,7 +301,10 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if w == "," {
         let next = toks.get(j + 1).map(|t| t.text(text)).unwrap_or("");
         // "in 1994, 1995 and 1997": a list of years is one expression per year.
-        return (is_year(next) && !is_year(prev)) || month_of(next).is_some();
+        // "Thursday, Jan. 6" is one date; "May of last year, January this year" two.
+        let after_unit = matches!(classes[j - 1], Class::Unit | Class::Head)
+            && matches!(lexicon().get(&lower(prev)).first(), Some(Lex::Unit(_)));
+        return (is_year(next) && !is_year(prev)) || month_of(next).is_some() && !after_unit;
     }
     if w == "." {
         // Only the dot of an abbreviation ("Sept.", "Wed.").
@@ -656,10 +659,14 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     if is_year(w) || is_early_year(w, prev, next, after_next) {
         return year_class(text, toks, i);
     }
-    // "180 days", "210 years": a three-digit count needs its unit right after it, else
-    // it is a figure ("200 troops", "$180").
+    // "180 days", "210 years": a three-digit count needs its unit, in lower case, right
+    // after it, else it is a figure ("200 troops", "$180") or a title ("127 Hours"); in
+    // a row of figures ("51 180 days") it counts alone.
     let three_digits = w.len() == 3 && w.bytes().all(|c| c.is_ascii_digit());
-    if three_digits && !matches!(prev, "$" | "€" | "£" | "¥") && counts_a_unit(next) {
+    let after_figure = prev.starts_with(|c: char| c.is_ascii_digit());
+    let money = matches!(prev, "$" | "€" | "£" | "¥");
+    let lower_unit = next.starts_with(|c: char| c.is_ascii_lowercase()) && counts_a_unit(next);
+    if three_digits && !money && !after_figure && lower_unit {
         return Class::Number;
     }
     if let Some(c) = digits_class(w) {

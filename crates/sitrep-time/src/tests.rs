@@ -1285,3 +1285,40 @@ fn large_counts_bounds_bare_plurals_and_lengths_as_adjectives() {
     assert_eq!(modifier("up to 180 days"), Some("EQUAL_OR_LESS"));
     assert_eq!(modifier("some 20 hours"), Some("APPROX"));
 }
+
+#[test]
+fn months_of_a_named_year_and_weekdays_that_fix_the_year() {
+    // Tuesday 10 March 1987: "February last year" is 1986 although February 1986 and
+    // February 1987 both lie before the anchor; 28 April is a Tuesday only in 1987.
+    let got = tagged(
+        "Sales rose in February last year, in May of last year, January this year and on \
+         March 3 last year. The meeting was set for Tuesday, April 28, officials said. \
+         Rates were 51 180 days ahead. Watch 127 Hours now.",
+        Some("1987-03-10"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("February last year", "1986-02"),
+            ("May of last year", "1986-05"),
+            ("January this year", "1987-01"),
+            ("March 3 last year", "1986-03-03"),
+            ("Tuesday, April 28", "1987-04-28"),
+            ("now", "PRESENT_REF"),
+        ])
+    );
+    // Thursday 26 October 1989: "last" counts the year even after "same".
+    let got = tagged(
+        "In the third quarter, profit rose 5% from the same period last year. It will \
+         rise in the same period next year.",
+        Some("1989-10-26"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("the same period last year", "1988-Q3"),
+            ("the same period next year", "1990-Q3"),
+        ])
+    );
+}
