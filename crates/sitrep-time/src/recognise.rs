@@ -663,10 +663,13 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     // after it, else it is a figure ("200 troops", "$180") or a title ("127 Hours"); in
     // a row of figures ("51 180 days") it counts alone.
     let three_digits = w.len() == 3 && w.bytes().all(|c| c.is_ascii_digit());
-    let after_figure = prev.starts_with(|c: char| c.is_ascii_digit());
-    let money = matches!(prev, "$" | "€" | "£" | "¥");
-    let lower_unit = next.starts_with(|c: char| c.is_ascii_lowercase()) && counts_a_unit(next);
-    if three_digits && !money && !after_figure && lower_unit {
+    let counted = || {
+        let after_figure = prev.starts_with(|c: char| c.is_ascii_digit());
+        let money = matches!(prev, "$" | "€" | "£" | "¥");
+        let lower_unit = next.starts_with(|c: char| c.is_ascii_lowercase());
+        !money && !after_figure && lower_unit && counts_a_unit(next)
+    };
+    if three_digits && counted() {
         return Class::Number;
     }
     if let Some(c) = digits_class(w) {
