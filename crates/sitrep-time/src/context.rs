@@ -68,7 +68,7 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
         t => t,
     };
     match known_day(text, toks, first, expr) {
-        Some(KnownDay::Outcome) => Tense::Past,
+        Some(KnownDay::Outcome | KnownDay::Figure) => Tense::Past,
         Some(KnownDay::Event) if tense != Tense::Future => Tense::Past,
         _ => tense,
     }
@@ -78,14 +78,18 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
 enum KnownDay {
     /// An outcome, done once the day is named: "Wednesday's ruling", "Friday's close".
     Outcome,
+    /// A measured figure: "April's sales pace", "Friday's data"; past unless words
+    /// before it put the day ahead ("ahead of Friday's data").
+    Figure,
     /// Any other event: "Sunday's vote", past or still ahead as the clause says.
     Event,
 }
 
-/// "Wednesday's ruling", "Friday's close": a weekday in the possessive names an event the
-/// reader already knows of, so the latest such day unless the clause looks ahead ("will
-/// cast ballots in Sunday's election"); an outcome ("they will appeal Wednesday's
-/// ruling") is past even then. Nothing when words before it put the day ahead ("ahead
+/// "Wednesday's ruling", "Friday's close", "April's sales pace": a weekday or month in the
+/// possessive names an event the reader already knows of, so the latest such day unless
+/// the clause looks ahead ("will cast ballots in Sunday's election"); an outcome ("they
+/// will appeal Wednesday's ruling") or a figure ("at April's pace it would take") is
+/// past even then. Nothing when words before it put the day ahead ("ahead
 /// of Sunday's vote", "awaiting Friday's report", "the run-up to Sunday's election").
 fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<KnownDay> {
     const OUTCOMES: &[&str] = &[
@@ -115,7 +119,12 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
         "ahead", "before", "upcoming", "next", "until", "till", "by", "to", "for", "awaiting",
         "await", "awaits",
     ];
-    if !possessive_weekday(text, expr) {
+    const FIGURES: &[&str] = &[
+        "pace", "figure", "figures", "data", "numbers", "level", "levels", "rate", "rates",
+        "reading", "readings", "sales", "output", "total", "gain", "gains", "decline", "drop",
+        "rise", "increase", "fall",
+    ];
+    if !possessive_day_or_month(text, expr) {
         return None;
     }
     let owned = toks
@@ -129,11 +138,16 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
     let ahead = toks[first.saturating_sub(3)..first]
         .iter()
         .any(|t| AHEAD.iter().any(|a| t.text(text).eq_ignore_ascii_case(a)));
-    (!ahead).then_some(KnownDay::Event)
+    let figure = owned.is_some_and(|w| FIGURES.iter().any(|o| w.eq_ignore_ascii_case(o)));
+    match (ahead, figure) {
+        (true, _) => None,
+        (false, true) => Some(KnownDay::Figure),
+        (false, false) => Some(KnownDay::Event),
+    }
 }
 
-/// Whether `expr` is a weekday in the possessive ("Friday's").
-fn possessive_weekday(text: &str, expr: Span) -> bool {
+/// Whether `expr` is a weekday or month in the possessive ("Friday's", "April's").
+fn possessive_day_or_month(text: &str, expr: Span) -> bool {
     let after = text.get(expr.end()..).unwrap_or("");
     let possessive = ["'s", "’s"].iter().any(|p| {
         after.starts_with(p)
@@ -142,7 +156,7 @@ fn possessive_weekday(text: &str, expr: Span) -> bool {
                 .next()
                 .is_some_and(char::is_alphanumeric)
     });
-    possessive && first_word_is(text, expr, |l| matches!(l, Lex::Weekday(_)))
+    possessive && first_word_is(text, expr, |l| matches!(l, Lex::Weekday(_) | Lex::Month(_)))
 }
 
 /// The span from "(" to ")" when `expr` fills a parenthesis on its own.
@@ -195,9 +209,14 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
         if expr.contains(t.span) {
             continue;
         }
-        let Some(tense) = marker(text, toks, i) else {
+        let Some(mut tense) = marker(text, toks, i) else {
             continue;
         };
+        // "Goldman on Thursday agreed to buy": a time before a past verb of intent dates
+        // the agreement; only one inside its infinitive looks forward.
+        if i >= last && tense == Tense::Future && past_intent(text, toks[i]) {
+            tense = Tense::Past;
+        }
         cue_before |= i < first;
         let trailing = cue_before
             && comma_after.is_some_and(|c| i > c)
@@ -275,6 +294,12 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         return (!cue.is(&prev, Cue::BeforeParticiple)).then_some(Tense::Past);
     }
     (roles & Cue::Present.bit() != 0).then_some(Tense::Present)
+}
+
+/// Whether `t` is a verb of intent in a past form ("agreed", "planned", "decided").
+fn past_intent(text: &str, t: Token) -> bool {
+    let w = lower(t.text(text));
+    cues().is(&w, Cue::Intent) && (is_regular_past(&w) || cues().is(&w, Cue::Past))
 }
 
 /// Adverbs that describe a plan or act as done before ("as previously planned").

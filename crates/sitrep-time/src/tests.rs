@@ -1322,3 +1322,24 @@ fn months_of_a_named_year_and_weekdays_that_fix_the_year() {
         ])
     );
 }
+
+#[test]
+fn a_time_before_a_past_verb_of_intent_and_a_possessive_figure_look_back() {
+    // Monday 1 December 2008.
+    let got = tagged(
+        "Goldman on Thursday agreed to buy the unit. Goldman agreed to sell it on Thursday. \
+         At April's sales pace it would take nine months to clear the stock. Voters will \
+         cast ballots in May's election.",
+        Some("2008-12-01"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Thursday", "2008-11-27"),
+            ("Thursday", "2008-12-04"),
+            ("April", "2008-04"),
+            ("nine months", "P9M"),
+            ("May", "2009-05"),
+        ])
+    );
+}
