@@ -1343,3 +1343,25 @@ fn a_time_before_a_past_verb_of_intent_and_a_possessive_figure_look_back() {
         ])
     );
 }
+
+#[test]
+fn parts_of_a_bare_year_join_and_clause_openers_stay_out() {
+    let got = tagged(
+        "Prices rose in late 2029 and early 2030. He said that this week was hard and that \
+         centuries passed. Some were stranded, some overnight.",
+        Some("2031-03-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("late 2029", "2029"),
+            ("early 2030", "2030"),
+            ("this week", "2031-W11"),
+            ("overnight", "2031-03-12TNI"),
+        ])
+    );
+    let a = wed();
+    let modifier = |e: &str| normalise(e, a, Tense::Past).and_then(|v| v.modifier);
+    assert_eq!(modifier("late 2029"), Some("END"));
+    assert_eq!(modifier("early 2030"), Some("START"));
+}
