@@ -446,27 +446,29 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                     || qualified_unit)
         }
         // "last week", not "following the August 1988" or "that 1978"; but "fiscal
-        // 1989" names the accounting year and "late 2001" a part of it.
-        // "following last month's squeeze": a narrative word before "last/next" is a
-        // preposition, not part of the expression.
-        // "that this week was hard", "that centuries passed": "that" opens a clause
-        // before another time word or a plural; "some overnight" is no count.
+        // 1989" names the accounting year and "late 2001" a part of it. Not "following
+        // last month's squeeze" (a narrative word before "last/next" is a preposition),
+        // "that this week was hard", "that centuries passed" ("that" opens a clause) or
+        // "some overnight" (a vague word counts nothing there).
         Class::Modifier => {
+            let Some(next) = toks[..b].get(i + 1).map(|t| t.text(text)) else {
+                return false;
+            };
             let narrative = matches!(w.as_str(), "following" | "preceding" | "previous" | "that");
-            let next = toks.get(i + 1).map_or("", |t| t.text(text));
-            let next_lex = lexicon().get(&lower(next)).first().copied();
-            let rel_next = i + 1 < b && matches!(next_lex, Some(Lex::Rel(_)));
+            let rel_next = matches!(lexicon().get(&lower(next)).first(), Some(Lex::Rel(_)));
             let plural_next = w == "that" && next.ends_with('s');
             let vague_without_count = matches!(lexicon().get(&w).first(), Some(Lex::Vague))
-                && !matches!(classes.get(i + 1), Some(Class::Unit | Class::Number));
-            i + 1 < b
-                && !(narrative && rel_next)
-                && !plural_next
-                && !vague_without_count
-                && !matches!(classes[i + 1], Class::Glue | Class::Qualifier)
-                && (!is_year(toks[i + 1].text(text))
-                    || w == "fiscal"
-                    || matches!(lexicon().get(&w).first(), Some(Lex::Part(_))))
+                && !matches!(classes[i + 1], Class::Unit | Class::Number);
+            let elsewhere = narrative && rel_next
+                || plural_next
+                || vague_without_count
+                || matches!(classes[i + 1], Class::Glue | Class::Qualifier);
+            if elsewhere {
+                return false;
+            }
+            !is_year(next)
+                || w == "fiscal"
+                || matches!(lexicon().get(&w).first(), Some(Lex::Part(_)))
         }
         Class::Suffix => lexicon()
             .get(&w)
