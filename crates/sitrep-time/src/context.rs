@@ -277,6 +277,12 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev, &next) {
         return Some(Tense::Future);
     }
+    // "is expected to", "are scheduled for": the present auxiliary leaves the tense to
+    // the future participle after it.
+    let present_auxiliary = roles & Cue::Present.bit() != 0 && cue.is(&w, Cue::BeforeParticiple);
+    if present_auxiliary && cue.is(&next, Cue::Future) {
+        return None;
+    }
     // "agreed to buy ... in January": the infinitive looks forward from the agreement;
     // not in "had been due to expire Friday", which looks forward from a past point, nor
     // in "is to blame", which is no plan.

@@ -97,6 +97,12 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
             skip = 3;
             continue;
         }
+        // "three years from now" counts forward from the document date, as "hence".
+        if w == "from" && all.get(i + 1).is_some_and(|n| n == "now") {
+            push_item(&mut out, It::Dir(1, true));
+            skip = 1;
+            continue;
+        }
         // "up to 180 days": at most.
         if w == "up" && all.get(i + 1).is_some_and(|n| n == "to") {
             out.push(It::Mod("EQUAL_OR_LESS"));
@@ -951,14 +957,14 @@ impl Rules<'_> {
             // quarter is the one under discussion. From now, that quarter is its latest
             // one begun by the document date: "a year ago" in a January report on the
             // fourth quarter is the fourth quarter of two years before.
-            Unit::Year if quarter_ref && from_now => {
+            Unit::Year if quarter_ref && from_now && n < 0 => {
                 let a = self.anchor?;
                 let q: u32 = r.get(6..)?.parse().ok()?;
                 let begun = a.month() > 3 * (q - 1);
                 let latest = i64::from(a.year()) - i64::from(!begun);
                 Some(format!("{}{}", latest + n, r.get(4..)?))
             }
-            Unit::Year if quarter_ref => Some(format!("{}{}", year + n, r.get(4..)?)),
+            Unit::Year if quarter_ref && !from_now => Some(format!("{}{}", year + n, r.get(4..)?)),
             Unit::Year if period => {
                 let a = self.anchor?;
                 Some(quarter(shift_months(
@@ -1440,6 +1446,11 @@ impl Rules<'_> {
                 .or_else(|| self.quarter_in_view())?;
             return out(format!("{}-Q{q}", a.year() + r), TimexKind::Date, true);
         }
+        // "this year's first half".
+        if u == Unit::Year && self.has(|i| matches!(i, It::Unit(Unit::Half, false))) {
+            let h = self.ord().filter(|h| (1..=2).contains(h))?;
+            return out(format!("{}-H{h}", a.year() + r), TimexKind::Date, true);
+        }
         if let (Some(d), Unit::Month) = (self.ord(), u) {
             let first = shift_months(a, i64::from(r))?;
             let date = NaiveDate::from_ymd_opt(first.year(), first.month(), d as u32)?;
@@ -1457,6 +1468,10 @@ impl Rules<'_> {
             Unit::Quarter => {
                 let q = self.ord().filter(|q| (1..=4).contains(q));
                 match q {
+                    // "the second quarter of next year".
+                    Some(q) if self.year_shift().is_some() => {
+                        format!("{}-Q{q}", self.relative_year()?)
+                    }
                     Some(q) => format!("{}-Q{q}", self.quarter_year(a, q)),
                     // A bare "the quarter" in news is the last one reported on.
                     None if rel.is_none() => quarter(shift_months(a, -3)?),
@@ -1473,7 +1488,8 @@ impl Rules<'_> {
                 } else {
                     self.half()?
                 };
-                format!("{}-H{h}", a.year())
+                // "the first half of last year".
+                format!("{}-H{h}", self.relative_year().unwrap_or(a.year()))
             }
             Unit::Decade => ((a.year() + 10 * r) / 10).to_string(),
             Unit::Century => format!("{:02}", (a.year() + 100 * r) / 100),
@@ -1488,13 +1504,18 @@ impl Rules<'_> {
         out(v, TimexKind::Date, true)
     }
 
-    /// The year of "the third quarter": a quarter still to come cannot be reported in
-    /// the past tense (the future tense is left to the current year: "third-quarter
-    /// results will" is about the quarter just ended).
+    /// The year of "the third quarter". A quarter not yet begun cannot be reported on,
+    /// so outside a future clause it is last year's ("fourth-quarter profit rose",
+    /// written in January). A future clause looks ahead, except at the quarter just
+    /// ended, whose results are still to come ("fourth-quarter results will be
+    /// released", written in January, is last year's fourth quarter).
     fn quarter_year(&self, a: NaiveDate, q: i64) -> i32 {
         let now = i64::from(a.month0() / 3 + 1);
+        let just_ended = q % 4 + 1 == now;
         match self.tense {
-            Tense::Past if q > now => a.year() - 1,
+            Tense::Future if just_ended && q > now => a.year() - 1,
+            Tense::Future => a.year(),
+            _ if q > now => a.year() - 1,
             _ => a.year(),
         }
     }

@@ -242,7 +242,10 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     let prev = toks[j - 1].text(text);
     // "now", "recently" stand alone; "to" joins only "up to"; a counted unit does not run
     // on into a day name ("four hours Friday").
-    if is_ref(text, &toks[j]) && !prev.eq_ignore_ascii_case("the") || is_ref(text, &toks[j - 1]) {
+    let counted_from_now = classes[j] == Class::Dir && classes[j - 1] == Class::Dir;
+    if is_ref(text, &toks[j]) && !prev.eq_ignore_ascii_case("the") && !counted_from_now
+        || is_ref(text, &toks[j - 1])
+    {
         return false;
     }
     if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
@@ -651,6 +654,10 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     if (w == "a" || w == "an") && counts_a_unit(next) {
         return Class::Number;
     }
+    // "three years from now": counted forward from the document date.
+    if from_now(text, toks, i) {
+        return Class::Dir;
+    }
     if GLUE.contains(&w) {
         return Class::Glue;
     }
@@ -1034,6 +1041,21 @@ fn past_class(text: &str, toks: &[Token], i: usize) -> Class {
 
 /// "before" and "after" end an expression only at a clause edge ("a week before."), not
 /// before their object ("a week before the vote").
+/// Whether token `i` is the "from" or "now" of "<unit> from now".
+fn from_now(text: &str, toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let is_unit = |k: usize| matches!(lexicon().get(&lower(word(k))).first(), Some(Lex::Unit(_)));
+    let at =
+        |k: usize| word(k).eq_ignore_ascii_case("from") && word(k + 1).eq_ignore_ascii_case("now");
+    match word(i).to_ascii_lowercase().as_str() {
+        "from" => at(i) && i.checked_sub(1).is_some_and(is_unit),
+        "now" => i
+            .checked_sub(1)
+            .is_some_and(|f| at(f) && f.checked_sub(1).is_some_and(is_unit)),
+        _ => false,
+    }
+}
+
 fn dir_class(toks: &[Token], i: usize, w: &str) -> Class {
     if matches!(w, "before" | "after") && toks.get(i + 1).is_some_and(|t| t.is_word) {
         return Class::None;

@@ -1365,3 +1365,27 @@ fn parts_of_a_bare_year_join_and_clause_openers_stay_out() {
     assert_eq!(modifier("late 2029"), Some("END"));
     assert_eq!(modifier("early 2030"), Some("START"));
 }
+
+#[test]
+fn quarters_and_halves_of_named_years_and_counts_from_now() {
+    // Wednesday 7 January 2009: early in the year, a fourth quarter is last year's.
+    let got = tagged(
+        "The second quarter of next year will be weak. Sales in the first half of last year \
+         fell. This year's first half was weak. Fourth-quarter profit is seen lower. The \
+         fourth quarter will be better. The third quarter is expected to improve. It will \
+         happen three years from now.",
+        Some("2009-01-07"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("The second quarter of next year", "2010-Q2"),
+            ("the first half of last year", "2008-H1"),
+            ("This year's first half", "2009-H1"),
+            ("Fourth-quarter", "2008-Q4"),
+            ("The fourth quarter", "2008-Q4"),
+            ("The third quarter", "2009-Q3"),
+            ("three years from now", "2012"),
+        ])
+    );
+}
