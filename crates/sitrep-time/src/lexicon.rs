@@ -191,6 +191,8 @@ pub(crate) enum Lex {
     Easter(i64),
     Zone,
     Decade(i32),
+    /// A name of several words that names no time ("China Daily").
+    Name,
 }
 
 /// All readings of every word, in file order, and the names of several words.
@@ -318,6 +320,7 @@ fn reading(kind: &str, value: &'static str) -> Option<Lex> {
             Lex::Floating(m, w, k, f)
         }
         "easter" => Lex::Easter(num()?),
+        "name" => Lex::Name,
         "zone" => Lex::Zone,
         "decade" => Lex::Decade(num()? as i32),
         _ => return None,

@@ -341,7 +341,7 @@ fn item(w: &str, lex: Lex) -> Option<It> {
         Lex::Holiday(m, d) => It::Holiday(m, d),
         Lex::Floating(m, w, n, f) => It::Floating(m, w, n, f),
         Lex::Easter(offset) => It::Easter(offset),
-        Lex::Zone => return None,
+        Lex::Zone | Lex::Name => return None,
         Lex::Decade(d) => It::Decade(d),
     })
 }

@@ -789,6 +789,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         // "at noon", "until midnight": a clock time named alone.
         Lex::DayPart(p) if p.starts_with('T') && after_preposition(text, toks, i) => Class::Head,
         Lex::DayPart(_) | Lex::Zone => Class::Suffix,
+        Lex::Name => Class::None,
     }
 }
 
@@ -916,11 +917,12 @@ fn hour_in_part_of_day(text: &str, toks: &[Token], i: usize) -> bool {
 fn mark_named_days(text: &str, toks: &[Token], classes: &mut [Class]) {
     let phrases = lexicon().phrases();
     for i in 0..toks.len() {
-        // A holiday's name is capitalised: other words are passed over at one look.
+        // A holiday's name is capitalised ("20th Century Fox" opens with a digit): other
+        // words are passed over at one look.
         let Some(&initial) = text.as_bytes().get(toks[i].span.start()) else {
             continue;
         };
-        if !initial.is_ascii_uppercase() {
+        if !initial.is_ascii_uppercase() && !initial.is_ascii_digit() {
             continue;
         }
         let opens = |p: &&Phrase| p.words[0].as_bytes()[0] == initial.to_ascii_lowercase();
@@ -928,8 +930,9 @@ fn mark_named_days(text: &str, toks: &[Token], classes: &mut [Class]) {
             let Some(end) = phrase_end(text, toks, i, &phrase.words) else {
                 continue;
             };
-            // "the Good Friday Agreement": part of a longer name, no time at all.
-            if starts_a_name(text, toks, end) {
+            // "the Good Friday Agreement": part of a longer name, no time at all; so is
+            // a name listed as one ("China Daily").
+            if phrase.lex == Lex::Name || starts_a_name(text, toks, end) {
                 classes[i..end].fill(Class::None);
                 break;
             }
@@ -1264,7 +1267,13 @@ fn month_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
             .checked_sub(1)
             .map(|p| toks[p].text(text).to_ascii_lowercase())
             .unwrap_or_default();
-        return if next_num || crate::lexicon::cues().is(&prev, crate::lexicon::Cue::MonthWord) {
+        // "on 20 March": a day of the month before it, as British style writes dates.
+        let day_before =
+            prev.len() <= 2 && prev.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+        return if next_num
+            || day_before
+            || crate::lexicon::cues().is(&prev, crate::lexicon::Cue::MonthWord)
+        {
             Class::Head
         } else {
             Class::None

@@ -1389,3 +1389,21 @@ fn quarters_and_halves_of_named_years_and_counts_from_now() {
         ])
     );
 }
+
+#[test]
+fn shopping_days_names_and_day_first_months() {
+    // Wednesday 1 December 2010; Thanksgiving fell on 25 November.
+    let got = tagged(
+        "Shoppers flocked to stores on Black Friday and Cyber Monday. The China Daily said \
+         stocks fell on Black Monday, and 20th Century Fox shares grew on 20 March.",
+        Some("2010-12-01"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Black Friday", "2010-11-26"),
+            ("Cyber Monday", "2010-11-29"),
+            ("20 March", "2010-03-20"),
+        ])
+    );
+}
