@@ -97,6 +97,29 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
             skip = 3;
             continue;
         }
+        // Figures written in digits are never composed like spoken numbers: "Aug. 11-13"
+        // is the 11th (to the 13th), "JUL-16-99" the 16th of July 1999.
+        let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        let hyphened = |a: &str, b: &str| {
+            let lower = expr.to_ascii_lowercase();
+            lower.contains(&format!("{a}-{b}")) || lower.contains(&format!("{a}/{b}"))
+        };
+        if digits(w) && w.len() <= 2 && i > 0 && digits(&all[i - 1]) && hyphened(&all[i - 1], w) {
+            let month_day_before =
+                i >= 2 && matches!(out.as_slice(), [.., It::Month(_), It::Num(_)]);
+            let yy: i32 = w.parse().unwrap_or(0);
+            let day: i32 = all[i - 1].parse().unwrap_or(0);
+            // A second day after the first ("11-13") is the end of a range.
+            let not_a_day = yy > 31 || yy < day || w.starts_with('0');
+            if w.len() == 2 && month_day_before && all.len() == i + 1 && not_a_day {
+                out.push(It::Year(if yy < 50 { 2000 + yy } else { 1900 + yy }));
+            } else if month_day_before {
+                // The end of a range of days: the expression dates from its first day.
+            } else if let Some(it) = numeric(w) {
+                out.push(it);
+            }
+            continue;
+        }
         // "three years from now" counts forward from the document date, as "hence".
         if w == "from" && all.get(i + 1).is_some_and(|n| n == "now") {
             push_item(&mut out, It::Dir(1, true));

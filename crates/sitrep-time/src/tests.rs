@@ -1407,3 +1407,20 @@ fn shopping_days_names_and_day_first_months() {
         ])
     );
 }
+
+#[test]
+fn figures_joined_by_a_hyphen_are_a_range_or_a_short_year_never_a_spoken_year() {
+    let got = tagged(
+        "The meeting runs Aug. 11-13 in Paris. The file is dated JUL-16-99. The vote was on \
+         May 3, 2011.",
+        Some("2010-12-01"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Aug. 11-13", "2010-08-11"),
+            ("JUL-16-99", "1999-07-16"),
+            ("May 3, 2011", "2011-05-03"),
+        ])
+    );
+}
