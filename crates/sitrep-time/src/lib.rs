@@ -243,6 +243,9 @@ pub(crate) fn normalise_in_text(
     tense: Tense,
     reference: Option<&str>,
 ) -> Option<TimexValue> {
+    if let Some(v) = indefinite_day(text, span, tense) {
+        return Some(v);
+    }
     normalise_after(&words_read(text, span), anchor, tense, reference)
         .map(|v| in_context(text, span, v))
 }
@@ -322,6 +325,40 @@ fn day_after_month(text: &str, span: Span) -> Option<String> {
     }
     let month = first_day.trim_end().rsplit(' ').next()?;
     normalise::month_number(month).map(|_| format!("{month} {day}{year}"))
+}
+
+/// "Islam will one day be ...", "One day, he walked in": "one day" after a modal or a
+/// subject, or opening a sentence before a comma, is some unnamed day, not a length of
+/// time: ahead in a future clause, behind in a past one.
+fn indefinite_day(text: &str, span: Span, tense: Tense) -> Option<TimexValue> {
+    const BEFORE: &[&str] = &[
+        "will", "would", "may", "might", "could", "can", "should", "must", "shall", "he", "she",
+        "they", "we", "i", "you", "it",
+    ];
+    if !span.of(text).eq_ignore_ascii_case("one day") {
+        return None;
+    }
+    let before = text.get(..span.start())?.trim_end();
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let after_modal = BEFORE.iter().any(|w| word_before.eq_ignore_ascii_case(w))
+        && before.ends_with(char::is_alphabetic);
+    let opens = (before.is_empty() || before.ends_with(['.', '"', '\n']))
+        && text.get(span.end()..)?.starts_with(',');
+    let value = match (after_modal, opens, tense) {
+        (true, ..) | (false, true, Tense::Future) => "FUTURE_REF",
+        (false, true, _) => "PAST_REF",
+        (false, false, _) => return None,
+    };
+    Some(TimexValue {
+        timeml: value.to_string(),
+        kind: TimexKind::Date,
+        relative: true,
+        from_reference: false,
+        modifier: None,
+    })
 }
 
 /// Readings that depend on the words after the expression: "the (fiscal) year ended

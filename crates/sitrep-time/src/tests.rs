@@ -1424,3 +1424,20 @@ fn figures_joined_by_a_hyphen_are_a_range_or_a_short_year_never_a_spoken_year() 
         ])
     );
 }
+
+#[test]
+fn one_day_after_a_modal_or_opening_a_story_is_some_day() {
+    let got = tagged(
+        "Islam will one day be the largest faith there. One day, he walked in. He had been \
+         in the job one day.",
+        Some("2010-12-01"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("one day", "FUTURE_REF"),
+            ("One day", "PAST_REF"),
+            ("one day", "P1D"),
+        ])
+    );
+}
