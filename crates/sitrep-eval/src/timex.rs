@@ -66,7 +66,7 @@ pub fn run(data: &Path) -> Result<Report, EvalError> {
         doc.published = Some(PublishedDate {
             date: DateValue {
                 value: g.dct.clone(),
-                precision: Precision::Day,
+                precision: precision_of(&g.dct),
             },
             origin: "gold dct".into(),
         });
@@ -344,6 +344,16 @@ fn dump_end_to_end(doc: &Document, dct: &str, gold: &[((usize, usize), &str)]) {
                 around(*span)
             );
         }
+    }
+}
+
+/// The precision of a document date as the gold writes it: `1998-01-08` (or with a
+/// time after it) to the day, `1998-01` to the month, `1998` to the year.
+fn precision_of(dct: &str) -> Precision {
+    match dct.len() {
+        4 => Precision::Year,
+        7 => Precision::Month,
+        _ => Precision::Day,
     }
 }
 

@@ -34,7 +34,9 @@
 //! even in one when it owns an outcome ("will appeal Friday's ruling"). Plural weekdays
 //! and "every"/"each" make sets ("on Mondays", "Saturday mornings": `XXXX-WXX-6TMO`).
 //! A document without a date keeps relative expressions with `value: None` and `X`
-//! placeholders in their TimeML value; [`resolve`] fills them once a date is known.
+//! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
+//! document dated only to the month or year resolves what every day of that period
+//! agrees on ("last year" in a 2015 article is `2014`, "yesterday" `2015-XX-XX`).
 //!
 //! ```
 //! use sitrep_model::{Document, DateValue, Precision, PublishedDate, Stage};
@@ -60,7 +62,9 @@ pub use normalise::{normalise, normalise_after};
 pub use value::{calendar, Tense, TimexKind, TimexValue};
 
 use chrono::NaiveDate;
-use sitrep_model::{Document, EventDate, Layer, Sentence, Span, Stage, StageError, Timex};
+use sitrep_model::{
+    Document, EventDate, Layer, Precision, Sentence, Span, Stage, StageError, Timex,
+};
 use std::borrow::Cow;
 
 /// How the diagnostic about unresolved expressions starts, so a later [`resolve`] can
@@ -144,9 +148,98 @@ pub fn timeml_values(doc: &Document) -> Vec<Option<TimexValue>> {
     analyse(doc).into_iter().map(|(_, v)| v).collect()
 }
 
-/// The clause tense and chained value of every time expression, in order.
+/// The first and last day a document dated only to the month or year ("2015-06",
+/// "2015") may have been published on.
+pub fn anchor_range(doc: &Document) -> Option<(NaiveDate, NaiveDate)> {
+    let date = &doc.published.as_ref()?.date;
+    let year: i32 = date.value.get(..4)?.parse().ok()?;
+    match date.precision {
+        Precision::Year => Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )),
+        Precision::Month => {
+            let month: u32 = date.value.get(5..7)?.parse().ok()?;
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+            let next = first.checked_add_months(chrono::Months::new(1))?;
+            Some((first, next.pred_opt()?))
+        }
+        _ => None,
+    }
+}
+
+/// The clause tense and chained value of every time expression, in order. A document
+/// dated only to the month or year is read from a day near each end of that period;
+/// what both readings share is kept and the rest written as unknown (`X`), so "last
+/// year" in a 2015 article is `2014` and "yesterday" `2015-XX-XX`, while "last month",
+/// which may fall in 2014, is `XXXX-XX`. A week is kept off each end, so that a day or
+/// week named near the document date keeps its year.
 fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
-    let anchor = anchor_date(doc);
+    if let (None, Some((first, last))) = (anchor_date(doc), anchor_range(doc)) {
+        let margin = chrono::Duration::days(7);
+        let early = analyse_from(doc, Some(first + margin).filter(|d| *d <= last));
+        let late = analyse_from(doc, Some(last - margin).filter(|d| *d >= first));
+        let unanchored = analyse_from(doc, None);
+        return early
+            .into_iter()
+            .zip(late)
+            .zip(unanchored)
+            .map(|(((tense, a), (_, b)), (_, none))| (tense, shared_value(a, b, none)))
+            .collect();
+    }
+    analyse_from(doc, anchor_date(doc))
+}
+
+/// What two readings of one expression from different anchors agree on (see
+/// [`analyse`]); the unanchored reading when they disagree even on the year.
+fn shared_value(
+    a: Option<TimexValue>,
+    b: Option<TimexValue>,
+    unanchored: Option<TimexValue>,
+) -> Option<TimexValue> {
+    let (a, b) = match (a, b) {
+        (Some(a), Some(b)) => (a, b),
+        _ => return unanchored,
+    };
+    if a.timeml == b.timeml {
+        return Some(a);
+    }
+    let same_year = a.timeml.len() >= 4
+        && a.timeml.get(..4) == b.timeml.get(..4)
+        && a.timeml.bytes().take(4).all(|c| c.is_ascii_digit());
+    if !same_year || a.kind != b.kind {
+        return unanchored;
+    }
+    let timeml = mask_after_difference(&a.timeml, &b.timeml);
+    Some(TimexValue { timeml, ..a })
+}
+
+/// `a` with the digits of its date part written `X` from the first component ("06" in
+/// "2015-06-14") where it differs from `b`: `2015-06-14` and `2015-09-02` give
+/// `2015-XX-XX`; a clock time after `T` is kept.
+fn mask_after_difference(a: &str, b: &str) -> String {
+    let (date_a, time_a) = a.split_at(a.find('T').unwrap_or(a.len()));
+    let date_b = &b[..b.find('T').unwrap_or(b.len())];
+    let mut differs = false;
+    let parts: Vec<String> = date_a
+        .split('-')
+        .zip(date_b.split('-').map(Some).chain(std::iter::repeat(None)))
+        .map(|(pa, pb)| {
+            differs |= Some(pa) != pb;
+            if differs {
+                pa.chars()
+                    .map(|c| if c.is_ascii_digit() { 'X' } else { c })
+                    .collect()
+            } else {
+                pa.to_string()
+            }
+        })
+        .collect();
+    format!("{}{time_a}", parts.join("-"))
+}
+
+/// [`analyse`] from one anchor date.
+fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option<TimexValue>)> {
     let mut reference: Option<String> = None;
     // Expressions come in text order: those of one sentence share its tokens.
     let mut sentence_tokens: Option<(Span, Vec<sitrep_text::Token>)> = None;
@@ -420,11 +513,15 @@ pub fn timeml_of(doc: &Document, timex: &Timex) -> Option<TimexValue> {
 /// Sets (or resets) the value and anchor note of every time expression from the document
 /// date; call it again when the date becomes known.
 pub fn resolve(doc: &mut Document) {
-    let anchor = anchor_date(doc);
+    let anchor = match (anchor_date(doc), &doc.published) {
+        (Some(a), _) => Some(a.to_string()),
+        (None, Some(p)) if anchor_range(doc).is_some() => Some(p.date.value.clone()),
+        _ => None,
+    };
     let analysed = analyse(doc);
     let mut unresolved = 0;
     for (i, (tense, value)) in analysed.into_iter().enumerate() {
-        let (date, note) = describe(value.as_ref(), anchor, tense);
+        let (date, note) = describe(value.as_ref(), anchor.as_deref(), tense);
         unresolved += usize::from(note.starts_with("unresolved"));
         let timex = &mut doc.timexes[i];
         timex.value = date;
@@ -457,9 +554,11 @@ pub(crate) fn is_reference(v: &TimexValue) -> bool {
         && v.date_value().is_some()
 }
 
+/// The calendar value and anchor note of one expression; `anchor` is the document date
+/// as far as it is known (`2015-06-14`, or `2015` alone).
 fn describe(
     value: Option<&TimexValue>,
-    anchor: Option<NaiveDate>,
+    anchor: Option<&str>,
     tense: Tense,
 ) -> (Option<sitrep_model::DateValue>, String) {
     let Some(v) = value else {

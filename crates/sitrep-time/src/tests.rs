@@ -21,7 +21,11 @@ fn doc(text: &str, date: Option<&str>) -> Document {
     doc.published = date.map(|d| PublishedDate {
         date: DateValue {
             value: d.to_string(),
-            precision: Precision::Day,
+            precision: match d.len() {
+                4 => Precision::Year,
+                7 => Precision::Month,
+                _ => Precision::Day,
+            },
         },
         origin: "test".to_string(),
     });
@@ -1440,4 +1444,46 @@ fn one_day_after_a_modal_or_opening_a_story_is_some_day() {
             ("one day", "P1D"),
         ])
     );
+}
+
+#[test]
+fn a_date_known_to_the_year_or_month_resolves_what_it_can() {
+    let text = "This year prices rose; last year they fell. Last week and yesterday he left. \
+                Last month was hard. In November he left. He came at 10 p.m. yesterday.";
+    let got = tagged(text, Some("2015"));
+    assert_eq!(
+        got,
+        pairs(&[
+            ("This year", "2015"),
+            ("last year", "2014"),
+            ("Last week", "2015-WXX"),
+            ("yesterday", "2015-XX-XX"),
+            ("Last month", "XXXX-XX-XX"),
+            ("November", "XXXX-11"),
+            ("10 p.m. yesterday", "2015-XX-XXT22:00"),
+        ])
+    );
+    let got = tagged(text, Some("2015-06"));
+    assert_eq!(
+        got,
+        pairs(&[
+            ("This year", "2015"),
+            ("last year", "2014"),
+            ("Last week", "2015-WXX"),
+            ("yesterday", "2015-06-XX"),
+            ("Last month", "2015-05"),
+            ("November", "2014-11"),
+            ("10 p.m. yesterday", "2015-06-XXT22:00"),
+        ])
+    );
+    // The calendar reading keeps the year, and the note says what the anchor was.
+    let d = doc(text, Some("2015"));
+    let yesterday = &d.timexes[3];
+    assert_eq!(
+        yesterday.value.as_ref().map(|v| v.value.as_str()),
+        Some("2015")
+    );
+    assert!(yesterday
+        .anchor
+        .starts_with("relative to document date 2015 "));
 }
