@@ -194,7 +194,9 @@ fn first_word_is(text: &str, expr: Span, f: impl Fn(&Lex) -> bool) -> bool {
 
 /// The tense of the nearest cue around `expr` in `toks`; on a tie the future wins. A
 /// trailing attribution ("in early March, an official said") ranks after any cue before
-/// the expression: it dates the saying, not what was said.
+/// the expression, and so does one before it with other words between ("said its
+/// third-quarter profit would"): either dates the saying, not what was said. Cues after
+/// the expression count from two tokens farther than they stand.
 fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
     let first = toks.partition_point(|t| t.span.end <= expr.start);
     let last = toks.partition_point(|t| t.span.start < expr.end);
@@ -218,10 +220,20 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
             tense = Tense::Past;
         }
         cue_before |= i < first;
-        let trailing = cue_before
-            && comma_after.is_some_and(|c| i > c)
-            && cues().is(&lower(t.text(text)), Cue::Attribution);
-        let d = if i < first { first - i } else { i + 1 - last };
+        let attribution = cues().is(&lower(t.text(text)), Cue::Attribution);
+        let trailing = cue_before && comma_after.is_some_and(|c| i > c) && attribution;
+        // "Ralcorp said its third-quarter earnings would be hurt": the expression sits in
+        // what was said, not beside the saying ("said on Monday", "said in July").
+        let reported = attribution && i < first && !dates_the_verb(text, &toks[i + 1..first]);
+        // A cue after the expression counts from a little farther away: news puts the
+        // time after its verb ("said on Monday it expected", "will report on Tuesday,
+        // was interested").
+        let d = if i < first {
+            first - i
+        } else {
+            i + 1 - last + 2
+        };
+        let trailing = trailing || reported;
         let better = match best {
             None => true,
             Some((bt, bd, btense)) => {
@@ -302,6 +314,21 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     (roles & Cue::Present.bit() != 0).then_some(Tense::Present)
 }
 
+/// Whether a time expression after a verb of saying modifies the saying: unless the
+/// words right after the verb open what was said with its subject ("said its profit
+/// would", "said they will"), it does ("said on Monday", "said in a statement on
+/// Saturday", "told Reuters on Friday").
+fn dates_the_verb(text: &str, between: &[Token]) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "its", "his", "her", "their", "our", "the", "it", "he", "she", "they", "we", "i",
+    ];
+    between.first().is_none_or(|t| {
+        !SUBJECTS
+            .iter()
+            .any(|s| t.text(text).eq_ignore_ascii_case(s))
+    })
+}
+
 /// Whether `t` is a verb of intent in a past form ("agreed", "planned", "decided").
 fn past_intent(text: &str, t: Token) -> bool {
     let w = lower(t.text(text));
@@ -327,7 +354,8 @@ fn is_regular_past(w: &str) -> bool {
     w.len() > 4
         && w.ends_with("ed")
         && w.bytes().all(|c| c.is_ascii_lowercase())
-        && !cues().all(Cue::NotPast).any(|n| w.ends_with(n))
+        && !cues().is(w, Cue::NotPast)
+        && !w.ends_with("hundred")
 }
 
 /// Token range `[from, to)` of the clause that holds `expr`.

@@ -69,14 +69,6 @@ impl Cues {
     pub(crate) fn roles(&self, word: &str) -> u16 {
         self.words.get(word).copied().unwrap_or(0)
     }
-
-    /// Every word that plays `role`.
-    pub(crate) fn all(&self, role: Cue) -> impl Iterator<Item = &str> {
-        self.words
-            .iter()
-            .filter(move |(_, r)| **r & role.bit() != 0)
-            .map(|(w, _)| w.as_str())
-    }
 }
 
 impl Cue {

@@ -1528,18 +1528,18 @@ impl Rules<'_> {
     }
 
     /// The year of "the third quarter". A quarter not yet begun cannot be reported on,
-    /// so outside a future clause it is last year's ("fourth-quarter profit rose",
-    /// written in January). A future clause looks ahead, except at the quarter just
-    /// ended, whose results are still to come ("fourth-quarter results will be
-    /// released", written in January, is last year's fourth quarter).
+    /// so in a past clause, or one of no known tense, it is last year's ("fourth-quarter
+    /// profit rose", written in January). A present or future clause looks ahead, except
+    /// at the quarter just ended, whose results are still to come ("fourth-quarter
+    /// results will be released", written in January, is last year's fourth quarter).
     fn quarter_year(&self, a: NaiveDate, q: i64) -> i32 {
         let now = i64::from(a.month0() / 3 + 1);
         let just_ended = q % 4 + 1 == now;
-        match self.tense {
-            Tense::Future if just_ended && q > now => a.year() - 1,
-            Tense::Future => a.year(),
-            _ if q > now => a.year() - 1,
-            _ => a.year(),
+        let looks_ahead = matches!(self.tense, Tense::Future | Tense::Present);
+        match (looks_ahead, q > now) {
+            (true, true) if just_ended => a.year() - 1,
+            (true, _) | (false, false) => a.year(),
+            (false, true) => a.year() - 1,
         }
     }
 

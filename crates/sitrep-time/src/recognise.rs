@@ -278,16 +278,19 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     }
     // "their third day-long meeting", "two year-long terms": the count is of the things
     // the length describes.
-    if matches!(classes[j - 1], Class::Number | Class::Ordinal) && lower(w).ends_with("-long") {
+    if matches!(classes[j - 1], Class::Number | Class::Ordinal)
+        && w.len() > 5
+        && w[w.len() - 5..].eq_ignore_ascii_case("-long")
+    {
         return false;
     }
     // "the week following last month's squeeze": after a unit, "following" and
     // "preceding" are prepositions that open a phrase of their own.
-    if matches!(classes[j - 1], Class::Unit | Class::Head)
+    if ["following", "preceding"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+        && matches!(classes[j - 1], Class::Unit | Class::Head)
         && matches!(lexicon().get(&lower(prev)).first(), Some(Lex::Unit(_)))
-        && ["following", "preceding"]
-            .iter()
-            .any(|p| w.eq_ignore_ascii_case(p))
     {
         return false;
     }
@@ -655,7 +658,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         return Class::Number;
     }
     // "three years from now": counted forward from the document date.
-    if from_now(text, toks, i) {
+    if matches!(w, "from" | "now") && from_now(text, toks, i) {
         return Class::Dir;
     }
     if GLUE.contains(&w) {

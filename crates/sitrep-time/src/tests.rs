@@ -1487,3 +1487,26 @@ fn a_date_known_to_the_year_or_month_resolves_what_it_can() {
         .anchor
         .starts_with("relative to document date 2015 "));
 }
+
+#[test]
+fn saying_and_what_was_said_are_dated_apart() {
+    // Monday 9 June 2008.
+    let got = tagged(
+        "Lehman said on Monday it expected a loss. Ralcorp said its third-quarter earnings \
+         would be hurt. The company said so in a statement on Saturday. S&P said \
+         in July it would revise the rating. A force majeure declared on Thursday still holds. \
+         Apple, which will report results on Tuesday, was interested.",
+        Some("2008-06-09"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Monday", "2008-06-09"),
+            ("third-quarter", "2008-Q3"),
+            ("Saturday", "2008-06-07"),
+            ("July", "2007-07"),
+            ("Thursday", "2008-06-05"),
+            ("Tuesday", "2008-06-10"),
+        ])
+    );
+}
