@@ -39,10 +39,11 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
         .any(|t| t.text(text).eq_ignore_ascii_case("had"));
     let deadline = match prev.as_str() {
         "until" | "till" => starts_with_day_or_month(text, expr),
-        // "by Sunday" is as often "by Sunday Times reporters": only months.
-        "by" => starts_with_month(text, expr),
+        // "by Sunday" may be "by Sunday Times reporters": a weekday only when no name
+        // follows it.
+        "by" => starts_with_month(text, expr) || weekday_before_no_name(text, toks, expr),
         _ => false,
-    };
+    } || awaited(text, &toks[..first]);
     if deadline && !perfect {
         return Tense::Future;
     }
@@ -67,11 +68,114 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
         Tense::Unknown => tense_in(text, toks, expr),
         t => t,
     };
+    if let Some(t) = month_before_its_noun(text, toks, first, expr) {
+        return t;
+    }
     match known_day(text, toks, first, expr) {
         Some(KnownDay::Outcome | KnownDay::Figure) => Tense::Past,
         Some(KnownDay::Event) if tense != Tense::Future => Tense::Past,
         _ => tense,
     }
+}
+
+/// "ahead of a summit on Wednesday", "a day ahead of Friday's report", "as early as
+/// Friday": words just before the expression that put it ahead of the time of writing.
+fn awaited(text: &str, before: &[Token]) -> bool {
+    let words: Vec<&str> = before.iter().rev().take(6).map(|t| t.text(text)).collect();
+    let at = |k: usize, w: &str| words.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    // Skip an "on" right before the expression ("as early as on Friday" is rare, "ahead
+    // of a vote on Friday" common).
+    let skip = usize::from(at(0, "on"));
+    let as_early_as = at(skip + 2, "as")
+        && ["early", "soon", "late"].iter().any(|w| at(skip + 1, w))
+        && at(skip, "as");
+    let ahead_of = (0..words.len().saturating_sub(1)).any(|k| at(k, "of") && at(k + 1, "ahead"))
+        && !words
+            .iter()
+            .any(|w| cues().roles(&lower(w)) & (Cue::Past.bit() | Cue::Present.bit()) != 0);
+    as_early_as || ahead_of
+}
+
+/// Whether `expr` opens with a weekday that ends its phrase ("by Monday, the paper
+/// said", "by Monday to decide"), not one naming what follows ("by Sunday Times
+/// reporters", "by Monday columnists").
+fn weekday_before_no_name(text: &str, toks: &[Token], expr: Span) -> bool {
+    const OPENERS: &[&str] = &[
+        "to", "and", "or", "at", "in", "for", "with", "when", "if", "so", "as", "after", "before",
+        "or",
+    ];
+    let next = toks.iter().find(|t| t.span.start >= expr.end);
+    let possessive = next.is_some_and(|t| matches!(t.text(text), "'" | "’"));
+    starts_with_weekday(text, expr)
+        && !possessive
+        && next.is_none_or(|t| {
+            !t.is_word || OPENERS.iter().any(|o| t.text(text).eq_ignore_ascii_case(o))
+        })
+}
+
+/// Whether the expression opens with a weekday name.
+fn starts_with_weekday(text: &str, expr: Span) -> bool {
+    first_word_is(text, expr, |l| matches!(l, Lex::Weekday(_)))
+}
+
+/// Nouns of measured figures a possessive day or month owns: "April's sales pace",
+/// "Friday's data".
+const FIGURES: &[&str] = &[
+    "pace", "figure", "figures", "data", "numbers", "level", "levels", "rate", "rates", "reading",
+    "readings", "sales", "output", "total", "gain", "gains", "decline", "drop", "rise", "increase",
+    "fall",
+];
+
+/// Nouns of figures a month before them measured: "its October forecast", "the July
+/// figure" (not "a June rate cut", still to come).
+const MEASURES: &[&str] = &[
+    "forecast",
+    "forecasts",
+    "estimate",
+    "estimates",
+    "figure",
+    "figures",
+    "reading",
+    "readings",
+    "data",
+    "numbers",
+    "survey",
+    "report",
+    "index",
+];
+
+/// Nouns of goods traded for a month ahead: "the August contract", "June futures".
+const DELIVERIES: &[&str] = &[
+    "contract",
+    "contracts",
+    "futures",
+    "delivery",
+    "deliveries",
+    "shipment",
+    "shipments",
+    "options",
+];
+
+/// "its October forecast", "the July figures": a month before a figure it measured is
+/// past; "the August contract", "June futures": a month of delivery is ahead. Nothing
+/// when words before it put the figure ahead ("ahead of the October report").
+fn month_before_its_noun(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Tense> {
+    let only_month = expr.of(text).split_whitespace().count() == 1
+        && first_word_is(text, expr, |l| matches!(l, Lex::Month(_)));
+    if !only_month {
+        return None;
+    }
+    let noun = toks.iter().find(|t| t.span.start >= expr.end)?.text(text);
+    let is = |list: &[&str]| list.iter().any(|w| noun.eq_ignore_ascii_case(w));
+    if is(DELIVERIES) {
+        return Some(Tense::Future);
+    }
+    let ahead = toks[first.saturating_sub(3)..first].iter().any(|t| {
+        ["ahead", "awaiting", "await", "before"]
+            .iter()
+            .any(|a| t.text(text).eq_ignore_ascii_case(a))
+    });
+    (is(MEASURES) && !ahead).then_some(Tense::Past)
 }
 
 /// What a weekday in the possessive owns.
@@ -118,11 +222,6 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
     const AHEAD: &[&str] = &[
         "ahead", "before", "upcoming", "next", "until", "till", "by", "to", "for", "awaiting",
         "await", "awaits",
-    ];
-    const FIGURES: &[&str] = &[
-        "pace", "figure", "figures", "data", "numbers", "level", "levels", "rate", "rates",
-        "reading", "readings", "sales", "output", "total", "gain", "gains", "decline", "drop",
-        "rise", "increase", "fall",
     ];
     if !possessive_day_or_month(text, expr) {
         return None;
@@ -301,6 +400,26 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let to_blame = toks
         .get(i + 2)
         .is_some_and(|t| t.text(text).eq_ignore_ascii_case("blame"));
+    // "due on Thursday", "the survey due Friday", "due to be published" look forward;
+    // "due to the storm" gives a cause.
+    if w == "due" {
+        // Verbs of a timetable after "due to" without "is": "an article due to be
+        // published"; anything else names a cause ("due to warm weather").
+        const SCHEDULED: &[&str] = &[
+            "be", "begin", "start", "end", "expire", "open", "close", "meet", "arrive", "report",
+            "release", "vote", "take", "mature", "resume", "return", "leave",
+        ];
+        let be = matches!(prev.as_ref(), "is" | "are" | "was" | "were" | "be");
+        let after_to = toks
+            .get(i + 2)
+            .map(|t| lower(t.text(text)))
+            .unwrap_or_default();
+        let scheduled = SCHEDULED.contains(&after_to.as_ref());
+        let cause = next == "to" && !be && !scheduled;
+        // "had been due to lapse Friday" looks forward from a past point.
+        let from_the_past = matches!(prev.as_ref(), "been" | "had");
+        return (!cause && !from_the_past).then_some(Tense::Future);
+    }
     if roles & Cue::Intent.bit() != 0
         && next == "to"
         && !to_blame

@@ -299,7 +299,12 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
         let s_next = toks.get(j + 1).is_some_and(|t| t.text(text) == "s");
         // "Veterans' Day": the apostrophe inside a holiday's name.
         let in_name = classes[j] == Class::Glue && classes.get(j + 1) == Some(&Class::Head);
-        return in_name || s_next && classes.get(j + 2).is_some_and(|c| *c != Class::None);
+        // "February's 12-year peak": a length after the possessive describes its noun.
+        let length = toks.get(j + 2).is_some_and(|t| {
+            t.text(text).contains('-') && t.text(text).starts_with(|c: char| c.is_ascii_digit())
+        });
+        return in_name
+            || s_next && !length && classes.get(j + 2).is_some_and(|c| *c != Class::None);
     }
     if w == "s" && matches!(prev, "'" | "’") {
         return true;

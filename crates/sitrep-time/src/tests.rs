@@ -1510,3 +1510,37 @@ fn saying_and_what_was_said_are_dated_apart() {
         ])
     );
 }
+
+#[test]
+fn schedules_deadlines_and_attributive_months() {
+    // Tuesday 15 December 2009.
+    let got = tagged(
+        "Investors trimmed positions a day ahead of Wednesday's decision. Stocks fell ahead \
+         of Friday's report. Data are due on Thursday. He cited an article due to be \
+         published on Saturday. Sales fell due to warm weather in September. Banks will be \
+         briefed as early as Friday. Bids must come by Monday, the paper said. The memo was \
+         praised by Monday columnists. The rally was capped by Friday's jobs report. Growth \
+         missed its October forecast. Gold for February delivery rose. Prices are well \
+         below February's 12-year peak.",
+        Some("2009-12-15"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("a day", "P1D"),
+            ("Wednesday", "2009-12-16"),
+            ("Friday", "2009-12-11"),
+            ("Thursday", "2009-12-17"),
+            ("Saturday", "2009-12-19"),
+            ("September", "2009-09"),
+            ("Friday", "2009-12-18"),
+            ("Monday", "2009-12-21"),
+            ("Monday", "2009-12-14"),
+            ("Friday", "2009-12-11"),
+            ("October", "2009-10"),
+            ("February", "2010-02"),
+            ("February", "2009-02"),
+            ("12-year", "P12Y"),
+        ])
+    );
+}
