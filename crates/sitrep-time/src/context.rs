@@ -306,6 +306,7 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
     let mut best: Option<(bool, usize, Tense)> = None;
     // Tokens come in order, so every cue before the expression is seen before any after.
     let mut cue_before = false;
+    let mut past_trailing_attribution = false;
     for (i, t) in toks.iter().enumerate() {
         if expr.contains(t.span) {
             continue;
@@ -313,6 +314,16 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
         let Some(mut tense) = marker(text, toks, i) else {
             continue;
         };
+        // "up from a 0.4 percent rise in 2009" compares with what comes after "from",
+        // not with a time before it.
+        if i >= last && t.text(text).eq_ignore_ascii_case("from") {
+            continue;
+        }
+        // "..., economists said Beijing would ...": past a trailing attribution the words
+        // belong to what was said, another clause.
+        if past_trailing_attribution {
+            break;
+        }
         // "Goldman on Thursday agreed to buy": a time before a past verb of intent dates
         // the agreement; only one inside its infinitive looks forward.
         if i >= last && tense == Tense::Future && past_intent(text, toks[i]) {
@@ -321,6 +332,7 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
         cue_before |= i < first;
         let attribution = cues().is(&lower(t.text(text)), Cue::Attribution);
         let trailing = cue_before && comma_after.is_some_and(|c| i > c) && attribution;
+        past_trailing_attribution |= trailing;
         // "Ralcorp said its third-quarter earnings would be hurt": the expression sits in
         // what was said, not beside the saying ("said on Monday", "said in July").
         let reported = attribution && i < first && !dates_the_verb(text, &toks[i + 1..first]);
@@ -363,6 +375,17 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     let cue = cues();
     let roles = cue.roles(&w);
     let regular_past = is_regular_past(&w);
+    // "down from 5.2 months in March", "up from a year earlier": a figure compared with
+    // one already measured.
+    if w == "from"
+        && toks.get(i.wrapping_sub(1)).is_some_and(|p| {
+            ["down", "up"]
+                .iter()
+                .any(|d| p.text(text).eq_ignore_ascii_case(d))
+        })
+    {
+        return Some(Tense::Past);
+    }
     if roles & (Cue::Future.bit() | Cue::Intent.bit() | Cue::Past.bit() | Cue::Present.bit()) == 0
         && !regular_past
     {
@@ -420,9 +443,16 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         let from_the_past = matches!(prev.as_ref(), "been" | "had");
         return (!cause && !from_the_past).then_some(Tense::Future);
     }
+    // "agreed to the revised price": "to" before a noun phrase opens no infinitive.
+    let to_a_noun = toks.get(i + 2).is_some_and(|t| {
+        DETERMINERS
+            .iter()
+            .any(|d| t.text(text).eq_ignore_ascii_case(d))
+    });
     if roles & Cue::Intent.bit() != 0
         && next == "to"
         && !to_blame
+        && !to_a_noun
         && !matches!(prev.as_ref(), "been" | "had")
     {
         return Some(Tense::Future);
@@ -447,6 +477,11 @@ fn dates_the_verb(text: &str, between: &[Token]) -> bool {
             .any(|s| t.text(text).eq_ignore_ascii_case(s))
     })
 }
+
+/// Words that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+];
 
 /// Whether `t` is a verb of intent in a past form ("agreed", "planned", "decided").
 fn past_intent(text: &str, t: Token) -> bool {

@@ -276,6 +276,14 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if classes[j - 1] == Class::Unit && is_forward_dir(w) {
         return false;
     }
+    // "in five February trading days": a count in words before a month counts what
+    // follows it; a day before its month is written in digits ("5 February").
+    if classes[j - 1] == Class::Number
+        && prev.starts_with(|c: char| c.is_ascii_alphabetic())
+        && month_of(w).is_some()
+    {
+        return false;
+    }
     // "their third day-long meeting", "two year-long terms": the count is of the things
     // the length describes.
     if matches!(classes[j - 1], Class::Number | Class::Ordinal)

@@ -1544,3 +1544,30 @@ fn schedules_deadlines_and_attributive_months() {
         ])
     );
 }
+
+#[test]
+fn comparisons_sources_and_what_a_trailing_attribution_reports() {
+    // Wednesday 23 May 2012.
+    let got = tagged(
+        "It would take 6 months to clear the houses, down from 5.2 months in March. Oil \
+         will average $81 a barrel, according to a Reuters poll in April. Sundance agreed \
+         to the revised price in August, but talks dragged on. Inflation was down from \
+         highs in February, economists said Beijing would be wary. The group forecasts a \
+         rise in sales during November, up from a small rise in 2011. The stock rose in \
+         five February trading days.",
+        Some("2012-05-23"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("6 months", "P6M"),
+            ("March", "2012-03"),
+            ("April", "2012-04"),
+            ("August", "2011-08"),
+            ("February", "2012-02"),
+            ("November", "2012-11"),
+            ("2011", "2011"),
+            ("February trading days", "2012-02"),
+        ])
+    );
+}
