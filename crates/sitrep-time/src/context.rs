@@ -218,6 +218,11 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
         "editorial",
         "edition",
         "declaration",
+        "proposal",
+        "proposals",
+        "speech",
+        "testimony",
+        "interview",
     ];
     const AHEAD: &[&str] = &[
         "ahead", "before", "upcoming", "next", "until", "till", "by", "to", "for", "awaiting",
@@ -226,18 +231,27 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
     if !possessive_day_or_month(text, expr) {
         return None;
     }
-    let owned = toks
+    // The noun owned: one of the few words after the possessive ("Monday's budget
+    // proposal").
+    let owned: Vec<&str> = toks
         .iter()
         .skip_while(|t| t.span.start < expr.end)
-        .find(|t| t.is_word && !t.text(text).eq_ignore_ascii_case("s"))
-        .map(|t| t.text(text));
-    if owned.is_some_and(|w| OUTCOMES.iter().any(|o| w.eq_ignore_ascii_case(o))) {
+        .filter(|t| t.is_word && !t.text(text).eq_ignore_ascii_case("s"))
+        .take(3)
+        .map(|t| t.text(text))
+        .collect();
+    let owns = |list: &[&str]| {
+        owned
+            .iter()
+            .any(|w| list.iter().any(|o| w.eq_ignore_ascii_case(o)))
+    };
+    if owns(OUTCOMES) {
         return Some(KnownDay::Outcome);
     }
     let ahead = toks[first.saturating_sub(3)..first]
         .iter()
         .any(|t| AHEAD.iter().any(|a| t.text(text).eq_ignore_ascii_case(a)));
-    let figure = owned.is_some_and(|w| FIGURES.iter().any(|o| w.eq_ignore_ascii_case(o)));
+    let figure = owns(FIGURES);
     match (ahead, figure) {
         (true, _) => None,
         (false, true) => Some(KnownDay::Figure),
@@ -291,7 +305,7 @@ fn first_word_is(text: &str, expr: Span, f: impl Fn(&Lex) -> bool) -> bool {
     lexicon().get(&first.to_ascii_lowercase()).iter().any(f)
 }
 
-/// The tense of the nearest cue around `expr` in `toks`; on a tie the future wins. A
+/// The tense of the nearest cue around `expr` in `toks`; on a tie the one before it. A
 /// trailing attribution ("in early March, an official said") ranks after any cue before
 /// the expression, and so does one before it with other words between ("said its
 /// third-quarter profit would"): either dates the saying, not what was said. Cues after
@@ -345,16 +359,8 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
             i + 1 - last + 2
         };
         let trailing = trailing || reported;
-        let better = match best {
-            None => true,
-            Some((bt, bd, btense)) => {
-                (trailing, d) < (bt, bd)
-                    || (trailing == bt
-                        && d == bd
-                        && tense == Tense::Future
-                        && btense != Tense::Future)
-            }
-        };
+        // On a tie the cue before the expression, seen first, stays.
+        let better = best.is_none_or(|(bt, bd, _)| (trailing, d) < (bt, bd));
         if better {
             best = Some((trailing, d, tense));
         }
@@ -408,7 +414,14 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         .get(i + 1)
         .map(|n| lower(n.text(text)))
         .unwrap_or_default();
-    if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev, &next) {
+    // "more than it expected", "as analysts had expected": a comparison with a forecast.
+    let compared = matches!(w.as_ref(), "expected" | "forecast" | "predicted")
+        && i.checked_sub(2).and_then(|k| toks.get(k)).is_some_and(|t| {
+            ["than", "as"]
+                .iter()
+                .any(|c| t.text(text).eq_ignore_ascii_case(c))
+        });
+    if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev, &next) && !compared {
         return Some(Tense::Future);
     }
     // "is expected to", "are scheduled for": the present auxiliary leaves the tense to

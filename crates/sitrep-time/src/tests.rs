@@ -1571,3 +1571,23 @@ fn comparisons_sources_and_what_a_trailing_attribution_reports() {
         ])
     );
 }
+
+#[test]
+fn ties_comparisons_with_forecasts_and_what_possessives_own() {
+    // Wednesday 3 February 2010.
+    let got = tagged(
+        "Ivaschenko said in a statement on Monday the talks would go on. RealD raised more \
+         than it expected in Tuesday's sale. Monday's budget proposal would increase the \
+         budget. Traders await Friday's jobs report.",
+        Some("2010-02-03"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Monday", "2010-02-01"),
+            ("Tuesday", "2010-02-02"),
+            ("Monday", "2010-02-01"),
+            ("Friday", "2010-02-05"),
+        ])
+    );
+}
