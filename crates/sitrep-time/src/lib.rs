@@ -478,6 +478,14 @@ fn in_context(text: &str, span: Span, v: TimexValue) -> TimexValue {
             modifier: v.modifier,
         };
     }
+    // "the week to August 27", "the week ended Aug. 20": the seven days up to that day.
+    let week_word = words.iter().all(|w| matches!(w.as_str(), "the" | "week"))
+        && words.last().is_some_and(|w| w == "week");
+    if week_word && (ends_period || next == "to") {
+        if let Some(week) = week_ending(after[next.len()..].trim_start(), &v.timeml) {
+            return TimexValue { timeml: week, ..v };
+        }
+    }
     let quarter_word = words
         .iter()
         .all(|w| matches!(w.as_str(), "the" | "quarter"));
@@ -487,6 +495,21 @@ fn in_context(text: &str, span: Span, v: TimexValue) -> TimexValue {
         }
     }
     v
+}
+
+/// "the week ended Aug. 20": the ISO week holding the middle of the seven days up to that
+/// day (a week to Sunday is that ISO week; one to Friday is still mostly it). `after`
+/// starts at the month; `value` is the week read without it, for its year.
+fn week_ending(after: &str, value: &str) -> Option<String> {
+    let mut words = after
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let m = normalise::month_number(words.next()?)?;
+    let d: u32 = words.next()?.parse().ok()?;
+    let year: i32 = value.get(..4)?.parse().ok()?;
+    let end = NaiveDate::from_ymd_opt(year, m, d)?;
+    let middle = end - chrono::Duration::days(3);
+    Some(normalise::week_of(middle))
 }
 
 /// "the quarter ended July 31": the three months up to that day, named by the calendar

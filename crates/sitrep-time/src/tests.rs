@@ -1591,3 +1591,23 @@ fn ties_comparisons_with_forecasts_and_what_possessives_own() {
         ])
     );
 }
+
+#[test]
+fn a_week_ended_on_a_day_is_the_week_of_its_middle() {
+    // Friday 2 September 2011; 27 August was a Saturday.
+    let got = tagged(
+        "Jobless claims fell in the week to August 27. In the week ended Aug. 20 they rose. \
+         The week was calm.",
+        Some("2011-09-02"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the week", "2011-W34"),
+            ("August 27", "2011-08-27"),
+            ("the week", "2011-W33"),
+            ("Aug. 20", "2011-08-20"),
+            ("The week", "2011-WXX"),
+        ])
+    );
+}
