@@ -505,7 +505,7 @@ fn lasting(expr: &str) -> Option<TimexValue> {
 fn strip_half(expr: &str) -> (String, bool) {
     let mut out = expr.to_string();
     let mut half = false;
-    for pat in [" and a half", " 1/2", "½"] {
+    for pat in [" and a half", " 1/2", "-1/2", "½"] {
         if let Some(i) = out.find(pat) {
             out.replace_range(i..i + pat.len(), "");
             half = true;

@@ -462,6 +462,8 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                         Class::Unit | Class::Head | Class::Number | Class::Suffix | Class::Modifier
                     )
                     || toks[i + 1].text(text) == ":"
+                    // "2-1/2-year": the count carries its half.
+                    || toks[i + 1].text(text) == "/" && classes[i + 1] == Class::Glue
                     || qualified_unit)
         }
         // "last week", not "following the August 1988" or "that 1978"; but "fiscal
@@ -659,8 +661,9 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     if w == ":" && digit(prev) && digit(next) {
         return Class::Glue;
     }
-    // "5 1/2 hours": the half joins its count.
-    if w == "/" && prev == "1" && next == "2" {
+    // "5 1/2 hours", "2-1/2-year": the half joins its count.
+    let one = prev == "1" || prev.ends_with("-1") && digit(prev);
+    if w == "/" && one && (next == "2" || next.starts_with("2-")) {
         return Class::Glue;
     }
     if matches!(w.trim_end_matches('.'), "a.m" | "p.m") || (matches!(w, "am" | "pm") && digit(prev))

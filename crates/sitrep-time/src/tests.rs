@@ -1611,3 +1611,20 @@ fn a_week_ended_on_a_day_is_the_week_of_its_middle() {
         ])
     );
 }
+
+#[test]
+fn halves_written_as_fractions_join_their_count() {
+    let got = tagged(
+        "It signed a 2-1/2-year deal and ran 2-1/2 years, unlike the 5 1/2 hours before. \
+         Scores were 2-1/2 ahead.",
+        Some("2011-09-02"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("2-1/2-year", "P2Y6M"),
+            ("2-1/2 years", "P2Y6M"),
+            ("5 1/2 hours", "PT5H30M"),
+        ])
+    );
+}
