@@ -1615,7 +1615,7 @@ fn a_week_ended_on_a_day_is_the_week_of_its_middle() {
 #[test]
 fn halves_written_as_fractions_join_their_count() {
     let got = tagged(
-        "It signed a 2-1/2-year deal and ran 2-1/2 years, unlike the 5 1/2 hours before. \
+        "It signed a 2-1/2-year deal and ran 2-1/2 years after 5 1/2 hours of talks. \
          Scores were 2-1/2 ahead.",
         Some("2011-09-02"),
     );
