@@ -276,6 +276,12 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if classes[j - 1] == Class::Unit && is_forward_dir(w) {
         return false;
     }
+    // "5 1/2 hours before": a counted span before "before" is a duration too ("the day
+    // before" stays a date).
+    let counted = j >= 2 && classes[j - 2] == Class::Number;
+    if classes[j - 1] == Class::Unit && counted && w.eq_ignore_ascii_case("before") {
+        return false;
+    }
     // "in five February trading days": a count in words before a month counts what
     // follows it; a day before its month is written in digits ("5 February").
     if classes[j - 1] == Class::Number

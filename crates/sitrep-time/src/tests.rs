@@ -1616,7 +1616,7 @@ fn a_week_ended_on_a_day_is_the_week_of_its_middle() {
 fn halves_written_as_fractions_join_their_count() {
     let got = tagged(
         "It signed a 2-1/2-year deal and ran 2-1/2 years after 5 1/2 hours of talks. \
-         Scores were 2-1/2 ahead.",
+         Scores were 2-1/2 ahead. Two days before, he left; he had come the day before.",
         Some("2011-09-02"),
     );
     assert_eq!(
@@ -1625,6 +1625,8 @@ fn halves_written_as_fractions_join_their_count() {
             ("2-1/2-year", "P2Y6M"),
             ("2-1/2 years", "P2Y6M"),
             ("5 1/2 hours", "PT5H30M"),
+            ("Two days", "P2D"),
+            ("the day before", "2011-09-01"),
         ])
     );
 }
