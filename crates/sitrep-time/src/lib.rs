@@ -171,8 +171,8 @@ pub fn anchor_range(doc: &Document) -> Option<(NaiveDate, NaiveDate)> {
 /// The clause tense and chained value of every time expression, in order. A document
 /// dated only to the month or year is read from a day near each end of that period;
 /// what both readings share is kept and the rest written as unknown (`X`), so "last
-/// year" in a 2015 article is `2014` and "yesterday" `2015-XX-XX`, while "last month",
-/// which may fall in 2014, is `XXXX-XX`. A week is kept off each end, so that a day or
+/// year" in a 2015 article is `2014`, "yesterday" `2015-XX-XX` and "on Oct. 23"
+/// `XXXX-10-23`, while "last month", which may fall in 2014, is `XXXX-XX`. A week is kept off each end, so that a day or
 /// week named near the document date keeps its year.
 fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
     if let (None, Some((first, last))) = (anchor_date(doc), anchor_range(doc)) {
@@ -191,7 +191,7 @@ fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
 }
 
 /// What two readings of one expression from different anchors agree on (see
-/// [`analyse`]); the unanchored reading when they disagree even on the year.
+/// [`analyse`]); the unanchored reading when they are not two dates of one shape.
 fn shared_value(
     a: Option<TimexValue>,
     b: Option<TimexValue>,
@@ -204,29 +204,37 @@ fn shared_value(
     if a.timeml == b.timeml {
         return Some(a);
     }
-    let same_year = a.timeml.len() >= 4
-        && a.timeml.get(..4) == b.timeml.get(..4)
-        && a.timeml.bytes().take(4).all(|c| c.is_ascii_digit());
-    if !same_year || a.kind != b.kind {
+    // Calendar values of one shape ("2014-12" and "2015-11") keep that shape, unknown
+    // where they differ ("XXXX-XX"); anything else falls back to the unanchored reading.
+    let calendar = |v: &str| v.starts_with(|c: char| c.is_ascii_digit());
+    let same_shape = a.timeml.len() == b.timeml.len()
+        && a.timeml
+            .bytes()
+            .zip(b.timeml.bytes())
+            .all(|(x, y)| x.is_ascii_digit() == y.is_ascii_digit());
+    if !(calendar(&a.timeml) && same_shape) || a.kind != b.kind {
         return unanchored;
     }
     let timeml = mask_after_difference(&a.timeml, &b.timeml);
     Some(TimexValue { timeml, ..a })
 }
 
-/// `a` with the digits of its date part written `X` from the first component ("06" in
-/// "2015-06-14") where it differs from `b`: `2015-06-14` and `2015-09-02` give
-/// `2015-XX-XX`; a clock time after `T` is kept.
+/// `a` with the digits of each component of its date part written `X` where it differs
+/// from `b` ("2015-06-14" and "2015-09-02" give "2015-XX-XX", "2014-10-23" and
+/// "2015-10-23" give "XXXX-10-23"); a day goes with an unknown month. A clock time after
+/// `T` is kept.
 fn mask_after_difference(a: &str, b: &str) -> String {
     let (date_a, time_a) = a.split_at(a.find('T').unwrap_or(a.len()));
     let date_b = &b[..b.find('T').unwrap_or(b.len())];
-    let mut differs = false;
+    let mut month_unknown = false;
     let parts: Vec<String> = date_a
         .split('-')
         .zip(date_b.split('-').map(Some).chain(std::iter::repeat(None)))
-        .map(|(pa, pb)| {
-            differs |= Some(pa) != pb;
-            if differs {
+        .enumerate()
+        .map(|(k, (pa, pb))| {
+            let unknown = Some(pa) != pb || k == 2 && month_unknown;
+            month_unknown |= k == 1 && unknown;
+            if unknown {
                 pa.chars()
                     .map(|c| if c.is_ascii_digit() { 'X' } else { c })
                     .collect()

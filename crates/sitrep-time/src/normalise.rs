@@ -354,7 +354,7 @@ fn item(w: &str, lex: Lex) -> Option<It> {
         Lex::Season(s) => It::Season(s),
         Lex::Part(p) => It::Part(p),
         Lex::Rel(r) => It::Rel(r, rel_word(w)),
-        Lex::Dir(d) => It::Dir(d, matches!(w, "ago" | "hence")),
+        Lex::Dir(d) => It::Dir(d, matches!(w, "ago" | "hence" | "back")),
         Lex::DayRel(d) => It::DayRel(d),
         Lex::Ref(r) => It::Ref(r),
         Lex::DayPart(p) => It::DayPart(p),
@@ -1120,6 +1120,12 @@ impl Rules<'_> {
         let year = self.year();
         let suffix = self.part_of_day();
         if let Some(m) = self.month() {
+            if let Some(v) = self
+                .week_of_month(m, year)
+                .or_else(|| self.quarter_of_months(m, year))
+            {
+                return Some(v);
+            }
             let day = self.day_number();
             // "the week of March 6": the ISO week holding that day (not "the first week
             // of March", whose ordinal counts weeks).
@@ -1339,6 +1345,68 @@ impl Rules<'_> {
             It::Ord(n) | It::Num(n) if (1..=31).contains(n) => Some(*n as u32),
             _ => None,
         })
+    }
+
+    /// "April-June", "July to September": three months that make a calendar quarter are
+    /// that quarter, of the year a bare last month would have.
+    fn quarter_of_months(&self, first: u32, year: Option<i32>) -> Option<TimexValue> {
+        let months: Vec<u32> = self
+            .its
+            .iter()
+            .filter_map(|i| match i {
+                It::Month(m) => Some(*m),
+                _ => None,
+            })
+            .collect();
+        let [_, last] = months[..] else {
+            return None;
+        };
+        if first % 3 != 1 || last != first + 2 || self.day_number().is_some() {
+            return None;
+        }
+        let y = match year {
+            Some(y) => y,
+            None => {
+                let end = Rules {
+                    its: &[It::Month(last)],
+                    ..*self
+                };
+                end.bare_month_or_season()?.timeml.get(..4)?.parse().ok()?
+            }
+        };
+        out(
+            format!("{y}-Q{}", (first - 1) / 3 + 1),
+            TimexKind::Date,
+            year.is_none(),
+        )
+    }
+
+    /// "the first week of April", "the last week of March": the ISO week holding the
+    /// middle of that seven-day stretch of the month; the month's year as a bare month's.
+    fn week_of_month(&self, m: u32, year: Option<i32>) -> Option<TimexValue> {
+        let at = self
+            .its
+            .iter()
+            .position(|i| matches!(i, It::Unit(Unit::Week, false)))?;
+        let nth = match at.checked_sub(1).map(|k| self.its[k]) {
+            Some(It::Ord(n)) if (1..=5).contains(&n) => n,
+            Some(It::Rel(-1, _)) => -1,
+            _ => return None,
+        };
+        let y = match year {
+            Some(y) => y,
+            None => {
+                let month = self.bare_month_or_season()?;
+                month.timeml.get(..4)?.parse().ok()?
+            }
+        };
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let middle = if nth > 0 {
+            first + Duration::days(7 * (nth - 1) + 3)
+        } else {
+            shift_months(first, 1)? - Duration::days(4)
+        };
+        out(week_of(middle), TimexKind::Date, year.is_none())
     }
 
     /// The year "last year", "this year" or "next year" names, counted from the anchor.

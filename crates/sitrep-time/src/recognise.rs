@@ -290,6 +290,37 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     {
         return false;
     }
+    // "at 9 a.m. Three weeks back": a capitalised count after a clock time opens the
+    // next sentence, which the split may miss after "a.m.".
+    let clock_before = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            matches!(
+                t.text(text).to_ascii_lowercase().as_str(),
+                "a.m" | "p.m" | "a.m." | "p.m."
+            )
+        })
+    };
+    let capitalised = w.starts_with(|c: char| c.is_ascii_uppercase());
+    if classes[j] == Class::Number
+        && capitalised
+        && (clock_before(j - 1) || prev == "." && j >= 2 && clock_before(j - 2))
+    {
+        return false;
+    }
+    // "Monday at the 47th Annual Meeting": "at" joins a clock time ("Monday at 9 a.m."),
+    // not an ordinal.
+    if prev.eq_ignore_ascii_case("at") && w.eq_ignore_ascii_case("the") {
+        return false;
+    }
+    // "the Fed's August 9 minutes": a unit after a day of the month counts something else.
+    let day_of_month = prev.len() <= 2 && prev.bytes().all(|b| b.is_ascii_digit());
+    if classes[j] == Class::Unit
+        && day_of_month
+        && j >= 2
+        && month_of(toks[j - 2].text(text)).is_some()
+    {
+        return false;
+    }
     // "their third day-long meeting", "two year-long terms": the count is of the things
     // the length describes.
     if matches!(classes[j - 1], Class::Number | Class::Ordinal)
@@ -749,8 +780,8 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
                 Class::None
             }
         }
-        // "a daily briefing": an adjective before its noun.
-        Lex::Set(_) if is_noun_like(next) => Class::None,
+        // "a daily briefing": an adjective before its noun; "Chicago Daily Herald" a title.
+        Lex::Set(_) if is_noun_like(next) || inside_a_title(text, toks, i) => Class::None,
         Lex::Set(_) => Class::Head,
         Lex::Ref(_) if w == "future" => {
             if prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("in") {
@@ -827,6 +858,29 @@ fn starts_a_name(text: &str, toks: &[Token], k: usize) -> bool {
             && w.starts_with(|c: char| c.is_uppercase())
             && lexicon().get(&w.to_lowercase()).is_empty()
     })
+}
+
+/// "The Sunday Business Post", "Chicago Daily Herald", "The Weekly Standard": a time word
+/// between "The" or a capitalised name and a capitalised word that is no time word is
+/// part of a title ("On Monday Secretary Clinton" is not: "On" is a preposition).
+fn inside_a_title(text: &str, toks: &[Token], i: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "on", "in", "at", "by", "since", "until", "from", "last", "next", "this", "late", "early",
+        "every", "each", "and", "or", "but", "before", "after", "for", "until",
+    ];
+    let Some(prev) = i.checked_sub(1).map(|k| toks[k].text(text)) else {
+        return false;
+    };
+    let name_before = prev.eq_ignore_ascii_case("the")
+        || prev.starts_with(|c: char| c.is_uppercase())
+            && !OPENERS.iter().any(|o| prev.eq_ignore_ascii_case(o));
+    let name_after = toks.get(i + 1).is_some_and(|t| {
+        let w = t.text(text);
+        t.is_word
+            && w.starts_with(|c: char| c.is_uppercase())
+            && !lexicon().get(&w.to_lowercase()).iter().any(heads)
+    });
+    name_before && name_after
 }
 
 /// Whether a modal, "to" or a future cue stands within three words before token `i` or
@@ -1085,7 +1139,7 @@ fn from_now(text: &str, toks: &[Token], i: usize) -> bool {
 }
 
 fn dir_class(toks: &[Token], i: usize, w: &str) -> Class {
-    if matches!(w, "before" | "after") && toks.get(i + 1).is_some_and(|t| t.is_word) {
+    if matches!(w, "before" | "after" | "back") && toks.get(i + 1).is_some_and(|t| t.is_word) {
         return Class::None;
     }
     Class::Dir
@@ -1322,7 +1376,7 @@ fn is_ordinal_word(w: &str) -> bool {
 }
 
 fn weekday_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
-    if !raw.starts_with(|c: char| c.is_uppercase()) {
+    if !raw.starts_with(|c: char| c.is_uppercase()) || inside_a_title(text, toks, i) {
         return Class::None;
     }
     let dotted = toks

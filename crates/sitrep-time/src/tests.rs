@@ -1458,7 +1458,7 @@ fn a_date_known_to_the_year_or_month_resolves_what_it_can() {
             ("last year", "2014"),
             ("Last week", "2015-WXX"),
             ("yesterday", "2015-XX-XX"),
-            ("Last month", "XXXX-XX-XX"),
+            ("Last month", "XXXX-XX"),
             ("November", "XXXX-11"),
             ("10 p.m. yesterday", "2015-XX-XXT22:00"),
         ])
@@ -1627,6 +1627,37 @@ fn halves_written_as_fractions_join_their_count() {
             ("5 1/2 hours", "PT5H30M"),
             ("Two days", "P2D"),
             ("the day before", "2011-09-01"),
+        ])
+    );
+}
+
+#[test]
+fn weeks_of_months_quarters_of_months_titles_and_stray_joins() {
+    // Friday 20 April 2012.
+    let got = tagged(
+        "Sales rose in the last week of March and the first week of April. Output fell in \
+         January-March. The Chicago Daily Herald and The Sunday Business Post said so. He \
+         spoke Monday at the 47th Annual Meeting. The Fed's August 9 minutes showed it. \
+         Three weeks back, prices fell.",
+        Some("2012-04-20"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the last week of March", "2012-W13"),
+            ("the first week of April", "2012-W14"),
+            ("January-March", "2012-Q1"),
+            ("Monday", "2012-04-16"),
+            ("August 9", "2011-08-09"),
+            ("Three weeks back", "2012-W13"),
+        ])
+    );
+    let got = tagged("Around 12:30 a.m. on Oct. 23 he left.", Some("2015"));
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Around 12:30 a.m.", "XXXX-10-23T00:30"),
+            ("Oct. 23", "XXXX-10-23")
         ])
     );
 }
