@@ -504,6 +504,12 @@ fn lasting(expr: &str) -> Option<TimexValue> {
 /// Removes "1/2", "½" and "and a half" from an expression, saying whether it had one.
 fn strip_half(expr: &str) -> (String, bool) {
     let mut out = expr.to_string();
+    let b = expr.as_bytes();
+    // Most expressions hold no half: one pass over the bytes settles them.
+    let may_hold = b.iter().any(|&c| c == b'/' || c == 0xC2) || b.windows(4).any(|w| w == b"half");
+    if !may_hold {
+        return (out, false);
+    }
     let mut half = false;
     for pat in [" and a half", " 1/2", "-1/2", "½"] {
         if let Some(i) = out.find(pat) {
