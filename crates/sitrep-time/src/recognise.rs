@@ -783,8 +783,10 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         // "a daily briefing": an adjective before its noun; "Chicago Daily Herald" a title.
         Lex::Set(_) if is_noun_like(next) || inside_a_title(text, toks, i) => Class::None,
         Lex::Set(_) => Class::Head,
+        // "in the future"; not "the future of the union", its fate.
         Lex::Ref(_) if w == "future" => {
-            if prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("in") {
+            let fate = next.eq_ignore_ascii_case("of");
+            if !fate && (prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("in")) {
                 Class::Head
             } else {
                 Class::None
