@@ -1638,7 +1638,7 @@ fn weeks_of_months_quarters_of_months_titles_and_stray_joins() {
         "Sales rose in the last week of March and the first week of April. Output fell in \
          January-March. The Chicago Daily Herald and The Sunday Business Post said so. He \
          spoke Monday at the 47th Annual Meeting. The Fed's August 9 minutes showed it. \
-         Three weeks back, prices fell.",
+         Three weeks back, prices fell. The future of the union is unclear.",
         Some("2012-04-20"),
     );
     assert_eq!(
