@@ -1661,3 +1661,13 @@ fn weeks_of_months_quarters_of_months_titles_and_stray_joins() {
         ])
     );
 }
+
+#[test]
+fn irregular_participles_date_the_past() {
+    // Monday 24 August 2009.
+    let got = tagged(
+        "Dealers sought rebates under the program begun in July. Sales had risen in May.",
+        Some("2009-08-24"),
+    );
+    assert_eq!(got, pairs(&[("July", "2009-07"), ("May", "2009-05")]));
+}
