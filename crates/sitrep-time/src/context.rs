@@ -39,13 +39,42 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
         .any(|t| t.text(text).eq_ignore_ascii_case("had"));
     let deadline = match prev.as_str() {
         "until" | "till" => starts_with_day_or_month(text, expr),
-        // "by Sunday" may be "by Sunday Times reporters": a weekday only when no name
-        // follows it.
-        "by" => starts_with_month(text, expr) || weekday_before_no_name(text, toks, expr),
+        "by" => starts_with_month(text, expr),
         _ => false,
-    } || awaited(text, &toks[..first]);
+    };
     if deadline && !perfect {
         return Tense::Future;
+    }
+    // "by Monday", "as early as Friday", "ahead of a vote on Sunday" look forward unless
+    // the clause's own verb is past ("By Monday, the toll rose to 30"); a trailing "...,
+    // the paper reported" dates the report, not the deadline. "by Sunday" may be "by
+    // Sunday Times reporters": a weekday only when no name follows it.
+    let by_weekday = prev == "by" && weekday_before_no_name(text, toks, expr);
+    let ahead_of = awaited(text, &toks[..first]);
+    // "told them to submit bids by Monday": the deadline belongs to the infinitive.
+    let infinitive = toks[first.saturating_sub(6)..first].windows(2).any(|w| {
+        w[0].text(text).eq_ignore_ascii_case("to")
+            && w[1].is_word
+            && !DETERMINERS
+                .iter()
+                .any(|d| w[1].text(text).eq_ignore_ascii_case(d))
+    });
+    if (by_weekday || ahead_of) && !perfect {
+        let fronted = fronted(text, &toks[from..first]);
+        let own = if infinitive && by_weekday {
+            Tense::Future
+        } else {
+            tense_in(text, clause, expr, fronted)
+        };
+        match own {
+            Tense::Past if ahead_of => {
+                // "trimmed positions a day ahead of Wednesday's decision": the event
+                // follows a recent act, so the nearest such day, mostly one just ahead.
+                return Tense::Present;
+            }
+            Tense::Past => {}
+            _ => return Tense::Future,
+        }
     }
     // "since" counts from a point already past ("has grown since the March 3 vote",
     // "since shortly after the Oct. 23 slaying").
@@ -64,8 +93,8 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     if since && starts_with_day_or_month(text, expr) {
         return Tense::Past;
     }
-    let tense = match tense_in(text, clause, expr) {
-        Tense::Unknown => tense_in(text, toks, expr),
+    let tense = match tense_in(text, clause, expr, true) {
+        Tense::Unknown => tense_in(text, toks, expr, true),
         t => t,
     };
     if let Some(t) = month_before_its_noun(text, toks, first, expr) {
@@ -102,7 +131,6 @@ fn awaited(text: &str, before: &[Token]) -> bool {
 fn weekday_before_no_name(text: &str, toks: &[Token], expr: Span) -> bool {
     const OPENERS: &[&str] = &[
         "to", "and", "or", "at", "in", "for", "with", "when", "if", "so", "as", "after", "before",
-        "or",
     ];
     let next = toks.iter().find(|t| t.span.start >= expr.end);
     let possessive = next.is_some_and(|t| matches!(t.text(text), "'" | "’"));
@@ -170,12 +198,30 @@ fn month_before_its_noun(text: &str, toks: &[Token], first: usize, expr: Span) -
     if is(DELIVERIES) {
         return Some(Tense::Future);
     }
+    // Only words that look ahead by themselves: "compared to its October forecast" is
+    // still the forecast made in October.
     let ahead = toks[first.saturating_sub(3)..first].iter().any(|t| {
-        ["ahead", "awaiting", "await", "before"]
+        AHEAD
             .iter()
+            .filter(|a| matches!(**a, "ahead" | "awaiting" | "await" | "awaits" | "before"))
             .any(|a| t.text(text).eq_ignore_ascii_case(a))
     });
     (is(MEASURES) && !ahead).then_some(Tense::Past)
+}
+
+/// Whether the words of a clause before its expression only introduce it ("As early as",
+/// "By", "On"): then a comma after the expression closes a fronted adverbial, and the
+/// verb after it is the clause's own, not a trailing attribution.
+fn fronted(text: &str, before: &[Token]) -> bool {
+    const INTRODUCERS: &[&str] = &[
+        "as", "early", "late", "soon", "on", "by", "ahead", "of", "a", "the", "in", "at", "until",
+        "from", "since", "before", "after", "during",
+    ];
+    before.iter().all(|t| {
+        INTRODUCERS
+            .iter()
+            .any(|w| t.text(text).eq_ignore_ascii_case(w))
+    })
 }
 
 /// What a weekday in the possessive owns.
@@ -220,23 +266,18 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
         "declaration",
         "proposal",
         "proposals",
-        "speech",
         "testimony",
-        "interview",
-    ];
-    const AHEAD: &[&str] = &[
-        "ahead", "before", "upcoming", "next", "until", "till", "by", "to", "for", "awaiting",
-        "await", "awaits",
     ];
     if !possessive_day_or_month(text, expr) {
         return None;
     }
-    // The noun owned: one of the few words after the possessive ("Monday's budget
-    // proposal").
+    // The noun owned: one of the few words of the phrase after the possessive ("Monday's
+    // budget proposal"), not past a comma ("Sunday's election, the ruling party said").
     let owned: Vec<&str> = toks
         .iter()
         .skip_while(|t| t.span.start < expr.end)
-        .filter(|t| t.is_word && !t.text(text).eq_ignore_ascii_case("s"))
+        .filter(|t| !matches!(t.text(text), "'" | "’" | "s"))
+        .take_while(|t| t.is_word)
         .take(3)
         .map(|t| t.text(text))
         .collect();
@@ -251,13 +292,36 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
     let ahead = toks[first.saturating_sub(3)..first]
         .iter()
         .any(|t| AHEAD.iter().any(|a| t.text(text).eq_ignore_ascii_case(a)));
+    // "will be watching Friday's jobs data", "Friday's data will show": a figure still
+    // to come; "at April's pace it would take" is a measured one.
+    let awaited_figure = toks[first.saturating_sub(6)..first]
+        .iter()
+        .chain(toks.iter().skip_while(|t| t.span.start < expr.end).take(6))
+        .any(|t| {
+            WATCHING
+                .iter()
+                .any(|a| t.text(text).eq_ignore_ascii_case(a))
+        });
     let figure = owns(FIGURES);
     match (ahead, figure) {
         (true, _) => None,
+        (false, true) if awaited_figure => None,
         (false, true) => Some(KnownDay::Figure),
         (false, false) => Some(KnownDay::Event),
     }
 }
+
+/// Words before a possessive day that put it ahead ("ahead of Sunday's vote", "awaiting
+/// Friday's report").
+const AHEAD: &[&str] = &[
+    "ahead", "before", "upcoming", "next", "until", "till", "by", "to", "for", "awaiting", "await",
+    "awaits",
+];
+
+/// Words around a figure that is still to come ("will watch Friday's data").
+const WATCHING: &[&str] = &[
+    "will", "'ll", "shall", "watch", "watching", "watches", "eye", "eyes", "eyeing",
+];
 
 /// Whether `expr` is a weekday or month in the possessive ("Friday's", "April's").
 fn possessive_day_or_month(text: &str, expr: Span) -> bool {
@@ -310,7 +374,7 @@ fn first_word_is(text: &str, expr: Span, f: impl Fn(&Lex) -> bool) -> bool {
 /// the expression, and so does one before it with other words between ("said its
 /// third-quarter profit would"): either dates the saying, not what was said. Cues after
 /// the expression count from two tokens farther than they stand.
-fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
+fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tense {
     let first = toks.partition_point(|t| t.span.end <= expr.start);
     let last = toks.partition_point(|t| t.span.start < expr.end);
     let comma_after = toks[last.min(toks.len())..]
@@ -359,6 +423,10 @@ fn tense_in(text: &str, toks: &[Token], expr: Span) -> Tense {
             i + 1 - last + 2
         };
         let trailing = trailing || reported;
+        let said_after = comma_after.is_some_and(|c| i > c) && attribution;
+        if (trailing || said_after) && !with_trailing {
+            continue;
+        }
         // On a tie the cue before the expression, seen first, stays.
         let better = best.is_none_or(|(bt, bd, _)| (trailing, d) < (bt, bd));
         if better {
@@ -414,7 +482,7 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         .get(i + 1)
         .map(|n| lower(n.text(text)))
         .unwrap_or_default();
-    // "more than it expected", "as analysts had expected": a comparison with a forecast.
+    // "more than it expected", "as they expected": a comparison with a forecast.
     let compared = matches!(w.as_ref(), "expected" | "forecast" | "predicted")
         && i.checked_sub(2).and_then(|k| toks.get(k)).is_some_and(|t| {
             ["than", "as"]
@@ -437,21 +505,25 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         .get(i + 2)
         .is_some_and(|t| t.text(text).eq_ignore_ascii_case("blame"));
     // "due on Thursday", "the survey due Friday", "due to be published" look forward;
-    // "due to the storm" gives a cause.
+    // "due to heavy rain", "due in part to a strike" give a cause.
     if w == "due" {
-        // Verbs of a timetable after "due to" without "is": "an article due to be
-        // published"; anything else names a cause ("due to warm weather").
+        // Verbs of a timetable after "due to": anything else there names a cause.
         const SCHEDULED: &[&str] = &[
             "be", "begin", "start", "end", "expire", "open", "close", "meet", "arrive", "report",
-            "release", "vote", "take", "mature", "resume", "return", "leave",
+            "release", "vote", "take", "mature", "resume", "return", "leave", "announce", "hold",
+            "publish", "finish", "complete", "sign", "launch", "visit", "testify", "appear",
+            "rule", "decide", "deliver", "reach", "come", "pay", "file",
         ];
-        let be = matches!(prev.as_ref(), "is" | "are" | "was" | "were" | "be");
-        let after_to = toks
+        let after_next = toks
             .get(i + 2)
             .map(|t| lower(t.text(text)))
             .unwrap_or_default();
-        let scheduled = SCHEDULED.contains(&after_to.as_ref());
-        let cause = next == "to" && !be && !scheduled;
+        let cause = match next.as_ref() {
+            "to" => !SCHEDULED.contains(&after_next.as_ref()),
+            "in" => after_next == "part",
+            "largely" | "mainly" | "mostly" | "partly" | "partially" | "primarily" => true,
+            _ => false,
+        };
         // "had been due to lapse Friday" looks forward from a past point.
         let from_the_past = matches!(prev.as_ref(), "been" | "had");
         return (!cause && !from_the_past).then_some(Tense::Future);

@@ -348,7 +348,7 @@ pub(crate) fn normalise_in_text(
         return Some(v);
     }
     normalise_after(&words_read(text, span), anchor, tense, reference)
-        .map(|v| in_context(text, span, v))
+        .map(|v| in_context(text, span, v, anchor))
 }
 
 /// The words the expression at `span` stands for: its own, or completed from a day or
@@ -432,10 +432,11 @@ fn day_after_month(text: &str, span: Span) -> Option<String> {
 /// subject, or opening a sentence before a comma, is some unnamed day, not a length of
 /// time: ahead in a future clause, behind in a past one.
 fn indefinite_day(text: &str, span: Span, tense: Tense) -> Option<TimexValue> {
-    const BEFORE: &[&str] = &[
-        "will", "would", "may", "might", "could", "can", "should", "must", "shall", "he", "she",
-        "they", "we", "i", "you", "it",
+    const MODALS: &[&str] = &[
+        "will", "would", "may", "might", "could", "can", "should", "must", "shall",
     ];
+    // Subjects only: "give it one day" is a length.
+    const SUBJECTS: &[&str] = &["he", "she", "they", "we", "i", "you"];
     if !span.of(text).eq_ignore_ascii_case("one day") {
         return None;
     }
@@ -444,14 +445,24 @@ fn indefinite_day(text: &str, span: Span, tense: Tense) -> Option<TimexValue> {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    let after_modal = BEFORE.iter().any(|w| word_before.eq_ignore_ascii_case(w))
-        && before.ends_with(char::is_alphabetic);
+    let is = |list: &[&str]| {
+        before.ends_with(char::is_alphabetic)
+            && list.iter().any(|w| word_before.eq_ignore_ascii_case(w))
+    };
     let opens = (before.is_empty() || before.ends_with(['.', '"', '\n']))
         && text.get(span.end()..)?.starts_with(',');
-    let value = match (after_modal, opens, tense) {
-        (true, ..) | (false, true, Tense::Future) => "FUTURE_REF",
-        (false, true, _) => "PAST_REF",
-        (false, false, _) => return None,
+    let value = if is(MODALS) {
+        "FUTURE_REF"
+    } else if is(SUBJECTS) || opens {
+        // "She one day walked in", "One day, he left": behind in a past clause.
+        match tense {
+            Tense::Past => "PAST_REF",
+            Tense::Future => "FUTURE_REF",
+            _ if opens => "PAST_REF",
+            _ => "FUTURE_REF",
+        }
+    } else {
+        return None;
     };
     Some(TimexValue {
         timeml: value.to_string(),
@@ -465,7 +476,7 @@ fn indefinite_day(text: &str, span: Span, tense: Tense) -> Option<TimexValue> {
 /// Readings that depend on the words after the expression: "the (fiscal) year ended
 /// March 31" is the year-long period up to that day, a TimeML duration (`P1Y`), not the
 /// calendar year of the document.
-fn in_context(text: &str, span: Span, v: TimexValue) -> TimexValue {
+fn in_context(text: &str, span: Span, v: TimexValue, anchor: Option<NaiveDate>) -> TimexValue {
     let after = text.get(span.end()..).unwrap_or("").trim_start();
     let next = after
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -490,7 +501,7 @@ fn in_context(text: &str, span: Span, v: TimexValue) -> TimexValue {
     let week_word = words.iter().all(|w| matches!(w.as_str(), "the" | "week"))
         && words.last().is_some_and(|w| w == "week");
     if week_word && (ends_period || next == "to") {
-        if let Some(week) = week_ending(after[next.len()..].trim_start(), &v.timeml) {
+        if let Some(week) = week_ending(after[next.len()..].trim_start(), anchor) {
             return TimexValue { timeml: week, ..v };
         }
     }
@@ -507,15 +518,22 @@ fn in_context(text: &str, span: Span, v: TimexValue) -> TimexValue {
 
 /// "the week ended Aug. 20": the ISO week holding the middle of the seven days up to that
 /// day (a week to Sunday is that ISO week; one to Friday is still mostly it). `after`
-/// starts at the month; `value` is the week read without it, for its year.
-fn week_ending(after: &str, value: &str) -> Option<String> {
-    let mut words = after
+/// starts at the month.
+fn week_ending(after: &str, anchor: Option<NaiveDate>) -> Option<String> {
+    // The day as the text gives it, with its year if one follows ("Dec. 30, 2011"), read
+    // as a past date: weekly figures report a week gone by.
+    let words: Vec<&str> = after
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let m = normalise::month_number(words.next()?)?;
-    let d: u32 = words.next()?.parse().ok()?;
-    let year: i32 = value.get(..4)?.parse().ok()?;
-    let end = NaiveDate::from_ymd_opt(year, m, d)?;
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    normalise::month_number(words.first()?)?;
+    let with_year = words
+        .get(2)
+        .is_some_and(|y| y.len() == 4 && y.parse::<i32>().is_ok());
+    let day_text = words[..if with_year { 3 } else { 2.min(words.len()) }].join(" ");
+    let day = normalise_after(&day_text, anchor, Tense::Past, None)?;
+    let end = NaiveDate::parse_from_str(day.timeml.get(..10)?, "%Y-%m-%d").ok()?;
     let middle = end - chrono::Duration::days(3);
     Some(normalise::week_of(middle))
 }

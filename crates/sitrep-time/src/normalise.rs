@@ -100,17 +100,14 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
         // Figures written in digits are never composed like spoken numbers: "Aug. 11-13"
         // is the 11th (to the 13th), "JUL-16-99" the 16th of July 1999.
         let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-        let hyphened = |a: &str, b: &str| {
-            let lower = expr.to_ascii_lowercase();
-            lower.contains(&format!("{a}-{b}")) || lower.contains(&format!("{a}/{b}"))
-        };
+        let hyphened = |a: &str, b: &str| joined_figures(expr, a, b);
         if digits(w) && w.len() <= 2 && i > 0 && digits(&all[i - 1]) && hyphened(&all[i - 1], w) {
             let month_day_before =
                 i >= 2 && matches!(out.as_slice(), [.., It::Month(_), It::Num(_)]);
             let yy: i32 = w.parse().unwrap_or(0);
             let day: i32 = all[i - 1].parse().unwrap_or(0);
             // A second day after the first ("11-13") is the end of a range.
-            let not_a_day = yy > 31 || yy < day || w.starts_with('0');
+            let not_a_day = yy > 31 || yy < day;
             if w.len() == 2 && month_day_before && all.len() == i + 1 && not_a_day {
                 out.push(It::Year(if yy < 50 { 2000 + yy } else { 1900 + yy }));
             } else if month_day_before {
@@ -176,6 +173,20 @@ fn month_of_year(y: i32, m: u32, d: Option<u32>) -> Option<TimexValue> {
         return out(ymd(date), TimexKind::Date, true);
     }
     out(format!("{y}-{m:02}"), TimexKind::Date, true)
+}
+
+/// Whether the figures `a` and `b` stand in `expr` joined by a hyphen or slash, whole
+/// ("11-13", not the "1-2" inside "11-22").
+fn joined_figures(expr: &str, a: &str, b: &str) -> bool {
+    let bytes = expr.as_bytes();
+    let digit_at = |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
+    expr.match_indices(a).any(|(at, _)| {
+        let sep = at + a.len();
+        let whole_start = !digit_at(at.checked_sub(1));
+        let joined = matches!(bytes.get(sep), Some(b'-' | b'/'));
+        let rest = expr.get(sep + 1..).unwrap_or("");
+        whole_start && joined && rest.starts_with(b) && !digit_at(Some(sep + 1 + b.len()))
+    })
 }
 
 /// A holiday whose day changes from year to year.
@@ -463,6 +474,7 @@ pub fn normalise_after(
         tense,
         reference,
         definite,
+        attributive: expr.to_ascii_lowercase().contains("-quarter"),
     };
     let mut value = rules.apply()?;
     if let (true, TimexKind::Duration, Some((unit, _))) = (half, value.kind, rules.unit()) {
@@ -637,6 +649,9 @@ struct Rules<'a> {
     reference: Option<&'a str>,
     /// The expression starts with "the": "the past year" is a date, "past decade" a span.
     definite: bool,
+    /// A quarter written as an adjective ("fourth-quarter profit"): the quarter reported
+    /// on, not one planned for.
+    attributive: bool,
 }
 
 fn out(timeml: String, kind: TimexKind, relative: bool) -> Option<TimexValue> {
@@ -1399,7 +1414,8 @@ impl Rules<'_> {
             Some(It::Rel(-1, _)) => -1,
             _ => return None,
         };
-        let y = match year {
+        // "the first week of March last year": the named year, else a bare month's.
+        let y = match year.or_else(|| self.relative_year()) {
             Some(y) => y,
             None => {
                 let month = self.bare_month_or_season()?;
@@ -1603,12 +1619,13 @@ impl Rules<'_> {
 
     /// The year of "the third quarter". A quarter not yet begun cannot be reported on,
     /// so in a past clause, or one of no known tense, it is last year's ("fourth-quarter
-    /// profit rose", written in January). A present or future clause looks ahead, except
-    /// at the quarter just ended, whose results are still to come ("fourth-quarter
-    /// results will be released", written in January, is last year's fourth quarter).
+    /// profit rose", written in January). A present or future clause looks ahead ("will
+    /// open in the fourth quarter"), except at the quarter just ended written as an
+    /// adjective, whose results are still to come ("fourth-quarter results will be
+    /// released", written in January, is last year's fourth quarter).
     fn quarter_year(&self, a: NaiveDate, q: i64) -> i32 {
         let now = i64::from(a.month0() / 3 + 1);
-        let just_ended = q % 4 + 1 == now;
+        let just_ended = q % 4 + 1 == now && self.attributive;
         let looks_ahead = matches!(self.tense, Tense::Future | Tense::Present);
         match (looks_ahead, q > now) {
             (true, true) if just_ended => a.year() - 1,
@@ -1641,7 +1658,9 @@ impl Rules<'_> {
         // "last May" is the latest May before the anchor month, "next May" the first after;
         // but the month just ended is "last month", so "last February" said in March is
         // the February a year before it.
-        let just_ended = m % 12 + 1 == a.month();
+        // Not across the new year: in January "last December" is mostly the one just
+        // ended.
+        let just_ended = m + 1 == a.month();
         let y = match r {
             r if r < 0 => a.year() - i32::from(m >= a.month()) - i32::from(just_ended),
             r if r > 0 => a.year() + i32::from(m <= a.month()),

@@ -277,9 +277,13 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
         return false;
     }
     // "5 1/2 hours before": a counted span before "before" is a duration too ("the day
-    // before" stays a date).
+    // before" stays a date); "back" counts back only from a count ("three weeks back",
+    // not "his first day back").
     let counted = j >= 2 && classes[j - 2] == Class::Number;
     if classes[j - 1] == Class::Unit && counted && w.eq_ignore_ascii_case("before") {
+        return false;
+    }
+    if w.eq_ignore_ascii_case("back") && !counted {
         return false;
     }
     // "in five February trading days": a count in words before a month counts what
@@ -323,10 +327,10 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     }
     // "their third day-long meeting", "two year-long terms": the count is of the things
     // the length describes.
-    if matches!(classes[j - 1], Class::Number | Class::Ordinal)
-        && w.len() > 5
-        && w[w.len() - 5..].eq_ignore_ascii_case("-long")
-    {
+    let length_adjective = w
+        .get(w.len().saturating_sub(5)..)
+        .is_some_and(|end| end.eq_ignore_ascii_case("-long"));
+    if matches!(classes[j - 1], Class::Number | Class::Ordinal) && length_adjective {
         return false;
     }
     // "the week following last month's squeeze": after a unit, "following" and
@@ -335,7 +339,7 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
         .iter()
         .any(|p| w.eq_ignore_ascii_case(p))
         && matches!(classes[j - 1], Class::Unit | Class::Head)
-        && matches!(lexicon().get(&lower(prev)).first(), Some(Lex::Unit(_)))
+        && is_unit_word(prev)
     {
         return false;
     }
@@ -358,8 +362,7 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
         let next = toks.get(j + 1).map(|t| t.text(text)).unwrap_or("");
         // "in 1994, 1995 and 1997": a list of years is one expression per year.
         // "Thursday, Jan. 6" is one date; "May of last year, January this year" two.
-        let after_unit = matches!(classes[j - 1], Class::Unit | Class::Head)
-            && matches!(lexicon().get(&lower(prev)).first(), Some(Lex::Unit(_)));
+        let after_unit = matches!(classes[j - 1], Class::Unit | Class::Head) && is_unit_word(prev);
         return (is_year(next) && !is_year(prev)) || month_of(next).is_some() && !after_unit;
     }
     if w == "." {
@@ -868,7 +871,7 @@ fn starts_a_name(text: &str, toks: &[Token], k: usize) -> bool {
 fn inside_a_title(text: &str, toks: &[Token], i: usize) -> bool {
     const OPENERS: &[&str] = &[
         "on", "in", "at", "by", "since", "until", "from", "last", "next", "this", "late", "early",
-        "every", "each", "and", "or", "but", "before", "after", "for", "until",
+        "every", "each", "and", "or", "but", "before", "after", "for",
     ];
     let Some(prev) = i.checked_sub(1).map(|k| toks[k].text(text)) else {
         return false;
@@ -1123,12 +1126,15 @@ fn past_class(text: &str, toks: &[Token], i: usize) -> Class {
     }
 }
 
-/// "before" and "after" end an expression only at a clause edge ("a week before."), not
-/// before their object ("a week before the vote").
+/// Whether `w` reads first as a unit of time ("week", "years").
+fn is_unit_word(w: &str) -> bool {
+    matches!(lexicon().get(&lower(w)).first(), Some(Lex::Unit(_)))
+}
+
 /// Whether token `i` is the "from" or "now" of "<unit> from now".
 fn from_now(text: &str, toks: &[Token], i: usize) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
-    let is_unit = |k: usize| matches!(lexicon().get(&lower(word(k))).first(), Some(Lex::Unit(_)));
+    let is_unit = |k: usize| is_unit_word(word(k));
     let at =
         |k: usize| word(k).eq_ignore_ascii_case("from") && word(k + 1).eq_ignore_ascii_case("now");
     match word(i).to_ascii_lowercase().as_str() {
@@ -1140,6 +1146,8 @@ fn from_now(text: &str, toks: &[Token], i: usize) -> bool {
     }
 }
 
+/// "before", "after" and "back" end an expression only at a clause edge ("a week
+/// before."), not before their object ("a week before the vote").
 fn dir_class(toks: &[Token], i: usize, w: &str) -> Class {
     if matches!(w, "before" | "after" | "back") && toks.get(i + 1).is_some_and(|t| t.is_word) {
         return Class::None;

@@ -131,7 +131,8 @@ fn bare_month_follows_clause_tense() {
     assert_eq!(v("last February", a, Tense::Past), "2030-02");
     assert_eq!(v("last January", a, Tense::Past), "2031-01");
     let january = day(2031, 1, 20);
-    assert_eq!(v("last December", january, Tense::Past), "2029-12");
+    // Across the new year "last December" is mostly the one just ended.
+    assert_eq!(v("last December", january, Tense::Past), "2030-12");
     assert_eq!(v("last November", january, Tense::Past), "2030-11");
     assert_eq!(v("next February", a, Tense::Future), "2032-02");
 }
@@ -1372,7 +1373,8 @@ fn parts_of_a_bare_year_join_and_clause_openers_stay_out() {
 
 #[test]
 fn quarters_and_halves_of_named_years_and_counts_from_now() {
-    // Wednesday 7 January 2009: early in the year, a fourth quarter is last year's.
+    // Wednesday 7 January 2009: early in the year, fourth-quarter results are last
+    // year's, while a fourth quarter still to come is this year's.
     let got = tagged(
         "The second quarter of next year will be weak. Sales in the first half of last year \
          fell. This year's first half was weak. Fourth-quarter profit is seen lower. The \
@@ -1387,7 +1389,7 @@ fn quarters_and_halves_of_named_years_and_counts_from_now() {
             ("the first half of last year", "2008-H1"),
             ("This year's first half", "2009-H1"),
             ("Fourth-quarter", "2008-Q4"),
-            ("The fourth quarter", "2008-Q4"),
+            ("The fourth quarter", "2009-Q4"),
             ("The third quarter", "2009-Q3"),
             ("three years from now", "2012"),
         ])
@@ -1670,4 +1672,60 @@ fn irregular_participles_date_the_past() {
         Some("2009-08-24"),
     );
     assert_eq!(got, pairs(&[("July", "2009-07"), ("May", "2009-05")]));
+}
+
+#[test]
+fn review_cases_of_schedules_possessives_quarters_and_weeks() {
+    // Wednesday 18 April 2012.
+    let got = tagged(
+        "Investors will be watching Friday's jobs data. The president will deliver Monday's \
+         speech in Boston. Voters will go to the polls in Sunday's election, the ruling party \
+         said. The delay was due to heavy rain on Monday. By Monday, the death toll rose to \
+         30. As early as Monday, residents reported smoke. He told them to submit bids by \
+         Monday, the paper reported. She one day walked into his office. Give it one day. \
+         It was his first day back.",
+        Some("2012-04-18"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Friday", "2012-04-20"),
+            ("Monday", "2012-04-23"),
+            ("Sunday", "2012-04-22"),
+            ("Monday", "2012-04-16"),
+            ("Monday", "2012-04-16"),
+            ("Monday", "2012-04-16"),
+            ("Monday", "2012-04-23"),
+            ("one day", "PAST_REF"),
+            ("one day", "P1D"),
+            ("first day", "2012-04-18"),
+        ])
+    );
+    // Friday 10 February 2012: a quarter still to come is this year's; January's weekly
+    // figures keep their own year.
+    let got = tagged(
+        "The plant will open in the fourth quarter. Fourth-quarter results will come later. \
+         Sales rose in the first week of March last year.",
+        Some("2012-02-10"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the fourth quarter", "2012-Q4"),
+            ("Fourth-quarter", "2011-Q4"),
+            ("the first week of March last year", "2011-W09"),
+        ])
+    );
+    let got = tagged(
+        "Claims fell in the week ended Dec. 30. The fair runs Aug. 01-05.",
+        Some("2012-01-04"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the week", "2011-W52"),
+            ("Dec. 30", "2011-12-30"),
+            ("Aug. 01-05", "2011-08-01"),
+        ])
+    );
 }
