@@ -33,6 +33,12 @@
 //! own. A weekday in the possessive is the latest such day outside a future clause, and
 //! even in one when it owns an outcome ("will appeal Friday's ruling"). Plural weekdays
 //! and "every"/"each" make sets ("on Mondays", "Saturday mornings": `XXXX-WXX-6TMO`).
+//! Schedules look forward ("due on Thursday", "ahead of a summit on Wednesday", "as early
+//! as Friday", "by Monday") unless the clause's own verb is past; a verb of saying dates
+//! the time right after it ("said on Monday") but not what was said ("said its
+//! third-quarter profit would"). "The week ended Aug. 20" is the ISO week of the middle
+//! of those seven days, "the first week of March" likewise, "April-June" the second
+//! quarter, "February last year" the month of the year named.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period
