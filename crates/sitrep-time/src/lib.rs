@@ -295,12 +295,29 @@ fn clock_on_named_day(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>
             let between = doc
                 .text
                 .get(doc.timexes[i].span.end()..doc.timexes[j].span.start())?;
-            let on_day = value.len() == 10
+            // "on Wednesday" or "on Wednesday morning": the day, whatever part of it.
+            let whole_day = value.len() == 10 || value.as_bytes().get(10) == Some(&b'T');
+            let on_day = whole_day
                 && without_parentheses(between)
                     .trim()
                     .eq_ignore_ascii_case("on");
             let restated = between.trim() == "(" && !is_clock_only(&doc.timexes[j].text);
             (on_day || restated).then(|| date.to_string())
+        });
+        // "Saturday, Dec. 16, 6 to 6:30 p.m.", "Dec. 11, 8:30 p.m.": else the day just
+        // before it, set off by a comma.
+        let day = day.or_else(|| {
+            let j = i.checked_sub(1)?;
+            let value = &analysed[j].1.as_ref()?.timeml;
+            let date = value.get(..10)?;
+            NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+            let between = doc
+                .text
+                .get(doc.timexes[j].span.end()..doc.timexes[i].span.start())?;
+            let listed = between.trim_start().starts_with(',')
+                && between.len() <= 12
+                && !between.contains(['.', ';', '\n']);
+            listed.then(|| date.to_string())
         });
         let Some(date) = day else {
             continue;

@@ -517,7 +517,10 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
             };
             let narrative = matches!(w.as_str(), "following" | "preceding" | "previous" | "that");
             let rel_next = matches!(lexicon().get(&lower(next)).first(), Some(Lex::Rel(_)));
-            let plural_next = w == "that" && next.ends_with('s');
+            // "that early next week": a part of a period opens the expression after it.
+            let part_next =
+                w == "that" && matches!(lexicon().get(&lower(next)).first(), Some(Lex::Part(_)));
+            let plural_next = w == "that" && next.ends_with('s') || part_next;
             let vague_without_count = matches!(lexicon().get(&w).first(), Some(Lex::Vague))
                 && !matches!(classes[i + 1], Class::Unit | Class::Number);
             let elsewhere = narrative && rel_next
@@ -760,6 +763,36 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     let Some(lex) = lexicon().get(w).first().copied() else {
         return Class::None;
     };
+    // "overnight indexed swap rates", "the overnight lending rate": a loan's term.
+    const LOAN_WORDS: &[&str] = &[
+        "rate",
+        "rates",
+        "index",
+        "indexed",
+        "swap",
+        "swaps",
+        "deposit",
+        "deposits",
+        "loan",
+        "loans",
+        "lending",
+        "borrowing",
+        "repo",
+        "repos",
+        "interbank",
+        "money",
+        "funds",
+    ];
+    if w == "overnight" && LOAN_WORDS.iter().any(|l| next.eq_ignore_ascii_case(l)) {
+        return Class::None;
+    }
+    // "in their forties": an age.
+    let owner = ["their", "his", "her", "my", "our", "your"]
+        .iter()
+        .any(|o| prev.eq_ignore_ascii_case(o));
+    if matches!(lex, Lex::Decade(_)) && owner {
+        return Class::None;
+    }
     match lex {
         Lex::Month(_) => month_class(text, toks, i, raw),
         Lex::Weekday(_) => weekday_class(text, toks, i, raw),

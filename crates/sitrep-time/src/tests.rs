@@ -1729,3 +1729,24 @@ fn review_cases_of_schedules_possessives_quarters_and_weeks() {
         ])
     );
 }
+
+#[test]
+fn clocks_take_the_listed_day_and_loans_ages_are_no_times() {
+    // Wednesday 6 December 2000.
+    let got = tagged(
+        "The special airs Saturday, Dec. 16, 6 to 6:30 p.m. on CBS. Data come at 10:30 a.m. \
+         EDT on Thursday morning. Overnight indexed swap rates fell. Men in their forties \
+         work. He said that early next week it ends.",
+        Some("2000-12-06"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Saturday, Dec. 16", "2000-12-16"),
+            ("6:30 p.m.", "2000-12-16T18:30"),
+            ("10:30 a.m. EDT", "2000-12-07T10:30"),
+            ("Thursday morning", "2000-12-07TMO"),
+            ("early next week", "2000-W50"),
+        ])
+    );
+}
