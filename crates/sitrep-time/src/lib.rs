@@ -285,46 +285,48 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
 /// clock time and the day are two expressions; the clock takes the day named right after
 /// it instead of the document date.
 fn clock_on_named_day(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>)]) {
+    // The calendar day of expression `j` ("2000-12-16" of "2000-12-16TMO") and the text
+    // between expressions `a` and `b`.
+    let day_of = |analysed: &[(Tense, Option<TimexValue>)], j: usize| {
+        let value = &analysed.get(j)?.1.as_ref()?.timeml;
+        let date = value.get(..10)?;
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+        let whole_day = value.len() == 10 || value.as_bytes().get(10) == Some(&b'T');
+        Some((date.to_string(), whole_day))
+    };
+    let between = |a: usize, b: usize| {
+        doc.text
+            .get(doc.timexes[a].span.end()..doc.timexes[b].span.start())
+            .unwrap_or("")
+    };
     for i in 0..analysed.len() {
-        // The day may follow a restatement in parentheses, itself a time expression, or
-        // be named in that restatement ("4 in the morning (4 a.m. EDT Thursday)").
-        let day = (i + 1..(i + 3).min(analysed.len())).find_map(|j| {
-            let value = &analysed[j].1.as_ref()?.timeml;
-            let date = value.get(..10)?;
-            NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
-            let between = doc
-                .text
-                .get(doc.timexes[i].span.end()..doc.timexes[j].span.start())?;
-            // "on Wednesday" or "on Wednesday morning": the day, whatever part of it.
-            let whole_day = value.len() == 10 || value.as_bytes().get(10) == Some(&b'T');
-            let on_day = whole_day
-                && without_parentheses(between)
-                    .trim()
-                    .eq_ignore_ascii_case("on");
-            let restated = between.trim() == "(" && !is_clock_only(&doc.timexes[j].text);
-            (on_day || restated).then(|| date.to_string())
-        });
-        // "Saturday, Dec. 16, 6 to 6:30 p.m.", "Dec. 11, 8:30 p.m.": else the day just
-        // before it, set off by a comma.
-        let day = day.or_else(|| {
-            let j = i.checked_sub(1)?;
-            let value = &analysed[j].1.as_ref()?.timeml;
-            let date = value.get(..10)?;
-            NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
-            let between = doc
-                .text
-                .get(doc.timexes[j].span.end()..doc.timexes[i].span.start())?;
-            let listed = between.trim_start().starts_with(',')
-                && between.len() <= 12
-                && !between.contains(['.', ';', '\n']);
-            listed.then(|| date.to_string())
-        });
-        let Some(date) = day else {
-            continue;
-        };
         if !is_clock_only(&doc.timexes[i].text) {
             continue;
         }
+        // The day may follow a restatement in parentheses, itself a time expression, or
+        // be named in that restatement ("4 in the morning (4 a.m. EDT Thursday)"); "on
+        // Wednesday morning" gives the day whatever part of it.
+        let after = (i + 1..(i + 3).min(analysed.len())).find_map(|j| {
+            let (date, whole_day) = day_of(analysed, j)?;
+            let gap = between(i, j);
+            let on_day = whole_day && without_parentheses(gap).trim().eq_ignore_ascii_case("on");
+            let restated = gap.trim() == "(" && !is_clock_only(&doc.timexes[j].text);
+            (on_day || restated).then_some(date)
+        });
+        // "Saturday, Dec. 16, 6 to 6:30 p.m.", "Dec. 11, 8:30 p.m.": else the day just
+        // before it, set off by a comma.
+        let before = || {
+            let j = i.checked_sub(1)?;
+            let (date, _) = day_of(analysed, j)?;
+            let gap = between(j, i);
+            let listed = gap.trim_start().starts_with(',')
+                && gap.len() <= 12
+                && !gap.contains(['.', ';', '\n']);
+            listed.then_some(date)
+        };
+        let Some(date) = after.or_else(before) else {
+            continue;
+        };
         if let Some(v) = analysed[i].1.as_mut() {
             if let Some(time) = v.timeml.get(10..).map(str::to_string) {
                 v.timeml = format!("{date}{time}");

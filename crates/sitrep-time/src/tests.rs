@@ -1734,9 +1734,9 @@ fn review_cases_of_schedules_possessives_quarters_and_weeks() {
 fn clocks_take_the_listed_day_and_loans_ages_are_no_times() {
     // Wednesday 6 December 2000.
     let got = tagged(
-        "The special airs Saturday, Dec. 16, 6 to 6:30 p.m. on CBS. Data come at 10:30 a.m. \
-         EDT on Thursday morning. Overnight indexed swap rates fell. Men in their forties \
-         work. He said that early next week it ends.",
+        "The special airs Saturday, Dec. 16, 6 to 6:30 p.m. on CBS. Data are due at 10:30 \
+         a.m. EDT on Thursday morning. Overnight indexed swap rates fell. Men in their \
+         forties work. He said that early next week it ends.",
         Some("2000-12-06"),
     );
     assert_eq!(
