@@ -480,7 +480,7 @@ pub fn normalise_after(
     if let (true, TimexKind::Duration, Some((unit, _))) = (half, value.kind, rules.unit()) {
         value.timeml = add_half(&value.timeml, unit);
     }
-    value.modifier = modifier;
+    value.modifier = modifier.or(value.modifier);
     Some(value)
 }
 
@@ -1590,6 +1590,18 @@ impl Rules<'_> {
                     None if rel.is_none() => quarter(shift_months(a, -3)?),
                     None => quarter(shift_months(a, 3 * i64::from(r))?),
                 }
+            }
+            // "the first half of the month": that month; TimeML marks the half with a
+            // modifier, not in the value.
+            Unit::Half if self.has(|i| matches!(i, It::Unit(Unit::Month, false))) => {
+                let month = shift_months(a, i64::from(r))?.format("%Y-%m").to_string();
+                let mut v = out(month, TimexKind::Date, true)?;
+                v.modifier = match self.half() {
+                    Some(1) => Some("START"),
+                    Some(_) => Some("END"),
+                    None => None,
+                };
+                return Some(v);
             }
             Unit::Half => {
                 let h = if rel.is_some() && self.ord().is_none() && r == 0 {

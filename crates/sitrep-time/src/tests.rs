@@ -1750,3 +1750,17 @@ fn clocks_take_the_listed_day_and_loans_ages_are_no_times() {
         ])
     );
 }
+
+#[test]
+fn a_half_of_the_month_is_that_month() {
+    let a = day(2012, 7, 18);
+    let got = normalise("the first half of the month", a, Tense::Past).unwrap();
+    assert_eq!(
+        (got.timeml.as_str(), got.modifier),
+        ("2012-07", Some("START"))
+    );
+    assert_eq!(
+        v("the second half of this year", a, Tense::Future),
+        "2012-H2"
+    );
+}
