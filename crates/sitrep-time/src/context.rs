@@ -52,16 +52,16 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     let by_weekday = prev == "by" && weekday_before_no_name(text, toks, expr);
     let ahead_of = awaited(text, &toks[..first]);
     // "told them to submit bids by Monday": the deadline belongs to the infinitive.
-    let infinitive = toks[first.saturating_sub(6)..first].windows(2).any(|w| {
-        w[0].text(text).eq_ignore_ascii_case("to")
-            && w[1].is_word
-            && !DETERMINERS
-                .iter()
-                .any(|d| w[1].text(text).eq_ignore_ascii_case(d))
-    });
+    let infinitive = || {
+        toks[first.saturating_sub(6)..first].windows(2).any(|w| {
+            w[0].text(text).eq_ignore_ascii_case("to")
+                && w[1].is_word
+                && !is_determiner(text, &w[1])
+        })
+    };
     if (by_weekday || ahead_of) && !perfect {
         let fronted = fronted(text, &toks[from..first]);
-        let own = if infinitive && by_weekday {
+        let own = if by_weekday && infinitive() {
             Tense::Future
         } else {
             tense_in(text, clause, expr, fronted)
@@ -198,12 +198,9 @@ fn month_before_its_noun(text: &str, toks: &[Token], first: usize, expr: Span) -
     if is(DELIVERIES) {
         return Some(Tense::Future);
     }
-    // Only words that look ahead by themselves: "compared to its October forecast" is
-    // still the forecast made in October.
     let ahead = toks[first.saturating_sub(3)..first].iter().any(|t| {
-        AHEAD
+        AHEAD_BY_ITSELF
             .iter()
-            .filter(|a| matches!(**a, "ahead" | "awaiting" | "await" | "awaits" | "before"))
             .any(|a| t.text(text).eq_ignore_ascii_case(a))
     });
     (is(MEASURES) && !ahead).then_some(Tense::Past)
@@ -294,18 +291,20 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
         .any(|t| AHEAD.iter().any(|a| t.text(text).eq_ignore_ascii_case(a)));
     // "will be watching Friday's jobs data", "Friday's data will show": a figure still
     // to come; "at April's pace it would take" is a measured one.
-    let awaited_figure = toks[first.saturating_sub(6)..first]
-        .iter()
-        .chain(toks.iter().skip_while(|t| t.span.start < expr.end).take(6))
-        .any(|t| {
-            WATCHING
-                .iter()
-                .any(|a| t.text(text).eq_ignore_ascii_case(a))
-        });
+    let awaited_figure = || {
+        toks[first.saturating_sub(6)..first]
+            .iter()
+            .chain(toks.iter().skip_while(|t| t.span.start < expr.end).take(6))
+            .any(|t| {
+                WATCHING
+                    .iter()
+                    .any(|a| t.text(text).eq_ignore_ascii_case(a))
+            })
+    };
     let figure = owns(FIGURES);
     match (ahead, figure) {
         (true, _) => None,
-        (false, true) if awaited_figure => None,
+        (false, true) if awaited_figure() => None,
         (false, true) => Some(KnownDay::Figure),
         (false, false) => Some(KnownDay::Event),
     }
@@ -317,6 +316,10 @@ const AHEAD: &[&str] = &[
     "ahead", "before", "upcoming", "next", "until", "till", "by", "to", "for", "awaiting", "await",
     "awaits",
 ];
+
+/// The words of [`AHEAD`] that look ahead without an object of their own ("to", "for"
+/// and "by" also open ordinary phrases: "compared to its October forecast").
+const AHEAD_BY_ITSELF: &[&str] = &["ahead", "before", "awaiting", "await", "awaits"];
 
 /// Words around a figure that is still to come ("will watch Friday's data").
 const WATCHING: &[&str] = &[
@@ -529,15 +532,10 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         return (!cause && !from_the_past).then_some(Tense::Future);
     }
     // "agreed to the revised price": "to" before a noun phrase opens no infinitive.
-    let to_a_noun = toks.get(i + 2).is_some_and(|t| {
-        DETERMINERS
-            .iter()
-            .any(|d| t.text(text).eq_ignore_ascii_case(d))
-    });
     if roles & Cue::Intent.bit() != 0
         && next == "to"
         && !to_blame
-        && !to_a_noun
+        && !toks.get(i + 2).is_some_and(|t| is_determiner(text, t))
         && !matches!(prev.as_ref(), "been" | "had")
     {
         return Some(Tense::Future);
@@ -563,10 +561,15 @@ fn dates_the_verb(text: &str, between: &[Token]) -> bool {
     })
 }
 
-/// Words that open a noun phrase.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
-];
+/// Whether `t` opens a noun phrase ("the", "its", "those").
+fn is_determiner(text: &str, t: &Token) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+    ];
+    DETERMINERS
+        .iter()
+        .any(|d| t.text(text).eq_ignore_ascii_case(d))
+}
 
 /// Whether `t` is a verb of intent in a past form ("agreed", "planned", "decided").
 fn past_intent(text: &str, t: Token) -> bool {

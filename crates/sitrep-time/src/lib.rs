@@ -221,7 +221,7 @@ fn shared_value(
     if !(calendar(&a.timeml) && same_shape) || a.kind != b.kind {
         return unanchored;
     }
-    let timeml = mask_after_difference(&a.timeml, &b.timeml);
+    let timeml = mask_differences(&a.timeml, &b.timeml);
     Some(TimexValue { timeml, ..a })
 }
 
@@ -229,7 +229,7 @@ fn shared_value(
 /// from `b` ("2015-06-14" and "2015-09-02" give "2015-XX-XX", "2014-10-23" and
 /// "2015-10-23" give "XXXX-10-23"); a day goes with an unknown month. A clock time after
 /// `T` is kept.
-fn mask_after_difference(a: &str, b: &str) -> String {
+fn mask_differences(a: &str, b: &str) -> String {
     let (date_a, time_a) = a.split_at(a.find('T').unwrap_or(a.len()));
     let date_b = &b[..b.find('T').unwrap_or(b.len())];
     let mut month_unknown = false;

@@ -77,6 +77,7 @@ pub(crate) fn words(expr: &str) -> Vec<String> {
 pub(crate) fn items(expr: &str) -> Vec<It> {
     let mut out: Vec<It> = Vec::new();
     let all = words(expr);
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let mut skip = 0;
     for (i, w) in all.iter().enumerate() {
         if skip > 0 {
@@ -99,9 +100,12 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
         }
         // Figures written in digits are never composed like spoken numbers: "Aug. 11-13"
         // is the 11th (to the 13th), "JUL-16-99" the 16th of July 1999.
-        let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-        let hyphened = |a: &str, b: &str| joined_figures(expr, a, b);
-        if digits(w) && w.len() <= 2 && i > 0 && digits(&all[i - 1]) && hyphened(&all[i - 1], w) {
+        if digits(w)
+            && w.len() <= 2
+            && i > 0
+            && digits(&all[i - 1])
+            && joined_figures(expr, &all[i - 1], w)
+        {
             let month_day_before =
                 i >= 2 && matches!(out.as_slice(), [.., It::Month(_), It::Num(_)]);
             let yy: i32 = w.parse().unwrap_or(0);
@@ -1387,19 +1391,22 @@ impl Rules<'_> {
         }
         let y = match year {
             Some(y) => y,
-            None => {
-                let end = Rules {
-                    its: &[It::Month(last)],
-                    ..*self
-                };
-                end.bare_month_or_season()?.timeml.get(..4)?.parse().ok()?
-            }
+            None => self.year_of_bare_month(last)?,
         };
         out(
             format!("{y}-Q{}", (first - 1) / 3 + 1),
             TimexKind::Date,
             year.is_none(),
         )
+    }
+
+    /// The year month `m` named alone would have in this clause ("in November").
+    fn year_of_bare_month(&self, m: u32) -> Option<i32> {
+        let alone = Rules {
+            its: &[It::Month(m)],
+            ..*self
+        };
+        alone.bare_month_or_season()?.timeml.get(..4)?.parse().ok()
     }
 
     /// "the first week of April", "the last week of March": the ISO week holding the
@@ -1417,10 +1424,7 @@ impl Rules<'_> {
         // "the first week of March last year": the named year, else a bare month's.
         let y = match year.or_else(|| self.relative_year()) {
             Some(y) => y,
-            None => {
-                let month = self.bare_month_or_season()?;
-                month.timeml.get(..4)?.parse().ok()?
-            }
+            None => self.year_of_bare_month(m)?,
         };
         let first = NaiveDate::from_ymd_opt(y, m, 1)?;
         let middle = if nth > 0 {

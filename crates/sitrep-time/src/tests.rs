@@ -16,6 +16,11 @@ fn v(expr: &str, anchor: Option<NaiveDate>, tense: Tense) -> String {
     normalise(expr, anchor, tense).map_or("-".to_string(), |v| v.timeml)
 }
 
+/// The TimeML modifier of `expr` read in a past clause on [`wed`].
+fn modifier(expr: &str) -> Option<&'static str> {
+    normalise(expr, wed(), Tense::Past).and_then(|v| v.modifier)
+}
+
 fn doc(text: &str, date: Option<&str>) -> Document {
     let mut doc = Document::new("test", text);
     doc.published = date.map(|d| PublishedDate {
@@ -1285,8 +1290,6 @@ fn large_counts_bounds_bare_plurals_and_lengths_as_adjectives() {
             ("several-year", "PXY"),
         ])
     );
-    let a = wed();
-    let modifier = |e: &str| normalise(e, a, Tense::Past).and_then(|v| v.modifier);
     assert_eq!(modifier("up to 180 days"), Some("EQUAL_OR_LESS"));
     assert_eq!(modifier("some 20 hours"), Some("APPROX"));
 }
@@ -1365,8 +1368,6 @@ fn parts_of_a_bare_year_join_and_clause_openers_stay_out() {
             ("overnight", "2031-03-12TNI"),
         ])
     );
-    let a = wed();
-    let modifier = |e: &str| normalise(e, a, Tense::Past).and_then(|v| v.modifier);
     assert_eq!(modifier("late 2029"), Some("END"));
     assert_eq!(modifier("early 2030"), Some("START"));
 }
