@@ -531,6 +531,10 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         let from_the_past = matches!(prev.as_ref(), "been" | "had");
         return (!cause && !from_the_past).then_some(Tense::Future);
     }
+    // "the vote is set for May": a timetable, like "scheduled for".
+    if w == "set" && next == "for" && matches!(prev.as_ref(), "is" | "are" | "be" | "now") {
+        return Some(Tense::Future);
+    }
     // "agreed to the revised price": "to" before a noun phrase opens no infinitive.
     if roles & Cue::Intent.bit() != 0
         && next == "to"

@@ -1549,6 +1549,24 @@ fn schedules_deadlines_and_attributive_months() {
 }
 
 #[test]
+fn slated_and_set_for_are_timetables() {
+    // Monday 30 October 1989: the nearest September is the one just past.
+    let got = tagged(
+        "The vote is set for September. They discussed the slated visit in September. The \
+         plant was set on fire in September.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("September", "1990-09"),
+            ("September", "1990-09"),
+            ("September", "1989-09"),
+        ])
+    );
+}
+
+#[test]
 fn comparisons_sources_and_what_a_trailing_attribution_reports() {
     // Wednesday 23 May 2012.
     let got = tagged(
