@@ -52,6 +52,7 @@ pub(crate) enum Cue {
     BeforeParticiple,
     Intent,
     Attribution,
+    Era,
 }
 
 /// The cue words with the roles each plays, one bit a role, so a token costs one lookup.
@@ -110,6 +111,7 @@ pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
             Some("before-participle") => Cue::BeforeParticiple,
             Some("intent") => Cue::Intent,
             Some("attribution") => Cue::Attribution,
+            Some("era") => Cue::Era,
             _ => {
                 errors.push(format!("{}: unknown role", e.rule(&dict)));
                 continue;

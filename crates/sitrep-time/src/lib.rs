@@ -509,6 +509,13 @@ fn in_context(text: &str, span: Span, v: TimexValue, anchor: Option<NaiveDate>) 
         .unwrap_or("");
     let ends_period = matches!(next, "ended" | "ending");
     let words = normalise::words(span.of(text));
+    if words == ["today"] && names_the_present_age(after) {
+        return TimexValue {
+            timeml: "PRESENT_REF".to_string(),
+            relative: true,
+            ..v
+        };
+    }
     let year_word = matches!(words.last().map(String::as_str), Some("year"))
         && words
             .iter()
@@ -539,6 +546,26 @@ fn in_context(text: &str, span: Span, v: TimexValue, anchor: Option<NaiveDate>) 
         }
     }
     v
+}
+
+/// Whether `after` ("'s youth ...") makes the "today" before it the present age rather
+/// than the document's day: a possessive whose noun, or the one after its adjective, is
+/// an era noun of the cue list.
+fn names_the_present_age(after: &str) -> bool {
+    let Some(owned) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+    else {
+        return false;
+    };
+    owned
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| lexicon::cues().is(&w, lexicon::Cue::Era))
 }
 
 /// "the week ended Aug. 20": the ISO week holding the middle of the seven days up to that

@@ -1549,6 +1549,25 @@ fn schedules_deadlines_and_attributive_months() {
 }
 
 #[test]
+fn todays_youth_is_the_present_age_and_todays_meeting_the_day() {
+    let got = tagged(
+        "The case is for today's youth what the war was for their parents. Many of today's \
+         personal computers use the chip. Today's meeting was short. In today's dollars it \
+         cost more.",
+        Some("2000-01-07"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("today", "PRESENT_REF"),
+            ("today", "PRESENT_REF"),
+            ("Today", "2000-01-07"),
+            ("today", "PRESENT_REF"),
+        ])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
