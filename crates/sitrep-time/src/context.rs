@@ -3,7 +3,7 @@
 use sitrep_model::Span;
 use sitrep_text::{tokens, Token};
 
-use crate::lexicon::{cues, lexicon, lower, Cue, Lex};
+use crate::lexicon::{cues, lexicon, lower, Cue, Lex, Unit};
 use crate::value::Tense;
 
 /// The tense of the clause holding `expr` inside `sentence`: a future marker in the
@@ -31,15 +31,15 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     let prev = word_before(first);
     let (from, to) = clause_bounds(text, toks, expr);
     let clause = &toks[from..to];
-    // A deadline ("by May", "until Friday") looks forward whatever the verb; not "by the
+    // A deadline ("by May", "until Friday", "by year-end") looks forward whatever the verb; not "by the
     // Tuesday deadline", where the day names a known event, nor in the past perfect
     // ("had filed by Wednesday"), which puts the deadline behind us.
     let perfect = clause
         .iter()
         .any(|t| t.text(text).eq_ignore_ascii_case("had"));
     let deadline = match prev.as_str() {
-        "until" | "till" => starts_with_day_or_month(text, expr),
-        "by" => starts_with_month(text, expr),
+        "until" | "till" => starts_with_day_or_month(text, expr) || is_part_of_a_unit(text, expr),
+        "by" => starts_with_month(text, expr) || is_part_of_a_unit(text, expr),
         _ => false,
     };
     if deadline && !perfect {
@@ -90,13 +90,23 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
                 .iter()
                 .all(|t| PLACING.iter().any(|p| t.text(text).eq_ignore_ascii_case(p)))
         });
-    if since && starts_with_day_or_month(text, expr) {
+    if since && (starts_with_day_or_month(text, expr) || is_part_of_a_unit(text, expr)) {
         return Tense::Past;
     }
     let tense = match tense_in(text, clause, expr, true) {
         Tense::Unknown => tense_in(text, toks, expr, true),
         t => t,
     };
+    // A past "year-end" is last year's, so only the clause's own past verb before it
+    // may say so: not one after it ("at year-end, dubbed the fiscal cliff"), nor one
+    // whose infinitive looks ahead ("did not expect stocks to fall before the end of the
+    // year").
+    if tense == Tense::Past && is_part_of_a_unit(text, expr) {
+        let own_past_verb = tense_in(text, &toks[from..first], expr, false) == Tense::Past;
+        if !own_past_verb || infinitive() {
+            return Tense::Unknown;
+        }
+    }
     if let Some(t) = month_before_its_noun(text, toks, first, expr) {
         return t;
     }
@@ -352,6 +362,21 @@ fn parenthesis_around(text: &str, toks: &[Token], expr: Span) -> Option<Span> {
 /// Whether the expression opens with a month or weekday name ("May 3", "Friday night").
 fn starts_with_day_or_month(text: &str, expr: Span) -> bool {
     first_word_is(text, expr, |l| matches!(l, Lex::Month(_) | Lex::Weekday(_)))
+}
+
+/// Whether the expression names a part of an unnamed year or month ("year-end", "the
+/// end of the month"): "since" before it counts from one already past.
+fn is_part_of_a_unit(text: &str, expr: Span) -> bool {
+    let readings: Vec<Lex> = expr
+        .of(text)
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| lexicon().get(&w.to_ascii_lowercase()).to_vec())
+        .collect();
+    readings.iter().any(|l| matches!(l, Lex::Part(_)))
+        && readings
+            .iter()
+            .any(|l| matches!(l, Lex::Unit(Unit::Year | Unit::Month)))
 }
 
 /// Whether the expression opens with a month name.

@@ -485,7 +485,36 @@ pub fn normalise_after(
         value.timeml = add_half(&value.timeml, unit);
     }
     value.modifier = modifier.or(value.modifier);
+    if let (Some(part), Some(a), Tense::Past, [It::Unit(unit, false)]) =
+        (modifier, anchor, tense, its.as_slice())
+    {
+        value.timeml = part_already_past(&value.timeml, part, *unit, a).unwrap_or(value.timeml);
+    }
     Some(value)
+}
+
+/// "year-end" or "the end of the month" in a past clause: a part of the current year or
+/// month still well ahead of the anchor is the previous one's ("debt stood at $5 billion
+/// at year-end", written in February, is last year's end). Near the part, the current
+/// period is as likely, and is kept.
+fn part_already_past(value: &str, part: &str, unit: Unit, a: NaiveDate) -> Option<String> {
+    let far_ahead = match (unit, part) {
+        (Unit::Year, "END") => a.month() <= 9,
+        (Unit::Year, "MID") => a.month() <= 4,
+        (Unit::Month, "END") => a.day() <= 15,
+        (Unit::Month, "MID") => a.day() <= 7,
+        _ => return None,
+    };
+    if !far_ahead {
+        return None;
+    }
+    match unit {
+        Unit::Year => Some((value.parse::<i32>().ok()? - 1).to_string()),
+        _ => {
+            let first = NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok()?;
+            Some(shift_months(first, -1)?.format("%Y-%m").to_string())
+        }
+    }
 }
 
 /// "the near term", "the long term", "a later date": the future or past, unnamed.

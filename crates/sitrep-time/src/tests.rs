@@ -1568,6 +1568,34 @@ fn todays_youth_is_the_present_age_and_todays_meeting_the_day() {
 }
 
 #[test]
+fn a_past_year_end_far_ahead_of_the_document_date_is_last_years() {
+    // Saturday 10 February 1990.
+    let got = tagged(
+        "Debt stood at $5 billion at year-end. The index has risen since the end of the \
+         year. Debt will fall by year-end. He did not expect prices to fall before the end \
+         of the year. It planned to make a payout at the end of the year, a source said. \
+         Sales fell at the end of the month. The company met its goal by the end of the \
+         month.",
+        Some("1990-02-10"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("year-end", "1989"),
+            ("the end of the year", "1989"),
+            ("year-end", "1990"),
+            ("the end of the year", "1990"),
+            ("the end of the year", "1990"),
+            ("the end of the month", "1990-01"),
+            ("the end of the month", "1990-02"),
+        ])
+    );
+    // Near the year's end the current year is kept.
+    let late = tagged("Debt stood at $5 billion at year-end.", Some("1990-11-20"));
+    assert_eq!(late, pairs(&[("year-end", "1990")]));
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
