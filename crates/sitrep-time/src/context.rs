@@ -31,15 +31,15 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     let prev = word_before(first);
     let (from, to) = clause_bounds(text, toks, expr);
     let clause = &toks[from..to];
-    // A deadline ("by May", "until Friday", "by year-end") looks forward whatever the verb; not "by the
+    // A deadline ("by May", "until Friday", "by year-end", "until Election Day") looks forward whatever the verb; not "by the
     // Tuesday deadline", where the day names a known event, nor in the past perfect
     // ("had filed by Wednesday"), which puts the deadline behind us.
     let perfect = clause
         .iter()
         .any(|t| t.text(text).eq_ignore_ascii_case("had"));
     let deadline = match prev.as_str() {
-        "until" | "till" => starts_with_day_or_month(text, expr) || is_part_of_a_unit(text, expr),
-        "by" => starts_with_month(text, expr) || is_part_of_a_unit(text, expr),
+        "until" | "till" => starts_with_day_or_month(text, expr) || named_period(text, expr),
+        "by" => starts_with_month(text, expr) || named_period(text, expr),
         _ => false,
     };
     if deadline && !perfect {
@@ -112,6 +112,14 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     }
     match known_day(text, toks, first, expr) {
         Some(KnownDay::Outcome | KnownDay::Figure) => Tense::Past,
+        // "Sunday's election" is most often the one just held; "November's elections",
+        // written in June, with no past verb to say, are as likely ahead.
+        Some(KnownDay::Event)
+            if matches!(tense, Tense::Unknown | Tense::Present)
+                && starts_with_month(text, expr) =>
+        {
+            tense
+        }
         Some(KnownDay::Event) if tense != Tense::Future => Tense::Past,
         _ => tense,
     }
@@ -128,10 +136,16 @@ fn awaited(text: &str, before: &[Token]) -> bool {
     let as_early_as = at(skip + 2, "as")
         && ["early", "soon", "late"].iter().any(|w| at(skip + 1, w))
         && at(skip, "as");
-    let ahead_of = (0..words.len().saturating_sub(1)).any(|k| at(k, "of") && at(k + 1, "ahead"))
-        && !words
-            .iter()
-            .any(|w| cues().roles(&lower(w)) & (Cue::Past.bit() | Cue::Present.bit()) != 0);
+    // No verb may stand between "ahead of" and the day ("ahead of talks that were held
+    // on Monday"); one before it is the act that came first ("fell ahead of Friday's
+    // report").
+    let ahead_of = (0..words.len().saturating_sub(1))
+        .find(|&k| at(k, "of") && at(k + 1, "ahead"))
+        .is_some_and(|k| {
+            !words[..k]
+                .iter()
+                .any(|w| cues().roles(&lower(w)) & (Cue::Past.bit() | Cue::Present.bit()) != 0)
+        });
     as_early_as || ahead_of
 }
 
@@ -161,7 +175,7 @@ fn starts_with_weekday(text: &str, expr: Span) -> bool {
 const FIGURES: &[&str] = &[
     "pace", "figure", "figures", "data", "numbers", "level", "levels", "rate", "rates", "reading",
     "readings", "sales", "output", "total", "gain", "gains", "decline", "drop", "rise", "increase",
-    "fall",
+    "fall", "peak", "peaks", "high", "highs", "low", "lows", "record", "trough",
 ];
 
 /// Nouns of figures a month before them measured: "its October forecast", "the July
@@ -379,6 +393,16 @@ fn is_part_of_a_unit(text: &str, expr: Span) -> bool {
             .any(|l| matches!(l, Lex::Unit(Unit::Year | Unit::Month)))
 }
 
+/// Whether the expression names a part of a year or month or a holiday ("year-end",
+/// "Election Day"): "until" or "by" before it sets a deadline.
+fn named_period(text: &str, expr: Span) -> bool {
+    use crate::normalise::{items, It};
+    is_part_of_a_unit(text, expr)
+        || items(expr.of(text))
+            .iter()
+            .any(|i| matches!(i, It::Holiday(..) | It::Floating(..) | It::Easter(_)))
+}
+
 /// Whether the expression opens with a month name.
 fn starts_with_month(text: &str, expr: Span) -> bool {
     first_word_is(text, expr, |l| matches!(l, Lex::Month(_)))
@@ -421,8 +445,13 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
             continue;
         };
         // "up from a 0.4 percent rise in 2009" compares with what comes after "from",
-        // not with a time before it.
-        if i >= last && t.text(text).eq_ignore_ascii_case("from") {
+        // not with a time before it; "Friday's report could give stocks a boost" hedges
+        // what the report does, not when it came.
+        if i >= last
+            && ["from", "could", "might"]
+                .iter()
+                .any(|w| t.text(text).eq_ignore_ascii_case(w))
+        {
             continue;
         }
         // "..., economists said Beijing would ...": past a trailing attribution the words
@@ -619,6 +648,11 @@ fn is_idiom(w: &str, prev: &str, next: &str) -> bool {
     participle
         || (w == "expected" && matches!(prev, "as" | "than"))
         || (w == "next" && next == "to")
+        // "could have met on Monday": a past that did not happen.
+        || (matches!(w, "would" | "could" | "might") && next == "have")
+        // "could be held on Monday" is a plan; "could give no reason on Friday", "could
+        // not attend" are as often a past ability.
+        || (matches!(w, "could" | "might") && next != "be")
 }
 
 fn is_regular_past(w: &str) -> bool {

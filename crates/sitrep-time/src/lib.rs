@@ -520,7 +520,13 @@ fn in_context(text: &str, span: Span, v: TimexValue, anchor: Option<NaiveDate>) 
         && words
             .iter()
             .all(|w| matches!(w.as_str(), "the" | "fiscal" | "year"));
-    if ends_period && year_word && v.kind == TimexKind::Date {
+    // "the year to March 31", like "the year ended March 31".
+    let to_a_month = next == "to"
+        && after[2..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|w| !w.is_empty())
+            .is_some_and(|m| normalise::month_number(m).is_some());
+    if (ends_period || to_a_month) && year_word && v.kind == TimexKind::Date {
         return TimexValue {
             timeml: "P1Y".to_string(),
             kind: TimexKind::Duration,

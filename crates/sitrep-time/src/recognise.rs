@@ -482,9 +482,13 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                 toks[i + 1..].first().map(|t| t.text(text)),
                 Some("a" | "an")
             );
+            // "around 74 a day": a figure before a rate counts the things, not the unit.
+            let rate_follows = toks
+                .get(i + 2)
+                .is_some_and(|t| matches!(t.text(text), "a" | "an" | "per"));
             !lexicon().get(&w).contains(&Lex::Mod("FILLER"))
                 && i + 1 < b
-                && (classes[i + 1] == Class::Number
+                && (classes[i + 1] == Class::Number && !rate_follows
                     || matches!(toks[i + 1].text(text), "than" | "least")
                     || article && classes[i + 2..b].first() != Some(&Class::Head))
         }
@@ -494,7 +498,7 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
             let qualified_unit =
                 i + 2 < b && classes[i + 1] == Class::Qualifier && classes[i + 2] == Class::Unit;
             i + 1 < b
-                && !matches!(toks[i + 1].text(text), "a" | "an")
+                && !matches!(toks[i + 1].text(text), "a" | "an" | "per")
                 && (half_follows(text, toks, i) && i + 4 < b
                     || hour_in_part_of_day(text, toks, i) && i + 3 < b
                     || matches!(
@@ -1191,6 +1195,11 @@ fn dir_class(toks: &[Token], i: usize, w: &str) -> Class {
 fn hyphenated(w: &str) -> Class {
     // "three-quarters", "one-half": fractions, not periods.
     if w.ends_with("-quarters") || w.ends_with("-half") || w.ends_with("-minute") {
+        return Class::None;
+    }
+    // "a four-term congressman", "mid-term elections", "a six-session rally", "11th-hour
+    // talks": terms of office, trading sessions and idioms, no time of their own.
+    if w.ends_with("-term") || w.ends_with("-session") || w.ends_with("th-hour") {
         return Class::None;
     }
     // "two-thirds" is a fraction; "twenty-third" (tens, then a unit's ordinal) is an

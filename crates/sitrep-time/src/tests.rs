@@ -1596,6 +1596,34 @@ fn a_past_year_end_far_ahead_of_the_document_date_is_last_years() {
 }
 
 #[test]
+fn audit_four_hedges_rates_deadlines_and_periods_to_a_month() {
+    // Thursday 21 October 2010.
+    let got = tagged(
+        "The dollar came just ahead of Friday and Saturday meetings. Talks could be held on \
+         Monday. He could not attend on Monday. The plane makes around 74 a day at $51 per \
+         hour. Prices rose 0.6 percent in the year to July. The four-term congressman made a \
+         last minute bid. Few will switch until Election Day. Jobs weigh on November's \
+         elections.",
+        Some("2010-10-21"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("Friday", "2010-10-22"),
+            ("Saturday", "2010-10-23"),
+            ("Monday", "2010-10-25"),
+            ("Monday", "2010-10-18"),
+            ("a day", "P1D"),
+            ("per hour", "PT1H"),
+            ("the year", "P1Y"),
+            ("July", "2010-07"),
+            ("Election Day", "2010-11-02"),
+            ("November", "2010-11"),
+        ])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
