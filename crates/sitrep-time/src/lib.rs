@@ -255,6 +255,7 @@ fn mask_differences(a: &str, b: &str) -> String {
 /// [`analyse`] from one anchor date.
 fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option<TimexValue>)> {
     let mut reference: Option<String> = None;
+    let mut reference_sentence: Option<Span> = None;
     // Expressions come in text order: those of one sentence share its tokens.
     let mut sentence_tokens: Option<(Span, Vec<sitrep_text::Token>)> = None;
     let mut analysed: Vec<(Tense, Option<TimexValue>)> = doc
@@ -270,9 +271,20 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
                 }
             };
             let tense = context::tense_among(&doc.text, toks, t.span);
-            let value = normalise_in_text(&doc.text, t.span, anchor, tense, reference.as_deref());
+            let mut value =
+                normalise_in_text(&doc.text, t.span, anchor, tense, reference.as_deref());
+            // A month is what "a year earlier" counts from only in its own sentence
+            // ("sank in October from a year earlier"); a quarter stays in view through an
+            // earnings story, and "the previous month" follows the story.
+            let month_elsewhere = reference.as_deref().is_some_and(is_month_value)
+                && reference_sentence != Some(sentence);
+            if month_elsewhere && value.as_ref().is_some_and(|v| v.from_reference) {
+                value = normalise_in_text(&doc.text, t.span, anchor, tense, None);
+            }
             if let Some(v) = value.as_ref() {
-                update_reference(&mut reference, v);
+                if update_reference(&mut reference, v) {
+                    reference_sentence = Some(sentence);
+                }
             }
             (tense, value)
         })
@@ -646,12 +658,21 @@ pub fn resolve(doc: &mut Document) {
 /// Moves the reference point of later relative expressions past `v`: a date becomes
 /// it; a span of several months ("the nine months", "the six months") puts a period
 /// other than the last quarter in view, so "a year earlier" after it is no quarter.
-pub(crate) fn update_reference(reference: &mut Option<String>, v: &TimexValue) {
+/// Says whether `v` became the reference.
+pub(crate) fn update_reference(reference: &mut Option<String>, v: &TimexValue) -> bool {
     if is_reference(v) {
         *reference = Some(v.timeml.clone());
-    } else if v.kind == TimexKind::Duration && matches!(v.timeml.as_str(), "P6M" | "P9M") {
+        return true;
+    }
+    if v.kind == TimexKind::Duration && matches!(v.timeml.as_str(), "P6M" | "P9M") {
         *reference = None;
     }
+    false
+}
+
+/// Whether a value names a calendar month ("2008-10").
+fn is_month_value(v: &str) -> bool {
+    v.len() == 7 && v.as_bytes()[4] == b'-' && v.as_bytes()[5].is_ascii_digit()
 }
 
 /// Whether a value can serve as the reference point of a later "a year earlier".

@@ -1022,6 +1022,7 @@ impl Rules<'_> {
     fn counted_from_reference(&self, u: Unit, n: i64, from_now: bool) -> Option<String> {
         let r = self.reference.unwrap_or("");
         let quarter_ref = r.len() == 7 && r.as_bytes()[5] == b'Q';
+        let month_ref = r.len() == 7 && r.as_bytes()[5].is_ascii_digit();
         let year: i64 = r.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
         let period = self
             .its
@@ -1042,6 +1043,9 @@ impl Rules<'_> {
                 Some(format!("{}{}", latest + n, r.get(4..)?))
             }
             Unit::Year if quarter_ref && !from_now => Some(format!("{}{}", year + n, r.get(4..)?)),
+            // "sank 12 percent in October from a year earlier": the same month, a year
+            // before.
+            Unit::Year if month_ref && !from_now => Some(format!("{}{}", year + n, r.get(4..)?)),
             Unit::Year if period => {
                 let a = self.anchor?;
                 Some(quarter(shift_months(

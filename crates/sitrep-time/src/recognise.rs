@@ -48,6 +48,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     mark_vague_phrases(text, &toks, &mut classes);
     mark_halves_and_approximations(text, &toks, &mut classes);
     mark_named_days(text, &toks, &mut classes);
+    mark_split_years(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -79,6 +80,36 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
         i = j;
     }
     out
+}
+
+/// "the 2009/10 financial year", "1986/87": a year split across two, one expression
+/// like "2010-11", never a year and a count ("10 financial year").
+fn mark_split_years(text: &str, toks: &[Token], classes: &mut [Class]) {
+    for i in 1..toks.len().saturating_sub(1) {
+        let (first, next) = (toks[i - 1].text(text), toks[i + 1].text(text));
+        if toks[i].text(text) != "/" || !is_year(first) || !follows_year(first, next) {
+            continue;
+        }
+        // Only when written tight: "2009 / 10" is no single name.
+        let tight = toks[i - 1].span.end == toks[i].span.start
+            && toks[i].span.end == toks[i + 1].span.start;
+        if tight {
+            classes[i] = Class::Glue;
+            classes[i + 1] = Class::Head;
+        }
+    }
+}
+
+/// Whether `next` ("10", "2010") names the year after `year` ("2009").
+fn follows_year(year: &str, next: &str) -> bool {
+    let (Ok(y), Ok(n)) = (year.parse::<u32>(), next.parse::<u32>()) else {
+        return false;
+    };
+    match next.len() {
+        2 => n == (y + 1) % 100,
+        4 => n == y + 1,
+        _ => false,
+    }
 }
 
 /// "on April 24 and 25", "from May 3 to 5": a second day of the month just named, which

@@ -1624,6 +1624,27 @@ fn audit_four_hedges_rates_deadlines_and_periods_to_a_month() {
 }
 
 #[test]
+fn a_year_earlier_than_a_month_of_its_sentence_and_split_years() {
+    // Monday 12 January 2009.
+    let got = tagged(
+        "Exports sank 12 percent in October from a year earlier. Profit rose in the \
+         2009/10 financial year and in 1986/87. Orders were 733 a year earlier.",
+        Some("2009-01-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("October", "2008-10"),
+            ("a year earlier", "2007-10"),
+            ("2009/10", "2009"),
+            ("1986/87", "1986"),
+            // The month of another sentence is no longer in view.
+            ("a year earlier", "2008"),
+        ])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
