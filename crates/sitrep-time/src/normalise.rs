@@ -1035,7 +1035,9 @@ impl Rules<'_> {
             // quarter is the one under discussion. From now, that quarter is its latest
             // one begun by the document date: "a year ago" in a January report on the
             // fourth quarter is the fourth quarter of two years before.
-            Unit::Year if quarter_ref && from_now && n < 0 => {
+            // Only "a year ago" compares quarters: "after applying two years ago" is
+            // the year.
+            Unit::Year if quarter_ref && from_now && n == -1 => {
                 let a = self.anchor?;
                 let q: u32 = r.get(6..)?.parse().ok()?;
                 let begun = a.month() > 3 * (q - 1);
@@ -1181,6 +1183,7 @@ impl Rules<'_> {
             if let Some(v) = self
                 .week_of_month(m, year)
                 .or_else(|| self.quarter_of_months(m, year))
+                .or_else(|| self.quarter_to_month(m, year))
             {
                 return Some(v);
             }
@@ -1428,6 +1431,24 @@ impl Rules<'_> {
         };
         out(
             format!("{y}-Q{}", (first - 1) / 3 + 1),
+            TimexKind::Date,
+            year.is_none(),
+        )
+    }
+
+    /// "the September quarter", "December-quarter output": the three months to that
+    /// month, named by the calendar quarter that holds their middle month.
+    fn quarter_to_month(&self, m: u32, year: Option<i32>) -> Option<TimexValue> {
+        let quarter_word = self.has(|i| matches!(i, It::Unit(Unit::Quarter, false)));
+        if !quarter_word || self.ord().is_some() || self.day_number().is_some() {
+            return None;
+        }
+        let (y, middle) = match year.map_or_else(|| self.year_of_bare_month(m), Some)? {
+            y if m == 1 => (y - 1, 12),
+            y => (y, m - 1),
+        };
+        out(
+            format!("{y}-Q{}", (middle - 1) / 3 + 1),
             TimexKind::Date,
             year.is_none(),
         )

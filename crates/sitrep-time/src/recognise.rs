@@ -1329,7 +1329,13 @@ fn unit_class(text: &str, toks: &[Token], i: usize, w: &str) -> Class {
                 }
             }
     };
+    // "the September quarter": the three months to September.
+    let after_month = || {
+        i.checked_sub(1)
+            .is_some_and(|p| month_of(toks[p].text(text)).is_some())
+    };
     match w {
+        "quarter" if after_month() => Class::Unit,
         "half" | "halves" | "quarter" | "quarters" if !licensed_by_prev() => {
             if prev == "the" && w == "quarter" {
                 Class::Head

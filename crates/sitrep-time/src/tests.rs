@@ -1645,6 +1645,25 @@ fn a_year_earlier_than_a_month_of_its_sentence_and_split_years() {
 }
 
 #[test]
+fn a_quarter_named_by_its_last_month() {
+    // Tuesday 3 March 1987.
+    let got = tagged(
+        "The deficit was 700 mln in the September quarter and 733 mln a year earlier. \
+         December-quarter output rose. A slump began almost five years ago.",
+        Some("1987-03-03"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("September quarter", "1986-Q3"),
+            ("a year earlier", "1985-Q3"),
+            ("December-quarter", "1986-Q4"),
+            ("almost five years ago", "1982"),
+        ])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
