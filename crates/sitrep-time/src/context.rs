@@ -31,14 +31,29 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     let prev = word_before(first);
     let (from, to) = clause_bounds(text, toks, expr);
     let clause = &toks[from..to];
-    // A deadline ("by May", "until Friday", "by year-end", "until Election Day") looks forward whatever the verb; not "by the
-    // Tuesday deadline", where the day names a known event, nor in the past perfect
-    // ("had filed by Wednesday"), which puts the deadline behind us.
+    // A deadline ("by May", "until Friday", "by year-end", "until Election Day") looks
+    // forward whatever the verb; not "by the Tuesday deadline", where the day names a
+    // known event, nor in the past perfect ("had filed by Wednesday"), which puts the
+    // deadline behind us, nor after a past state that lasted until then ("served until
+    // September", "did not learn of it until March 10"; but "delayed until May").
     let perfect = clause
         .iter()
         .any(|t| t.text(text).eq_ignore_ascii_case("had"));
+    let lasted_until = || {
+        let before = &toks[from..first];
+        let infinitive = before.windows(2).any(|w| {
+            w[0].text(text).eq_ignore_ascii_case("to")
+                && w[1].is_word
+                && !is_determiner(text, &w[1])
+        });
+        tense_in(text, before, expr, false) == Tense::Past
+            && !infinitive
+            && !before.iter().any(|t| is_deferral(&lower(t.text(text))))
+    };
     let deadline = match prev.as_str() {
-        "until" | "till" => starts_with_day_or_month(text, expr) || named_period(text, expr),
+        "until" | "till" => {
+            (starts_with_day_or_month(text, expr) || named_period(text, expr)) && !lasted_until()
+        }
         "by" => starts_with_month(text, expr) || named_period(text, expr),
         _ => false,
     };
@@ -332,6 +347,36 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
         (false, true) => Some(KnownDay::Figure),
         (false, false) => Some(KnownDay::Event),
     }
+}
+
+/// Whether a word moves something to a later time or leaves time to it: "until" after
+/// it still looks forward ("delayed its meeting until May", "extended until May 15", "a
+/// rescheduling until June 30", "three weeks left until Election Day"). Long stems match
+/// any ending, short words only whole.
+fn is_deferral(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "delay",
+        "postpon",
+        "extend",
+        "extension",
+        "defer",
+        "adjourn",
+        "suspen",
+        "resched",
+        "halt",
+        "close",
+        "shut",
+        "froze",
+        "frozen",
+        "grant",
+        "embargo",
+        "order",
+    ];
+    const WORDS: &[&str] = &[
+        "pushed", "put", "moved", "banned", "barred", "kept", "gave", "given", "set", "told",
+        "said", "left", "held",
+    ];
+    STEMS.iter().any(|s| w.starts_with(s)) || WORDS.contains(&w)
 }
 
 /// Words before a possessive day that put it ahead ("ahead of Sunday's vote", "awaiting

@@ -1664,6 +1664,29 @@ fn a_quarter_named_by_its_last_month() {
 }
 
 #[test]
+fn until_after_a_past_state_is_past_and_after_a_deferral_ahead() {
+    // Wednesday 18 March 2009.
+    let got = tagged(
+        "Geithner did not learn of the problem until March 10. Smith served as chief until \
+         February. The firm delayed its meeting until May. The bank pledged to hold rates \
+         until June. Lenders agreed to a rescheduling until June 30. Talks continue until \
+         Friday.",
+        Some("2009-03-18"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("March 10", "2009-03-10"),
+            ("February", "2009-02"),
+            ("May", "2009-05"),
+            ("June", "2009-06"),
+            ("June 30", "2009-06-30"),
+            ("Friday", "2009-03-20"),
+        ])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
