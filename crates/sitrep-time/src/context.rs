@@ -125,6 +125,9 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     if let Some(t) = month_before_its_noun(text, toks, first, expr) {
         return t;
     }
+    if traded_for(text, toks, first, expr) {
+        return Tense::Future;
+    }
     match known_day(text, toks, first, expr) {
         Some(KnownDay::Outcome | KnownDay::Figure) => Tense::Past,
         // "Sunday's election" is most often the one just held; "November's elections",
@@ -222,6 +225,69 @@ const DELIVERIES: &[&str] = &[
     "shipments",
     "options",
 ];
+
+/// Goods whose prices are quoted for a month of delivery: "U.S. crude for April".
+const COMMODITIES: &[&str] = &[
+    "crude",
+    "oil",
+    "brent",
+    "gold",
+    "silver",
+    "copper",
+    "platinum",
+    "palladium",
+    "wheat",
+    "corn",
+    "soybeans",
+    "sugar",
+    "coffee",
+    "cocoa",
+    "cotton",
+    "gasoline",
+    "diesel",
+    "aluminium",
+    "aluminum",
+    "nickel",
+    "zinc",
+    "cattle",
+    "hogs",
+    "rice",
+    "rubber",
+];
+
+/// Whether the expression is a date of delivery, which a trade looks ahead to: "for
+/// delivery between September 1 and December 20", "for shipment in May", "U.S. crude for
+/// April", "for September 1-15 and November 5-20 delivery".
+fn traded_for(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
+    let is_in =
+        |t: &Token, list: &[&str]| list.iter().any(|w| t.text(text).eq_ignore_ascii_case(w));
+    // "for delivery" a few words back ("between September 1 and December 20"); not
+    // "Deliveries in January fell", a measured figure.
+    let before = &toks[first.saturating_sub(6)..first];
+    let delivery_before = before
+        .windows(2)
+        .any(|w| w[0].text(text).eq_ignore_ascii_case("for") && is_in(&w[1], DELIVERIES));
+    let goods_for = first >= 2
+        && toks[first - 1].text(text).eq_ignore_ascii_case("for")
+        && is_in(&toks[first - 2], COMMODITIES);
+    // The noun after other days, months or goods: "for November 5-20 delivery", "July
+    // crude futures", "June and September call options"; not "said in July its delivery
+    // schedule".
+    let passes = |t: &Token| {
+        let w = t.text(text);
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(w, "-" | "–" | "/" | "and" | "to" | "call" | "put")
+            || crate::normalise::month_number(w).is_some()
+            || is_in(t, COMMODITIES)
+    };
+    let delivery_after = toks
+        .iter()
+        .skip_while(|t| t.span.start < expr.end)
+        .take(5)
+        .find(|t| !passes(t))
+        .is_some_and(|t| is_in(t, DELIVERIES) && !t.text(text).eq_ignore_ascii_case("contract"));
+    delivery_before || goods_for || delivery_after
+}
 
 /// "its October forecast", "the July figures": a month before a figure it measured is
 /// past; "the August contract", "June futures": a month of delivery is ahead. Nothing

@@ -1687,6 +1687,30 @@ fn until_after_a_past_state_is_past_and_after_a_deferral_ahead() {
 }
 
 #[test]
+fn dates_of_delivery_look_ahead() {
+    // Friday 27 March 1987.
+    let got = tagged(
+        "Egypt bought maize for delivery between September 1 and December 20. It bought \
+         wheat for November 5-20 delivery. U.S. crude for April gained $1.29. Front-month \
+         July crude futures fell. Deliveries in January fell 5 percent. Boeing said in \
+         January its delivery schedule might slip.",
+        Some("1987-03-27"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("September 1", "1987-09-01"),
+            ("December 20", "1987-12-20"),
+            ("November 5-20", "1987-11-05"),
+            ("April", "1987-04"),
+            ("July", "1987-07"),
+            ("January", "1987-01"),
+            ("January", "1987-01"),
+        ])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
