@@ -277,7 +277,8 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
             // ("sank in October from a year earlier"); a quarter stays in view through an
             // earnings story, and "the previous month" follows the story.
             let month_elsewhere = reference.as_deref().is_some_and(is_month_value)
-                && reference_sentence != Some(sentence);
+                && reference_sentence != Some(sentence)
+                && t.text.to_ascii_lowercase().contains("year");
             if month_elsewhere && value.as_ref().is_some_and(|v| v.from_reference) {
                 value = normalise_in_text(&doc.text, t.span, anchor, tense, None);
             }
@@ -326,14 +327,15 @@ fn clock_on_named_day(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>
             (on_day || restated).then_some(date)
         });
         // "Saturday, Dec. 16, 6 to 6:30 p.m.", "Dec. 11, 8:30 p.m.": else the day just
-        // before it, set off by a comma.
+        // before it, set off by a comma or a dash.
         let before = || {
             let j = i.checked_sub(1)?;
             let (date, _) = day_of(analysed, j)?;
             let gap = between(j, i);
-            let listed = gap.trim_start().starts_with(',')
-                && gap.len() <= 12
-                && !gap.contains(['.', ';', '\n']);
+            // "May 18, 2010 - 1:50 pm" (a dateline or byline) reads the same.
+            let set_off =
+                gap.trim_start().starts_with(',') || matches!(gap.trim(), "-" | "–" | "|");
+            let listed = set_off && gap.len() <= 12 && !gap.contains(['.', ';', '\n']);
             listed.then_some(date)
         };
         let Some(date) = after.or_else(before) else {
@@ -393,6 +395,7 @@ pub(crate) fn normalise_in_text(
 fn words_read(text: &str, span: Span) -> Cow<'_, str> {
     day_after_month(text, span)
         .or_else(|| year_after_second_day(text, span))
+        .or_else(|| year_after_second_month(text, span))
         .or_else(|| part_shared_with_next_weekday(text, span))
         .map_or(Cow::Borrowed(span.of(text)), Cow::Owned)
 }
@@ -418,6 +421,19 @@ fn year_after_second_day(text: &str, span: Span) -> Option<String> {
     year.bytes()
         .all(|b| b.is_ascii_digit())
         .then(|| format!("{expr}, {year}"))
+}
+
+/// "August" in "in August and November 2004", "March-September 2005": the year after
+/// the second month holds for the first ("August 2004").
+fn year_after_second_month(text: &str, span: Span) -> Option<String> {
+    let expr = span.of(text);
+    normalise::month_number(expr)?;
+    let after = text.get(span.end()..)?.trim_start();
+    let link = DAY_LINKS.iter().find(|l| after.starts_with(*l))?;
+    let mut words = after[link.len()..].split_whitespace();
+    normalise::month_number(words.next()?.trim_end_matches(','))?;
+    let year = words.next()?.trim_end_matches(['.', ',', ';', ')']);
+    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{expr} {year}"))
 }
 
 /// "Monday" in "Monday and Tuesday nights": a weekday alone shares the plural part of

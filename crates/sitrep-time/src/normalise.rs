@@ -1048,6 +1048,11 @@ impl Rules<'_> {
             // "sank 12 percent in October from a year earlier": the same month, a year
             // before.
             Unit::Year if month_ref && !from_now => Some(format!("{}{}", year + n, r.get(4..)?)),
+            // "higher in January than the month before".
+            Unit::Month if month_ref && !from_now => {
+                let first = NaiveDate::parse_from_str(&format!("{r}-01"), "%Y-%m-%d").ok()?;
+                Some(shift_months(first, n)?.format("%Y-%m").to_string())
+            }
             Unit::Year if period => {
                 let a = self.anchor?;
                 Some(quarter(shift_months(

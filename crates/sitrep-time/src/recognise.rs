@@ -282,6 +282,11 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
         return false;
     }
+    // "than" joins a comparison ("more than a year"), not two times compared ("higher
+    // in January than the month before").
+    if w.eq_ignore_ascii_case("than") && classes[j - 1] != Class::Qualifier {
+        return false;
+    }
     // "the first nine months of 1997", "the last three months of the year": a count of
     // months is a duration and the year a date of its own, as TimeML tags them; "the
     // third quarter of 1990" stays one date.

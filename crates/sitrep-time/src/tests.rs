@@ -1711,6 +1711,27 @@ fn dates_of_delivery_look_ahead() {
 }
 
 #[test]
+fn compared_times_coordinated_months_and_bylines() {
+    // Wednesday 2 June 2010.
+    let got = tagged(
+        "More homes were sold in January than the month before. It filed papers in August \
+         and November 2004. Posted May 18, 2010 - 1:50 pm.",
+        Some("2010-06-02"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("January", "2010-01"),
+            ("the month before", "2009-12"),
+            ("August", "2004-08"),
+            ("November 2004", "2004-11"),
+            ("May 18, 2010", "2010-05-18"),
+            ("1:50 pm", "2010-05-18T13:50"),
+        ])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
