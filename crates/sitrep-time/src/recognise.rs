@@ -315,8 +315,24 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     // "5 1/2 hours before": a counted span before "before" is a duration too ("the day
     // before" stays a date); "back" counts back only from a count ("three weeks back",
     // not "his first day back").
+    // "the same quarter a year before" counts a period back, a date like "a year
+    // earlier".
     let counted = j >= 2 && classes[j - 2] == Class::Number;
-    if classes[j - 1] == Class::Unit && counted && w.eq_ignore_ascii_case("before") {
+    let period_counted_back = j >= 3 && matches!(classes[j - 3], Class::Unit | Class::Head);
+    if classes[j - 1] == Class::Unit
+        && counted
+        && w.eq_ignore_ascii_case("before")
+        && !period_counted_back
+    {
+        return false;
+    }
+    // "almost three years last month": a counted span and a date of their own.
+    if classes[j - 1] == Class::Unit
+        && counted
+        && ["last", "next", "this"]
+            .iter()
+            .any(|r| w.eq_ignore_ascii_case(r))
+    {
         return false;
     }
     if w.eq_ignore_ascii_case("back") && !counted {

@@ -1729,6 +1729,20 @@ fn compared_times_coordinated_months_and_bylines() {
             ("1:50 pm", "2010-05-18T13:50"),
         ])
     );
+    // Friday 29 October 2010.
+    let got = tagged(
+        "Net fell from the same quarter a year before. Rates rose for the first time in \
+         almost three years last month.",
+        Some("2010-10-29"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the same quarter a year before", "2009-Q3"),
+            ("almost three years", "P3Y"),
+            ("last month", "2010-09"),
+        ])
+    );
 }
 
 #[test]
