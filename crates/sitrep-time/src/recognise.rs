@@ -1459,8 +1459,42 @@ fn month_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
         // "on 20 March": a day of the month before it, as British style writes dates.
         let day_before =
             prev.len() <= 2 && prev.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+        // "the March quarter", "the May figures": a month before a noun a month names;
+        // not "the May government" or "the March on Washington".
+        const DATED_NOUNS: &[&str] = &[
+            "quarter",
+            "meeting",
+            "meetings",
+            "election",
+            "elections",
+            "deadline",
+            "vote",
+            "summit",
+            "session",
+            "figures",
+            "figure",
+            "data",
+            "report",
+            "accession",
+            "issue",
+            "edition",
+            "contract",
+            "contracts",
+            "futures",
+            "delivery",
+            "deliveries",
+            "auction",
+            "sales",
+            "survey",
+            "poll",
+            "forecast",
+            "payroll",
+            "payrolls",
+        ];
+        let dated_noun = prev == "the" && DATED_NOUNS.contains(&next);
         return if next_num
             || day_before
+            || dated_noun
             || crate::lexicon::cues().is(&prev, crate::lexicon::Cue::MonthWord)
         {
             Class::Head

@@ -1661,6 +1661,16 @@ fn a_quarter_named_by_its_last_month() {
             ("almost five years ago", "1982"),
         ])
     );
+    // "the March quarter", "the May figures"; not "the May government".
+    let got = tagged(
+        "Wachovia posted a loss for the March quarter. The May figures were weak. The May \
+         government fell.",
+        Some("1987-06-20"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[("March quarter", "1987-Q1"), ("May", "1987-05")])
+    );
 }
 
 #[test]
