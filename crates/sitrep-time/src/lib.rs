@@ -273,12 +273,15 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
             let tense = context::tense_among(&doc.text, toks, t.span);
             let mut value =
                 normalise_in_text(&doc.text, t.span, anchor, tense, reference.as_deref());
-            // A month is what "a year earlier" counts from only in its own sentence
-            // ("sank in October from a year earlier"); a quarter stays in view through an
-            // earnings story, and "the previous month" follows the story.
-            let month_elsewhere = reference.as_deref().is_some_and(is_month_value)
+            // A month or year is what "a year earlier" counts from only in its own
+            // sentence ("sank in October from a year earlier", "1986 net profit rose
+            // from a year earlier"); a quarter stays in view through an earnings story,
+            // and "the previous month" follows the story.
+            let month_elsewhere = reference
+                .as_deref()
+                .is_some_and(|r| is_month_value(r) || r.len() == 4)
                 && reference_sentence != Some(sentence)
-                && t.text.to_ascii_lowercase().contains("year");
+                && counts_years_back(&t.text);
             if month_elsewhere && value.as_ref().is_some_and(|v| v.from_reference) {
                 value = normalise_in_text(&doc.text, t.span, anchor, tense, None);
             }
@@ -684,6 +687,13 @@ pub(crate) fn update_reference(reference: &mut Option<String>, v: &TimexValue) -
         *reference = None;
     }
     false
+}
+
+/// Whether an expression counts years back from the date in view ("a year earlier",
+/// "the year before", "year-earlier"), not "that year", which names it.
+fn counts_years_back(expr: &str) -> bool {
+    let lower = expr.to_ascii_lowercase();
+    lower.contains("year") && (lower.contains("earlier") || lower.contains("before"))
 }
 
 /// Whether a value names a calendar month ("2008-10").

@@ -687,6 +687,16 @@ struct Rules<'a> {
     attributive: bool,
 }
 
+/// A day of a reference value: the Monday of an ISO week ("1987-W13"), else its calendar
+/// day ("1986-11-11", "1986-11-11T09:00").
+fn week_or_day(reference: &str) -> Option<NaiveDate> {
+    if let Some((y, w)) = reference.split_once("-W") {
+        let w: u32 = w.get(..2)?.parse().ok()?;
+        return NaiveDate::from_isoywd_opt(y.parse().ok()?, w, Weekday::Mon);
+    }
+    NaiveDate::parse_from_str(reference.get(..10)?, "%Y-%m-%d").ok()
+}
+
 fn out(timeml: String, kind: TimexKind, relative: bool) -> Option<TimexValue> {
     Some(TimexValue {
         timeml,
@@ -1060,6 +1070,12 @@ impl Rules<'_> {
                     n.checked_mul(12)?.checked_sub(3)?,
                 )?))
             }
+            // "1986 net income ... against 4 mln a year earlier".
+            Unit::Year if !from_now && r.len() == 4 && year > 0 => Some((year + n).to_string()),
+            // "the week before" after "last week".
+            Unit::Week if !from_now && r.contains("-W") => {
+                Some(week_of(shift_weeks(week_or_day(r)?, n)?))
+            }
             Unit::Year | Unit::Month | Unit::Week | Unit::Day if !from_now => {
                 let d = NaiveDate::parse_from_str(r.get(..10)?, "%Y-%m-%d").ok()?;
                 Some(match u {
@@ -1364,6 +1380,12 @@ impl Rules<'_> {
         }
         let reference = self.reference?;
         let year: i32 = reference.get(..4)?.parse().ok()?;
+        // "the same month last year": the period of the story, a year back.
+        let years_back = if u == Unit::Year {
+            0
+        } else {
+            self.year_shift().unwrap_or(0)
+        };
         match u {
             Unit::Year => Some((year + r).to_string()),
             Unit::Month => {
@@ -1371,10 +1393,22 @@ impl Rules<'_> {
                     NaiveDate::parse_from_str(&format!("{}-01", reference.get(..7)?), "%Y-%m-%d")
                         .ok()?;
                 Some(
-                    shift_months(first, i64::from(r))?
+                    shift_months(first, i64::from(r + 12 * years_back))?
                         .format("%Y-%m")
                         .to_string(),
                 )
+            }
+            // "the previous quarter" after "the fourth quarter"; "that fourth quarter"
+            // names its own.
+            Unit::Quarter if self.ord().is_none() => {
+                let q: i32 = reference.strip_prefix(&format!("{year}-Q"))?.parse().ok()?;
+                let n = year * 4 + (q - 1) + r + 4 * years_back;
+                Some(format!("{}-Q{}", n.div_euclid(4), n.rem_euclid(4) + 1))
+            }
+            // "the previous week" after "last week" (not after a day named in passing).
+            Unit::Week if reference.contains("-W") => {
+                let day = week_or_day(reference)?;
+                Some(week_of(shift_weeks(day, i64::from(r + 52 * years_back))?))
             }
             Unit::Day => {
                 let d = NaiveDate::parse_from_str(reference.get(..10)?, "%Y-%m-%d").ok()?;
@@ -1611,7 +1645,12 @@ impl Rules<'_> {
             return out("XXXX-XX-XX".into(), TimexKind::Date, true);
         };
         if let Some(v) = self.narrative(u, r, rel) {
-            return out(v, TimexKind::Date, true);
+            // "unchanged from the previous week", said twice, compares with one week:
+            // a period looked back to is no new point of the story ("the following
+            // year" is).
+            let mut value = out(v, TimexKind::Date, true)?;
+            value.from_reference = r <= 0;
+            return Some(value);
         }
         // "next year's first quarter", "last year's quarter".
         let has_quarter = self.has(|i| matches!(i, It::Unit(Unit::Quarter, false)));

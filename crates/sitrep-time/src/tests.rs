@@ -1756,6 +1756,35 @@ fn compared_times_coordinated_months_and_bylines() {
 }
 
 #[test]
+fn periods_counted_from_the_period_in_view() {
+    // Monday 30 March 1987.
+    let got = tagged(
+        "Sales in February rose 5 pct from the same month last year. Profit rose in the \
+         fourth quarter. It fell in the previous quarter. Claims fell last week. They rose \
+         the week before, and were unchanged from the previous week. 1986 net profit was \
+         141 mln, up from 101 mln the year before. Output fell last year, down from a year \
+         earlier.",
+        Some("1987-03-30"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("February", "1987-02"),
+            ("the same month last year", "1986-02"),
+            ("the fourth quarter", "1986-Q4"),
+            ("the previous quarter", "1986-Q3"),
+            ("last week", "1987-W13"),
+            ("the week before", "1987-W12"),
+            ("the previous week", "1987-W12"),
+            ("1986", "1986"),
+            ("the year before", "1985"),
+            ("last year", "1986"),
+            ("a year earlier", "1985"),
+        ])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
