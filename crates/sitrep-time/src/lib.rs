@@ -578,7 +578,7 @@ fn in_context(text: &str, span: Span, v: TimexValue, anchor: Option<NaiveDate>) 
         .iter()
         .all(|w| matches!(w.as_str(), "the" | "quarter"));
     if ends_period && quarter_word {
-        if let Some(q) = quarter_ending(after[next.len()..].trim_start(), &v.timeml) {
+        if let Some(q) = quarter_ending(after[next.len()..].trim_start(), &v.timeml, anchor) {
             return TimexValue { timeml: q, ..v };
         }
     }
@@ -628,16 +628,41 @@ fn week_ending(after: &str, anchor: Option<NaiveDate>) -> Option<String> {
 }
 
 /// "the quarter ended July 31": the three months up to that day, named by the calendar
-/// quarter that holds their middle month (May to July is mostly the second quarter).
-/// `after` starts at the month; `value` is the quarter read without it, for its year.
-fn quarter_ending(after: &str, value: &str) -> Option<String> {
-    let month = after.split(|c: char| !c.is_ascii_alphabetic()).next()?;
-    let m = normalise::month_number(month)?;
-    let year: i32 = value.get(..4)?.parse().ok()?;
-    let (year, middle) = if m == 1 {
-        (year - 1, 12)
+/// quarter that holds their middle month (May to July is mostly the second quarter; so
+/// is a quarter to August 4). `after` starts at the month; the year is the day's own,
+/// read as a past date, else that of `value`, the quarter read without it.
+fn quarter_ending(after: &str, value: &str, anchor: Option<NaiveDate>) -> Option<String> {
+    let words: Vec<&str> = after
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    let m = normalise::month_number(words.first()?)?;
+    let day: Option<u32> = words
+        .get(1)
+        .and_then(|d| d.parse().ok())
+        .filter(|d| *d <= 31);
+    let dated = day.and_then(|_| {
+        let with_year = words
+            .get(2)
+            .is_some_and(|y| y.len() == 4 && y.parse::<i32>().is_ok());
+        let day_text = words[..if with_year { 3 } else { 2 }].join(" ");
+        normalise_after(&day_text, anchor, Tense::Past, None)
+    });
+    let year: i32 = match &dated {
+        Some(d) => d.timeml.get(..4)?.parse().ok()?,
+        None => value.get(..4)?.parse().ok()?,
+    };
+    // A quarter ending in a month's first week ends, in the main, with the month before.
+    let last = if day.is_some_and(|d| d <= 7) {
+        m - 1
     } else {
-        (year, m - 1)
+        m
+    };
+    let (year, middle) = match last {
+        0 => (year - 1, 11),
+        1 => (year - 1, 12),
+        l => (year, l - 1),
     };
     Some(format!("{year}-Q{}", (middle - 1) / 3 + 1))
 }

@@ -60,7 +60,9 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
         while j < toks.len() && classes[j] != Class::None && joins(text, &toks, &classes, j) {
             j += 1;
         }
-        if let Some((a, b)) = trim(text, &toks, &classes, i, j) {
+        if let Some((a, b)) = trim(text, &toks, &classes, i, j)
+            .filter(|&(a, b)| !counts_a_streak(text, &toks, &classes[a..b], b))
+        {
             let mut end = toks[b - 1].span.end();
             end = extend_local_time(text, &toks, b).unwrap_or(end);
             let span = Span::new(toks[a].span.start(), end);
@@ -110,6 +112,30 @@ fn follows_year(year: &str, next: &str) -> bool {
         4 => n == y + 1,
         _ => false,
     }
+}
+
+/// "for the second month in a row", "the third straight week": an ordinal counting a
+/// streak, no time of its own.
+fn counts_a_streak(text: &str, toks: &[Token], classes: &[Class], b: usize) -> bool {
+    let word = |k: usize| {
+        toks.get(k)
+            .map(|t| t.text(text).to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let ordinal = classes.contains(&Class::Ordinal);
+    let straight = classes.len() >= 2 && {
+        let w = word(b - 2);
+        matches!(
+            w.as_str(),
+            "straight" | "consecutive" | "successive" | "running"
+        )
+    };
+    let after = (word(b), word(b + 1), word(b + 2));
+    let in_a_row = matches!(
+        (after.0.as_str(), after.1.as_str(), after.2.as_str()),
+        ("in", "a", "row") | ("in", "succession", _) | ("running", _, _) | ("straight", _, _)
+    );
+    ordinal && (straight || in_a_row)
 }
 
 /// "on April 24 and 25", "from May 3 to 5": a second day of the month just named, which
@@ -571,12 +597,17 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
             let Some(next) = toks[..b].get(i + 1).map(|t| t.text(text)) else {
                 return false;
             };
-            let narrative = matches!(w.as_str(), "following" | "preceding" | "previous" | "that");
+            let narrative = matches!(
+                w.as_str(),
+                "following" | "preceding" | "previous" | "that" | "those" | "these"
+            );
             let rel_next = matches!(lexicon().get(&lower(next)).first(), Some(Lex::Rel(_)));
             // "that early next week": a part of a period opens the expression after it.
             let part_next =
                 w == "that" && matches!(lexicon().get(&lower(next)).first(), Some(Lex::Part(_)));
-            let plural_next = w == "that" && next.ends_with('s') || part_next;
+            // "said that five months ago": "that" before a count opens a clause.
+            let count_next = w == "that" && classes[i + 1] == Class::Number;
+            let plural_next = w == "that" && next.ends_with('s') || part_next || count_next;
             let vague_without_count = matches!(lexicon().get(&w).first(), Some(Lex::Vague))
                 && !matches!(classes[i + 1], Class::Unit | Class::Number);
             let elsewhere = narrative && rel_next
@@ -872,8 +903,16 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
                 Class::None
             }
         }
-        // "a daily briefing": an adjective before its noun; "Chicago Daily Herald" a title.
+        // "a daily briefing": an adjective before its noun; "Chicago Daily Herald" a title;
+        // "the Handelsblatt daily" a paper.
         Lex::Set(_) if is_noun_like(next) || inside_a_title(text, toks, i) => Class::None,
+        // A capitalised word opening the sentence ("On Saturdays") is no name.
+        Lex::Set(_)
+            if i > 1 && prev.starts_with(|c: char| c.is_uppercase()) && !is_temporal_word(prev) =>
+        {
+            Class::None
+        }
+        Lex::Season(_) if w == "fall" && is_a_decline(text, toks, i) => Class::None,
         Lex::Set(_) => Class::Head,
         // "in the future"; not "the future of the union", its fate.
         Lex::Ref(_) if w == "future" => {
@@ -1507,6 +1546,29 @@ fn month_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
     } else {
         Class::None
     }
+}
+
+/// Whether "fall" at `i` is a drop, not autumn: "the first fall since February", "a
+/// sharp fall", "the fall in prices", "the fall of the wall" (not "the fall of 2008").
+fn is_a_decline(text: &str, toks: &[Token], i: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "a", "first", "second", "third", "biggest", "largest", "sharpest", "steepest", "sharp",
+        "steep", "big", "further", "another", "its", "their", "any",
+    ];
+    let word = |k: usize| {
+        toks.get(k)
+            .map(|t| t.text(text).to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let prev = i.checked_sub(1).map(word).unwrap_or_default();
+    let (next, after) = (word(i + 1), word(i + 2));
+    let names_time = |w: &str| is_year(w) || matches!(w, "this" | "last" | "next");
+    // "last fall in his home", "early fall": the season, named by its place in time.
+    let placed = names_time(&prev) || matches!(prev.as_str(), "early" | "late" | "mid");
+    !placed
+        && (BEFORE.contains(&prev.as_str())
+            || next == "since"
+            || matches!(next.as_str(), "in" | "of" | "from") && !names_time(&after))
 }
 
 /// Whether `w` is an ordinal in words ("eighth", "twenty-third").

@@ -1785,6 +1785,31 @@ fn periods_counted_from_the_period_in_view() {
 }
 
 #[test]
+fn falls_papers_streaks_and_clauses_opened_by_that_are_no_times() {
+    // Thursday 10 April 2008.
+    let got = tagged(
+        "It was the first fall since February. He shot him last fall in his home. He told \
+         the Handelsblatt daily on Friday. On Saturdays, the streets fill. Prices rose for the \
+         third month in a row. He said that five months ago it fell. He expects those next \
+         year. Sales for the quarter ended Aug. 4, 2007 rose.",
+        Some("2008-04-10"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("February", "2008-02"),
+            ("last fall", "2007-FA"),
+            ("Friday", "2008-04-04"),
+            ("Saturdays", "XXXX-WXX-6"),
+            ("five months ago", "2007-11"),
+            ("next year", "2009"),
+            ("the quarter", "2007-Q2"),
+            ("Aug. 4, 2007", "2007-08-04"),
+        ])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
