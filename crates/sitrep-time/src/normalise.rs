@@ -1739,12 +1739,20 @@ impl Rules<'_> {
     /// released", written in January, is last year's fourth quarter).
     fn quarter_year(&self, a: NaiveDate, q: i64) -> i32 {
         let now = i64::from(a.month0() / 3 + 1);
-        let just_ended = q % 4 + 1 == now && self.attributive;
-        let looks_ahead = matches!(self.tense, Tense::Future | Tense::Present);
-        match (looks_ahead, q > now) {
-            (true, true) if just_ended => a.year() - 1,
-            (true, _) | (false, false) => a.year(),
-            (false, true) => a.year() - 1,
+        let just_ended = q % 4 + 1 == now;
+        let next = now % 4 + 1 == q;
+        match self.tense {
+            // "the 20 percent slide in the fourth quarter is no surprise", written in
+            // February; "the first quarter is balanced", written in December: the
+            // present speaks of the quarter just ended, under way or next.
+            Tense::Present if just_ended && q > now => a.year() - 1,
+            Tense::Present if next && q < now => a.year() + 1,
+            Tense::Future | Tense::Present if just_ended && q > now && self.attributive => {
+                a.year() - 1
+            }
+            Tense::Future | Tense::Present => a.year(),
+            _ if q > now => a.year() - 1,
+            _ => a.year(),
         }
     }
 

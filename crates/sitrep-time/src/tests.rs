@@ -1810,6 +1810,29 @@ fn falls_papers_streaks_and_clauses_opened_by_that_are_no_times() {
 }
 
 #[test]
+fn the_present_speaks_of_the_quarter_just_ended_under_way_or_next() {
+    // Tuesday 30 January 2007.
+    let got = tagged(
+        "Insurers have been reporting good earnings in the fourth quarter. Xi is all but \
+         certain to take the reins in the fourth quarter. The company will report \
+         fourth-quarter results on Friday.",
+        Some("2007-01-30"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("the fourth quarter", "2006-Q4"),
+            ("the fourth quarter", "2007-Q4"),
+            ("fourth-quarter", "2006-Q4"),
+            ("Friday", "2007-02-02"),
+        ])
+    );
+    // Sunday 2 December 2007.
+    let got = tagged("The first quarter is balanced for oil.", Some("2007-12-02"));
+    assert_eq!(got, pairs(&[("The first quarter", "2008-Q1")]));
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
