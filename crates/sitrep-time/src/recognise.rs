@@ -1289,8 +1289,13 @@ fn hyphenated(w: &str) -> Class {
         return Class::None;
     }
     // "a four-term congressman", "mid-term elections", "a six-session rally", "11th-hour
-    // talks": terms of office, trading sessions and idioms, no time of their own.
-    if w.ends_with("-term") || w.ends_with("-session") || w.ends_with("th-hour") {
+    // talks", "after-hours trading": terms of office, trading sessions and idioms, no
+    // time of their own.
+    if w.ends_with("-term")
+        || w.ends_with("-session")
+        || w.ends_with("th-hour")
+        || w.starts_with("after-hours")
+    {
         return Class::None;
     }
     // "two-thirds" is a fraction; "twenty-third" (tens, then a unit's ordinal) is an
