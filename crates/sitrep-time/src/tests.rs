@@ -1601,9 +1601,9 @@ fn audit_four_hedges_rates_deadlines_and_periods_to_a_month() {
     let got = tagged(
         "The dollar came just ahead of Friday and Saturday meetings. Talks could be held on \
          Monday. He could not attend on Monday. The plane makes around 74 a day at $51 per \
-         hour. Prices rose 0.6 percent in the year to July. The four-term congressman traded after-hours and made a \
-         last minute bid. Few will switch until Election Day. Jobs weigh on November's \
-         elections.",
+         hour. Prices rose 0.6 percent in the year to July. The four-term congressman \
+         traded after-hours and made a last minute bid. Few will switch until Election \
+         Day. Jobs weigh on November's elections.",
         Some("2010-10-21"),
     );
     assert_eq!(
