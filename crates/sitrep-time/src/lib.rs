@@ -25,9 +25,11 @@
 //! year ended June 30" is `P1Y`; "three days later" is the duration "three days" (`P3D`,
 //! the direction is left out as TimeML does), while "a year earlier" and "two weeks ago"
 //! are dates; "the week of March 6" is that ISO week; "since" before a day or month looks
-//! back, "until" forward (unless the clause is in the past perfect); spoken years
+//! back, "until" forward (unless the clause is in the past perfect, or a past state
+//! lasted until then: "served until September", but "delayed until May"); spoken years
 //! ("nineteen ninety-six") are years; "the quarter ended July 31" is the quarter of its
-//! middle month. The tense is the nearest cue's in the clause; an "and" that closes a
+//! middle month, "the September quarter" the quarter to September, "the year to July"
+//! `P1Y`, "2009/10" one expression like "2010-11". The tense is the nearest cue's in the clause; an "and" that closes a
 //! list with no verb after it joins noun phrases, not clauses, and a trailing "..., an
 //! official said" dates the saying, not what was said, when the clause has a verb of its
 //! own. A weekday in the possessive is the latest such day outside a future clause, and
@@ -38,7 +40,13 @@
 //! the time right after it ("said on Monday") but not what was said ("said its
 //! third-quarter profit would"). "The week ended Aug. 20" is the ISO week of the middle
 //! of those seven days, "the first week of March" likewise, "April-June" the second
-//! quarter, "February last year" the month of the year named.
+//! quarter, "February last year" the month of the year named. "A year earlier" after a
+//! month or year of its own sentence counts from it ("in October from a year earlier" is
+//! the October before), and "the previous quarter", "the week before" and "the same month
+//! last year" count from the period in view. Dates of delivery look ahead ("for delivery
+//! between September 1 and December 20", "U.S. crude for April"); a year-end or
+//! month-end still well ahead of the document date is, in a past clause, the previous
+//! one's; "today's youth" is `PRESENT_REF`.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period
