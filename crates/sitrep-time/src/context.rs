@@ -55,6 +55,8 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
             (starts_with_day_or_month(text, expr) || named_period(text, expr)) && !lasted_until()
         }
         "by" => starts_with_month(text, expr) || named_period(text, expr),
+        // "extends highway programs through the end of the year".
+        "through" | "thru" => named_period(text, expr) && !lasted_until(),
         _ => false,
     };
     if deadline && !perfect {
@@ -651,12 +653,14 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         .map(|n| lower(n.text(text)))
         .unwrap_or_default();
     // "more than it expected", "as they expected": a comparison with a forecast.
-    let compared = matches!(w.as_ref(), "expected" | "forecast" | "predicted")
-        && i.checked_sub(2).and_then(|k| toks.get(k)).is_some_and(|t| {
-            ["than", "as"]
-                .iter()
-                .any(|c| t.text(text).eq_ignore_ascii_case(c))
-        });
+    let compared = matches!(
+        w.as_ref(),
+        "expected" | "forecast" | "predicted" | "projected"
+    ) && i.checked_sub(2).and_then(|k| toks.get(k)).is_some_and(|t| {
+        ["than", "as"]
+            .iter()
+            .any(|c| t.text(text).eq_ignore_ascii_case(c))
+    });
     if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev, &next) && !compared {
         return Some(Tense::Future);
     }
@@ -757,7 +761,8 @@ fn is_idiom(w: &str, prev: &str, next: &str) -> bool {
     let participle =
         w.ends_with("ed") && (matches!(prev, "been" | "had") || PARTICIPLE_ADVERBS.contains(&prev));
     participle
-        || (w == "expected" && matches!(prev, "as" | "than"))
+        || (matches!(w, "expected" | "forecast" | "projected" | "predicted")
+            && matches!(prev, "as" | "than"))
         || (w == "next" && next == "to")
         // "could have met on Monday": a past that did not happen.
         || (matches!(w, "would" | "could" | "might") && next == "have")

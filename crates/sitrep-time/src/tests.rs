@@ -1694,6 +1694,16 @@ fn until_after_a_past_state_is_past_and_after_a_deferral_ahead() {
             ("Friday", "2009-03-20"),
         ])
     );
+    // "through" a part of the year looks ahead the same way; "than projected" compares.
+    let got = tagged(
+        "The bill extends highway programs through the end of the year. Profit rose more \
+         than projected in February.",
+        Some("2010-03-10"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[("the end of the year", "2010"), ("February", "2010-02")])
+    );
 }
 
 #[test]
