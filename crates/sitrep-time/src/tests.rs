@@ -1696,8 +1696,8 @@ fn until_after_a_past_state_is_past_and_after_a_deferral_ahead() {
     );
     // "through" a part of the year looks ahead the same way; "than projected" compares.
     let got = tagged(
-        "The bill extends highway programs through the end of the year. Profit rose more \
-         than projected in February.",
+        "The bill passed, extending highway programs through the end of the year. Profit \
+         rose more than projected in February.",
         Some("2010-03-10"),
     );
     assert_eq!(
