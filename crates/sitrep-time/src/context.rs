@@ -34,31 +34,9 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     // A deadline ("by May", "until Friday", "by year-end", "until Election Day") looks
     // forward whatever the verb; not "by the Tuesday deadline", where the day names a
     // known event, nor in the past perfect ("had filed by Wednesday"), which puts the
-    // deadline behind us, nor after a past state that lasted until then ("served until
-    // September", "did not learn of it until March 10"; but "delayed until May").
-    let perfect = clause
-        .iter()
-        .any(|t| t.text(text).eq_ignore_ascii_case("had"));
-    let lasted_until = || {
-        let before = &toks[from..first];
-        let infinitive = before.windows(2).any(|w| {
-            w[0].text(text).eq_ignore_ascii_case("to")
-                && w[1].is_word
-                && !is_determiner(text, &w[1])
-        });
-        tense_in(text, before, expr, false) == Tense::Past
-            && !infinitive
-            && !before.iter().any(|t| is_deferral(&lower(t.text(text))))
-    };
-    let deadline = match prev.as_str() {
-        "until" | "till" => {
-            (starts_with_day_or_month(text, expr) || named_period(text, expr)) && !lasted_until()
-        }
-        "by" => starts_with_month(text, expr) || named_period(text, expr),
-        // "extends highway programs through the end of the year".
-        "through" | "thru" => named_period(text, expr) && !lasted_until(),
-        _ => false,
-    };
+    // deadline behind us.
+    let perfect = is_past_perfect(text, clause);
+    let deadline = is_deadline(text, &prev, &toks[from..first], expr);
     if deadline && !perfect {
         return Tense::Future;
     }
@@ -69,13 +47,7 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     let by_weekday = prev == "by" && weekday_before_no_name(text, toks, expr);
     let ahead_of = awaited(text, &toks[..first]);
     // "told them to submit bids by Monday": the deadline belongs to the infinitive.
-    let infinitive = || {
-        toks[first.saturating_sub(6)..first].windows(2).any(|w| {
-            w[0].text(text).eq_ignore_ascii_case("to")
-                && w[1].is_word
-                && !is_determiner(text, &w[1])
-        })
-    };
+    let infinitive = || opens_infinitive(text, &toks[first.saturating_sub(6)..first]);
     if (by_weekday || ahead_of) && !perfect {
         let fronted = fronted(text, &toks[from..first]);
         let own = if by_weekday && infinitive() {
@@ -129,6 +101,9 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     }
     if traded_for(text, toks, first, expr) {
         return Tense::Future;
+    }
+    if measured_for(text, &toks[..first], expr) {
+        return Tense::Past;
     }
     match known_day(text, toks, first, expr) {
         Some(KnownDay::Outcome | KnownDay::Figure) => Tense::Past,
@@ -203,6 +178,8 @@ const FIGURES: &[&str] = &[
 const MEASURES: &[&str] = &[
     "forecast",
     "forecasts",
+    "poll",
+    "survey",
     "estimate",
     "estimates",
     "figure",
@@ -228,34 +205,100 @@ const DELIVERIES: &[&str] = &[
     "options",
 ];
 
-/// Goods whose prices are quoted for a month of delivery: "U.S. crude for April".
-const COMMODITIES: &[&str] = &[
-    "crude",
-    "oil",
-    "brent",
-    "gold",
-    "silver",
-    "copper",
-    "platinum",
-    "palladium",
-    "wheat",
-    "corn",
-    "soybeans",
-    "sugar",
-    "coffee",
-    "cocoa",
-    "cotton",
-    "gasoline",
-    "diesel",
-    "aluminium",
-    "aluminum",
-    "nickel",
-    "zinc",
-    "cattle",
-    "hogs",
-    "rice",
-    "rubber",
-];
+/// Whether `words` hold an infinitive: "to" before a word that is no determiner ("to
+/// submit", not "to the revised price").
+fn opens_infinitive(text: &str, words: &[Token]) -> bool {
+    words.windows(2).any(|w| {
+        w[0].text(text).eq_ignore_ascii_case("to") && w[1].is_word && !is_determiner(text, &w[1])
+    })
+}
+
+/// Whether the clause is in the past perfect: "had" before a participle or adverb ("had
+/// filed", "had cut", "had already paid"), not before a noun phrase ("had a forecast").
+fn is_past_perfect(text: &str, clause: &[Token]) -> bool {
+    clause.iter().enumerate().any(|(k, t)| {
+        t.text(text).eq_ignore_ascii_case("had")
+            && clause.get(k + 1).is_some_and(|n| {
+                const QUANTIFIERS: &[&str] = &[
+                    "no", "some", "any", "more", "little", "few", "much", "many", "enough",
+                ];
+                let w = lower(n.text(text));
+                n.is_word
+                    && !is_determiner(text, n)
+                    && !QUANTIFIERS.contains(&w.as_ref())
+                    && !w.starts_with(|c: char| c.is_ascii_digit())
+            })
+    })
+}
+
+/// Whether the word before the expression (`prev`) makes it a deadline that looks
+/// ahead: "until Friday", "by May", "by year-end", "through the end of the year". Not
+/// "until" or "through" after a past state that lasted until then ("served until
+/// September", "did not learn of it until March 10"; but "delayed until May").
+fn is_deadline(text: &str, prev: &str, before: &[Token], expr: Span) -> bool {
+    match prev {
+        "until" | "till" => {
+            (starts_with_day_or_month(text, expr) || named_period(text, expr))
+                && !state_lasted(text, before, expr)
+        }
+        // "saw oil at $75 by the end of the year": "by" mostly sets a target, even after
+        // a past verb.
+        "by" => starts_with_month(text, expr) || named_period(text, expr),
+        "through" | "thru" => named_period(text, expr) && !state_lasted(text, before, expr),
+        _ => false,
+    }
+}
+
+/// Whether the verb nearest before the deadline (`before`: the clause up to it) is a
+/// past state or act, not a deferral ("delayed its meeting until May") nor inside an
+/// infinitive ("pledged to hold rates until June").
+fn state_lasted(text: &str, before: &[Token], expr: Span) -> bool {
+    if opens_infinitive(text, before) || tense_in(text, before, expr, false) != Tense::Past {
+        return false;
+    }
+    // The nearest past form decides, unless it is a participle whose auxiliary or verb
+    // says otherwise: "has received a waiver until May 26" (present perfect), "was
+    // ordered held until Thursday" (a deferral before it).
+    let at = before.iter().rposition(|t| {
+        let w = lower(t.text(text));
+        cues().is(&w, Cue::Deferral) || is_regular_past(&w) || cues().is(&w, Cue::Past)
+    });
+    let Some(at) = at else {
+        return false;
+    };
+    let word = |k: usize| lower(before[k].text(text));
+    let present_perfect = at > 0 && matches!(word(at - 1).as_ref(), "has" | "have" | "is" | "are");
+    let deferred = (0..=at)
+        .rev()
+        .take(2)
+        .any(|k| cues().is(&word(k), Cue::Deferral));
+    !present_perfect && !deferred
+}
+
+/// Whether the words before the expression make it the period a figure measured, which
+/// is past even when the figure is still awaited: "expect the consumer price index for
+/// April", "sales for March", "rose 9.6 percent in the year to July" (a month alone: "the
+/// year to June 30" and "the current year to end September" are accounting years, which
+/// may be ahead).
+fn measured_for(text: &str, before: &[Token], expr: Span) -> bool {
+    let word = |back: usize| {
+        before
+            .len()
+            .checked_sub(back)
+            .map(|k| lower(before[k].text(text)))
+            .unwrap_or_default()
+    };
+    let unit = |w: &str| matches!(w, "year" | "months" | "weeks" | "quarter" | "quarters");
+    let figure = |w: &str| {
+        FIGURES.contains(&w) || matches!(w, "index" | "payrolls" | "report" | "figures" | "data")
+    };
+    let month_alone = crate::normalise::month_number(expr.of(text)).is_some();
+    match word(1).as_ref() {
+        "for" => (2..=4).any(|back| figure(&word(back))),
+        "to" => month_alone && unit(&word(2)) && word(4) != "current",
+        _ => false,
+    }
+}
 
 /// Whether the expression is a date of delivery, which a trade looks ahead to: "for
 /// delivery between September 1 and December 20", "for shipment in May", "U.S. crude for
@@ -271,7 +314,7 @@ fn traded_for(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
         .any(|w| w[0].text(text).eq_ignore_ascii_case("for") && is_in(&w[1], DELIVERIES));
     let goods_for = first >= 2
         && toks[first - 1].text(text).eq_ignore_ascii_case("for")
-        && is_in(&toks[first - 2], COMMODITIES);
+        && cues().is(&lower(toks[first - 2].text(text)), Cue::Commodity);
     // The noun after other days, months or goods: "for November 5-20 delivery", "July
     // crude futures", "June and September call options"; not "said in July its delivery
     // schedule".
@@ -280,7 +323,7 @@ fn traded_for(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
         w.starts_with(|c: char| c.is_ascii_digit())
             || matches!(w, "-" | "–" | "/" | "and" | "to" | "call" | "put")
             || crate::normalise::month_number(w).is_some()
-            || is_in(t, COMMODITIES)
+            || cues().is(&lower(w), Cue::Commodity)
     };
     let delivery_after = toks
         .iter()
@@ -415,36 +458,6 @@ fn known_day(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Kno
         (false, true) => Some(KnownDay::Figure),
         (false, false) => Some(KnownDay::Event),
     }
-}
-
-/// Whether a word moves something to a later time or leaves time to it: "until" after
-/// it still looks forward ("delayed its meeting until May", "extended until May 15", "a
-/// rescheduling until June 30", "three weeks left until Election Day"). Long stems match
-/// any ending, short words only whole.
-fn is_deferral(w: &str) -> bool {
-    const STEMS: &[&str] = &[
-        "delay",
-        "postpon",
-        "extend",
-        "extension",
-        "defer",
-        "adjourn",
-        "suspen",
-        "resched",
-        "halt",
-        "close",
-        "shut",
-        "froze",
-        "frozen",
-        "grant",
-        "embargo",
-        "order",
-    ];
-    const WORDS: &[&str] = &[
-        "pushed", "put", "moved", "banned", "barred", "kept", "gave", "given", "set", "told",
-        "said", "left", "held",
-    ];
-    STEMS.iter().any(|s| w.starts_with(s)) || WORDS.contains(&w)
 }
 
 /// Words before a possessive day that put it ahead ("ahead of Sunday's vote", "awaiting
@@ -661,7 +674,11 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
             .iter()
             .any(|c| t.text(text).eq_ignore_ascii_case(c))
     });
-    if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev, &next) && !compared {
+    let after_next = toks
+        .get(i + 2)
+        .map(|n| lower(n.text(text)))
+        .unwrap_or_default();
+    if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev, &next, &after_next) && !compared {
         return Some(Tense::Future);
     }
     // "is expected to", "are scheduled for": the present auxiliary leaves the tense to
@@ -755,7 +772,19 @@ const PARTICIPLE_ADVERBS: &[&str] = &["previously", "originally", "initially", "
 
 /// Future participles are no future in "as expected" or "had been scheduled", nor is
 /// "next" in "next to" (a place).
-fn is_idiom(w: &str, prev: &str, next: &str) -> bool {
+fn is_idiom(w: &str, prev: &str, next: &str, after_next: &str) -> bool {
+    // "could be linked to Monday's storm" guesses at a cause already past.
+    const CAUSES: &[&str] = &[
+        "linked",
+        "connected",
+        "related",
+        "tied",
+        "attributed",
+        "traced",
+        "blamed",
+        "caused",
+        "due",
+    ];
     // "had been scheduled to expire Friday" looks back from the past; "as previously
     // planned" and "the hastily planned trip" describe a plan already carried out.
     let participle =
@@ -768,7 +797,7 @@ fn is_idiom(w: &str, prev: &str, next: &str) -> bool {
         || (matches!(w, "would" | "could" | "might") && next == "have")
         // "could be held on Monday" is a plan; "could give no reason on Friday", "could
         // not attend" are as often a past ability.
-        || (matches!(w, "could" | "might") && next != "be")
+        || (matches!(w, "could" | "might") && (next != "be" || CAUSES.contains(&after_next)))
 }
 
 fn is_regular_past(w: &str) -> bool {

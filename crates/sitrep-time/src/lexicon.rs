@@ -53,6 +53,9 @@ pub(crate) enum Cue {
     Intent,
     Attribution,
     Era,
+    Deferral,
+    Commodity,
+    DatedNoun,
 }
 
 /// The cue words with the roles each plays, one bit a role, so a token costs one lookup.
@@ -112,6 +115,9 @@ pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
             Some("intent") => Cue::Intent,
             Some("attribution") => Cue::Attribution,
             Some("era") => Cue::Era,
+            Some("deferral") => Cue::Deferral,
+            Some("commodity") => Cue::Commodity,
+            Some("dated-noun") => Cue::DatedNoun,
             _ => {
                 errors.push(format!("{}: unknown role", e.rule(&dict)));
                 continue;

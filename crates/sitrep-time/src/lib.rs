@@ -285,15 +285,17 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
             // sentence ("sank in October from a year earlier", "1986 net profit rose
             // from a year earlier"); a quarter stays in view through an earnings story,
             // and "the previous month" follows the story.
-            let month_elsewhere = reference
+            let anchor_elsewhere = reference
                 .as_deref()
                 .is_some_and(|r| is_month_value(r) || r.len() == 4)
                 && reference_sentence != Some(sentence)
                 && counts_years_back(&t.text);
-            if month_elsewhere && value.as_ref().is_some_and(|v| v.from_reference) {
+            if anchor_elsewhere && value.as_ref().is_some_and(|v| v.from_reference) {
                 value = normalise_in_text(&doc.text, t.span, anchor, tense, None);
             }
-            if let Some(v) = value.as_ref() {
+            // A range ("January-August") is no single period to count from.
+            let month_range = |v: &TimexValue| is_month_value(&v.timeml) && is_month_range(&t.text);
+            if let Some(v) = value.as_ref().filter(|v| !month_range(v)) {
                 if update_reference(&mut reference, v) {
                     reference_sentence = Some(sentence);
                 }
@@ -398,7 +400,7 @@ pub(crate) fn normalise_in_text(
         return Some(v);
     }
     normalise_after(&words_read(text, span), anchor, tense, reference)
-        .map(|v| in_context(text, span, v, anchor))
+        .map(|v| in_context(text, span, v, anchor, tense))
 }
 
 /// The words the expression at `span` stands for: its own, or completed from a day or
@@ -438,13 +440,19 @@ fn year_after_second_day(text: &str, span: Span) -> Option<String> {
 /// the second month holds for the first ("August 2004").
 fn year_after_second_month(text: &str, span: Span) -> Option<String> {
     let expr = span.of(text);
-    normalise::month_number(expr)?;
     let after = text.get(span.end()..)?.trim_start();
     let link = DAY_LINKS.iter().find(|l| after.starts_with(*l))?;
     let mut words = after[link.len()..].split_whitespace();
-    normalise::month_number(words.next()?.trim_end_matches(','))?;
+    let second = normalise::month_number(words.next()?.trim_end_matches(','))?;
     let year = words.next()?.trim_end_matches(['.', ',', ';', ')']);
-    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{expr} {year}"))
+    let year: i32 = year
+        .parse()
+        .ok()
+        .filter(|_| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))?;
+    // "from November to February 2005": the first month is in the year before.
+    let first = normalise::month_number(expr)?;
+    let year = if first > second { year - 1 } else { year };
+    Some(format!("{expr} {year}"))
 }
 
 /// "Monday" in "Monday and Tuesday nights": a weekday alone shares the plural part of
@@ -540,7 +548,23 @@ fn indefinite_day(text: &str, span: Span, tense: Tense) -> Option<TimexValue> {
 /// Readings that depend on the words after the expression: "the (fiscal) year ended
 /// March 31" is the year-long period up to that day, a TimeML duration (`P1Y`), not the
 /// calendar year of the document.
-fn in_context(text: &str, span: Span, v: TimexValue, anchor: Option<NaiveDate>) -> TimexValue {
+fn in_context(
+    text: &str,
+    span: Span,
+    v: TimexValue,
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+) -> TimexValue {
+    // "since year-end", "since mid-year" count from an end or middle already past.
+    let since = text
+        .get(..span.start())
+        .and_then(|b| b.trim_end().rsplit(char::is_whitespace).next())
+        .is_some_and(|w| w.eq_ignore_ascii_case("since"));
+    if let (true, Some(a)) = (since, anchor) {
+        if let Some(past) = normalise::part_since(&v, a) {
+            return TimexValue { timeml: past, ..v };
+        }
+    }
     let after = text.get(span.end()..).unwrap_or("").trim_start();
     let next = after
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -586,7 +610,11 @@ fn in_context(text: &str, span: Span, v: TimexValue, anchor: Option<NaiveDate>) 
         .iter()
         .all(|w| matches!(w.as_str(), "the" | "quarter"));
     if ends_period && quarter_word {
-        if let Some(q) = quarter_ending(after[next.len()..].trim_start(), &v.timeml, anchor) {
+        // "the quarter ended July 31" is behind us; "the quarter ending Dec. 31" may be
+        // ahead, as its clause says.
+        let day_tense = if next == "ended" { Tense::Past } else { tense };
+        let rest = after[next.len()..].trim_start();
+        if let Some(q) = quarter_ending(rest, &v.timeml, anchor, day_tense) {
             return TimexValue { timeml: q, ..v };
         }
     }
@@ -594,8 +622,9 @@ fn in_context(text: &str, span: Span, v: TimexValue, anchor: Option<NaiveDate>) 
 }
 
 /// Whether `after` ("'s youth ...") makes the "today" before it the present age rather
-/// than the document's day: a possessive whose noun, or the one after its adjective, is
-/// an era noun of the cue list.
+/// than the document's day: a possessive whose noun is an era noun of the cue list,
+/// written in lower case ("today's world", not "Today's World Cup final"), or follows
+/// one adjective ("today's personal computers", not "today's game players").
 fn names_the_present_age(after: &str) -> bool {
     let Some(owned) = after
         .strip_prefix("'s ")
@@ -603,14 +632,29 @@ fn names_the_present_age(after: &str) -> bool {
     else {
         return false;
     };
-    owned
-        .split_whitespace()
-        .take(2)
-        .map(|w| {
-            w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .any(|w| lexicon::cues().is(&w, lexicon::Cue::Era))
+    let era = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_lowercase()) && lexicon::cues().is(w, lexicon::Cue::Era)
+    };
+    let mut words = owned.split_whitespace();
+    let Some(raw) = words.next() else {
+        return false;
+    };
+    let first = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if era(first) {
+        return true;
+    }
+    // Punctuation ends the noun phrase: "at today's meeting, people said".
+    let adjective = first.len() == raw.len()
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && [
+            "al", "ic", "ous", "ive", "ern", "ful", "ing", "young", "elite", "college",
+        ]
+        .iter()
+        .any(|end| first.ends_with(end));
+    adjective
+        && words
+            .next()
+            .is_some_and(|w| era(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// "the week ended Aug. 20": the ISO week holding the middle of the seven days up to that
@@ -638,8 +682,13 @@ fn week_ending(after: &str, anchor: Option<NaiveDate>) -> Option<String> {
 /// "the quarter ended July 31": the three months up to that day, named by the calendar
 /// quarter that holds their middle month (May to July is mostly the second quarter; so
 /// is a quarter to August 4). `after` starts at the month; the year is the day's own,
-/// read as a past date, else that of `value`, the quarter read without it.
-fn quarter_ending(after: &str, value: &str, anchor: Option<NaiveDate>) -> Option<String> {
+/// read in `tense`, else that of `value`, the quarter read without it.
+fn quarter_ending(
+    after: &str,
+    value: &str,
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+) -> Option<String> {
     let words: Vec<&str> = after
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -655,7 +704,7 @@ fn quarter_ending(after: &str, value: &str, anchor: Option<NaiveDate>) -> Option
             .get(2)
             .is_some_and(|y| y.len() == 4 && y.parse::<i32>().is_ok());
         let day_text = words[..if with_year { 3 } else { 2 }].join(" ");
-        normalise_after(&day_text, anchor, Tense::Past, None)
+        normalise_after(&day_text, anchor, tense, None)
     });
     let year: i32 = match &dated {
         Some(d) => d.timeml.get(..4)?.parse().ok()?,
@@ -667,12 +716,7 @@ fn quarter_ending(after: &str, value: &str, anchor: Option<NaiveDate>) -> Option
     } else {
         m
     };
-    let (year, middle) = match last {
-        0 => (year - 1, 11),
-        1 => (year - 1, 12),
-        l => (year, l - 1),
-    };
-    Some(format!("{year}-Q{}", (middle - 1) / 3 + 1))
+    Some(normalise::quarter_to(year, last))
 }
 
 /// The full normalisation of one time expression of `doc` (see [`timeml_values`]).
@@ -727,6 +771,15 @@ pub(crate) fn update_reference(reference: &mut Option<String>, v: &TimexValue) -
 fn counts_years_back(expr: &str) -> bool {
     let lower = expr.to_ascii_lowercase();
     lower.contains("year") && (lower.contains("earlier") || lower.contains("before"))
+}
+
+/// Whether an expression spans months: "January-August", "the August-October quarter".
+fn is_month_range(expr: &str) -> bool {
+    expr.split_once(['-', '\u{2013}']).is_some_and(|(a, b)| {
+        let last = a.rsplit(char::is_whitespace).next().unwrap_or("");
+        let first = b.split(char::is_whitespace).next().unwrap_or("");
+        normalise::month_number(last).is_some() && normalise::month_number(first).is_some()
+    })
 }
 
 /// Whether a value names a calendar month ("2008-10").

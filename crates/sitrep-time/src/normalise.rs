@@ -495,8 +495,9 @@ pub fn normalise_after(
 
 /// "year-end" or "the end of the month" in a past clause: a part of the current year or
 /// month still well ahead of the anchor is the previous one's ("debt stood at $5 billion
-/// at year-end", written in February, is last year's end). Near the part, the current
-/// period is as likely, and is kept.
+/// at year-end", written in February, is last year's end). From October, or a month's
+/// 16th, the current period is kept: a tense read wrong costs more there ("stashed $5
+/// billion for year-end bonuses", written in October, is this year's).
 fn part_already_past(value: &str, part: &str, unit: Unit, a: NaiveDate) -> Option<String> {
     let far_ahead = match (unit, part) {
         (Unit::Year, "END") => a.month() <= 9,
@@ -505,9 +506,30 @@ fn part_already_past(value: &str, part: &str, unit: Unit, a: NaiveDate) -> Optio
         (Unit::Month, "MID") => a.day() <= 7,
         _ => return None,
     };
-    if !far_ahead {
-        return None;
-    }
+    far_ahead.then(|| previous_period(value, unit)).flatten()
+}
+
+/// "since year-end", "since the end of the month", "since mid-year": an end is over only
+/// once its period is, a middle once the period is half gone, so the current period's
+/// (`v`, read at anchor `a`) may still be ahead and the previous one is meant.
+pub(crate) fn part_since(v: &TimexValue, a: NaiveDate) -> Option<String> {
+    let value = v.timeml.as_str();
+    let unit = match value.len() {
+        4 if value == a.year().to_string() => Unit::Year,
+        7 if value == a.format("%Y-%m").to_string() => Unit::Month,
+        _ => return None,
+    };
+    let still_ahead = match (unit, v.modifier?) {
+        (_, "END") => true,
+        (Unit::Year, "MID") => a.month() <= 6,
+        (_, "MID") => a.day() <= 15,
+        _ => false,
+    };
+    still_ahead.then(|| previous_period(value, unit)).flatten()
+}
+
+/// The year or month before `value` ("2010" → "2009", "2010-01" → "2009-12").
+fn previous_period(value: &str, unit: Unit) -> Option<String> {
     match unit {
         Unit::Year => Some((value.parse::<i32>().ok()? - 1).to_string()),
         _ => {
@@ -685,6 +707,30 @@ struct Rules<'a> {
     /// A quarter written as an adjective ("fourth-quarter profit"): the quarter reported
     /// on, not one planned for.
     attributive: bool,
+}
+
+/// The quarter of three months to `last` (a month of `year`, 0 for December of the year
+/// before), named by the calendar quarter that holds their middle month: to July is the
+/// second quarter, to January the fourth of the year before.
+pub(crate) fn quarter_to(year: i32, last: u32) -> String {
+    let (year, middle) = match last {
+        0 => (year - 1, 11),
+        1 => (year - 1, 12),
+        l => (year, l - 1),
+    };
+    format!("{year}-Q{}", (middle - 1) / 3 + 1)
+}
+
+/// The ISO week of `day`, `years` ISO years on (the same week number, or the last week
+/// of a year that has fewer): "the same week last year".
+fn same_week_years_back(day: NaiveDate, years: i32) -> String {
+    let iso = day.iso_week();
+    let year = iso.year() + years;
+    let week = (1..=iso.week())
+        .rev()
+        .find(|w| NaiveDate::from_isoywd_opt(year, *w, Weekday::Mon).is_some())
+        .unwrap_or(1);
+    format!("{year}-W{week:02}")
 }
 
 /// A day of a reference value: the Monday of an ISO week ("1987-W13"), else its calendar
@@ -1407,8 +1453,8 @@ impl Rules<'_> {
             }
             // "the previous week" after "last week" (not after a day named in passing).
             Unit::Week if reference.contains("-W") => {
-                let day = week_or_day(reference)?;
-                Some(week_of(shift_weeks(day, i64::from(r + 52 * years_back))?))
+                let day = shift_weeks(week_or_day(reference)?, i64::from(r))?;
+                Some(same_week_years_back(day, years_back))
             }
             Unit::Day => {
                 let d = NaiveDate::parse_from_str(reference.get(..10)?, "%Y-%m-%d").ok()?;
@@ -1482,15 +1528,8 @@ impl Rules<'_> {
         if !quarter_word || self.ord().is_some() || self.day_number().is_some() {
             return None;
         }
-        let (y, middle) = match year.map_or_else(|| self.year_of_bare_month(m), Some)? {
-            y if m == 1 => (y - 1, 12),
-            y => (y, m - 1),
-        };
-        out(
-            format!("{y}-Q{}", (middle - 1) / 3 + 1),
-            TimexKind::Date,
-            year.is_none(),
-        )
+        let y = year.map_or_else(|| self.year_of_bare_month(m), Some)?;
+        out(quarter_to(y, m), TimexKind::Date, year.is_none())
     }
 
     /// The year month `m` named alone would have in this clause ("in November").
@@ -1750,6 +1789,9 @@ impl Rules<'_> {
             Tense::Future | Tense::Present if just_ended && q > now && self.attributive => {
                 a.year() - 1
             }
+            // "expect the first quarter to be weak", written in December: no result of a
+            // quarter not yet begun can be awaited, so it is next year's.
+            Tense::Future if next && q < now => a.year() + 1,
             Tense::Future | Tense::Present => a.year(),
             _ if q > now => a.year() - 1,
             _ => a.year(),

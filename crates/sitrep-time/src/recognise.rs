@@ -95,7 +95,11 @@ fn mark_split_years(text: &str, toks: &[Token], classes: &mut [Class]) {
         // Only when written tight: "2009 / 10" is no single name.
         let tight = toks[i - 1].span.end == toks[i].span.start
             && toks[i].span.end == toks[i + 1].span.start;
-        if tight {
+        // "2009/10/15" is a date written with slashes, not a split year.
+        let slash_date = toks
+            .get(i + 2)
+            .is_some_and(|t| t.text(text) == "/" && t.span.start == toks[i + 1].span.end);
+        if tight && !slash_date {
             classes[i] = Class::Glue;
             classes[i + 1] = Class::Head;
         }
@@ -114,14 +118,18 @@ fn follows_year(year: &str, next: &str) -> bool {
     }
 }
 
-/// "for the second month in a row", "the third straight week": an ordinal counting a
+/// Token `k` in lower case, or nothing past the end.
+fn lower_word(text: &str, toks: &[Token], k: usize) -> String {
+    toks.get(k)
+        .map(|t| t.text(text).to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// "for the second month in a row", "in succession", "the third straight week", "for
+/// the third month running." (with nothing after "running"): an ordinal counting a
 /// streak, no time of its own.
 fn counts_a_streak(text: &str, toks: &[Token], classes: &[Class], b: usize) -> bool {
-    let word = |k: usize| {
-        toks.get(k)
-            .map(|t| t.text(text).to_ascii_lowercase())
-            .unwrap_or_default()
-    };
+    let word = |k: usize| lower_word(text, toks, k);
     let ordinal = classes.contains(&Class::Ordinal);
     let straight = classes.len() >= 2 && {
         let w = word(b - 2);
@@ -131,10 +139,12 @@ fn counts_a_streak(text: &str, toks: &[Token], classes: &[Class], b: usize) -> b
         )
     };
     let after = (word(b), word(b + 1), word(b + 2));
+    // "for the third month running." but not "in the first quarter running costs rose".
+    let ends = |w: &str| !w.starts_with(|c: char| c.is_alphanumeric());
     let in_a_row = matches!(
         (after.0.as_str(), after.1.as_str(), after.2.as_str()),
-        ("in", "a", "row") | ("in", "succession", _) | ("running", _, _) | ("straight", _, _)
-    );
+        ("in", "a", "row") | ("in", "succession", _)
+    ) || matches!(after.0.as_str(), "running" | "straight") && ends(&after.1);
     ordinal && (straight || in_a_row)
 }
 
@@ -906,12 +916,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         // "a daily briefing": an adjective before its noun; "Chicago Daily Herald" a title;
         // "the Handelsblatt daily" a paper.
         Lex::Set(_) if is_noun_like(next) || inside_a_title(text, toks, i) => Class::None,
-        // A capitalised word opening the sentence ("On Saturdays") is no name.
-        Lex::Set(_)
-            if i > 1 && prev.starts_with(|c: char| c.is_uppercase()) && !is_temporal_word(prev) =>
-        {
-            Class::None
-        }
+        Lex::Set(_) if names_a_paper(text, toks, i) => Class::None,
         Lex::Season(_) if w == "fall" && is_a_decline(text, toks, i) => Class::None,
         Lex::Set(_) => Class::Head,
         // "in the future"; not "the future of the union", its fate.
@@ -1505,37 +1510,9 @@ fn month_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
             prev.len() <= 2 && prev.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
         // "the March quarter", "the May figures": a month before a noun a month names;
         // not "the May government" or "the March on Washington".
-        const DATED_NOUNS: &[&str] = &[
-            "quarter",
-            "meeting",
-            "meetings",
-            "election",
-            "elections",
-            "deadline",
-            "vote",
-            "summit",
-            "session",
-            "figures",
-            "figure",
-            "data",
-            "report",
-            "accession",
-            "issue",
-            "edition",
-            "contract",
-            "contracts",
-            "futures",
-            "delivery",
-            "deliveries",
-            "auction",
-            "sales",
-            "survey",
-            "poll",
-            "forecast",
-            "payroll",
-            "payrolls",
-        ];
-        let dated_noun = prev == "the" && DATED_NOUNS.contains(&next);
+        let dated_noun = prev == "the"
+            && crate::lexicon::cues()
+                .is(&next.to_ascii_lowercase(), crate::lexicon::Cue::DatedNoun);
         return if next_num
             || day_before
             || dated_noun
@@ -1553,6 +1530,29 @@ fn month_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
     }
 }
 
+/// Whether the frequency word at `i` ends the name of a paper: "the Handelsblatt daily",
+/// "Il Tempo daily", "Us Weekly" (a name of two capitalised words or after "the", or the
+/// word itself capitalised after a capitalised word); not "meets Obama weekly" or "talked
+/// to Mr. Smith daily".
+fn names_a_paper(text: &str, toks: &[Token], i: usize) -> bool {
+    let capitalised = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_uppercase()))
+    };
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    // "On Saturdays": a capitalised word opening the sentence is no name.
+    if i < 2 || !capitalised(i - 1) || is_temporal_word(word(i - 1)) {
+        return false;
+    }
+    let title = matches!(
+        word(i - 2),
+        "Mr" | "Mrs" | "Ms" | "Dr" | "." | "Mr." | "Mrs." | "Dr."
+    );
+    capitalised(i)
+        || word(i - 2).eq_ignore_ascii_case("the")
+        || capitalised(i - 2) && !title && i >= 3
+}
+
 /// Whether "fall" at `i` is a drop, not autumn: "the first fall since February", "a
 /// sharp fall", "the fall in prices", "the fall of the wall" (not "the fall of 2008").
 fn is_a_decline(text: &str, toks: &[Token], i: usize) -> bool {
@@ -1560,11 +1560,7 @@ fn is_a_decline(text: &str, toks: &[Token], i: usize) -> bool {
         "a", "first", "second", "third", "biggest", "largest", "sharpest", "steepest", "sharp",
         "steep", "big", "further", "another", "its", "their", "any",
     ];
-    let word = |k: usize| {
-        toks.get(k)
-            .map(|t| t.text(text).to_ascii_lowercase())
-            .unwrap_or_default()
-    };
+    let word = |k: usize| lower_word(text, toks, k);
     let prev = i.checked_sub(1).map(word).unwrap_or_default();
     let (next, after) = (word(i + 1), word(i + 2));
     let names_time = |w: &str| is_year(w) || matches!(w, "this" | "last" | "next");

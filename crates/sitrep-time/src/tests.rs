@@ -1843,6 +1843,61 @@ fn the_present_speaks_of_the_quarter_just_ended_under_way_or_next() {
 }
 
 #[test]
+fn review_cases_of_the_audit_rules() {
+    // Thursday 21 October 2010.
+    let got = tagged(
+        "At today's meeting, people said so. After today's game players celebrated. He meets \
+         Obama weekly. In the first quarter running costs rose. Debt has risen since \
+         year-end. The company expects a loss for the quarter ending Dec. 31. Sales fell \
+         from November to February 2005. He said he worked there until September. He was \
+         ordered held until Thursday. It has received a waiver until May 26. The crash \
+         could be linked to Monday's storm. Investors will watch the consumer price index \
+         for September.",
+        Some("2010-10-21"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("today", "2010-10-21"),
+            ("today", "2010-10-21"),
+            ("weekly", "P1W"),
+            ("the first quarter", "2010-Q1"),
+            ("year-end", "2009"),
+            ("the quarter", "2010-Q4"),
+            ("Dec. 31", "2010-12-31"),
+            ("November", "2004-11"),
+            ("February 2005", "2005-02"),
+            ("September", "2010-09"),
+            ("Thursday", "2010-10-21"),
+            ("May 26", "2011-05-26"),
+            ("Monday", "2010-10-18"),
+            ("September", "2010-09"),
+        ])
+    );
+    // Tuesday 12 January 2010: 2009 has 53 ISO weeks.
+    let got = tagged(
+        "Stocks rose last week, up from the same week last year.",
+        Some("2010-01-12"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("last week", "2010-W01"),
+            ("the same week last year", "2009-W01")
+        ])
+    );
+    // Friday 10 December 2010.
+    let got = tagged(
+        "We expect the first quarter to be weak. Until Tuesday, the Fed had cut rates twice.",
+        Some("2010-12-10"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[("the first quarter", "2011-Q1"), ("Tuesday", "2010-12-07")])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
