@@ -718,7 +718,12 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         return (!cause && !from_the_past).then_some(Tense::Future);
     }
     // "the vote is set for May": a timetable, like "scheduled for".
-    if w == "set" && next == "for" && matches!(prev.as_ref(), "is" | "are" | "be" | "now") {
+    // "is set for", "was tentatively set for Saturday": a date fixed for later.
+    let auxiliary = matches!(
+        prev.as_ref(),
+        "is" | "are" | "be" | "now" | "was" | "were" | "been"
+    );
+    if w == "set" && next == "for" && (auxiliary || prev.ends_with("ly")) {
         return Some(Tense::Future);
     }
     // "agreed to the revised price": "to" before a noun phrase opens no infinitive.

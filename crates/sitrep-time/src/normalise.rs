@@ -914,6 +914,10 @@ impl Rules<'_> {
             return out(format!("XXXX-{m:02}"), TimexKind::Set, false);
         }
         let (u, _) = self.unit()?;
+        // "every weekend": the weekends of every week, as a weekday recurs.
+        if u == Unit::Weekend {
+            return out("XXXX-WXX-WE".to_string(), TimexKind::Set, false);
+        }
         out(
             duration(Some(self.num().unwrap_or(1)), u)?,
             TimexKind::Set,
@@ -1705,7 +1709,13 @@ impl Rules<'_> {
             let h = self.ord().filter(|h| (1..=2).contains(h))?;
             return out(format!("{}-H{h}", a.year() + r), TimexKind::Date, true);
         }
+        // "the 30th of last month", "the 20th of the month"; "its sixth month on the
+        // market" counts months of something else and names no calendar month (a count
+        // of months seldom passes a year).
         if let (Some(d), Unit::Month) = (self.ord(), u) {
+            if rel.is_none() && d <= 12 {
+                return None;
+            }
             let first = shift_months(a, i64::from(r))?;
             let date = NaiveDate::from_ymd_opt(first.year(), first.month(), d as u32)?;
             return out(ymd(date), TimexKind::Date, true);

@@ -318,6 +318,12 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
         return false;
     }
+    // "in January, February and March": a list of months, each a date of its own (a
+    // day or year after the comma still joins: "Monday, Jan. 5", "May 5, 2010").
+    if prev == "," && month_of(w).is_some() && j >= 2 && month_of(toks[j - 2].text(text)).is_some()
+    {
+        return false;
+    }
     // "than" joins a comparison ("more than a year"), not two times compared ("higher
     // in January than the month before").
     if w.eq_ignore_ascii_case("than") && classes[j - 1] != Class::Qualifier {
@@ -955,6 +961,10 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         // "Now, the question is...": a "Now" that opens a sentence or quotation and is set
         // off by a comma is a discourse marker, not a time.
         Lex::Ref(_) if w == "now" && next == "," && (i == 0 || raw == "Now") => Class::None,
+        // "Hope Now", "Apocalypse Now": a capitalised "Now" inside a name.
+        Lex::Ref(_) if raw == "Now" && i > 0 && prev.starts_with(|c: char| c.is_uppercase()) => {
+            Class::None
+        }
         Lex::Ref(_) => Class::Head,
         Lex::Unit(_) => unit_class(text, toks, i, w),
         // "over the summer", "well into the winter": the season in view, named alone; not

@@ -1898,6 +1898,30 @@ fn review_cases_of_the_audit_rules() {
 }
 
 #[test]
+fn lists_of_months_recurring_weekends_and_counted_months() {
+    // Friday 27 March 1987.
+    let got = tagged(
+        "Sales rose in January, February and March. He came on Monday, Jan. 5. The vote was \
+         tentatively set for Saturday. He goes there every weekend. The recession is in its \
+         sixth month. The survey ends on the 20th of the month. He works for Hope Now.",
+        Some("1987-03-27"),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("January", "1987-01"),
+            ("February", "1987-02"),
+            ("March", "1987-03"),
+            ("Monday, Jan. 5", "1987-01-05"),
+            ("Saturday", "1987-03-28"),
+            ("every weekend", "XXXX-WXX-WE"),
+            ("sixth month", "-"),
+            ("the 20th of the month", "1987-03-20"),
+        ])
+    );
+}
+
+#[test]
 fn slated_and_set_for_are_timetables() {
     // Monday 30 October 1989: the nearest September is the one just past.
     let got = tagged(
