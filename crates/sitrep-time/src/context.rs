@@ -115,6 +115,9 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
         {
             tense
         }
+        // With no verb to say, a weekday's event a day or two ahead is as likely as one
+        // nearly a week back ("Referring to Tuesday's vote", written on Monday).
+        Some(KnownDay::Event) if tense == Tense::Unknown => Tense::Present,
         Some(KnownDay::Event) if tense != Tense::Future => Tense::Past,
         _ => tense,
     }

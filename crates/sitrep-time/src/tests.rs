@@ -1919,6 +1919,12 @@ fn lists_of_months_recurring_weekends_and_counted_months() {
             ("the 20th of the month", "1987-03-20"),
         ])
     );
+    // Saturday 14 March 2009: a weekday's event with no verb is the nearest one.
+    let got = tagged(
+        "The outcome of Sunday's meeting remains unclear.",
+        Some("2009-03-14"),
+    );
+    assert_eq!(got, pairs(&[("Sunday", "2009-03-15")]));
 }
 
 #[test]
