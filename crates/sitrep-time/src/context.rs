@@ -292,9 +292,7 @@ fn measured_for(text: &str, before: &[Token], expr: Span) -> bool {
             .unwrap_or_default()
     };
     let unit = |w: &str| matches!(w, "year" | "months" | "weeks" | "quarter" | "quarters");
-    let figure = |w: &str| {
-        FIGURES.contains(&w) || matches!(w, "index" | "payrolls" | "report" | "figures" | "data")
-    };
+    let figure = |w: &str| FIGURES.contains(&w) || matches!(w, "index" | "payrolls" | "report");
     let month_alone = crate::normalise::month_number(expr.of(text)).is_some();
     match word(1).as_ref() {
         "for" => (2..=4).any(|back| figure(&word(back))),
@@ -510,16 +508,14 @@ fn starts_with_day_or_month(text: &str, expr: Span) -> bool {
 /// Whether the expression names a part of an unnamed year or month ("year-end", "the
 /// end of the month"): "since" before it counts from one already past.
 fn is_part_of_a_unit(text: &str, expr: Span) -> bool {
-    let readings: Vec<Lex> = expr
-        .of(text)
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .flat_map(|w| lexicon().get(&w.to_ascii_lowercase()).to_vec())
-        .collect();
-    readings.iter().any(|l| matches!(l, Lex::Part(_)))
-        && readings
-            .iter()
-            .any(|l| matches!(l, Lex::Unit(Unit::Year | Unit::Month)))
+    let (mut part, mut unit) = (false, false);
+    for w in expr.of(text).split(|c: char| !c.is_alphabetic()) {
+        for reading in lexicon().get(&w.to_ascii_lowercase()) {
+            part |= matches!(reading, Lex::Part(_));
+            unit |= matches!(reading, Lex::Unit(Unit::Year | Unit::Month));
+        }
+    }
+    part && unit
 }
 
 /// Whether the expression names a part of a year or month or a holiday ("year-end",

@@ -287,14 +287,15 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
             // and "the previous month" follows the story.
             let anchor_elsewhere = reference
                 .as_deref()
-                .is_some_and(|r| is_month_value(r) || r.len() == 4)
+                .is_some_and(|r| normalise::is_month_value(r) || r.len() == 4)
                 && reference_sentence != Some(sentence)
                 && counts_years_back(&t.text);
             if anchor_elsewhere && value.as_ref().is_some_and(|v| v.from_reference) {
                 value = normalise_in_text(&doc.text, t.span, anchor, tense, None);
             }
             // A range ("January-August") is no single period to count from.
-            let month_range = |v: &TimexValue| is_month_value(&v.timeml) && is_month_range(&t.text);
+            let month_range =
+                |v: &TimexValue| normalise::is_month_value(&v.timeml) && is_month_range(&t.text);
             if let Some(v) = value.as_ref().filter(|v| !month_range(v)) {
                 if update_reference(&mut reference, v) {
                     reference_sentence = Some(sentence);
@@ -440,6 +441,7 @@ fn year_after_second_day(text: &str, span: Span) -> Option<String> {
 /// the second month holds for the first ("August 2004").
 fn year_after_second_month(text: &str, span: Span) -> Option<String> {
     let expr = span.of(text);
+    let first = normalise::month_number(expr)?;
     let after = text.get(span.end()..)?.trim_start();
     let link = DAY_LINKS.iter().find(|l| after.starts_with(*l))?;
     let mut words = after[link.len()..].split_whitespace();
@@ -450,7 +452,6 @@ fn year_after_second_month(text: &str, span: Span) -> Option<String> {
         .ok()
         .filter(|_| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))?;
     // "from November to February 2005": the first month is in the year before.
-    let first = normalise::month_number(expr)?;
     let year = if first > second { year - 1 } else { year };
     Some(format!("{expr} {year}"))
 }
@@ -661,18 +662,8 @@ fn names_the_present_age(after: &str) -> bool {
 /// day (a week to Sunday is that ISO week; one to Friday is still mostly it). `after`
 /// starts at the month.
 fn week_ending(after: &str, anchor: Option<NaiveDate>) -> Option<String> {
-    // The day as the text gives it, with its year if one follows ("Dec. 30, 2011"), read
-    // as a past date: weekly figures report a week gone by.
-    let words: Vec<&str> = after
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .collect();
-    normalise::month_number(words.first()?)?;
-    let with_year = words
-        .get(2)
-        .is_some_and(|y| y.len() == 4 && y.parse::<i32>().is_ok());
-    let day_text = words[..if with_year { 3 } else { 2.min(words.len()) }].join(" ");
+    // Read as a past date: weekly figures report a week gone by.
+    let (_, _, day_text) = named_day(after)?;
     let day = normalise_after(&day_text, anchor, Tense::Past, None)?;
     let end = NaiveDate::parse_from_str(day.timeml.get(..10)?, "%Y-%m-%d").ok()?;
     let middle = end - chrono::Duration::days(3);
@@ -689,23 +680,8 @@ fn quarter_ending(
     anchor: Option<NaiveDate>,
     tense: Tense,
 ) -> Option<String> {
-    let words: Vec<&str> = after
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .collect();
-    let m = normalise::month_number(words.first()?)?;
-    let day: Option<u32> = words
-        .get(1)
-        .and_then(|d| d.parse().ok())
-        .filter(|d| *d <= 31);
-    let dated = day.and_then(|_| {
-        let with_year = words
-            .get(2)
-            .is_some_and(|y| y.len() == 4 && y.parse::<i32>().is_ok());
-        let day_text = words[..if with_year { 3 } else { 2 }].join(" ");
-        normalise_after(&day_text, anchor, tense, None)
-    });
+    let (m, day, day_text) = named_day(after)?;
+    let dated = day.and_then(|_| normalise_after(&day_text, anchor, tense, None));
     let year: i32 = match &dated {
         Some(d) => d.timeml.get(..4)?.parse().ok()?,
         None => value.get(..4)?.parse().ok()?,
@@ -717,6 +693,27 @@ fn quarter_ending(
         m
     };
     Some(normalise::quarter_to(year, last))
+}
+
+/// The day that opens `after` ("Dec. 30, 2011 ...", "July 31 ..."): its month, its day
+/// of the month when one follows, and the words to read it from, with its year if one
+/// follows ("Dec 30 2011").
+fn named_day(after: &str) -> Option<(u32, Option<u32>, String)> {
+    let words: Vec<&str> = after
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    let month = normalise::month_number(words.first()?)?;
+    let day = words
+        .get(1)
+        .and_then(|d| d.parse().ok())
+        .filter(|d| *d <= 31);
+    let with_year = words
+        .get(2)
+        .is_some_and(|y| y.len() == 4 && y.parse::<i32>().is_ok());
+    let day_text = words[..if with_year { 3 } else { 2.min(words.len()) }].join(" ");
+    Some((month, day, day_text))
 }
 
 /// The full normalisation of one time expression of `doc` (see [`timeml_values`]).
@@ -780,11 +777,6 @@ fn is_month_range(expr: &str) -> bool {
         let first = b.split(char::is_whitespace).next().unwrap_or("");
         normalise::month_number(last).is_some() && normalise::month_number(first).is_some()
     })
-}
-
-/// Whether a value names a calendar month ("2008-10").
-fn is_month_value(v: &str) -> bool {
-    v.len() == 7 && v.as_bytes()[4] == b'-' && v.as_bytes()[5].is_ascii_digit()
 }
 
 /// Whether a value can serve as the reference point of a later "a year earlier".

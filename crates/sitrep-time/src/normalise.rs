@@ -528,6 +528,11 @@ pub(crate) fn part_since(v: &TimexValue, a: NaiveDate) -> Option<String> {
     still_ahead.then(|| previous_period(value, unit)).flatten()
 }
 
+/// Whether a value names a calendar month ("2008-10").
+pub(crate) fn is_month_value(v: &str) -> bool {
+    v.len() == 7 && v.as_bytes()[4] == b'-' && v.as_bytes()[5].is_ascii_digit()
+}
+
 /// The year or month before `value` ("2010" → "2009", "2010-01" → "2009-12").
 fn previous_period(value: &str, unit: Unit) -> Option<String> {
     match unit {
@@ -1082,7 +1087,7 @@ impl Rules<'_> {
     fn counted_from_reference(&self, u: Unit, n: i64, from_now: bool) -> Option<String> {
         let r = self.reference.unwrap_or("");
         let quarter_ref = r.len() == 7 && r.as_bytes()[5] == b'Q';
-        let month_ref = r.len() == 7 && r.as_bytes()[5].is_ascii_digit();
+        let month_ref = is_month_value(r);
         let year: i64 = r.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
         let period = self
             .its

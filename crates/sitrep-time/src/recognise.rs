@@ -129,8 +129,11 @@ fn lower_word(text: &str, toks: &[Token], k: usize) -> String {
 /// the third month running." (with nothing after "running"): an ordinal counting a
 /// streak, no time of its own.
 fn counts_a_streak(text: &str, toks: &[Token], classes: &[Class], b: usize) -> bool {
+    // Most expressions hold no ordinal: they are settled before any word is copied.
+    if !classes.contains(&Class::Ordinal) {
+        return false;
+    }
     let word = |k: usize| lower_word(text, toks, k);
-    let ordinal = classes.contains(&Class::Ordinal);
     let straight = classes.len() >= 2 && {
         let w = word(b - 2);
         matches!(
@@ -145,7 +148,7 @@ fn counts_a_streak(text: &str, toks: &[Token], classes: &[Class], b: usize) -> b
         (after.0.as_str(), after.1.as_str(), after.2.as_str()),
         ("in", "a", "row") | ("in", "succession", _)
     ) || matches!(after.0.as_str(), "running" | "straight") && ends(&after.1);
-    ordinal && (straight || in_a_row)
+    straight || in_a_row
 }
 
 /// "on April 24 and 25", "from May 3 to 5": a second day of the month just named, which
