@@ -789,6 +789,8 @@ fn is_idiom(w: &str, prev: &str, next: &str, after_next: &str) -> bool {
         "caused",
         "due",
     ];
+    // "could be reached Wednesday", "could be located": a reporter's search, already past.
+    const SEARCHES: &[&str] = &["reached", "located", "found", "contacted"];
     // "had been scheduled to expire Friday" looks back from the past; "as previously
     // planned" and "the hastily planned trip" describe a plan already carried out.
     let participle =
@@ -801,7 +803,8 @@ fn is_idiom(w: &str, prev: &str, next: &str, after_next: &str) -> bool {
         || (matches!(w, "would" | "could" | "might") && next == "have")
         // "could be held on Monday" is a plan; "could give no reason on Friday", "could
         // not attend" are as often a past ability.
-        || (matches!(w, "could" | "might") && (next != "be" || CAUSES.contains(&after_next)))
+        || (matches!(w, "could" | "might")
+            && (next != "be" || CAUSES.contains(&after_next) || SEARCHES.contains(&after_next)))
 }
 
 fn is_regular_past(w: &str) -> bool {

@@ -1510,7 +1510,7 @@ fn audit_four_hedges_rates_deadlines_and_periods_to_a_month() {
     // Thursday 21 October 2010.
     assert_tags(
         "The dollar came just ahead of Friday and Saturday meetings. Talks could be held on \
-         Monday. He could not attend on Monday. The plane makes around 74 a day at $51 per \
+         Monday. He could not attend on Monday. Neither aide could be reached Wednesday. The plane makes around 74 a day at $51 per \
          hour. Prices rose 0.6 percent in the year to July. The four-term congressman \
          traded after-hours and made a last minute bid. Few will switch until Election \
          Day. Jobs weigh on November's elections.",
@@ -1520,6 +1520,7 @@ fn audit_four_hedges_rates_deadlines_and_periods_to_a_month() {
             ("Saturday", "2010-10-23"),
             ("Monday", "2010-10-25"),
             ("Monday", "2010-10-18"),
+            ("Wednesday", "2010-10-20"),
             ("a day", "P1D"),
             ("per hour", "PT1H"),
             ("the year", "P1Y"),
