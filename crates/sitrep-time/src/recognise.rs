@@ -969,6 +969,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
             Class::None
         }
         Lex::Ref(_) => Class::Head,
+        Lex::Unit(_) if names_an_award(text, toks, i) => Class::None,
         Lex::Unit(_) => unit_class(text, toks, i, w),
         // "over the summer", "well into the winter": the season in view, named alone; not
         // "at the Winter Olympics", "the spring offensive", "after the fall in the yen".
@@ -1564,6 +1565,20 @@ fn names_a_paper(text: &str, toks: &[Token], i: usize) -> bool {
     capitalised(i)
         || word(i - 2).eq_ignore_ascii_case("the")
         || capitalised(i - 2) && !title && i >= 3
+}
+
+/// Whether the unit at `i` ends an award's title: "Player of the Year", "ENTERTAINER OF
+/// THE YEAR", "Deal of the Day". A capitalised unit after "of the" and a capitalised noun
+/// names a prize, not a time; "the End of the Year" in a title still counts the year.
+fn names_an_award(text: &str, toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    i >= 3
+        && capitalised(word(i))
+        && word(i - 1).eq_ignore_ascii_case("the")
+        && word(i - 2).eq_ignore_ascii_case("of")
+        && capitalised(word(i - 3))
+        && !is_temporal_word(word(i - 3))
 }
 
 /// Whether "fall" at `i` is a drop, not autumn: "the first fall since February", "a
