@@ -2006,15 +2006,17 @@ fn a_half_of_the_month_is_that_month() {
 }
 
 #[test]
-fn award_titles_name_no_time() {
+fn award_titles_and_outlets_name_no_time() {
     // Thursday 1 October 2020.
     assert_tags(
         "ENTERTAINER OF THE YEAR\n\nLuke Bryan won Player of the Year and the Deal of the Day. \
-         Sales peaked at the end of the year. THE END OF THE YEAR came early.",
+         Sales peaked at the end of the year. THE END OF THE YEAR came early. He told USA \
+         Today and NBC's Today show, and a Mail on Sunday poll, that it rained today.",
         Some("2020-10-01"),
         &[
             ("the end of the year", "2020"),
             ("THE END OF THE YEAR", "2020"),
+            ("today", "2020-10-01"),
         ],
     );
 }
