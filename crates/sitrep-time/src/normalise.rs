@@ -440,7 +440,7 @@ pub fn normalise_after(
     tense: Tense,
     reference: Option<&str>,
 ) -> Option<TimexValue> {
-    if let Some(v) = numeric_date(expr.trim()) {
+    if let Some(v) = numeric_date(expr.trim(), anchor) {
         return Some(v);
     }
     if let Some(v) = lasting(expr) {
@@ -658,25 +658,69 @@ fn in_finer_units(expr: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
-/// All-digit dates: ISO `2024-05-21` (with an optional `08:28` clock time) and US
-/// `5/21/2024`.
-fn numeric_date(expr: &str) -> Option<TimexValue> {
+/// All-digit dates: ISO `2024-05-21`, with slashes (`5/21/2024`, `21/5/2024`,
+/// `2024/5/21`, `5/21/24`) and with dots (`21.05.2024`, `2024.05.21`), with an optional
+/// clock time after them (`08:28`, `at 5:22 PM`).
+fn numeric_date(expr: &str, anchor: Option<NaiveDate>) -> Option<TimexValue> {
     let mut parts = expr.splitn(2, [' ', 'T']);
     let day = parts.next()?;
     let date = NaiveDate::parse_from_str(day, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(day, "%m/%d/%Y"))
-        .ok()?;
-    let clock = parts
-        .next()
-        .and_then(|t| chrono::NaiveTime::parse_from_str(t.get(..5)?, "%H:%M").ok());
-    let (timeml, kind) = match clock {
-        Some(t) => (
-            format!("{}T{}", ymd(date), t.format("%H:%M")),
-            TimexKind::Time,
-        ),
+        .ok()
+        .or_else(|| written_date(day, anchor))?;
+    let (timeml, kind) = match parts.next().and_then(clock_in) {
+        Some((h, m)) => (format!("{}T{h:02}:{m:02}", ymd(date)), TimexKind::Time),
         None => (ymd(date), TimexKind::Date),
     };
     out(timeml, kind, false)
+}
+
+/// The first clock time in `rest` ("08:28", "at 5:22 PM", "2:35pm"), on 24 hours.
+fn clock_in(rest: &str) -> Option<(u32, u32)> {
+    let at = rest.find(|c: char| c.is_ascii_digit())?;
+    let rest = &rest[at..];
+    let colon = rest.find(':')?;
+    let hour: u32 = rest[..colon].parse().ok()?;
+    let minute: u32 = rest.get(colon + 1..colon + 3)?.parse().ok()?;
+    let after = rest[colon + 3..].trim_start().to_ascii_lowercase();
+    let pm = after.starts_with("pm") || after.starts_with("p.m");
+    let am = after.starts_with("am") || after.starts_with("a.m");
+    let hour = match (hour, pm, am) {
+        (1..=11, true, _) => hour + 12,
+        (12, _, true) => 0,
+        _ => hour,
+    };
+    (hour < 24 && minute < 60).then_some((hour, minute))
+}
+
+/// A date in figures with slashes or dots. Slashes read month first as American news
+/// writes them ("3/4/2019" is 4 March), dots day first as European pages do
+/// ("03.04.2019" is 3 April); the other order wins when it lies within six weeks of
+/// the document date and the usual one does not (a British "3/4/2019" on a page of
+/// April 2019, a US "02.04.2005" on one of February 2005).
+fn written_date(day: &str, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
+    let from = |[y, m, d]: [u32; 3]| NaiveDate::from_ymd_opt(y as i32, m, d);
+    let (parts, year_first) = if let Some(parts) = crate::recognise::dotted_date_parts(day) {
+        (parts, day.find('.') == Some(4))
+    } else {
+        let mut it = day.split('/');
+        let written = [it.next()?, it.next()?, it.next()?];
+        if it.next().is_some() {
+            return None;
+        }
+        let parts = crate::recognise::slash_date_parts(written)?;
+        (parts, written[0].len() > 2)
+    };
+    let [y, m, d] = parts;
+    let usual = from(parts)?;
+    let other = (!year_first)
+        .then(|| from([y, d, m]))
+        .flatten()
+        .filter(|o| *o != usual);
+    let near = |date: NaiveDate, a: NaiveDate| (date - a).num_days().abs() <= 42;
+    match (other, anchor) {
+        (Some(o), Some(a)) if near(o, a) && !near(usual, a) => Some(o),
+        _ => Some(usual),
+    }
 }
 
 /// "earlier this year", "later this month": the direction only narrows the period.

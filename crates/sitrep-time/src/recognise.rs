@@ -49,6 +49,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     mark_halves_and_approximations(text, &toks, &mut classes);
     mark_named_days(text, &toks, &mut classes);
     mark_split_years(text, &toks, &mut classes);
+    mark_slash_dates(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -104,6 +105,87 @@ fn mark_split_years(text: &str, toks: &[Token], classes: &mut [Class]) {
             classes[i + 1] = Class::Head;
         }
     }
+}
+
+/// "5/17/2019", "17/05/2019", "2020/7/11", "10/26/89": a date written in figures with
+/// slashes, one expression (the normaliser reads the order of its parts).
+fn mark_slash_dates(text: &str, toks: &[Token], classes: &mut [Class]) {
+    for a in 0..toks.len().saturating_sub(4) {
+        let piece = &toks[a..a + 5];
+        let tight = piece.windows(2).all(|w| w[0].span.end == w[1].span.start);
+        let slashes = piece[1].text(text) == "/" && piece[3].text(text) == "/";
+        let after = toks.get(a + 5).map_or("", |t| t.text(text));
+        // "1/2/2019/3" or "10/26/89/" is a path or a code, not a date.
+        let open_end = !(toks
+            .get(a + 5)
+            .is_some_and(|t| t.span.start == piece[4].span.end)
+            && matches!(after, "/" | "-"));
+        let parts = [0, 2, 4].map(|k| piece[k].text(text));
+        if tight && slashes && open_end && slash_date_parts(parts).is_some() {
+            classes[a..a + 5].copy_from_slice(&[
+                Class::Head,
+                Class::Glue,
+                Class::Head,
+                Class::Glue,
+                Class::Head,
+            ]);
+        }
+    }
+}
+
+/// The year, month and day of a date written in figures, `parts` in the written order:
+/// year first ("2020/7/11"), else month first as in American use ("5/17/2019") unless
+/// the first part cannot be a month ("17/05/2019"). A two-digit year is of the 1900s
+/// from 50 on ("10/26/89"), else of the 2000s. The normaliser picks between the two
+/// readings of an ambiguous "3/4/2019" by the document date ([`crate::normalise`]).
+pub(crate) fn slash_date_parts(parts: [&str; 3]) -> Option<[u32; 3]> {
+    let figure = |s: &str| {
+        (s.bytes().all(|b| b.is_ascii_digit()) && (1..=4).contains(&s.len()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let [a, b, c] = [figure(parts[0])?, figure(parts[1])?, figure(parts[2])?];
+    let short = |s: &str| s.len() <= 2;
+    let valid = |y: u32, m: u32, d: u32| {
+        ((1800..=2199).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then_some([y, m, d])
+    };
+    if parts[0].len() == 4 && short(parts[1]) && short(parts[2]) {
+        return valid(a, b, c);
+    }
+    if !short(parts[0]) || !short(parts[1]) {
+        return None;
+    }
+    let year = match parts[2].len() {
+        4 => c,
+        2 if c >= 50 => 1900 + c,
+        2 => 2000 + c,
+        _ => return None,
+    };
+    valid(year, a, b).or_else(|| valid(year, b, a))
+}
+
+/// "19.05.2007", "2007.05.19": a date written in figures with dots, day first unless
+/// the year is.
+pub(crate) fn dotted_date_parts(w: &str) -> Option<[u32; 3]> {
+    // A sentence's full stop stays on the token ("on 19.05.2007.").
+    let mut it = w.strip_suffix('.').unwrap_or(w).split('.');
+    let parts = [it.next()?, it.next()?, it.next()?];
+    if it.next().is_some() || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let [y, m, d] = if parts[0].len() == 4 {
+        parts
+    } else if parts[2].len() == 4 {
+        [parts[2], parts[1], parts[0]]
+    } else {
+        return None;
+    };
+    // Both day and month written with two figures ("19.05.2007", not a version "2.5.2007").
+    if m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    slash_date_parts([y, m, d])
 }
 
 /// Whether `next` ("10", "2010") names the year after `year` ("2009").
@@ -838,6 +920,9 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     }
     if w.contains('-') {
         return hyphenated(w);
+    }
+    if dotted_date_parts(w).is_some() {
+        return Class::Head;
     }
     let after_next = toks.get(i + 2).map(|t| t.text(text)).unwrap_or("");
     if is_year(w) || is_early_year(w, prev, next, after_next) {

@@ -2020,3 +2020,24 @@ fn award_titles_and_outlets_name_no_time() {
         ],
     );
 }
+
+#[test]
+fn dates_written_in_figures_with_slashes_or_dots() {
+    // Friday 4 February 2005.
+    assert_tags(
+        "Update 02.04.2005, 09:15 AM. Posted 7/16/10 at 5:22 PM and on 19.05.2007. It \
+         opened on 2004/7/11 and closed 17/05/2004. A British page wrote 4/2/2005. Version \
+         2.05.2007 and the path a/1/2/2019/x are no dates; he ate 5 1/2 pies.",
+        Some("2005-02-04"),
+        &[
+            ("02.04.2005", "2005-02-04"),
+            ("09:15 AM", "2005-02-04T09:15"),
+            ("7/16/10 at 5:22 PM", "2010-07-16T17:22"),
+            ("19.05.2007.", "2007-05-19"),
+            ("2004/7/11", "2004-07-11"),
+            ("17/05/2004", "2004-05-17"),
+            ("4/2/2005", "2005-02-04"),
+            ("2019", "2019"),
+        ],
+    );
+}
