@@ -505,14 +505,14 @@ fn starts_with_day_or_month(text: &str, expr: Span) -> bool {
     first_word_is(text, expr, |l| matches!(l, Lex::Month(_) | Lex::Weekday(_)))
 }
 
-/// Whether the expression names a part of an unnamed year or month ("year-end", "the
+/// Whether the expression names a part of an unnamed year, month or week ("year-end", "the
 /// end of the month"): "since" before it counts from one already past.
 fn is_part_of_a_unit(text: &str, expr: Span) -> bool {
     let (mut part, mut unit) = (false, false);
     for w in expr.of(text).split(|c: char| !c.is_alphabetic()) {
         for reading in lexicon().get(&w.to_ascii_lowercase()) {
             part |= matches!(reading, Lex::Part(_));
-            unit |= matches!(reading, Lex::Unit(Unit::Year | Unit::Month));
+            unit |= matches!(reading, Lex::Unit(Unit::Year | Unit::Month | Unit::Week));
         }
     }
     part && unit

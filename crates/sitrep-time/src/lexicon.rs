@@ -56,6 +56,7 @@ pub(crate) enum Cue {
     Deferral,
     Commodity,
     DatedNoun,
+    Measure,
 }
 
 /// The cue words with the roles each plays, one bit a role, so a token costs one lookup.
@@ -118,6 +119,7 @@ pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
             Some("deferral") => Cue::Deferral,
             Some("commodity") => Cue::Commodity,
             Some("dated-noun") => Cue::DatedNoun,
+            Some("measure") => Cue::Measure,
             _ => {
                 errors.push(format!("{}: unknown role", e.rule(&dict)));
                 continue;

@@ -458,6 +458,7 @@ pub fn normalise_after(
     }
     let all = items(&expr);
     let mut modifier = None;
+    let parted = all.iter().any(|i| matches!(i, It::Part(_)));
     let mut its: Vec<It> = Vec::with_capacity(all.len());
     for it in &all {
         match it {
@@ -478,6 +479,7 @@ pub fn normalise_after(
         tense,
         reference,
         definite,
+        parted,
         attributive: expr.to_ascii_lowercase().contains("-quarter"),
     };
     let mut value = rules.apply()?;
@@ -490,7 +492,28 @@ pub fn normalise_after(
     {
         value.timeml = part_already_past(&value.timeml, part, *unit, a).unwrap_or(value.timeml);
     }
+    if let (Some(part), Some(a), [It::Unit(Unit::Week, false)]) = (modifier, anchor, its.as_slice())
+    {
+        value.timeml = week_part_in_tense(part, a, tense).unwrap_or(value.timeml);
+    }
     Some(value)
+}
+
+/// "the end of the week", "the beginning of the week": the week whose part lies on the
+/// side of the anchor the clause's tense looks to. A past end, written on a Monday to
+/// Wednesday, is last week's ("stabilised at the end of the week", in a Monday's
+/// report); a future end or start, written at the weekend, is the coming week's ("at the
+/// end of the week, the summit is set to ...", in a Sunday's week-ahead); a future start
+/// written from Wednesday is next week's.
+fn week_part_in_tense(part: &str, a: NaiveDate, tense: Tense) -> Option<String> {
+    let day = a.weekday().number_from_monday();
+    let shift = match (tense, part) {
+        (Tense::Past, "END") if day <= 3 => -1,
+        (Tense::Future, "END") if day >= 6 => 1,
+        (Tense::Future, "START") if day >= 3 => 1,
+        _ => return None,
+    };
+    Some(week_of(a + Duration::weeks(shift)))
 }
 
 /// "year-end" or "the end of the month" in a past clause: a part of the current year or
@@ -753,6 +776,8 @@ struct Rules<'a> {
     reference: Option<&'a str>,
     /// The expression starts with "the": "the past year" is a date, "past decade" a span.
     definite: bool,
+    /// It names a part of its period ("the end of the week", "early in the month").
+    parted: bool,
     /// A quarter written as an adjective ("fourth-quarter profit"): the quarter reported
     /// on, not one planned for.
     attributive: bool,
@@ -1772,8 +1797,11 @@ impl Rules<'_> {
         let v = match u {
             Unit::Day => ymd(a + Duration::days(i64::from(r))),
             // "the week" with no "this/last/next" names no particular week: TIMEX3
-            // leaves the week number unspecified.
-            Unit::Week if rel.is_none() => format!("{}-WXX", a.year()),
+            // leaves the week number unspecified. "The end of the week" is a part of
+            // the week in view.
+            Unit::Week if rel.is_none() && !self.parted => {
+                format!("{}-WXX", a.year())
+            }
             Unit::Week => week_of(a + Duration::weeks(i64::from(r))),
             Unit::Weekend => self.weekend(a, r),
             Unit::Month => shift_months(a, i64::from(r))?.format("%Y-%m").to_string(),

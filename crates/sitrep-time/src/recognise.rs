@@ -996,6 +996,15 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Decade(_) | Lex::DayRel(_) | Lex::Holiday(..) | Lex::Floating(..) | Lex::Easter(_) => {
             Class::Head
         }
+        // "180 km per hour", "800 feet per minute": a speed, not a rate in time ("cubic
+        // feet per day" of gas is one).
+        Lex::Set("EVERY")
+            if w == "per"
+                && cues().is(&lower(prev), Cue::Measure)
+                && matches!(lower(next).as_ref(), "hour" | "minute" | "second") =>
+        {
+            Class::None
+        }
         Lex::Set("EVERY") => Class::Modifier,
         // "annual", "quarterly" mostly qualify nouns ("annual meeting").
         Lex::Set(_) if matches!(w, "annual" | "annually" | "quarterly") => Class::None,
@@ -1075,6 +1084,10 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Rel(_) if w == "past" => past_class(text, toks, i),
         // "current market conditions": TimeML reads the adjective as the present on its
         // own; before a period ("the current quarter") it modifies as "this" does.
+        // "the current account deficit": the balance of payments, not the present.
+        Lex::Rel(_) if w == "current" && matches!(lower(next).as_ref(), "account" | "accounts") => {
+            Class::None
+        }
         Lex::Rel(_) if w == "current" && !is_temporal_word(next) => Class::Head,
         Lex::Mod(_) => Class::Qualifier,
         Lex::Rel(_) | Lex::Part(_) | Lex::Vague => Class::Modifier,

@@ -2041,3 +2041,37 @@ fn dates_written_in_figures_with_slashes_or_dots() {
         ],
     );
 }
+
+#[test]
+fn a_part_of_the_week_speeds_and_names_with_time_words() {
+    // Wednesday 5 November 2008.
+    assert_tags(
+        "Jobs data come out at the end of the week. The week was bad. The car goes 180 km \
+         per hour and pumps 5,000 barrels per day. The current account deficit grew before \
+         the Super Tuesday primaries. Gas output was 180 million cubic feet per day.",
+        Some("2008-11-05"),
+        &[
+            ("the end of the week", "2008-W45"),
+            ("The week", "2008-WXX"),
+            ("per day", "P1D"),
+            ("per day", "P1D"),
+        ],
+    );
+    // Monday 15 August 2011: a past end of the week is last week's.
+    assert_tags(
+        "Stocks stabilized at the end of the week. Talks will resume at the end of the week. \
+         They set up a final vote by the end of the week.",
+        Some("2011-08-15"),
+        &[
+            ("the end of the week", "2011-W32"),
+            ("the end of the week", "2011-W33"),
+            ("the end of the week", "2011-W33"),
+        ],
+    );
+    // Sunday 20 March 2011: the coming week's start.
+    assert_tags(
+        "Talks will resume at the beginning of the week.",
+        Some("2011-03-20"),
+        &[("the beginning of the week", "2011-W12")],
+    );
+}
