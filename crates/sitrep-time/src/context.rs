@@ -191,9 +191,18 @@ const MEASURES: &[&str] = &[
     "readings",
     "data",
     "numbers",
-    "survey",
     "report",
     "index",
+    "deficit",
+    "deficits",
+    "surplus",
+    "surpluses",
+    "output",
+    "production",
+    "inflation",
+    "exports",
+    "imports",
+    "payrolls",
 ];
 
 /// Nouns of goods traded for a month ahead: "the August contract", "June futures".

@@ -264,6 +264,7 @@ fn mask_differences(a: &str, b: &str) -> String {
 fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option<TimexValue>)> {
     let mut reference: Option<String> = None;
     let mut reference_sentence: Option<Span> = None;
+    let mut reference_after_since = false;
     // Expressions come in text order: those of one sentence share its tokens.
     let mut sentence_tokens: Option<(Span, Vec<sitrep_text::Token>)> = None;
     let mut analysed: Vec<(Tense, Option<TimexValue>)> = doc
@@ -293,12 +294,29 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
             if anchor_elsewhere && value.as_ref().is_some_and(|v| v.from_reference) {
                 value = normalise_in_text(&doc.text, t.span, anchor, tense, None);
             }
+            // "In January, reserves rose on intervention during the month": a bare "the
+            // month" or "the year" after a month or year of its own sentence is that one.
+            // Not after "since 1969", a point counted from rather than a period in view.
+            if let (Some(r), Some(v)) = (reference.as_deref(), value.as_mut()) {
+                if reference_sentence == Some(sentence)
+                    && !reference_after_since
+                    && same_period_again(&t.text, r, v)
+                {
+                    v.timeml = r.to_string();
+                }
+            }
             // A range ("January-August") is no single period to count from.
             let month_range =
                 |v: &TimexValue| normalise::is_month_value(&v.timeml) && is_month_range(&t.text);
             if let Some(v) = value.as_ref().filter(|v| !month_range(v)) {
                 if update_reference(&mut reference, v) {
                     reference_sentence = Some(sentence);
+                    reference_after_since = (doc.text.get(..t.span.start()))
+                        .unwrap_or("")
+                        .trim_end()
+                        .rsplit(|c: char| !c.is_alphabetic())
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("since"));
                 }
             }
             (tense, value)
@@ -765,6 +783,17 @@ pub(crate) fn update_reference(reference: &mut Option<String>, v: &TimexValue) -
 
 /// Whether an expression counts years back from the date in view ("a year earlier",
 /// "the year before", "year-earlier"), not "that year", which names it.
+/// Whether `expr` is a bare "the month" or "the year" read as a calendar period (`v`)
+/// of the same kind as `reference`.
+fn same_period_again(expr: &str, reference: &str, v: &TimexValue) -> bool {
+    let year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    match expr.trim().to_ascii_lowercase().as_str() {
+        "the month" => normalise::is_month_value(reference) && normalise::is_month_value(&v.timeml),
+        "the year" => year(reference) && year(&v.timeml),
+        _ => false,
+    }
+}
+
 fn counts_years_back(expr: &str) -> bool {
     let lower = expr.to_ascii_lowercase();
     lower.contains("year") && (lower.contains("earlier") || lower.contains("before"))

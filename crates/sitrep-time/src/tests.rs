@@ -2075,3 +2075,26 @@ fn a_part_of_the_week_speeds_and_names_with_time_words() {
         &[("the beginning of the week", "2011-W12")],
     );
 }
+
+#[test]
+fn the_month_or_year_after_one_of_its_sentence_is_that_one() {
+    // Monday 13 April 1987.
+    assert_tags(
+        "In January, reserves rose on intervention during the month. In 1985, sales rose \
+         during the year. The overall January deficit will be revised. The March index fell \
+         0.2 pct from a year earlier. Stocks have gained since 1969, while stocks fall later \
+         in the year.",
+        Some("1987-04-13"),
+        &[
+            ("January", "1987-01"),
+            ("the month", "1987-01"),
+            ("1985", "1985"),
+            ("the year", "1985"),
+            ("January", "1987-01"),
+            ("March", "1987-03"),
+            ("a year earlier", "1986-03"),
+            ("1969", "1969"),
+            ("the year", "1987"),
+        ],
+    );
+}
