@@ -173,7 +173,8 @@ fn starts_with_weekday(text: &str, expr: Span) -> bool {
 const FIGURES: &[&str] = &[
     "pace", "figure", "figures", "data", "numbers", "level", "levels", "rate", "rates", "reading",
     "readings", "sales", "output", "total", "gain", "gains", "decline", "drop", "rise", "increase",
-    "fall", "peak", "peaks", "high", "highs", "low", "lows", "record", "trough",
+    "fall", "peak", "peaks", "high", "highs", "low", "lows", "record", "trough", "deficit",
+    "surplus",
 ];
 
 /// Nouns of figures a month before them measured: "its October forecast", "the July
@@ -192,6 +193,7 @@ const MEASURES: &[&str] = &[
     "data",
     "numbers",
     "report",
+    "reports",
     "index",
     "deficit",
     "deficits",
@@ -570,6 +572,7 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
     let mut best: Option<(bool, usize, Tense)> = None;
     // Tokens come in order, so every cue before the expression is seen before any after.
     let mut cue_before = false;
+    let mut segment_cue = false;
     let mut past_trailing_attribution = false;
     for (i, t) in toks.iter().enumerate() {
         if expr.contains(t.span) {
@@ -599,6 +602,13 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
             tense = Tense::Past;
         }
         cue_before |= i < first;
+        // "rules proposed by the Fed on Tuesday, would require": a verb of the
+        // expression's own stretch of clause outranks one past the comma after it.
+        segment_cue |= i < first
+            && !toks[i + 1..first]
+                .iter()
+                .any(|t| cues().is(&lower(t.text(text)), Cue::ClauseBreak) || t.text(text) == ",");
+        let beyond_comma = segment_cue && comma_after.is_some_and(|c| i > c);
         let attribution = cues().is(&lower(t.text(text)), Cue::Attribution);
         let trailing = cue_before && comma_after.is_some_and(|c| i > c) && attribution;
         past_trailing_attribution |= trailing;
@@ -613,7 +623,7 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         } else {
             i + 1 - last + 2
         };
-        let trailing = trailing || reported;
+        let trailing = trailing || reported || beyond_comma;
         let said_after = comma_after.is_some_and(|c| i > c) && attribution;
         if (trailing || said_after) && !with_trailing {
             continue;

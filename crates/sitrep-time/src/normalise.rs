@@ -121,6 +121,21 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
             }
             continue;
         }
+        // "the next day", "the next morning": the day after the one the story last
+        // named, as "the following day" (not "next week", counted from now).
+        let next_day = w == "next"
+            && i > 0
+            && all[i - 1] == "the"
+            && all.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.as_str(),
+                    "day" | "morning" | "afternoon" | "evening" | "night"
+                )
+            });
+        if next_day {
+            out.push(It::Rel(1, RelWord::Narrative));
+            continue;
+        }
         // "three years from now" counts forward from the document date, as "hence".
         if w == "from" && all.get(i + 1).is_some_and(|n| n == "now") {
             push_item(&mut out, It::Dir(1, true));

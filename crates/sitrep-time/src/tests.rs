@@ -2098,3 +2098,21 @@ fn the_month_or_year_after_one_of_its_sentence_is_that_one() {
         ],
     );
 }
+
+#[test]
+fn a_verb_of_the_expressions_stretch_outranks_one_past_its_comma() {
+    // Wednesday 30 March 2011.
+    assert_tags(
+        "The plan, identical to rules proposed by the Fed on Tuesday, would require more. \
+         Unemployment, which rose to 9.4 percent in May, will likely rise. Markets await \
+         data for June on Tuesday, followed the next day by retail sales.",
+        Some("2011-03-30"),
+        &[
+            ("Tuesday", "2011-03-29"),
+            ("May", "2010-05"),
+            ("June", "2010-06"),
+            ("Tuesday", "2011-04-05"),
+            ("the next day", "2011-04-06"),
+        ],
+    );
+}
