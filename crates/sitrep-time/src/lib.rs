@@ -323,7 +323,35 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
         })
         .collect();
     clock_on_named_day(doc, &mut analysed);
+    same_period_in_year(doc, &mut analysed);
     analysed
+}
+
+/// "the first half of 2011 compared with the same period in 2010": the year after "in"
+/// is the year of the same period, quarter or month.
+fn same_period_in_year(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>)]) {
+    for (i, pair) in doc.timexes.windows(2).enumerate() {
+        let (this, next) = (&pair[0], &pair[1]);
+        let year = next.text.trim();
+        let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+        let between = doc
+            .text
+            .get(this.span.end()..next.span.start())
+            .unwrap_or("");
+        let same = this.text.to_ascii_lowercase().starts_with("the same ");
+        if !(is_year && same && between.trim().eq_ignore_ascii_case("in")) {
+            continue;
+        }
+        if let Some(v) = analysed[i].1.as_mut() {
+            let dated = v
+                .timeml
+                .get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+            if dated && v.timeml.len() > 4 {
+                v.timeml.replace_range(..4, year);
+            }
+        }
+    }
 }
 
 /// "at 3 a.m. on Monday", "8 p.m. (1900 GMT) on March 20": TimeML leaves "on" out, so the

@@ -1171,6 +1171,7 @@ impl Rules<'_> {
     fn counted_from_reference(&self, u: Unit, n: i64, from_now: bool) -> Option<String> {
         let r = self.reference.unwrap_or("");
         let quarter_ref = r.len() == 7 && r.as_bytes()[5] == b'Q';
+        let half_ref = r.len() == 7 && r.as_bytes()[5] == b'H';
         let month_ref = is_month_value(r);
         let year: i64 = r.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
         let period = self
@@ -1194,6 +1195,10 @@ impl Rules<'_> {
                 Some(format!("{}{}", latest + n, r.get(4..)?))
             }
             Unit::Year if quarter_ref && !from_now => Some(format!("{}{}", year + n, r.get(4..)?)),
+            // "in the first half, against the same period a year earlier": that half.
+            Unit::Year if half_ref && (period || !from_now) => {
+                Some(format!("{}{}", year + n, r.get(4..)?))
+            }
             // "sank 12 percent in October from a year earlier": the same month, a year
             // before.
             Unit::Year if month_ref && !from_now => Some(format!("{}{}", year + n, r.get(4..)?)),
@@ -1568,6 +1573,12 @@ impl Rules<'_> {
         Some(i64::from(a.month0() / 3 + 1))
     }
 
+    /// The year and half of a half-year the story last named ("the first half of 2013").
+    fn half_in_view(&self) -> Option<(i32, i64)> {
+        let (year, half) = self.reference?.split_once("-H")?;
+        Some((year.parse().ok()?, half.parse().ok()?))
+    }
+
     /// First or second half: "first half", "second half", "last half".
     fn half(&self) -> Option<i64> {
         match (self.ord(), self.rel()) {
@@ -1861,6 +1872,11 @@ impl Rules<'_> {
             }
             Unit::Decade => ((a.year() + 10 * r) / 10).to_string(),
             Unit::Century => format!("{:02}", (a.year() + 100 * r) / 100),
+            // "the first half ... the same period last year": the half in view.
+            Unit::Vague if rel.is_some() && self.half_in_view().is_some() => {
+                let (year, h) = self.half_in_view()?;
+                format!("{}-H{h}", year + self.year_shift().unwrap_or(0))
+            }
             // "the latest period", "the same period last year": the reporting quarter.
             Unit::Vague if rel.is_some() => {
                 let q = self.quarter_in_view()?;

@@ -2116,3 +2116,23 @@ fn a_verb_of_the_expressions_stretch_outranks_one_past_its_comma() {
         ],
     );
 }
+
+#[test]
+fn the_same_period_as_a_half_year_in_view() {
+    // Wednesday 9 October 2013.
+    assert_tags(
+        "Margins fell in the first half of 2013, from 5 percent in the same period last \
+         year. Share rose in the first half compared with the same period in 2011. Sales \
+         rose in the first half from a year earlier.",
+        Some("2013-10-09"),
+        &[
+            ("the first half of 2013", "2013-H1"),
+            ("the same period last year", "2012-H1"),
+            ("the first half", "2013-H1"),
+            ("the same period", "2011-H1"),
+            ("2011", "2011"),
+            ("the first half", "2013-H1"),
+            ("a year earlier", "2012-H1"),
+        ],
+    );
+}
