@@ -46,7 +46,14 @@
 //! last year" count from the period in view. Dates of delivery look ahead ("for delivery
 //! between September 1 and December 20", "U.S. crude for April"); a year-end or
 //! month-end still well ahead of the document date is, in a past clause, the previous
-//! one's; "today's youth" is `PRESENT_REF`.
+//! one's; "today's youth" is `PRESENT_REF`. Dates in figures read slashes month first
+//! ("5/17/2019") and dots day first ("19.05.2007") unless only the other order lies
+//! within six weeks of the document date. "The end of the week" is the week in view (last
+//! week's when past and written early in the week); a bare "the month" or "the year" after
+//! one of its own sentence is that one; "the next day" follows the day the story last
+//! named; "the same period" after a half-year is that half, and "the same period in 2010"
+//! takes the year named. A verb in the expression's own stretch of clause outranks one
+//! past the comma after it ("rules proposed on Tuesday, would require").
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period

@@ -115,11 +115,11 @@ fn mark_slash_dates(text: &str, toks: &[Token], classes: &mut [Class]) {
         let tight = piece.windows(2).all(|w| w[0].span.end == w[1].span.start);
         let slashes = piece[1].text(text) == "/" && piece[3].text(text) == "/";
         let after = toks.get(a + 5).map_or("", |t| t.text(text));
-        // "1/2/2019/3" or "10/26/89/" is a path or a code, not a date.
+        // "1/2/2019/3" is a path or a code, not a date.
         let open_end = !(toks
             .get(a + 5)
             .is_some_and(|t| t.span.start == piece[4].span.end)
-            && matches!(after, "/" | "-"));
+            && after == "/");
         let parts = [0, 2, 4].map(|k| piece[k].text(text));
         if tight && slashes && open_end && slash_date_parts(parts).is_some() {
             classes[a..a + 5].copy_from_slice(&[
