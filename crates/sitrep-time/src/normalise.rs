@@ -894,6 +894,58 @@ fn unit_code(u: Unit) -> Option<(&'static str, bool, i64)> {
     })
 }
 
+/// "two years six months", "six years and eight months", "1 hour 30 minutes": counts of
+/// ever smaller units, one duration (`P2Y6M`, `PT1H30M`); weeks beside other units are
+/// counted in days, as ISO 8601 writes no weeks among them.
+fn compound_duration(its: &[It]) -> Option<String> {
+    let pairs: Vec<(i64, Unit)> = its
+        .chunks(2)
+        .map(|c| match c {
+            [It::Num(n), It::Unit(u, _)] => Some((*n, *u)),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let rank = |u: Unit| match u {
+        Unit::Year => Some(0),
+        Unit::Month => Some(1),
+        Unit::Week => Some(2),
+        Unit::Day => Some(3),
+        Unit::Hour => Some(4),
+        Unit::Minute => Some(5),
+        Unit::Second => Some(6),
+        _ => None,
+    };
+    let ranks: Vec<u8> = pairs.iter().map(|(_, u)| rank(*u)).collect::<Option<_>>()?;
+    if pairs.len() < 2 || ranks.windows(2).any(|w| w[0] >= w[1]) {
+        return None;
+    }
+    // Years, months, days, hours, minutes, seconds; weeks go into days.
+    let mut counts = [0i64; 6];
+    for (n, u) in pairs {
+        let (slot, n) = match u {
+            Unit::Year => (0, n),
+            Unit::Month => (1, n),
+            Unit::Week => (2, n.checked_mul(7)?),
+            Unit::Day => (2, n),
+            Unit::Hour => (3, n),
+            Unit::Minute => (4, n),
+            _ => (5, n),
+        };
+        counts[slot] = counts[slot].checked_add(n)?;
+    }
+    let written = |range: std::ops::Range<usize>, codes: [&str; 3]| {
+        range
+            .zip(codes)
+            .filter(|(k, _)| counts[*k] > 0)
+            .map(|(k, c)| format!("{}{c}", counts[k]))
+            .collect::<String>()
+    };
+    let date = written(0..3, ["Y", "M", "D"]);
+    let clock = written(3..6, ["H", "M", "S"]);
+    let t = if clock.is_empty() { "" } else { "T" };
+    Some(format!("P{date}{t}{clock}"))
+}
+
 fn duration(n: Option<i64>, u: Unit) -> Option<String> {
     let (code, clock, mult) = match u {
         // TimeML writes counted decades and centuries in years.
@@ -1235,6 +1287,9 @@ impl Rules<'_> {
 
     /// "two weeks", "the past three years", "several months", "decades", "a year".
     fn duration(&self) -> Option<TimexValue> {
+        if let Some(v) = compound_duration(self.its) {
+            return out(v, TimexKind::Duration, false);
+        }
         let (u, plural) = self.unit()?;
         let vague = self.has(|i| matches!(i, It::Vague));
         // "a few days": the article is no count.

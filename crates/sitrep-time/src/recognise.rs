@@ -5,7 +5,7 @@
 //! unit with a modifier, ...), trimmed of words that may only sit inside, and accepted
 //! when the normaliser can read it.
 
-use crate::lexicon::{cues, lexicon, lower, Cue, Lex, Phrase, VAGUE_PHRASES};
+use crate::lexicon::{cues, lexicon, lower, Cue, Lex, Phrase, Unit, VAGUE_PHRASES};
 use sitrep_model::Span;
 use sitrep_text::{tokens, Token};
 
@@ -50,6 +50,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     mark_named_days(text, &toks, &mut classes);
     mark_split_years(text, &toks, &mut classes);
     mark_slash_dates(text, &toks, &mut classes);
+    mark_compound_durations(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -105,6 +106,36 @@ fn mark_split_years(text: &str, toks: &[Token], classes: &mut [Class]) {
             classes[i + 1] = Class::Head;
         }
     }
+}
+
+/// "six years and eight months", "three hours and 20 minutes": an "and" between two
+/// counted units, the second the smaller, joins one duration.
+fn mark_compound_durations(text: &str, toks: &[Token], classes: &mut [Class]) {
+    let unit = |k: usize| match lexicon().get(&lower_word(text, toks, k)).first() {
+        Some(Lex::Unit(u)) => unit_size(*u),
+        _ => None,
+    };
+    for a in 0..toks.len().saturating_sub(4) {
+        let counted = |k: usize| classes[k] == Class::Number && unit(k + 1).is_some();
+        let smaller = unit(a + 1).zip(unit(a + 4)).is_some_and(|(b, s)| s < b);
+        if counted(a) && lower_word(text, toks, a + 2) == "and" && counted(a + 3) && smaller {
+            classes[a + 2] = Class::Glue;
+        }
+    }
+}
+
+/// The length of a unit in seconds, to compare units ("years" before "months").
+fn unit_size(u: Unit) -> Option<u64> {
+    Some(match u {
+        Unit::Second => 1,
+        Unit::Minute => 60,
+        Unit::Hour => 3_600,
+        Unit::Day => 86_400,
+        Unit::Week => 604_800,
+        Unit::Month => 2_629_800,
+        Unit::Year => 31_557_600,
+        _ => return None,
+    })
 }
 
 /// "5/17/2019", "17/05/2019", "2020/7/11", "10/26/89": a date written in figures with
@@ -401,6 +432,13 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
         return false;
     }
     if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
+        return false;
+    }
+    // "last quarter's 1 hour and 42 minutes": a count after a possessive starts a time
+    // of its own.
+    let after_possessive =
+        prev.eq_ignore_ascii_case("s") && j >= 2 && matches!(toks[j - 2].text(text), "'" | "’");
+    if after_possessive && classes[j] == Class::Number {
         return false;
     }
     // "in January, February and March": a list of months, each a date of its own (a

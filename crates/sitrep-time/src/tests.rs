@@ -2136,3 +2136,23 @@ fn the_same_period_as_a_half_year_in_view() {
         ],
     );
 }
+
+#[test]
+fn counts_of_ever_smaller_units_are_one_duration() {
+    // Thursday 31 January 2008.
+    assert_tags(
+        "He was sentenced to six years and eight months. The call lasted 1 hour 30 minutes, \
+         versus last quarter's 1 hour and 42 minutes. It lasted 2 weeks 3 days. He served \
+         two months and three years.",
+        Some("2008-01-31"),
+        &[
+            ("six years and eight months", "P6Y8M"),
+            ("1 hour 30 minutes", "PT1H30M"),
+            ("last quarter", "2007-Q4"),
+            ("1 hour and 42 minutes", "PT1H42M"),
+            ("2 weeks 3 days", "P17D"),
+            ("two months", "P2M"),
+            ("three years", "P3Y"),
+        ],
+    );
+}
