@@ -1385,6 +1385,16 @@ impl Rules<'_> {
         if calendar || suffix.is_empty() {
             return None;
         }
+        // "the next morning", "that night": counted from the day the story last named.
+        let narrative = matches!(self.rel(), Some((_, RelWord::Narrative)));
+        let told = self
+            .reference
+            .filter(|_| narrative)
+            .and_then(|r| NaiveDate::parse_from_str(r.get(..10)?, "%Y-%m-%d").ok());
+        if let Some(day) = told {
+            let d = day + Duration::days(i64::from(r));
+            return out(format!("{}{suffix}", ymd(d)), TimexKind::Time, true);
+        }
         match self.anchor {
             Some(a) => {
                 let d = a + Duration::days(i64::from(r.min(0)));

@@ -2156,3 +2156,19 @@ fn counts_of_ever_smaller_units_are_one_duration() {
         ],
     );
 }
+
+#[test]
+fn parts_of_a_day_the_story_named() {
+    // Sunday 10 August 2008.
+    assert_tags(
+        "He arrived on Tuesday and appeared in court the next morning. That night he left. \
+         He spoke last night.",
+        Some("2008-08-10"),
+        &[
+            ("Tuesday", "2008-08-05"),
+            ("the next morning", "2008-08-06TMO"),
+            ("That night", "2008-08-06TNI"),
+            ("last night", "2008-08-09TNI"),
+        ],
+    );
+}
