@@ -2038,7 +2038,14 @@ impl Rules<'_> {
             // A month named in a past-tense clause is the latest such month before the
             // document date, even when it is the coming month: "deliveries in November",
             // written on October 30, happened last November.
-            let tense = self.tense;
+            let mut tense = self.tense;
+            // "economists expect prices to rise 0.4 percent in July", written on August
+            // 10: a month that ended under three weeks ago is awaited as data, not
+            // planned for a year ahead.
+            let just_ended = shift_months(month_start, -1).is_some_and(|p| p.month() == m);
+            if tense == Tense::Future && just_ended && a.day() <= 21 {
+                tense = Tense::Past;
+            }
             let d = pick(firsts, month_start, tense)?;
             return out(d.format("%Y-%m").to_string(), TimexKind::Date, true);
         }

@@ -2172,3 +2172,20 @@ fn parts_of_a_day_the_story_named() {
         ],
     );
 }
+
+#[test]
+fn a_month_just_ended_in_a_future_clause_is_awaited_data() {
+    // Sunday 10 August 2008: July ended ten days ago; September is still ahead.
+    assert_tags(
+        "Economists expect the CPI to rise 0.4 percent in July. The talks will resume in \
+         September.",
+        Some("2008-08-10"),
+        &[("July", "2008-07"), ("September", "2008-09")],
+    );
+    // Monday 25 August 2008: too late in the month; a July ahead is next year's.
+    assert_tags(
+        "The talks will resume in July.",
+        Some("2008-08-25"),
+        &[("July", "2009-07")],
+    );
+}
