@@ -571,6 +571,11 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         .map(|p| last + p);
     let mut best: Option<(bool, usize, Tense)> = None;
     // Tokens come in order, so every cue before the expression is seen before any after.
+    // The last comma or clause break before the expression: a cue after it shares the
+    // expression's stretch of clause.
+    let last_break_before = toks[..first]
+        .iter()
+        .rposition(|t| t.text(text) == "," || cues().is(&lower(t.text(text)), Cue::ClauseBreak));
     let mut cue_before = false;
     let mut segment_cue = false;
     let mut past_trailing_attribution = false;
@@ -604,10 +609,7 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         cue_before |= i < first;
         // "rules proposed by the Fed on Tuesday, would require": a verb of the
         // expression's own stretch of clause outranks one past the comma after it.
-        segment_cue |= i < first
-            && !toks[i + 1..first]
-                .iter()
-                .any(|t| cues().is(&lower(t.text(text)), Cue::ClauseBreak) || t.text(text) == ",");
+        segment_cue |= i < first && last_break_before.is_none_or(|b| i > b);
         let beyond_comma = segment_cue && comma_after.is_some_and(|c| i > c);
         let attribution = cues().is(&lower(t.text(text)), Cue::Attribution);
         let trailing = cue_before && comma_after.is_some_and(|c| i > c) && attribution;

@@ -116,9 +116,11 @@ fn mark_compound_durations(text: &str, toks: &[Token], classes: &mut [Class]) {
         _ => None,
     };
     for a in 0..toks.len().saturating_sub(4) {
-        let counted = |k: usize| classes[k] == Class::Number && unit(k + 1).is_some();
-        let smaller = unit(a + 1).zip(unit(a + 4)).is_some_and(|(b, s)| s < b);
-        if counted(a) && lower_word(text, toks, a + 2) == "and" && counted(a + 3) && smaller {
+        // Cheap tests first: most tokens are no count before an "and".
+        let shape = classes[a] == Class::Number
+            && classes[a + 3] == Class::Number
+            && toks[a + 2].text(text).eq_ignore_ascii_case("and");
+        if shape && unit(a + 1).zip(unit(a + 4)).is_some_and(|(b, s)| s < b) {
             classes[a + 2] = Class::Glue;
         }
     }
@@ -142,6 +144,9 @@ fn unit_size(u: Unit) -> Option<u64> {
 /// slashes, one expression (the normaliser reads the order of its parts).
 fn mark_slash_dates(text: &str, toks: &[Token], classes: &mut [Class]) {
     for a in 0..toks.len().saturating_sub(4) {
+        if toks[a + 1].text(text) != "/" {
+            continue;
+        }
         let piece = &toks[a..a + 5];
         let tight = piece.windows(2).all(|w| w[0].span.end == w[1].span.start);
         let slashes = piece[1].text(text) == "/" && piece[3].text(text) == "/";
@@ -959,7 +964,10 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
     if w.contains('-') {
         return hyphenated(w);
     }
-    if dotted_date_parts(w).is_some() {
+    if w.starts_with(|c: char| c.is_ascii_digit())
+        && w.contains('.')
+        && dotted_date_parts(w).is_some()
+    {
         return Class::Head;
     }
     let after_next = toks.get(i + 2).map(|t| t.text(text)).unwrap_or("");
