@@ -96,7 +96,7 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
             return Tense::Unknown;
         }
     }
-    if let Some(t) = month_before_its_noun(text, toks, first, expr) {
+    if let Some(t) = month_before_its_noun(text, toks, first, expr, tense) {
         return t;
     }
     if traded_for(text, toks, first, expr) {
@@ -205,6 +205,21 @@ const MEASURES: &[&str] = &[
     "exports",
     "imports",
     "payrolls",
+];
+
+/// Nouns of a vote a month names before it: "the November election".
+const VOTES: &[&str] = &[
+    "election",
+    "elections",
+    "general",
+    "vote",
+    "ballot",
+    "showdown",
+    "midterm",
+    "midterms",
+    "runoff",
+    "referendum",
+    "polls",
 ];
 
 /// Nouns of goods traded for a month ahead: "the August contract", "June futures".
@@ -347,9 +362,16 @@ fn traded_for(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
 }
 
 /// "its October forecast", "the July figures": a month before a figure it measured is
-/// past; "the August contract", "June futures": a month of delivery is ahead. Nothing
-/// when words before it put the figure ahead ("ahead of the October report").
-fn month_before_its_noun(text: &str, toks: &[Token], first: usize, expr: Span) -> Option<Tense> {
+/// past; "the August contract", "June futures": a month of delivery is ahead, and so is
+/// "the November election" outside a past clause. Nothing when words before it put the
+/// figure ahead ("ahead of the October report").
+fn month_before_its_noun(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    expr: Span,
+    tense: Tense,
+) -> Option<Tense> {
     let only_month = expr.of(text).split_whitespace().count() == 1
         && first_word_is(text, expr, |l| matches!(l, Lex::Month(_)));
     if !only_month {
@@ -358,6 +380,12 @@ fn month_before_its_noun(text: &str, toks: &[Token], first: usize, expr: Span) -
     let noun = toks.iter().find(|t| t.span.start >= expr.end)?.text(text);
     let is = |list: &[&str]| list.iter().any(|w| noun.eq_ignore_ascii_case(w));
     if is(DELIVERIES) {
+        return Some(Tense::Future);
+    }
+    // "the November election", "the November showdown": a vote is talked of for months
+    // before it and called by its year after ("the 2016 election"), so with no past verb
+    // it is the coming one.
+    if is(VOTES) && tense != Tense::Past {
         return Some(Tense::Future);
     }
     let ahead = toks[first.saturating_sub(3)..first].iter().any(|t| {
