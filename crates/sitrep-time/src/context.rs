@@ -676,6 +676,14 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     if raw.len() < 2 || !toks[i].is_word {
         return None;
     }
+    // "American Can": a capitalised "Can" after a capitalised word is a name.
+    let after_name = i > 0
+        && toks[i - 1]
+            .text(text)
+            .starts_with(|c: char| c.is_uppercase());
+    if raw == "Can" && after_name {
+        return None;
+    }
     let w = lower(raw);
     let cue = cues();
     let roles = cue.roles(&w);

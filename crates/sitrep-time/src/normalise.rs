@@ -1773,12 +1773,13 @@ impl Rules<'_> {
                 all = on_that_day;
             }
         }
-        // A bare day within six weeks of the anchor is that day unless the clause is
-        // explicitly future: past-looking clauses often name deadlines ("was given until
-        // Dec. 1", "effective Dec. 1"); farther out, the tense decides. Even a future
-        // clause does not send a day of the last week a year ahead: the future there is
-        // reported speech ("said they would appeal by Jan. 14", written on the 15th).
-        let window = if self.tense == Tense::Future { 7 } else { 45 };
+        // A bare day within six weeks of the anchor is that day, whatever the tense:
+        // past-looking clauses often name deadlines ("was given until Dec. 1",
+        // "effective Dec. 1"), and a future clause does not send a day of the last weeks
+        // a year ahead (reported speech, "said they would appeal by Jan. 14", written on
+        // the 15th; chronologies, "May 25 - Rajoy insists Spain can sort it out",
+        // written on June 14). Farther out, the tense decides.
+        let window = 45;
         let near: Vec<NaiveDate> = all
             .iter()
             .copied()

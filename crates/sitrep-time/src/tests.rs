@@ -153,7 +153,10 @@ fn month_and_day_without_year_follow_tense_beyond_six_weeks() {
     let a = wed();
     assert_eq!(v("Jan. 30", a, Tense::Past), "2031-01-30");
     assert_eq!(v("March 20", a, Tense::Future), "2031-03-20");
-    assert_eq!(v("March 2", a, Tense::Future), "2032-03-02");
+    // Ten days back stays this year's even in a future clause (reported speech, a
+    // chronology); beyond six weeks the tense decides.
+    assert_eq!(v("March 2", a, Tense::Future), "2031-03-02");
+    assert_eq!(v("Jan. 2", a, Tense::Future), "2032-01-02");
     assert_eq!(v("March 2", a, Tense::Past), "2031-03-02");
     assert_eq!(v("April 2", a, Tense::Past), "2031-04-02");
     assert_eq!(v("March 20", a, Tense::Past), "2031-03-20");
@@ -2187,5 +2190,23 @@ fn a_month_just_ended_in_a_future_clause_is_awaited_data() {
         "The talks will resume in July.",
         Some("2008-08-25"),
         &[("July", "2009-07")],
+    );
+}
+
+#[test]
+fn can_looks_ahead_and_recent_days_stay_this_years() {
+    // Monday 7 March 2016.
+    assert_tags(
+        "Can he succeed in mobilizing voters in November? Only Cruz can win in November. \
+         It sold the American Can name to Triangle in November. They prepare before the \
+         November election. Rajoy insists Spain can sort out the problem by February 25.",
+        Some("2016-03-07"),
+        &[
+            ("November", "2016-11"),
+            ("November", "2016-11"),
+            ("November", "2015-11"),
+            ("November", "2016-11"),
+            ("February 25", "2016-02-25"),
+        ],
     );
 }
