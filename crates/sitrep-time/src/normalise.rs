@@ -2021,8 +2021,22 @@ impl Rules<'_> {
         let Some(a) = self.anchor else {
             return out(format!("XXXX-{s}"), TimexKind::Date, true);
         };
-        let y = a.year() + r.signum();
-        out(format!("{y}-{s}"), TimexKind::Date, true)
+        if r == 0 {
+            return out(format!("{}-{s}", a.year()), TimexKind::Date, true);
+        }
+        // Seasons counted in a row, a winter under the year it starts in (January 2016
+        // is in 2015-WI): "last spring", written in December, is this year's; "last
+        // winter", written in April, the one just ended.
+        let idx = ["SP", "SU", "FA", "WI"].iter().position(|x| *x == s)? as i32;
+        let season_year = a.year() - i32::from(a.month() <= 2);
+        let now = season_year * 4 + season_index(a.month()) as i32;
+        let gap = (now - idx).rem_euclid(4);
+        let n = if r < 0 {
+            now - if gap == 0 { 4 } else { gap }
+        } else {
+            now + if gap == 0 { 4 } else { 4 - gap }
+        };
+        out(format!("{}-{s}", n.div_euclid(4)), TimexKind::Date, true)
     }
 
     /// "in November", "in the summer": the year comes from the tense.

@@ -2210,3 +2210,27 @@ fn can_looks_ahead_and_recent_days_stay_this_years() {
         ],
     );
 }
+
+#[test]
+fn last_and_next_seasons_count_seasons_not_years() {
+    // Tuesday 22 December 2015: spring, summer and fall are this year's, the winter
+    // before this one began in 2014.
+    assert_tags(
+        "He launched last spring. It rained last summer. Sales fell last fall. It snowed \
+         last winter. He will go next winter.",
+        Some("2015-12-22"),
+        &[
+            ("last spring", "2015-SP"),
+            ("last summer", "2015-SU"),
+            ("last fall", "2015-FA"),
+            ("last winter", "2014-WI"),
+            ("next winter", "2016-WI"),
+        ],
+    );
+    // Friday 24 April 1987: the coming summer is this year's.
+    assert_tags(
+        "Refiners will enter the coming summer with a surplus. It snowed last winter.",
+        Some("1987-04-24"),
+        &[("the coming summer", "1987-SU"), ("last winter", "1986-WI")],
+    );
+}
