@@ -505,6 +505,23 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     {
         return false;
     }
+    // "cut polling places to 60 this year", "its second this year": a count or rank of
+    // things before a date of its own ("the 30th of last month" has "of" between, and
+    // "December 31 this year" is a day of its month).
+    let day_of_month = j >= 2
+        && toks[j - 2]
+            .text(text)
+            .rsplit('-')
+            .next()
+            .is_some_and(|m| month_of(m).is_some());
+    if matches!(classes[j - 1], Class::Number | Class::Ordinal)
+        && !day_of_month
+        && ["last", "next", "this"]
+            .iter()
+            .any(|r| w.eq_ignore_ascii_case(r))
+    {
+        return false;
+    }
     if w.eq_ignore_ascii_case("back") && !counted {
         return false;
     }
@@ -1109,7 +1126,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
             Class::None
         }
         Lex::Ref(_) => Class::Head,
-        Lex::Unit(_) if names_an_award(text, toks, i) => Class::None,
+        Lex::Unit(_) if names_an_award(text, toks, i) || interjects(text, toks, i) => Class::None,
         Lex::Unit(_) => unit_class(text, toks, i, w),
         // "over the summer", "well into the winter": the season in view, named alone; not
         // "at the Winter Olympics", "the spring offensive", "after the fall in the yen".
@@ -1723,6 +1740,15 @@ fn names_an_award(text: &str, toks: &[Token], i: usize) -> bool {
         && word(i - 2).eq_ignore_ascii_case("of")
         && capitalised(word(i - 3))
         && !is_temporal_word(word(i - 3))
+}
+
+/// "Wait a minute", "just a second": an interjection, no length of time.
+fn interjects(text: &str, toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| lower_word(text, toks, k);
+    i >= 2
+        && matches!(word(i).as_str(), "minute" | "second" | "sec")
+        && word(i - 1) == "a"
+        && matches!(word(i - 2).as_str(), "wait" | "just")
 }
 
 /// Whether "fall" at `i` is a drop, not autumn: "the first fall since February", "a

@@ -2234,3 +2234,21 @@ fn last_and_next_seasons_count_seasons_not_years() {
         &[("the coming summer", "1987-SU"), ("last winter", "1986-WI")],
     );
 }
+
+#[test]
+fn counts_and_ranks_before_a_date_of_their_own() {
+    // Friday 15 April 2016.
+    assert_tags(
+        "It cut polling places from 400 in 2008 to 60 this year. Its fifth test, its second \
+         this year, failed. The study is due no later than December 31 this year. Wait a \
+         minute: he waited a minute.",
+        Some("2016-04-15"),
+        &[
+            ("2008", "2008"),
+            ("this year", "2016"),
+            ("this year", "2016"),
+            ("December 31 this year", "2016-12-31"),
+            ("a minute", "PT1M"),
+        ],
+    );
+}
