@@ -2000,6 +2000,11 @@ impl Rules<'_> {
     }
 
     fn rel_month(&self, m: u32, r: i32) -> Option<TimexValue> {
+        // "that November", "the following March": counted from the period the story
+        // last named ("McGovern won the nomination in 1972 ... lost that November").
+        if let Some(v) = self.narrative_month(m, r) {
+            return Some(v);
+        }
         let Some(a) = self.anchor else {
             return out(format!("XXXX-{m:02}"), TimexKind::Date, true);
         };
@@ -2013,6 +2018,27 @@ impl Rules<'_> {
             r if r < 0 => a.year() - i32::from(m >= a.month()) - i32::from(just_ended),
             r if r > 0 => a.year() + i32::from(m <= a.month()),
             _ => a.year(),
+        };
+        month_of_year(y, m, self.day_number())
+    }
+
+    /// A month named with "that", "the following" or "the previous", in the year of
+    /// the last date mentioned (the first such month after it, or the last before it).
+    fn narrative_month(&self, m: u32, r: i32) -> Option<TimexValue> {
+        if !matches!(self.rel(), Some((_, RelWord::Narrative))) {
+            return None;
+        }
+        let reference = self.reference?;
+        let year: i32 = reference.get(..4)?.parse().ok()?;
+        // The month of the reference, or none for a year ("1972") or a quarter.
+        let at: Option<u32> = reference
+            .get(5..7)
+            .filter(|_| is_month_value(reference) || reference.len() == 10)
+            .and_then(|mm| mm.parse().ok());
+        let y = match (r, at) {
+            (r, Some(at)) if r > 0 => year + i32::from(m <= at),
+            (r, Some(at)) if r < 0 => year - i32::from(m >= at),
+            _ => year,
         };
         month_of_year(y, m, self.day_number())
     }

@@ -2252,3 +2252,21 @@ fn counts_and_ranks_before_a_date_of_their_own() {
         ],
     );
 }
+
+#[test]
+fn that_november_is_the_story_years() {
+    // Wednesday 1 June 2016.
+    assert_tags(
+        "McGovern won the nomination in 1972. He lost to Nixon that November. Oil fell to \
+         $8.50 in July 1986 from a peak the previous November. In today's climate, change \
+         wins.",
+        Some("2016-06-01"),
+        &[
+            ("1972", "1972"),
+            ("that November", "1972-11"),
+            ("July 1986", "1986-07"),
+            ("the previous November", "1985-11"),
+            ("today", "PRESENT_REF"),
+        ],
+    );
+}
