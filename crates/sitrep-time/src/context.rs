@@ -618,7 +618,7 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         // not with a time before it; "Friday's report could give stocks a boost" hedges
         // what the report does, not when it came.
         if i >= last
-            && ["from", "could", "might"]
+            && ["from", "could", "might", "must", "should"]
                 .iter()
                 .any(|w| t.text(text).eq_ignore_ascii_case(w))
         {
@@ -857,7 +857,7 @@ fn is_idiom(w: &str, prev: &str, next: &str, after_next: &str) -> bool {
             && matches!(prev, "as" | "than"))
         || (w == "next" && next == "to")
         // "could have met on Monday": a past that did not happen.
-        || (matches!(w, "would" | "could" | "might") && next == "have")
+        || (matches!(w, "would" | "could" | "might" | "must" | "should") && next == "have")
         // "could be held on Monday" is a plan; "could give no reason on Friday", "could
         // not attend" are as often a past ability.
         || (matches!(w, "could" | "might")

@@ -2270,3 +2270,20 @@ fn that_november_is_the_story_years() {
         ],
     );
 }
+
+#[test]
+fn must_and_should_look_ahead_from_before_the_time() {
+    // Tuesday 19 February 2008.
+    assert_tags(
+        "Rebates should begin reaching taxpayers late in the second quarter. Accounts must \
+         be transferred by Monday morning. Personal income grew 0.5 percent in January \
+         should please retailers. He should have left on Friday.",
+        Some("2008-02-19"),
+        &[
+            ("the second quarter", "2008-Q2"),
+            ("Monday morning", "2008-02-25TMO"),
+            ("January", "2008-01"),
+            ("Friday", "2008-02-15"),
+        ],
+    );
+}
