@@ -458,6 +458,9 @@ pub fn normalise_after(
     if let Some(v) = numeric_date(expr.trim(), anchor) {
         return Some(v);
     }
+    if let Some(v) = half_a_unit(expr, anchor) {
+        return Some(v);
+    }
     if let Some(v) = lasting(expr) {
         return Some(v);
     }
@@ -609,6 +612,56 @@ fn lasting(expr: &str) -> Option<TimexValue> {
     };
     let n = (!unit.ends_with('s')).then_some(1);
     out(duration(n, u)?, TimexKind::Duration, false)
+}
+
+/// "half a year" (`P6M`), "half an hour", "a half-hour" (`PT30M`), "half a century"
+/// (`P50Y`); "half a century ago" is the year fifty years back and "half a decade ago"
+/// five. Words before "half" ("nearly", "more than") are left to the modifier.
+fn half_a_unit(expr: &str, anchor: Option<NaiveDate>) -> Option<TimexValue> {
+    let w = words(expr);
+    let ago = w.last().is_some_and(|l| l == "ago");
+    // "a half-hour later" is a duration, as "three days later" is.
+    let later = w.last().is_some_and(|l| l == "later");
+    let body = if ago || later {
+        &w[..w.len() - 1]
+    } else {
+        &w[..]
+    };
+    let unit_word = match body {
+        [.., half, article, unit] if half == "half" && matches!(article.as_str(), "a" | "an") => {
+            unit.as_str()
+        }
+        // "a half-hour": the words come split at the hyphen.
+        [.., half, unit] if half == "half" && expr.to_ascii_lowercase().contains("half-") => {
+            unit.as_str()
+        }
+        _ => return None,
+    };
+    let Some(Lex::Unit(u)) = lexicon().get(unit_word).first().copied() else {
+        return None;
+    };
+    let years_back = match u {
+        Unit::Century => 50,
+        Unit::Decade => 5,
+        _ => 0,
+    };
+    if ago {
+        let a = anchor?;
+        return (years_back > 0)
+            .then(|| out((a.year() - years_back).to_string(), TimexKind::Date, true))
+            .flatten();
+    }
+    let value = match u {
+        Unit::Century | Unit::Decade => format!("P{years_back}Y"),
+        Unit::Year => "P6M".to_string(),
+        Unit::Month => "P15D".to_string(),
+        Unit::Week => "P3DT12H".to_string(),
+        Unit::Day => "PT12H".to_string(),
+        Unit::Hour => "PT30M".to_string(),
+        Unit::Minute => "PT30S".to_string(),
+        _ => return None,
+    };
+    out(value, TimexKind::Duration, false)
 }
 
 /// Removes "1/2", "½" and "and a half" from an expression, saying whether it had one.

@@ -1263,6 +1263,18 @@ fn mark_halves_and_approximations(text: &str, toks: &[Token], classes: &mut [Cla
             classes[i] = Class::Glue;
         }
     }
+    // "half a year", "half an hour", "half a century ago": half the unit after it.
+    for i in 0..toks.len().saturating_sub(2) {
+        let article = is(i + 1, "a") || is(i + 1, "an");
+        let unit = lexicon()
+            .get(&lower_word(text, toks, i + 2))
+            .first()
+            .is_some_and(|l| matches!(l, Lex::Unit(u) if unit_size(*u).is_some() || matches!(u, Unit::Decade | Unit::Century)));
+        if is(i, "half") && article && unit && classes[i + 2] == Class::Unit {
+            classes[i] = Class::Modifier;
+            classes[i + 1] = Class::Number;
+        }
+    }
     // "in the weeks ahead", "the days ahead": the coming stretch of those units (not "the
     // days ahead of the vote", which counts back from the vote).
     for i in 2..toks.len() {
@@ -1464,9 +1476,21 @@ fn dir_class(toks: &[Token], i: usize, w: &str) -> Class {
 }
 
 fn hyphenated(w: &str) -> Class {
-    // "three-quarters", "one-half": fractions, not periods.
-    if w.ends_with("-quarters") || w.ends_with("-half") || w.ends_with("-minute") {
+    // "three-quarters", "one-half": fractions, not periods; "a half-dozen" is a count.
+    if w.ends_with("-quarters")
+        || w.ends_with("-half")
+        || w.ends_with("-minute")
+        || w.ends_with("-dozen")
+    {
         return Class::None;
+    }
+    // "a half-hour", "a half-century": half the unit.
+    if let Some(unit) = w.strip_prefix("half-") {
+        return if is_unit_word(unit) {
+            Class::Head
+        } else {
+            Class::None
+        };
     }
     // "a four-term congressman", "mid-term elections", "a six-session rally", "11th-hour
     // talks", "after-hours trading": terms of office, trading sessions and idioms, no

@@ -2287,3 +2287,23 @@ fn must_and_should_look_ahead_from_before_the_time() {
         ],
     );
 }
+
+#[test]
+fn half_a_unit_is_half_its_length() {
+    // Friday 1 January 2016.
+    assert_tags(
+        "It lasted half a year. It took half an hour, then a half-hour more. He led for half \
+         a century. It happened half a century ago. She cycled through a half-dozen slogans. \
+         It lasted a year and a half. He called a half-hour later.",
+        Some("2016-01-01"),
+        &[
+            ("half a year", "P6M"),
+            ("half an hour", "PT30M"),
+            ("half-hour", "PT30M"),
+            ("half a century", "P50Y"),
+            ("half a century ago", "1966"),
+            ("a year and a half", "P1Y6M"),
+            ("half-hour later", "PT30M"),
+        ],
+    );
+}
