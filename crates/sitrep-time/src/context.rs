@@ -681,7 +681,9 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         && toks[i - 1]
             .text(text)
             .starts_with(|c: char| c.is_uppercase());
-    if raw == "Can" && after_name {
+    // "a can of soup": a noun after its article.
+    let after_article = i > 0 && is_determiner(text, &toks[i - 1]);
+    if (raw == "Can" && after_name) || (raw.eq_ignore_ascii_case("can") && after_article) {
         return None;
     }
     let w = lower(raw);

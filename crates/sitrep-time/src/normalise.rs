@@ -993,6 +993,9 @@ fn compound_duration(its: &[It]) -> Option<String> {
             .map(|(k, c)| format!("{}{c}", counts[k]))
             .collect::<String>()
     };
+    if counts.iter().all(|n| *n == 0) {
+        return None;
+    }
     let date = written(0..3, ["Y", "M", "D"]);
     let clock = written(3..6, ["H", "M", "S"]);
     let t = if clock.is_empty() { "" } else { "T" };
@@ -2083,14 +2086,23 @@ impl Rules<'_> {
         }
         let reference = self.reference?;
         let year: i32 = reference.get(..4)?.parse().ok()?;
-        // The month of the reference, or none for a year ("1972") or a quarter.
-        let at: Option<u32> = reference
-            .get(5..7)
-            .filter(|_| is_month_value(reference) || reference.len() == 10)
-            .and_then(|mm| mm.parse().ok());
-        let y = match (r, at) {
-            (r, Some(at)) if r > 0 => year + i32::from(m <= at),
-            (r, Some(at)) if r < 0 => year - i32::from(m >= at),
+        // The first and last month the reference covers: a month or day its own, a
+        // quarter its three, a week its Monday's, a year (or anything else) all twelve.
+        let (first, last) = if is_month_value(reference) || reference.len() == 10 {
+            let mm: u32 = reference.get(5..7)?.parse().ok()?;
+            (mm, mm)
+        } else if let Some(q) = reference.strip_prefix(&format!("{year}-Q")) {
+            let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+            (3 * q - 2, 3 * q)
+        } else if reference.contains("-W") {
+            let mm = week_or_day(reference)?.month();
+            (mm, mm)
+        } else {
+            (1, 12)
+        };
+        let y = match r {
+            r if r > 0 => year + i32::from(m <= last),
+            r if r < 0 => year - i32::from(m >= first),
             _ => year,
         };
         month_of_year(y, m, self.day_number())
@@ -2100,8 +2112,10 @@ impl Rules<'_> {
         let Some(a) = self.anchor else {
             return out(format!("XXXX-{s}"), TimexKind::Date, true);
         };
+        // "this winter", written in January, began the December before.
         if r == 0 {
-            return out(format!("{}-{s}", a.year()), TimexKind::Date, true);
+            let y = a.year() - i32::from(s == "WI" && a.month() <= 2);
+            return out(format!("{y}-{s}"), TimexKind::Date, true);
         }
         // Seasons counted in a row, a winter under the year it starts in (January 2016
         // is in 2015-WI): "last spring", written in December, is this year's; "last

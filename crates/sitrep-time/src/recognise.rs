@@ -66,6 +66,11 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
             .filter(|&(a, b)| !counts_a_streak(text, &toks, &classes[a..b], b))
         {
             let mut end = toks[b - 1].span.end();
+            // "on 19.05.2007.": the sentence's full stop stays out.
+            let last = toks[b - 1].text(text);
+            if last.ends_with('.') && dotted_date_parts(last).is_some() {
+                end -= 1;
+            }
             end = extend_local_time(text, &toks, b).unwrap_or(end);
             let span = Span::new(toks[a].span.start(), end);
             if !is_quoted_title(text, sentence, span) {
@@ -183,8 +188,8 @@ pub(crate) fn slash_date_parts(parts: [&str; 3]) -> Option<[u32; 3]> {
     let [a, b, c] = [figure(parts[0])?, figure(parts[1])?, figure(parts[2])?];
     let short = |s: &str| s.len() <= 2;
     let valid = |y: u32, m: u32, d: u32| {
-        ((1800..=2199).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-            .then_some([y, m, d])
+        let real = chrono::NaiveDate::from_ymd_opt(y as i32, m, d).is_some();
+        ((1800..=2199).contains(&y) && real).then_some([y, m, d])
     };
     if parts[0].len() == 4 && short(parts[1]) && short(parts[2]) {
         return valid(a, b, c);
@@ -232,6 +237,37 @@ fn follows_year(year: &str, next: &str) -> bool {
     match next.len() {
         2 => n == (y + 1) % 100,
         4 => n == y + 1,
+        _ => false,
+    }
+}
+
+/// Whether token `j` opens "this/last/next" before a time word ("this year", "last
+/// night", "last May").
+fn starts_a_dated_period(text: &str, toks: &[Token], j: usize) -> bool {
+    let rel = ["last", "next", "this"]
+        .iter()
+        .any(|r| toks[j].text(text).eq_ignore_ascii_case(r));
+    rel && toks
+        .get(j + 1)
+        .is_some_and(|t| is_temporal_word(t.text(text)))
+}
+
+/// Whether token `k`, a number or ordinal, counts or ranks things ("60", "second")
+/// rather than naming a day of a month ("Dec. 31"), a clock hour ("at 10") or a day
+/// ("31st").
+fn counts_things(text: &str, toks: &[Token], classes: &[Class], k: usize) -> bool {
+    let w = toks[k].text(text);
+    let before = |back: usize| k.checked_sub(back).map_or("", |p| toks[p].text(text));
+    let after_month = month_of(before(1)).is_some()
+        || (before(1) == "." && month_of(before(2)).is_some())
+        || before(1)
+            .rsplit('-')
+            .next()
+            .is_some_and(|m| month_of(m).is_some());
+    let clock = w.contains(':') || before(1) == ":" || before(1).eq_ignore_ascii_case("at");
+    match classes[k] {
+        Class::Number => !after_month && !clock,
+        Class::Ordinal => w.starts_with(|c: char| c.is_ascii_alphabetic()),
         _ => false,
     }
 }
@@ -506,20 +542,10 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
         return false;
     }
     // "cut polling places to 60 this year", "its second this year": a count or rank of
-    // things before a date of its own ("the 30th of last month" has "of" between, and
-    // "December 31 this year" is a day of its month).
-    let day_of_month = j >= 2
-        && toks[j - 2]
-            .text(text)
-            .rsplit('-')
-            .next()
-            .is_some_and(|m| month_of(m).is_some());
-    if matches!(classes[j - 1], Class::Number | Class::Ordinal)
-        && !day_of_month
-        && ["last", "next", "this"]
-            .iter()
-            .any(|r| w.eq_ignore_ascii_case(r))
-    {
+    // things before a week, month or year of its own. A day of its month ("Dec. 31 this
+    // year"), a clock ("at 10 this morning") and a day's ordinal ("the 31st this month")
+    // still join.
+    if starts_a_dated_period(text, toks, j) && counts_things(text, toks, classes, j - 1) {
         return false;
     }
     if w.eq_ignore_ascii_case("back") && !counted {
@@ -1126,7 +1152,13 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
             Class::None
         }
         Lex::Ref(_) => Class::Head,
-        Lex::Unit(_) if names_an_award(text, toks, i) || interjects(text, toks, i) => Class::None,
+        Lex::Unit(_)
+            if names_an_award(text, toks, i)
+                || interjects(text, toks, i)
+                || after_speed_per(text, toks, i) =>
+        {
+            Class::None
+        }
         Lex::Unit(_) => unit_class(text, toks, i, w),
         // "over the summer", "well into the winter": the season in view, named alone; not
         // "at the Winter Olympics", "the spring offensive", "after the fall in the yen".
@@ -1145,6 +1177,9 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Number(_) => Class::Number,
         Lex::Ordinal(_) => Class::Ordinal,
         Lex::Rel(_) if w == "past" => past_class(text, toks, i),
+        // "following January economic data", "following Monday's vote": a preposition,
+        // not "the following January".
+        Lex::Rel(_) if w == "following" && !prev.eq_ignore_ascii_case("the") => Class::None,
         // "current market conditions": TimeML reads the adjective as the present on its
         // own; before a period ("the current quarter") it modifies as "this" does.
         // "the current account deficit": the balance of payments, not the present.
@@ -1758,21 +1793,52 @@ fn names_a_paper(text: &str, toks: &[Token], i: usize) -> bool {
 fn names_an_award(text: &str, toks: &[Token], i: usize) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
     let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    // "Rest of the Year", "Busiest Time of the Year": a stretch of the period in a title.
+    const STRETCHES: &[&str] = &[
+        "rest",
+        "remainder",
+        "most",
+        "time",
+        "part",
+        "bulk",
+        "balance",
+        "beginning",
+        "start",
+        "middle",
+        "days",
+        "weeks",
+        "months",
+    ];
     i >= 3
         && capitalised(word(i))
         && word(i - 1).eq_ignore_ascii_case("the")
         && word(i - 2).eq_ignore_ascii_case("of")
         && capitalised(word(i - 3))
         && !is_temporal_word(word(i - 3))
+        && !STRETCHES
+            .iter()
+            .any(|s| word(i - 3).eq_ignore_ascii_case(s))
 }
 
-/// "Wait a minute", "just a second": an interjection, no length of time.
+/// "Wait a minute", "wait a second": an interjection, no length of time ("lasted just a
+/// minute" is one).
 fn interjects(text: &str, toks: &[Token], i: usize) -> bool {
     let word = |k: usize| lower_word(text, toks, k);
     i >= 2
         && matches!(word(i).as_str(), "minute" | "second" | "sec")
         && word(i - 1) == "a"
-        && matches!(word(i - 2).as_str(), "wait" | "just")
+        && word(i - 2) == "wait"
+}
+
+/// The "hour" of "100 miles per hour": part of a speed, like its "per".
+fn after_speed_per(text: &str, toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && matches!(
+            lower_word(text, toks, i).as_str(),
+            "hour" | "minute" | "second"
+        )
+        && lower_word(text, toks, i - 1) == "per"
+        && cues().is(&lower_word(text, toks, i - 2), Cue::Measure)
 }
 
 /// Whether "fall" at `i` is a drop, not autumn: "the first fall since February", "a

@@ -2036,7 +2036,7 @@ fn dates_written_in_figures_with_slashes_or_dots() {
             ("02.04.2005", "2005-02-04"),
             ("09:15 AM", "2005-02-04T09:15"),
             ("7/16/10 at 5:22 PM", "2010-07-16T17:22"),
-            ("19.05.2007.", "2007-05-19"),
+            ("19.05.2007", "2007-05-19"),
             ("2004/7/11", "2004-07-11"),
             ("17/05/2004", "2004-05-17"),
             ("4/2/2005", "2005-02-04"),
@@ -2258,7 +2258,7 @@ fn that_november_is_the_story_years() {
     // Wednesday 1 June 2016.
     assert_tags(
         "McGovern won the nomination in 1972. He lost to Nixon that November. Oil fell to \
-         $8.50 in July 1986 from a peak the previous November. In today's climate, change \
+         $8.50 in July 1986 from a peak the previous November. In today's environment, change \
          wins.",
         Some("2016-06-01"),
         &[
@@ -2305,5 +2305,39 @@ fn half_a_unit_is_half_its_length() {
             ("a year and a half", "P1Y6M"),
             ("half-hour later", "PT30M"),
         ],
+    );
+}
+
+#[test]
+fn review_eight_speeds_counts_story_months_and_prepositions() {
+    // Monday 7 March 2016.
+    assert_tags(
+        "Winds hit 100 miles per hour last week. The deadline is Dec. 31 this year. Shares \
+         fell at 9:30 this morning. It is due the 31st this month. Output fell in the third \
+         quarter of 2010, and the following January the plant closed. In 2010 Toyota \
+         recalled cars; the previous November it had warned. He bought a can of soup in \
+         January. The interview lasted just a minute. Sales stalled for the Rest of the \
+         Year. Bonds rallied following Monday's vote.",
+        Some("2016-03-07"),
+        &[
+            ("last week", "2016-W09"),
+            ("Dec. 31 this year", "2016-12-31"),
+            ("9:30 this morning", "2016-03-07T09:30"),
+            ("the 31st this month", "2016-03-31"),
+            ("the third quarter of 2010", "2010-Q3"),
+            ("the following January", "2011-01"),
+            ("2010", "2010"),
+            ("the previous November", "2009-11"),
+            ("January", "2016-01"),
+            ("a minute", "PT1M"),
+            ("the Year", "2016"),
+            ("Monday", "2016-03-07"),
+        ],
+    );
+    // Friday 15 January 2016: this winter began in December.
+    assert_tags(
+        "It will be cold this winter. It was 2/30/2016, not a date.",
+        Some("2016-01-15"),
+        &[("this winter", "2015-WI"), ("2016", "2016")],
     );
 }
