@@ -461,6 +461,9 @@ pub fn normalise_after(
     if let Some(v) = half_a_unit(expr, anchor) {
         return Some(v);
     }
+    if let Some(v) = compound_ago(expr, anchor) {
+        return Some(v);
+    }
     if let Some(v) = lasting(expr) {
         return Some(v);
     }
@@ -519,14 +522,16 @@ pub fn normalise_after(
 
 /// "the end of the week", "the beginning of the week": the week whose part lies on the
 /// side of the anchor the clause's tense looks to. A past end, written on a Monday to
-/// Wednesday, is last week's ("stabilised at the end of the week", in a Monday's
-/// report); a future end or start, written at the weekend, is the coming week's ("at the
-/// end of the week, the summit is set to ...", in a Sunday's week-ahead); a future start
-/// written from Wednesday is next week's.
+/// Thursday, is last week's ("stabilised at the end of the week", in a Monday's
+/// report), and so is a past middle written on a Monday or Tuesday; a future end or
+/// start, written at the weekend, is the coming week's ("at the end of the week, the
+/// summit is set to ...", in a Sunday's week-ahead); a future start written from
+/// Wednesday is next week's.
 fn week_part_in_tense(part: &str, a: NaiveDate, tense: Tense) -> Option<String> {
     let day = a.weekday().number_from_monday();
     let shift = match (tense, part) {
-        (Tense::Past, "END") if day <= 3 => -1,
+        (Tense::Past, "END") if day <= 4 => -1,
+        (Tense::Past, "MID") if day <= 2 => -1,
         (Tense::Future, "END") if day >= 6 => 1,
         (Tense::Future, "START") if day >= 3 => 1,
         _ => return None,
@@ -798,7 +803,16 @@ fn written_date(day: &str, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
         if it.next().is_some() {
             return None;
         }
-        let parts = crate::recognise::slash_date_parts(written)?;
+        let mut parts = crate::recognise::slash_date_parts(written)?;
+        // "10/29/29" in a 1989 paper is 1929: a two-digit year is the latest one no
+        // more than ten years past the document's.
+        if let (2, Some(a)) = (written[2].len(), anchor) {
+            let yy = parts[0] % 100;
+            let latest = u32::try_from(a.year() + 10).ok()?;
+            parts[0] = [2100 + yy, 2000 + yy, 1900 + yy, 1800 + yy]
+                .into_iter()
+                .find(|y| *y <= latest)?;
+        }
         (parts, written[0].len() > 2)
     };
     let [y, m, d] = parts;
@@ -947,10 +961,46 @@ fn unit_code(u: Unit) -> Option<(&'static str, bool, i64)> {
     })
 }
 
+/// "two years and six months ago": the month that far back ("ten days and two weeks ago"
+/// is no compound; a count of days gives the day).
+fn compound_ago(expr: &str, anchor: Option<NaiveDate>) -> Option<TimexValue> {
+    let its = items(expr);
+    let [pairs @ .., It::Dir(-1, true)] = its.as_slice() else {
+        return None;
+    };
+    compound_duration(pairs)?;
+    let a = anchor?;
+    let (mut months, mut days) = (0i64, 0i64);
+    for c in pairs.chunks(2) {
+        let [It::Num(n), It::Unit(u, _)] = c else {
+            return None;
+        };
+        match u {
+            Unit::Year => months = months.checked_add(n.checked_mul(12)?)?,
+            Unit::Month => months = months.checked_add(*n)?,
+            Unit::Week => days = days.checked_add(n.checked_mul(7)?)?,
+            Unit::Day => days = days.checked_add(*n)?,
+            _ => return None,
+        }
+    }
+    let back = a.checked_sub_months(chrono::Months::new(u32::try_from(months).ok()?))?;
+    let value = if days == 0 {
+        back.format("%Y-%m").to_string()
+    } else {
+        ymd(back.checked_sub_signed(Duration::try_days(days)?)?)
+    };
+    out(value, TimexKind::Date, true)
+}
+
 /// "two years six months", "six years and eight months", "1 hour 30 minutes": counts of
 /// ever smaller units, one duration (`P2Y6M`, `PT1H30M`); weeks beside other units are
 /// counted in days, as ISO 8601 writes no weeks among them.
 fn compound_duration(its: &[It]) -> Option<String> {
+    // "the next two years and six months", "the past three years and two months".
+    let its = match its {
+        [It::Rel(..), rest @ ..] => rest,
+        _ => its,
+    };
     let pairs: Vec<(i64, Unit)> = its
         .chunks(2)
         .map(|c| match c {

@@ -2341,3 +2341,25 @@ fn review_eight_speeds_counts_story_months_and_prepositions() {
         &[("this winter", "2015-WI"), ("2016", "2016")],
     );
 }
+
+#[test]
+fn compound_offsets_mid_week_and_two_digit_years() {
+    // Monday 7 March 2016.
+    assert_tags(
+        "He left two years and six months ago. Over the next two years and six months, \
+         prices will rise. Shares rose in the middle of the week. He was born on 4/1/45.",
+        Some("2016-03-07"),
+        &[
+            ("two years and six months ago", "2013-09"),
+            ("the next two years and six months", "P2Y6M"),
+            ("the middle of the week", "2016-W09"),
+            ("4/1/45", "1945-04-01"),
+        ],
+    );
+    // Thursday 26 October 1989.
+    assert_tags(
+        "The crash of 10/29/29 ruined him.",
+        Some("1989-10-26"),
+        &[("10/29/29", "1929-10-29")],
+    );
+}
