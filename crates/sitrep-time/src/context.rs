@@ -676,15 +676,14 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     if raw.len() < 2 || !toks[i].is_word {
         return None;
     }
-    // "American Can": a capitalised "Can" after a capitalised word is a name.
-    let after_name = i > 0
-        && toks[i - 1]
-            .text(text)
-            .starts_with(|c: char| c.is_uppercase());
-    // "a can of soup": a noun after its article.
-    let after_article = i > 0 && is_determiner(text, &toks[i - 1]);
-    if (raw == "Can" && after_name) || (raw.eq_ignore_ascii_case("can") && after_article) {
-        return None;
+    // "American Can": a capitalised "Can" after a capitalised word is a name; "a can of
+    // soup": a noun after its article.
+    if raw.eq_ignore_ascii_case("can") && i > 0 {
+        let before = &toks[i - 1];
+        let after_name = before.text(text).starts_with(|c: char| c.is_uppercase());
+        if (raw == "Can" && after_name) || is_determiner(text, before) {
+            return None;
+        }
     }
     let w = lower(raw);
     let cue = cues();

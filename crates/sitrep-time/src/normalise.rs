@@ -623,6 +623,14 @@ fn lasting(expr: &str) -> Option<TimexValue> {
 /// (`P50Y`); "half a century ago" is the year fifty years back and "half a decade ago"
 /// five. Words before "half" ("nearly", "more than") are left to the modifier.
 fn half_a_unit(expr: &str, anchor: Option<NaiveDate>) -> Option<TimexValue> {
+    // Most expressions hold no half: one pass over the bytes settles them.
+    if !expr
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"half"))
+    {
+        return None;
+    }
     let w = words(expr);
     let ago = w.last().is_some_and(|l| l == "ago");
     // "a half-hour later" is a duration, as "three days later" is.
@@ -964,6 +972,13 @@ fn unit_code(u: Unit) -> Option<(&'static str, bool, i64)> {
 /// "two years and six months ago": the month that far back ("ten days and two weeks ago"
 /// is no compound; a count of days gives the day).
 fn compound_ago(expr: &str, anchor: Option<NaiveDate>) -> Option<TimexValue> {
+    let trimmed = expr.trim_end();
+    let ago = trimmed
+        .get(trimmed.len().saturating_sub(3)..)
+        .is_some_and(|end| end.eq_ignore_ascii_case("ago"));
+    if !ago {
+        return None;
+    }
     let its = items(expr);
     let [pairs @ .., It::Dir(-1, true)] = its.as_slice() else {
         return None;

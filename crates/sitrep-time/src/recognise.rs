@@ -1300,12 +1300,15 @@ fn mark_halves_and_approximations(text: &str, toks: &[Token], classes: &mut [Cla
     }
     // "half a year", "half an hour", "half a century ago": half the unit after it.
     for i in 0..toks.len().saturating_sub(2) {
+        if !is(i, "half") {
+            continue;
+        }
         let article = is(i + 1, "a") || is(i + 1, "an");
         let unit = lexicon()
             .get(&lower_word(text, toks, i + 2))
             .first()
             .is_some_and(|l| matches!(l, Lex::Unit(u) if unit_size(*u).is_some() || matches!(u, Unit::Decade | Unit::Century)));
-        if is(i, "half") && article && unit && classes[i + 2] == Class::Unit {
+        if article && unit && classes[i + 2] == Class::Unit {
             classes[i] = Class::Modifier;
             classes[i + 1] = Class::Number;
         }
@@ -1833,11 +1836,11 @@ fn interjects(text: &str, toks: &[Token], i: usize) -> bool {
 /// The "hour" of "100 miles per hour": part of a speed, like its "per".
 fn after_speed_per(text: &str, toks: &[Token], i: usize) -> bool {
     i >= 2
+        && toks[i - 1].text(text).eq_ignore_ascii_case("per")
         && matches!(
             lower_word(text, toks, i).as_str(),
             "hour" | "minute" | "second"
         )
-        && lower_word(text, toks, i - 1) == "per"
         && cues().is(&lower_word(text, toks, i - 2), Cue::Measure)
 }
 
