@@ -494,6 +494,12 @@ pub fn normalise_after(
     let definite = w.first().is_some_and(|w| w == "the")
         && w.get(1)
             .is_some_and(|w| matches!(w.as_str(), "last" | "past"));
+    // "10 this morning": an hour written in figures opens the expression (not "one
+    // evening", nor the score of "30-3 Monday night").
+    let opens_with_hour = w
+        .first()
+        .is_some_and(|f| (1..=2).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()))
+        && !expr.contains('-');
     let rules = Rules {
         its: &its,
         anchor,
@@ -502,6 +508,7 @@ pub fn normalise_after(
         definite,
         parted,
         attributive: expr.to_ascii_lowercase().contains("-quarter"),
+        opens_with_hour,
     };
     let mut value = rules.apply()?;
     if let (true, TimexKind::Duration, Some((unit, _))) = (half, value.kind, rules.unit()) {
@@ -868,6 +875,8 @@ struct Rules<'a> {
     definite: bool,
     /// It names a part of its period ("the end of the week", "early in the month").
     parted: bool,
+    /// It opens with an hour in figures ("10 this morning").
+    opens_with_hour: bool,
     /// A quarter written as an adjective ("fourth-quarter profit"): the quarter reported
     /// on, not one planned for.
     attributive: bool,
@@ -1443,7 +1452,7 @@ impl Rules<'_> {
 
     /// The `T..` suffix for a part of day or a clock time, empty when there is none.
     fn part_of_day(&self) -> String {
-        if let Some((h, m)) = self.clock() {
+        if let Some((h, m)) = self.clock().or_else(|| self.hour_of_part()) {
             return format!("T{h:02}:{m:02}");
         }
         self.find(|i| match i {
@@ -1452,6 +1461,29 @@ impl Rules<'_> {
             _ => None,
         })
         .unwrap_or_default()
+    }
+
+    /// "at 10 this morning", "at 8 tonight": a bare hour told by the part of the day
+    /// after it (a count of units is no hour: "two days this week").
+    fn hour_of_part(&self) -> Option<(u32, u32)> {
+        // A month makes the number its day ("May 5 morning").
+        if !self.opens_with_hour || self.has(|i| matches!(i, It::Unit(..) | It::Month(_))) {
+            return None;
+        }
+        let h = self.find(|i| match i {
+            It::Num(h) if (1..=12).contains(h) => Some(*h as u32),
+            _ => None,
+        })?;
+        let part = self.find(|i| match i {
+            It::DayPart(p @ ("MO" | "AF" | "EV" | "NI")) => Some(*p),
+            _ => None,
+        })?;
+        let h = match part {
+            "MO" => h % 12,
+            "NI" if h < 5 => h,
+            _ => h % 12 + 12,
+        };
+        Some((h, 0))
     }
 
     /// A clock time in 24-hour form from `7:15`, `10 p.m.`, `noon`.

@@ -2363,3 +2363,17 @@ fn compound_offsets_mid_week_and_two_digit_years() {
         &[("10/29/29", "1929-10-29")],
     );
 }
+
+#[test]
+fn an_hour_told_by_the_part_of_the_day_after_it() {
+    // Monday 7 March 2016.
+    assert_tags(
+        "He arrived at 10 this morning and will speak at 8 tonight. He returned one evening.",
+        Some("2016-03-07"),
+        &[
+            ("10 this morning", "2016-03-07T10:00"),
+            ("8 tonight", "2016-03-07T20:00"),
+            ("one evening", "2016-03-07TEV"),
+        ],
+    );
+}
