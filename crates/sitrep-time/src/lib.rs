@@ -53,7 +53,16 @@
 //! one of its own sentence is that one; "the next day" follows the day the story last
 //! named; "the same period" after a half-year is that half, and "the same period in 2010"
 //! takes the year named. A verb in the expression's own stretch of clause outranks one
-//! past the comma after it ("rules proposed on Tuesday, would require").
+//! past the comma after it ("rules proposed on Tuesday, would require"). "Last spring"
+//! counts seasons ("last spring", written in December, is this year's; a winter belongs
+//! to the year it starts in); "that November" and "the previous November" are months of
+//! the story's year; a month that ended under three weeks ago, named in a future clause,
+//! is awaited data, and a day of the month within six weeks of the document date is that
+//! day whatever the tense. "Can", "must" and "should" look ahead ("must" and "should"
+//! only from before the expression); "following" without "the" is a preposition.
+//! "Half a year" is `P6M`, "six years and eight months" `P6Y8M`, "two years and six
+//! months ago" the month that far back; "at 10 this morning" is `T10:00`; a two-digit
+//! year is the latest no more than ten years past the document's.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period
