@@ -735,7 +735,20 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         .get(i + 2)
         .map(|n| lower(n.text(text)))
         .unwrap_or_default();
-    if roles & Cue::Future.bit() != 0 && !is_idiom(&w, &prev, &next, &after_next) && !compared {
+    // "the polls failed to predict Cruz's win on Tuesday": a verb of the future inside
+    // the infinitive of a past verb that is no plan ("failed", "struggled") is what was
+    // done then; "agreed to buy in January" keeps its plan.
+    let in_past_infinitive = prev == "to"
+        && i >= 2
+        && toks.get(i - 2).is_some_and(|t| {
+            let v = lower(t.text(text));
+            (is_regular_past(&v) || cue.is(&v, Cue::Past)) && !cue.is(&v, Cue::Intent)
+        });
+    if roles & Cue::Future.bit() != 0
+        && !is_idiom(&w, &prev, &next, &after_next)
+        && !compared
+        && !in_past_infinitive
+    {
         return Some(Tense::Future);
     }
     // "is expected to", "are scheduled for": the present auxiliary leaves the tense to

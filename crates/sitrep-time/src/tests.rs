@@ -2377,3 +2377,19 @@ fn an_hour_told_by_the_part_of_the_day_after_it() {
         ],
     );
 }
+
+#[test]
+fn a_failed_prediction_and_a_question_of_how_are_past() {
+    // Tuesday 17 November 2015.
+    assert_tags(
+        "The polls failed to predict his win on Sunday night. Carson struggled to answer a \
+         question on Sunday about how he would form a coalition. Analysts predict a rise on \
+         Friday.",
+        Some("2015-11-17"),
+        &[
+            ("Sunday night", "2015-11-15TNI"),
+            ("Sunday", "2015-11-15"),
+            ("Friday", "2015-11-20"),
+        ],
+    );
+}
