@@ -638,9 +638,10 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         // "rules proposed by the Fed on Tuesday, would require": a verb of the
         // expression's own stretch of clause outranks one past the comma after it.
         segment_cue |= i < first && last_break_before.is_none_or(|b| i > b);
-        let beyond_comma = segment_cue && comma_after.is_some_and(|c| i > c);
+        let past_comma = comma_after.is_some_and(|c| i > c);
+        let beyond_comma = segment_cue && past_comma;
         let attribution = cues().is(&lower(t.text(text)), Cue::Attribution);
-        let trailing = cue_before && comma_after.is_some_and(|c| i > c) && attribution;
+        let trailing = cue_before && past_comma && attribution;
         past_trailing_attribution |= trailing;
         // "Ralcorp said its third-quarter earnings would be hurt": the expression sits in
         // what was said, not beside the saying ("said on Monday", "said in July").
@@ -654,7 +655,7 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
             i + 1 - last + 2
         };
         let trailing = trailing || reported || beyond_comma;
-        let said_after = comma_after.is_some_and(|c| i > c) && attribution;
+        let said_after = past_comma && attribution;
         if (trailing || said_after) && !with_trailing {
             continue;
         }

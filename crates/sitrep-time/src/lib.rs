@@ -327,12 +327,10 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
             if let Some(v) = value.as_ref().filter(|v| !month_range(v)) {
                 if update_reference(&mut reference, v) {
                     reference_sentence = Some(sentence);
-                    reference_after_since = (doc.text.get(..t.span.start()))
-                        .unwrap_or("")
-                        .trim_end()
-                        .rsplit(|c: char| !c.is_alphabetic())
-                        .next()
-                        .is_some_and(|w| w.eq_ignore_ascii_case("since"));
+                    let first = toks.partition_point(|tk| tk.span.end() <= t.span.start());
+                    reference_after_since = first
+                        .checked_sub(1)
+                        .is_some_and(|k| toks[k].text(&doc.text).eq_ignore_ascii_case("since"));
                 }
             }
             (tense, value)
@@ -349,7 +347,7 @@ fn same_period_in_year(doc: &Document, analysed: &mut [(Tense, Option<TimexValue
     for (i, pair) in doc.timexes.windows(2).enumerate() {
         let (this, next) = (&pair[0], &pair[1]);
         let year = next.text.trim();
-        let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+        let is_year = normalise::is_year_value(year);
         let between = doc
             .text
             .get(this.span.end()..next.span.start())
@@ -359,10 +357,7 @@ fn same_period_in_year(doc: &Document, analysed: &mut [(Tense, Option<TimexValue
             continue;
         }
         if let Some(v) = analysed[i].1.as_mut() {
-            let dated = v
-                .timeml
-                .get(..4)
-                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+            let dated = v.timeml.get(..4).is_some_and(normalise::is_year_value);
             if dated && v.timeml.len() > 4 {
                 v.timeml.replace_range(..4, year);
             }
@@ -512,7 +507,7 @@ fn year_after_second_month(text: &str, span: Span) -> Option<String> {
     let year: i32 = year
         .parse()
         .ok()
-        .filter(|_| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))?;
+        .filter(|_| normalise::is_year_value(year))?;
     // "from November to February 2005": the first month is in the year before.
     let year = if first > second { year - 1 } else { year };
     Some(format!("{expr} {year}"))
@@ -544,7 +539,7 @@ fn day_after_month(text: &str, span: Span) -> Option<String> {
     let year_ok = year.is_empty()
         || year
             .strip_prefix(", ")
-            .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+            .is_some_and(normalise::is_year_value);
     if !(1..=2).contains(&digits) || !year_ok {
         return None;
     }
@@ -825,19 +820,18 @@ pub(crate) fn update_reference(reference: &mut Option<String>, v: &TimexValue) -
     false
 }
 
-/// Whether an expression counts years back from the date in view ("a year earlier",
-/// "the year before", "year-earlier"), not "that year", which names it.
 /// Whether `expr` is a bare "the month" or "the year" read as a calendar period (`v`)
 /// of the same kind as `reference`.
 fn same_period_again(expr: &str, reference: &str, v: &TimexValue) -> bool {
-    let year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
     match expr.trim().to_ascii_lowercase().as_str() {
         "the month" => normalise::is_month_value(reference) && normalise::is_month_value(&v.timeml),
-        "the year" => year(reference) && year(&v.timeml),
+        "the year" => normalise::is_year_value(reference) && normalise::is_year_value(&v.timeml),
         _ => false,
     }
 }
 
+/// Whether an expression counts years back from the date in view ("a year earlier",
+/// "the year before", "year-earlier"), not "that year", which names it.
 fn counts_years_back(expr: &str) -> bool {
     let lower = expr.to_ascii_lowercase();
     lower.contains("year") && (lower.contains("earlier") || lower.contains("before"))

@@ -581,6 +581,11 @@ pub(crate) fn part_since(v: &TimexValue, a: NaiveDate) -> Option<String> {
     still_ahead.then(|| previous_period(value, unit)).flatten()
 }
 
+/// Whether a value names a calendar year ("2008").
+pub(crate) fn is_year_value(v: &str) -> bool {
+    v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether a value names a calendar month ("2008-10").
 pub(crate) fn is_month_value(v: &str) -> bool {
     v.len() == 7 && v.as_bytes()[4] == b'-' && v.as_bytes()[5].is_ascii_digit()
@@ -992,21 +997,14 @@ fn compound_ago(expr: &str, anchor: Option<NaiveDate>) -> Option<TimexValue> {
     let [pairs @ .., It::Dir(-1, true)] = its.as_slice() else {
         return None;
     };
-    compound_duration(pairs)?;
-    let a = anchor?;
-    let (mut months, mut days) = (0i64, 0i64);
-    for c in pairs.chunks(2) {
-        let [It::Num(n), It::Unit(u, _)] = c else {
-            return None;
-        };
-        match u {
-            Unit::Year => months = months.checked_add(n.checked_mul(12)?)?,
-            Unit::Month => months = months.checked_add(*n)?,
-            Unit::Week => days = days.checked_add(n.checked_mul(7)?)?,
-            Unit::Day => days = days.checked_add(*n)?,
-            _ => return None,
-        }
+    // Counted back in calendar units only: a clock unit makes it no date.
+    let clock_unit = |i: &It| matches!(i, It::Unit(Unit::Hour | Unit::Minute | Unit::Second, _));
+    if pairs.iter().any(clock_unit) {
+        return None;
     }
+    let [years, months, days, ..] = compound_counts(pairs)?;
+    let a = anchor?;
+    let months = years.checked_mul(12)?.checked_add(months)?;
     let back = a.checked_sub_months(chrono::Months::new(u32::try_from(months).ok()?))?;
     let value = if days == 0 {
         back.format("%Y-%m").to_string()
@@ -1025,6 +1023,24 @@ fn compound_duration(its: &[It]) -> Option<String> {
         [It::Rel(..), rest @ ..] => rest,
         _ => its,
     };
+    let counts = compound_counts(its)?;
+    let written = |range: std::ops::Range<usize>, codes: [&str; 3]| {
+        range
+            .zip(codes)
+            .filter(|(k, _)| counts[*k] > 0)
+            .map(|(k, c)| format!("{}{c}", counts[k]))
+            .collect::<String>()
+    };
+    let date = written(0..3, ["Y", "M", "D"]);
+    let clock = written(3..6, ["H", "M", "S"]);
+    let t = if clock.is_empty() { "" } else { "T" };
+    Some(format!("P{date}{t}{clock}"))
+}
+
+/// The years, months, days, hours, minutes and seconds of `its` when it is two or more
+/// counts of ever smaller units and no other item ("six years and eight months"); weeks
+/// go into days. None when every count is nought.
+fn compound_counts(its: &[It]) -> Option<[i64; 6]> {
     let pairs: Vec<(i64, Unit)> = its
         .chunks(2)
         .map(|c| match c {
@@ -1046,7 +1062,6 @@ fn compound_duration(its: &[It]) -> Option<String> {
     if pairs.len() < 2 || ranks.windows(2).any(|w| w[0] >= w[1]) {
         return None;
     }
-    // Years, months, days, hours, minutes, seconds; weeks go into days.
     let mut counts = [0i64; 6];
     for (n, u) in pairs {
         let (slot, n) = match u {
@@ -1060,20 +1075,7 @@ fn compound_duration(its: &[It]) -> Option<String> {
         };
         counts[slot] = counts[slot].checked_add(n)?;
     }
-    let written = |range: std::ops::Range<usize>, codes: [&str; 3]| {
-        range
-            .zip(codes)
-            .filter(|(k, _)| counts[*k] > 0)
-            .map(|(k, c)| format!("{}{c}", counts[k]))
-            .collect::<String>()
-    };
-    if counts.iter().all(|n| *n == 0) {
-        return None;
-    }
-    let date = written(0..3, ["Y", "M", "D"]);
-    let clock = written(3..6, ["H", "M", "S"]);
-    let t = if clock.is_empty() { "" } else { "T" };
-    Some(format!("P{date}{t}{clock}"))
+    counts.iter().any(|n| *n != 0).then_some(counts)
 }
 
 fn duration(n: Option<i64>, u: Unit) -> Option<String> {
@@ -2091,16 +2093,14 @@ impl Rules<'_> {
             }
             Unit::Decade => ((a.year() + 10 * r) / 10).to_string(),
             Unit::Century => format!("{:02}", (a.year() + 100 * r) / 100),
-            // "the first half ... the same period last year": the half in view.
-            Unit::Vague if rel.is_some() && self.half_in_view().is_some() => {
-                let (year, h) = self.half_in_view()?;
-                format!("{}-H{h}", year + self.year_shift().unwrap_or(0))
-            }
-            // "the latest period", "the same period last year": the reporting quarter.
+            // "the first half ... the same period last year": the half in view; "the
+            // latest period", "the same period last year": else the reporting quarter.
             Unit::Vague if rel.is_some() => {
-                let q = self.quarter_in_view()?;
                 let shift = self.year_shift().unwrap_or(0);
-                format!("{}-Q{q}", a.year() + shift)
+                match self.half_in_view() {
+                    Some((year, h)) => format!("{}-H{h}", year + shift),
+                    None => format!("{}-Q{}", a.year() + shift, self.quarter_in_view()?),
+                }
             }
             _ => return None,
         };

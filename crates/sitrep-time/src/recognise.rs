@@ -154,7 +154,7 @@ fn mark_slash_dates(text: &str, toks: &[Token], classes: &mut [Class]) {
         }
         let piece = &toks[a..a + 5];
         let tight = piece.windows(2).all(|w| w[0].span.end == w[1].span.start);
-        let slashes = piece[1].text(text) == "/" && piece[3].text(text) == "/";
+        let slashes = piece[3].text(text) == "/";
         let after = toks.get(a + 5).map_or("", |t| t.text(text));
         // "1/2/2019/3" is a path or a code, not a date.
         let open_end = !(toks
@@ -1085,15 +1085,7 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Decade(_) | Lex::DayRel(_) | Lex::Holiday(..) | Lex::Floating(..) | Lex::Easter(_) => {
             Class::Head
         }
-        // "180 km per hour", "800 feet per minute": a speed, not a rate in time ("cubic
-        // feet per day" of gas is one).
-        Lex::Set("EVERY")
-            if w == "per"
-                && cues().is(&lower(prev), Cue::Measure)
-                && matches!(lower(next).as_ref(), "hour" | "minute" | "second") =>
-        {
-            Class::None
-        }
+        Lex::Set("EVERY") if w == "per" && is_speed_per(text, toks, i) => Class::None,
         Lex::Set("EVERY") => Class::Modifier,
         // "annual", "quarterly" mostly qualify nouns ("annual meeting").
         Lex::Set(_) if matches!(w, "annual" | "annually" | "quarterly") => Class::None,
@@ -1155,7 +1147,8 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Unit(_)
             if names_an_award(text, toks, i)
                 || interjects(text, toks, i)
-                || after_speed_per(text, toks, i) =>
+                || i.checked_sub(1)
+                    .is_some_and(|p| is_speed_per(text, toks, p)) =>
         {
             Class::None
         }
@@ -1826,22 +1819,22 @@ fn names_an_award(text: &str, toks: &[Token], i: usize) -> bool {
 /// "Wait a minute", "wait a second": an interjection, no length of time ("lasted just a
 /// minute" is one).
 fn interjects(text: &str, toks: &[Token], i: usize) -> bool {
-    let word = |k: usize| lower_word(text, toks, k);
+    let is = |k: usize, w: &str| word_is(text, toks, k, w);
     i >= 2
-        && matches!(word(i).as_str(), "minute" | "second" | "sec")
-        && word(i - 1) == "a"
-        && word(i - 2) == "wait"
+        && (is(i, "minute") || is(i, "second") || is(i, "sec"))
+        && is(i - 1, "a")
+        && is(i - 2, "wait")
 }
 
-/// The "hour" of "100 miles per hour": part of a speed, like its "per".
-fn after_speed_per(text: &str, toks: &[Token], i: usize) -> bool {
-    i >= 2
-        && toks[i - 1].text(text).eq_ignore_ascii_case("per")
-        && matches!(
-            lower_word(text, toks, i).as_str(),
-            "hour" | "minute" | "second"
-        )
-        && cues().is(&lower_word(text, toks, i - 2), Cue::Measure)
+/// Whether the "per" at `per` makes a speed with the units around it ("180 km per hour",
+/// "800 feet per minute"), not a rate in time ("cubic feet per day" of gas is one): then
+/// neither it nor its unit is a time.
+fn is_speed_per(text: &str, toks: &[Token], per: usize) -> bool {
+    let is = |k: usize, w: &str| word_is(text, toks, k, w);
+    per >= 1
+        && is(per, "per")
+        && (is(per + 1, "hour") || is(per + 1, "minute") || is(per + 1, "second"))
+        && cues().is(&lower_word(text, toks, per - 1), Cue::Measure)
 }
 
 /// Whether "fall" at `i` is a drop, not autumn: "the first fall since February", "a
