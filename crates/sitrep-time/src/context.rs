@@ -614,6 +614,11 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         let Some(mut tense) = marker(text, toks, i) else {
             continue;
         };
+        if cues().is(&lower(t.text(text)), Cue::Timetable)
+            && !timetable_counts(text, toks, i, first, last, comma_after)
+        {
+            continue;
+        }
         // "up from a 0.4 percent rise in 2009" compares with what comes after "from",
         // not with a time before it; "Friday's report could give stocks a boost" hedges
         // what the report does, not when it came.
@@ -668,6 +673,33 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
     best.map_or(Tense::Unknown, |(_, _, t)| t)
 }
 
+/// Whether a timetable verb at `i` speaks for the expression at `first..last`: not past
+/// the comma after it, which closes the expression's clause ("set up in May, expires in
+/// 2013"), nor after a date that heads an entry of a chronology, whose verbs are
+/// historic presents ("Feb 8: Hambrick meets with Buffett", "May 7 - An attempt
+/// fails").
+fn timetable_counts(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    first: usize,
+    last: usize,
+    comma_after: Option<usize>,
+) -> bool {
+    const BULLETS: &[&str] = &["*", "-", "•", "–", "—"];
+    const HEADING_ENDS: &[&str] = &[":", "-", "–", "—"];
+    if i < first {
+        return true;
+    }
+    let heads_entry = toks[..first]
+        .iter()
+        .all(|t| BULLETS.contains(&t.text(text)))
+        && toks
+            .get(last)
+            .is_some_and(|t| HEADING_ENDS.contains(&t.text(text)));
+    !heads_entry && comma_after.is_none_or(|c| i < c)
+}
+
 /// The tense token `i` signals, if any. A past form after "be" or a determiner is a
 /// participle or adjective with no tense of its own ("will be paid", "a still unspecified
 /// date"): the auxiliary decides.
@@ -701,9 +733,12 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
     {
         return Some(Tense::Past);
     }
-    if roles & (Cue::Future.bit() | Cue::Intent.bit() | Cue::Past.bit() | Cue::Present.bit()) == 0
-        && !regular_past
-    {
+    const TENSE_ROLES: u16 = Cue::Future.bit()
+        | Cue::Intent.bit()
+        | Cue::Past.bit()
+        | Cue::Present.bit()
+        | Cue::Timetable.bit();
+    if roles & TENSE_ROLES == 0 && !regular_past {
         return None;
     }
     // "as previously planned", "originally scheduled": the adverb only qualifies the
@@ -751,6 +786,9 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         && !in_past_infinitive
     {
         return Some(Tense::Future);
+    }
+    if roles & Cue::Timetable.bit() != 0 {
+        return (!no_timetable(text, toks, i, &prev, &next)).then_some(Tense::Future);
     }
     // "is expected to", "are scheduled for": the present auxiliary leaves the tense to
     // the future participle after it.
@@ -825,6 +863,62 @@ fn dates_the_verb(text: &str, between: &[Token]) -> bool {
             .iter()
             .any(|s| t.text(text).eq_ignore_ascii_case(s))
     })
+}
+
+/// Whether the timetable verb at `i` ("meet", "begins"; `prev` and `next` the words
+/// around it, lower case) is no present of a fixed plan: a noun after its determiner,
+/// possessive or preposition ("a visit", "his first visit", "on leave", "housing
+/// starts"), a name or title ("Meet the Press"), an idiom ("make ends meet"), a habit
+/// ("the rainy season normally starts in May"), an infinitive after "to", or a verb
+/// whose auxiliary decides ("did not meet", "could begin").
+fn no_timetable(text: &str, toks: &[Token], i: usize, prev: &str, next: &str) -> bool {
+    const NOT_A_PLAN_AFTER: &[&str] = &[
+        "to",
+        "do",
+        "does",
+        "did",
+        "didn't",
+        "doesn't",
+        "don't",
+        "not",
+        "never",
+        "on",
+        "of",
+        "for",
+        "at",
+        "by",
+        "in",
+        "with",
+        "from",
+        "after",
+        "before",
+        "housing",
+        "normally",
+        "usually",
+        "typically",
+        "generally",
+        "often",
+        "always",
+    ];
+    // Bare forms that are as often nouns after an adjective ("a state visit").
+    const NOUN_TOO: &[&str] = &["visit", "leave", "travel"];
+    let Some(before) = i.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    let raw = toks[i].text(text);
+    let w = lower(raw);
+    let two_back_determiner = NOUN_TOO.contains(&w.as_ref())
+        && i >= 2
+        && before.is_word
+        && is_determiner(text, &toks[i - 2]);
+    is_determiner(text, before)
+        || two_back_determiner
+        || NOT_A_PLAN_AFTER.contains(&prev)
+        || before.text(text).ends_with("'s")
+        || raw.starts_with(|c: char| c.is_uppercase())
+        || (w == "meet" && prev == "ends")
+        || (w == "ends" && next == "meet")
+        || cues().roles(prev) & (Cue::Future.bit() | Cue::Past.bit() | Cue::Present.bit()) != 0
 }
 
 /// Whether `t` opens a noun phrase ("the", "its", "those").

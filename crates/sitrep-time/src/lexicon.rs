@@ -57,6 +57,7 @@ pub(crate) enum Cue {
     Commodity,
     DatedNoun,
     Measure,
+    Timetable,
 }
 
 /// The cue words with the roles each plays, one bit a role, so a token costs one lookup.
@@ -78,7 +79,7 @@ impl Cues {
 
 impl Cue {
     /// The bit of this role in [`Cues::roles`].
-    pub(crate) fn bit(self) -> u16 {
+    pub(crate) const fn bit(self) -> u16 {
         1 << (self as u16)
     }
 }
@@ -120,6 +121,7 @@ pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
             Some("commodity") => Cue::Commodity,
             Some("dated-noun") => Cue::DatedNoun,
             Some("measure") => Cue::Measure,
+            Some("timetable") => Cue::Timetable,
             _ => {
                 errors.push(format!("{}: unknown role", e.rule(&dict)));
                 continue;

@@ -2393,3 +2393,47 @@ fn a_failed_prediction_and_a_question_of_how_are_past() {
         ],
     );
 }
+
+#[test]
+fn the_present_of_a_timetable_looks_ahead() {
+    // Friday 1 May 1998.
+    assert_tags(
+        "He and Arafat meet separately Monday with Albright, the paper said. The offer \
+         expires in October. The ministers, who arrive Sunday, met Thursday. Wisconsin \
+         holds its primary on Tuesday.",
+        Some("1998-05-01"),
+        &[
+            ("Monday", "1998-05-04"),
+            ("October", "1998-10"),
+            ("Sunday", "1998-05-03"),
+            ("Thursday", "1998-04-30"),
+            ("Tuesday", "1998-05-05"),
+        ],
+    );
+}
+
+#[test]
+fn a_timetable_verb_that_is_a_noun_a_habit_or_a_chronicle_is_no_plan() {
+    // Friday 1 May 1998.
+    assert_tags(
+        "Housing starts in March were revised. He was to arrive on Monday for his first visit. Families \
+         struggled to make ends meet in February. The rains normally begin in November. \
+         The fund, set up in January, expires in 2013. He said on NBC's Meet the Press on \
+         Sunday that he would run.",
+        Some("1998-05-01"),
+        &[
+            ("March", "1998-03"),
+            ("Monday", "1998-04-27"),
+            ("February", "1998-02"),
+            ("November", "1997-11"),
+            ("January", "1998-01"),
+            ("2013", "2013"),
+            ("Sunday", "1998-04-26"),
+        ],
+    );
+    assert_tags(
+        "Feb 8: Hambrick meets with Buffett. March 12 - The board approves the deal.",
+        Some("1998-05-01"),
+        &[("Feb 8", "1998-02-08"), ("March 12", "1998-03-12")],
+    );
+}
