@@ -867,32 +867,19 @@ fn dates_the_verb(text: &str, between: &[Token]) -> bool {
 
 /// Whether the timetable verb at `i` ("meet", "begins"; `prev` and `next` the words
 /// around it, lower case) is no present of a fixed plan: a noun after its determiner,
-/// possessive or preposition ("a visit", "his first visit", "on leave", "housing
-/// starts"), a name or title ("Meet the Press"), an idiom ("make ends meet"), a habit
-/// ("the rainy season normally starts in May"), an infinitive after "to", or a verb
-/// whose auxiliary decides ("did not meet", "could begin").
+/// possessive or preposition ("a visit", "his first visit", "Abe's return", "on leave",
+/// "housing starts"), a name or title ("Meet the Press"), an idiom ("make ends meet",
+/// "go back"), a habit ("the rainy season normally starts in May"), an order opening
+/// the sentence, an infinitive after "to" or after a verb of causing or seeing ("help
+/// it take over"), a verb joined to one before it ("get up and go"), or a verb whose
+/// auxiliary decides ("did not meet", "did not immediately return", "may face", "could
+/// begin").
 fn no_timetable(text: &str, toks: &[Token], i: usize, prev: &str, next: &str) -> bool {
     const NOT_A_PLAN_AFTER: &[&str] = &[
-        "to",
-        "do",
-        "does",
-        "did",
-        "didn't",
-        "doesn't",
-        "don't",
-        "not",
-        "never",
-        "on",
-        "of",
-        "for",
-        "at",
-        "by",
-        "in",
-        "with",
-        "from",
-        "after",
-        "before",
-        "housing",
+        "to", "do", "does", "did", "didn't", "doesn't", "don't", "not", "never", "may", "and",
+        "or", "on", "of", "for", "at", "by", "in", "with", "from", "after", "before", "housing",
+    ];
+    const HABITS: &[&str] = &[
         "normally",
         "usually",
         "typically",
@@ -900,25 +887,50 @@ fn no_timetable(text: &str, toks: &[Token], i: usize, prev: &str, next: &str) ->
         "often",
         "always",
     ];
+    const CAUSING: &[&str] = &[
+        "help", "helps", "helped", "let", "lets", "make", "makes", "made", "see", "sees", "saw",
+        "watch", "watched",
+    ];
     // Bare forms that are as often nouns after an adjective ("a state visit").
-    const NOUN_TOO: &[&str] = &["visit", "leave", "travel"];
-    let Some(before) = i.checked_sub(1).map(|p| &toks[p]) else {
-        return false;
-    };
+    const NOUN_TOO: &[&str] = &["visit", "leave", "travel", "face", "return"];
     let raw = toks[i].text(text);
+    // `toks` may start at a clause ("which meets"); a capital there opens the sentence,
+    // an order or a heading ("Take Tuesday's schedule").
+    if i == 0 || raw.starts_with(|c: char| c.is_uppercase()) {
+        return raw.starts_with(|c: char| c.is_uppercase());
+    }
+    if HABITS.contains(&prev) {
+        return true;
+    }
     let w = lower(raw);
-    let two_back_determiner = NOUN_TOO.contains(&w.as_ref())
-        && i >= 2
-        && before.is_word
-        && is_determiner(text, &toks[i - 2]);
-    is_determiner(text, before)
-        || two_back_determiner
-        || NOT_A_PLAN_AFTER.contains(&prev)
-        || before.text(text).ends_with("'s")
-        || raw.starts_with(|c: char| c.is_uppercase())
-        || (w == "meet" && prev == "ends")
+    let word = |k: usize| lower(toks[k].text(text)).replace('\u{2019}', "'");
+    let determiner_at = |k: usize| is_determiner(text, &toks[k]);
+    // An adverb between leaves the word before it to decide ("did not immediately
+    // return").
+    let adverb = prev.len() > 4 && prev.ends_with("ly") && i >= 2 && toks[i - 2].is_word;
+    let decider = if adverb { word(i - 2) } else { word(i - 1) };
+    // "Moscow's" is three tokens: "Moscow", "'", "s".
+    let possessive = prev == "s" && i >= 2 && matches!(toks[i - 2].text(text), "'" | "\u{2019}");
+    let noun_after_adjective =
+        NOUN_TOO.contains(&w.as_ref()) && i >= 2 && toks[i - 1].is_word && determiner_at(i - 2);
+    // "help it take over", "see a president take the oath": a bare infinitive.
+    let caused = !w.ends_with('s')
+        && toks[i.saturating_sub(4)..i]
+            .iter()
+            .any(|t| CAUSING.iter().any(|c| t.text(text).eq_ignore_ascii_case(c)));
+    // "go on trial", "goes to the polls"; not "they go back seven months".
+    let idle_go = matches!(w.as_ref(), "go" | "goes") && !matches!(next, "on" | "to");
+    let idiom = (w == "meet" && prev == "ends")
         || (w == "ends" && next == "meet")
-        || cues().roles(prev) & (Cue::Future.bit() | Cue::Past.bit() | Cue::Present.bit()) != 0
+        || (w == "heads" && next == "of");
+    determiner_at(i - 1)
+        || noun_after_adjective
+        || possessive
+        || caused
+        || idle_go
+        || idiom
+        || NOT_A_PLAN_AFTER.contains(&decider.as_str())
+        || cues().roles(&decider) & (Cue::Future.bit() | Cue::Past.bit() | Cue::Present.bit()) != 0
 }
 
 /// Whether `t` opens a noun phrase ("the", "its", "those").

@@ -2400,7 +2400,8 @@ fn the_present_of_a_timetable_looks_ahead() {
     assert_tags(
         "He and Arafat meet separately Monday with Albright, the paper said. The offer \
          expires in October. The ministers, who arrive Sunday, met Thursday. Wisconsin \
-         holds its primary on Tuesday.",
+         holds its primary on Tuesday. Smith, who takes office in January, goes on trial \
+         on Wednesday.",
         Some("1998-05-01"),
         &[
             ("Monday", "1998-05-04"),
@@ -2408,6 +2409,8 @@ fn the_present_of_a_timetable_looks_ahead() {
             ("Sunday", "1998-05-03"),
             ("Thursday", "1998-04-30"),
             ("Tuesday", "1998-05-05"),
+            ("January", "1999-01"),
+            ("Wednesday", "1998-05-06"),
         ],
     );
 }
@@ -2429,6 +2432,18 @@ fn a_timetable_verb_that_is_a_noun_a_habit_or_a_chronicle_is_no_plan() {
             ("January", "1998-01"),
             ("2013", "2013"),
             ("Sunday", "1998-04-26"),
+        ],
+    );
+    assert_tags(
+        "His lawyer did not immediately return a call on Wednesday. A loan helped it take \
+         over the bank in March. Shares rose on Abe's return to power in late December. \
+         They go back to the fourth quarter.",
+        Some("1998-05-01"),
+        &[
+            ("Wednesday", "1998-04-29"),
+            ("March", "1998-03"),
+            ("late December", "1997-12"),
+            ("the fourth quarter", "1997-Q4"),
         ],
     );
     assert_tags(
