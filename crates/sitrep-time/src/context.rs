@@ -845,7 +845,15 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     if roles & Cue::Past.bit() != 0 || regular_past {
-        return (!cue.is(&prev, Cue::BeforeParticiple)).then_some(Tense::Past);
+        // "will hit", "is expected to hit", "did not quit": a form that is past and
+        // present alike is a bare infinitive after a modal, "to" or "do"; the word
+        // before it decides.
+        // "in May said" is the month; "to was" a slip.
+        let month_may = i > 0 && toks[i - 1].text(text) == "May";
+        let bare = BEFORE_BARE_INFINITIVE.contains(&prev.replace('\u{2019}', "'").as_str())
+            && !month_may
+            && !matches!(w.as_ref(), "was" | "were" | "had");
+        return (!cue.is(&prev, Cue::BeforeParticiple) && !bare).then_some(Tense::Past);
     }
     (roles & Cue::Present.bit() != 0).then_some(Tense::Present)
 }
@@ -950,6 +958,35 @@ fn past_intent(text: &str, t: Token) -> bool {
 }
 
 /// Adverbs that describe a plan or act as done before ("as previously planned").
+/// Words after which a verb is a bare infinitive, never a past tense.
+const BEFORE_BARE_INFINITIVE: &[&str] = &[
+    "to",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "'ll",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "can't",
+    "cannot",
+    "shouldn't",
+    "do",
+    "does",
+    "did",
+    "don't",
+    "doesn't",
+    "didn't",
+    "not",
+    "never",
+];
+
 const PARTICIPLE_ADVERBS: &[&str] = &["previously", "originally", "initially", "hastily"];
 
 /// Future participles are no future in "as expected" or "had been scheduled", nor is

@@ -2452,3 +2452,22 @@ fn a_timetable_verb_that_is_a_noun_a_habit_or_a_chronicle_is_no_plan() {
         &[("Feb 8", "1998-02-08"), ("March 12", "1998-03-12")],
     );
 }
+
+#[test]
+fn a_past_form_after_a_modal_to_or_do_is_a_bare_infinitive() {
+    // Wednesday 2 March 2016.
+    assert_tags(
+        "The storm will hit on Friday. The storm is expected to hit in April. He did not \
+         quit in January. The storm hit on Monday. SoftBank in May said it would issue \
+         bonds. The firm laid off 300 workers in April.",
+        Some("2016-03-02"),
+        &[
+            ("Friday", "2016-03-04"),
+            ("April", "2016-04"),
+            ("January", "2016-01"),
+            ("Monday", "2016-02-29"),
+            ("May", "2015-05"),
+            ("April", "2015-04"),
+        ],
+    );
+}
