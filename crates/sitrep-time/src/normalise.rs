@@ -1973,10 +1973,17 @@ impl Rules<'_> {
         let date = match (self.rel(), self.tense) {
             (Some((r, _)), _) if r < 0 => a - Duration::days(if back == 0 { 7 } else { back }),
             (Some((r, _)), _) if r > 0 => a + Duration::days(if back == 0 { 7 } else { 7 - back }),
-            (Some(_), _) => {
-                a + Duration::days(
+            // "this Tuesday" is the one of this week, but a plan written on Friday
+            // means the coming one ("hoping to win Michigan this Tuesday").
+            (Some(_), tense) => {
+                let this_week = a + Duration::days(
                     wd.num_days_from_monday() as i64 - a.weekday().num_days_from_monday() as i64,
-                )
+                );
+                if tense == Tense::Future && this_week < a && !narrative {
+                    this_week + Duration::days(7)
+                } else {
+                    this_week
+                }
             }
             (None, Tense::Future) => a + Duration::days((7 - back) % 7),
             // A present-tense clause names this week's days: one or two days ahead is

@@ -2471,3 +2471,18 @@ fn a_past_form_after_a_modal_to_or_do_is_a_bare_infinitive() {
         ],
     );
 }
+
+#[test]
+fn this_weekday_in_a_plan_written_after_it_is_the_coming_one() {
+    // Friday 4 March 2016.
+    assert_tags(
+        "He is hoping to win Michigan this Tuesday. He won Virginia this Tuesday. The vote \
+         is set for this Thursday.",
+        Some("2016-03-04"),
+        &[
+            ("this Tuesday", "2016-03-08"),
+            ("this Tuesday", "2016-03-01"),
+            ("this Thursday", "2016-03-10"),
+        ],
+    );
+}
