@@ -930,7 +930,8 @@ fn no_timetable(text: &str, toks: &[Token], i: usize, prev: &str, next: &str) ->
     let idle_go = matches!(w.as_ref(), "go" | "goes") && !matches!(next, "on" | "to");
     let idiom = (w == "meet" && prev == "ends")
         || (w == "ends" && next == "meet")
-        || (w == "heads" && next == "of");
+        // "heads to Asia"; not "heads of state", "heads toward 8 million sales".
+        || (w == "heads" && !matches!(next, "to" | "for" | "home" | "back" | "off" | "into"));
     determiner_at(i - 1)
         || noun_after_adjective
         || possessive
