@@ -123,10 +123,12 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     }
 }
 
-/// "ahead of a summit on Wednesday", "a day ahead of Friday's report", "as early as
-/// Friday": words just before the expression that put it ahead of the time of writing.
+/// "ahead of a summit on Wednesday", "a day ahead of Friday's report", "in advance of
+/// publication on Monday", "as early as Friday": words just before the expression that put it ahead of the time of writing.
 fn awaited(text: &str, before: &[Token]) -> bool {
-    let words: Vec<&str> = before.iter().rev().take(6).map(|t| t.text(text)).collect();
+    // "ahead of the government's closely watched non-farm payrolls report on Friday":
+    // the noun phrase between may be long.
+    let words: Vec<&str> = before.iter().rev().take(12).map(|t| t.text(text)).collect();
     let at = |k: usize, w: &str| words.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
     // Skip an "on" right before the expression ("as early as on Friday" is rare, "ahead
     // of a vote on Friday" common).
@@ -138,7 +140,7 @@ fn awaited(text: &str, before: &[Token]) -> bool {
     // on Monday"); one before it is the act that came first ("fell ahead of Friday's
     // report").
     let ahead_of = (0..words.len().saturating_sub(1))
-        .find(|&k| at(k, "of") && at(k + 1, "ahead"))
+        .find(|&k| at(k, "of") && (at(k + 1, "ahead") || (at(k + 1, "advance") && at(k + 2, "in"))))
         .is_some_and(|k| {
             !words[..k]
                 .iter()

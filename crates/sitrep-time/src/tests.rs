@@ -2486,3 +2486,14 @@ fn this_weekday_in_a_plan_written_after_it_is_the_coming_one() {
         ],
     );
 }
+
+#[test]
+fn ahead_of_a_long_noun_phrase_or_in_advance_of_looks_ahead() {
+    // Wednesday 4 March 2009.
+    assert_tags(
+        "The data comes ahead of the government's closely watched non-farm payrolls report \
+         on Friday. Traders wait in advance of the Fed's rate verdict on Tuesday.",
+        Some("2009-03-04"),
+        &[("Friday", "2009-03-06"), ("Tuesday", "2009-03-10")],
+    );
+}
