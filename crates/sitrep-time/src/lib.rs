@@ -91,7 +91,7 @@ pub use context::{clause_of, tense_at};
 pub use normalise::{normalise, normalise_after};
 pub use value::{calendar, Tense, TimexKind, TimexValue};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sitrep_model::{
     Document, EventDate, Layer, Precision, Sentence, Span, Stage, StageError, Timex,
 };
@@ -606,6 +606,28 @@ fn indefinite_day(text: &str, span: Span, tense: Tense) -> Option<TimexValue> {
 /// Readings that depend on the words after the expression: "the (fiscal) year ended
 /// March 31" is the year-long period up to that day, a TimeML duration (`P1Y`), not the
 /// calendar year of the document.
+/// "Ford ended the year with $25.5 billion in cash": a year something ended or closed
+/// is over, so before December it is last year, not the year of the document.
+fn year_already_ended(
+    text: &str,
+    span: Span,
+    words: &[String],
+    v: &TimexValue,
+    anchor: Option<NaiveDate>,
+) -> Option<String> {
+    let a = anchor.filter(|a| a.month() < 12)?;
+    let verb = text
+        .get(..span.start())?
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()?;
+    let ended = ["ended", "finished", "closed"]
+        .iter()
+        .any(|e| verb.eq_ignore_ascii_case(e));
+    (ended && words == ["the", "year"] && v.timeml == a.year().to_string())
+        .then(|| (a.year() - 1).to_string())
+}
+
 fn in_context(
     text: &str,
     span: Span,
@@ -623,13 +645,19 @@ fn in_context(
             return TimexValue { timeml: past, ..v };
         }
     }
+    let words = normalise::words(span.of(text));
+    if let Some(last_year) = year_already_ended(text, span, &words, &v, anchor) {
+        return TimexValue {
+            timeml: last_year,
+            ..v
+        };
+    }
     let after = text.get(span.end()..).unwrap_or("").trim_start();
     let next = after
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
     let ends_period = matches!(next, "ended" | "ending");
-    let words = normalise::words(span.of(text));
     if words == ["today"] && names_the_present_age(after) {
         return TimexValue {
             timeml: "PRESENT_REF".to_string(),

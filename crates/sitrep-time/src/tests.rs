@@ -2497,3 +2497,18 @@ fn ahead_of_a_long_noun_phrase_or_in_advance_of_looks_ahead() {
         &[("Friday", "2009-03-06"), ("Tuesday", "2009-03-10")],
     );
 }
+
+#[test]
+fn a_year_that_ended_is_over() {
+    // Thursday 28 January 2010.
+    assert_tags(
+        "Ford ended the year with $25 billion in cash. It will end the year strong. Sales \
+         rose during the year.",
+        Some("2010-01-28"),
+        &[
+            ("the year", "2009"),
+            ("the year", "2010"),
+            ("the year", "2010"),
+        ],
+    );
+}
