@@ -51,6 +51,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     mark_split_years(text, &toks, &mut classes);
     mark_slash_dates(text, &toks, &mut classes);
     mark_compound_durations(text, &toks, &mut classes);
+    mark_titles_of_counted_units(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -795,10 +796,15 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
             // "said that five months ago": "that" before a count opens a clause.
             let count_next = w == "that" && classes[i + 1] == Class::Number;
             let plural_next = w == "that" && next.ends_with('s') || part_next || count_next;
+            // "reported that Friday's outage", "worries that Monday's loss": "that" after
+            // a verb of saying or thinking opens what is said.
+            let conjunction =
+                w == "that" && i > 0 && says_or_thinks(&lower_word(text, toks, i - 1));
             let vague_without_count = matches!(lexicon().get(&w).first(), Some(Lex::Vague))
                 && !matches!(classes[i + 1], Class::Unit | Class::Number);
             let elsewhere = narrative && rel_next
                 || plural_next
+                || conjunction
                 || vague_without_count
                 || matches!(classes[i + 1], Class::Glue | Class::Qualifier);
             if elsewhere {
@@ -1347,6 +1353,31 @@ fn hour_in_part_of_day(text: &str, toks: &[Token], i: usize) -> bool {
         && told()
 }
 
+/// "told CBS's 60 Minutes that", "on 48 Hours,": a count and a capitalised unit inside
+/// running text (a lower-case word before them, and a lower-case word or a comma or full
+/// stop after) are the title of a show or a book, not a length of time. A headline in
+/// title case ("Oil Falls in 2 Days" then the next line) has no lower-case word after.
+fn mark_titles_of_counted_units(text: &str, toks: &[Token], classes: &mut [Class]) {
+    let lower_case_word =
+        |t: &Token| t.is_word && t.text(text).starts_with(|c: char| c.is_lowercase());
+    for i in 2..toks.len() {
+        let unit = toks[i].text(text);
+        let capitalised = unit.starts_with(|c: char| c.is_uppercase())
+            && unit.chars().skip(1).all(|c| c.is_lowercase());
+        if classes[i] != Class::Unit || classes[i - 1] != Class::Number || !capitalised {
+            continue;
+        }
+        let in_running_text = lower_case_word(&toks[i - 2])
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| lower_case_word(t) || matches!(t.text(text), "," | "."));
+        if in_running_text {
+            classes[i - 1] = Class::None;
+            classes[i] = Class::None;
+        }
+    }
+}
+
 /// "Election Day", "New Year's Day", "Good Friday": the words of a holiday's name are
 /// one head, the apostrophe of a possessive inside.
 fn mark_named_days(text: &str, toks: &[Token], classes: &mut [Class]) {
@@ -1439,6 +1470,48 @@ fn mark_vague_phrases(text: &str, toks: &[Token], classes: &mut [Class]) {
             classes[h] = Class::Head;
         }
     }
+}
+
+/// Whether `w` (lower case) is a verb after which "that" opens a clause: one of saying
+/// (an attribution cue) or of thinking.
+fn says_or_thinks(w: &str) -> bool {
+    const THINKING: &[&str] = &[
+        "think",
+        "thinks",
+        "thought",
+        "believe",
+        "believes",
+        "believed",
+        "fear",
+        "fears",
+        "feared",
+        "worry",
+        "worries",
+        "worried",
+        "hope",
+        "hopes",
+        "hoped",
+        "warned",
+        "warns",
+        "argued",
+        "argues",
+        "claimed",
+        "claims",
+        "knew",
+        "know",
+        "knows",
+        "learned",
+        "showed",
+        "shows",
+        "suggested",
+        "suggests",
+        "predicted",
+        "expects",
+        "expected",
+        "meant",
+        "means",
+    ];
+    cues().is(w, Cue::Attribution) || THINKING.contains(&w)
 }
 
 /// A word the time lexicon knows, or a number: what a modifier such as "past" or

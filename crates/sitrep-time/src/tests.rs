@@ -2512,3 +2512,24 @@ fn a_year_that_ended_is_over() {
         ],
     );
 }
+
+#[test]
+fn that_after_a_verb_of_saying_opens_a_clause() {
+    // Wednesday 1 June 2005.
+    assert_tags(
+        "The agency reported that Friday's outage cost $5 million. He left that Friday.",
+        Some("2005-06-01"),
+        &[("Friday", "2005-05-27"), ("that Friday", "2005-05-27")],
+    );
+}
+
+#[test]
+fn a_count_and_a_capitalised_unit_in_running_text_is_a_title() {
+    // Wednesday 1 June 2005.
+    assert_tags(
+        "He told CBS's 60 Minutes that he would run. The meeting lasted 60 minutes. She \
+         appeared on 60 Minutes, then left.",
+        Some("2005-06-01"),
+        &[("60 minutes", "PT60M")],
+    );
+}
