@@ -1892,8 +1892,21 @@ impl Rules<'_> {
     }
 
     /// The year "last year", "this year" or "next year" names, counted from the anchor.
+    /// The year a "last/this/next year" inside the expression names; "that year", "the
+    /// following year" count from the year of the date the story last named ("joined
+    /// in 2006 ... in June that year").
     fn relative_year(&self) -> Option<i32> {
-        Some(self.anchor?.year() + self.year_shift()?)
+        let narrative = self.its.windows(2).any(|w| {
+            matches!(
+                w,
+                [It::Rel(_, RelWord::Narrative), It::Unit(Unit::Year, false)]
+            )
+        });
+        let story_year = self
+            .reference
+            .filter(|_| narrative)
+            .and_then(|r| r.get(..4)?.parse::<i32>().ok());
+        Some(story_year.or(self.anchor.map(|a| a.year()))? + self.year_shift()?)
     }
 
     /// The shift of a "last/this/next" right before "year" ("the same period last

@@ -1149,6 +1149,18 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Ref(_) if raw == "Now" && i > 0 && prev.starts_with(|c: char| c.is_uppercase()) => {
             Class::None
         }
+        // "every now and then", "now and again": an idiom of frequency, no time.
+        Lex::Ref(_)
+            if w == "now"
+                && next.eq_ignore_ascii_case("and")
+                && toks.get(i + 2).is_some_and(|t| {
+                    ["then", "again"]
+                        .iter()
+                        .any(|x| t.text(text).eq_ignore_ascii_case(x))
+                }) =>
+        {
+            Class::None
+        }
         Lex::Ref(_) => Class::Head,
         Lex::Unit(_)
             if names_an_award(text, toks, i)
@@ -1475,41 +1487,12 @@ fn mark_vague_phrases(text: &str, toks: &[Token], classes: &mut [Class]) {
 /// Whether `w` (lower case) is a verb after which "that" opens a clause: one of saying
 /// (an attribution cue) or of thinking.
 fn says_or_thinks(w: &str) -> bool {
+    #[rustfmt::skip]
     const THINKING: &[&str] = &[
-        "think",
-        "thinks",
-        "thought",
-        "believe",
-        "believes",
-        "believed",
-        "fear",
-        "fears",
-        "feared",
-        "worry",
-        "worries",
-        "worried",
-        "hope",
-        "hopes",
-        "hoped",
-        "warned",
-        "warns",
-        "argued",
-        "argues",
-        "claimed",
-        "claims",
-        "knew",
-        "know",
-        "knows",
-        "learned",
-        "showed",
-        "shows",
-        "suggested",
-        "suggests",
-        "predicted",
-        "expects",
-        "expected",
-        "meant",
-        "means",
+        "think", "thinks", "thought", "believe", "believes", "believed", "fear", "fears",
+        "feared", "worry", "worries", "worried", "hope", "hopes", "hoped", "warned", "warns",
+        "argued", "argues", "claimed", "claims", "knew", "know", "knows", "learned", "showed",
+        "shows", "suggested", "suggests", "predicted", "expects", "expected", "meant", "means",
     ];
     cues().is(w, Cue::Attribution) || THINKING.contains(&w)
 }

@@ -2533,3 +2533,18 @@ fn a_count_and_a_capitalised_unit_in_running_text_is_a_title() {
         &[("60 minutes", "PT60M")],
     );
 }
+
+#[test]
+fn that_year_inside_an_expression_is_the_story_year() {
+    // Saturday 1 May 2010.
+    assert_tags(
+        "He joined the firm in 2006. In June that year, he was promoted. Unemployment \
+         peaked at 10 percent in October of that year. Every now and then he calls.",
+        Some("2010-05-01"),
+        &[
+            ("2006", "2006"),
+            ("June that year", "2006-06"),
+            ("October of that year", "2006-10"),
+        ],
+    );
+}
