@@ -621,6 +621,11 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         {
             continue;
         }
+        // "may not take effect in October as originally planned": a comparison with the
+        // plan after the expression says nothing of its time.
+        if i >= last && compares_with_a_plan(text, toks, i) {
+            continue;
+        }
         // "up from a 0.4 percent rise in 2009" compares with what comes after "from",
         // not with a time before it; "Friday's report could give stocks a boost" hedges
         // what the report does, not when it came.
@@ -673,6 +678,17 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         }
     }
     best.map_or(Tense::Unknown, |(_, _, t)| t)
+}
+
+/// Whether the participle at `i` follows "as" ("as planned", "as originally
+/// scheduled", "as expected").
+fn compares_with_a_plan(text: &str, toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| lower(toks[k].text(text));
+    let as_at = |k: usize| toks[k].text(text).eq_ignore_ascii_case("as");
+    toks[i].text(text).ends_with("ed")
+        && i >= 1
+        && (as_at(i - 1)
+            || (i >= 2 && PARTICIPLE_ADVERBS.contains(&word(i - 1).as_ref()) && as_at(i - 2)))
 }
 
 /// Whether a timetable verb at `i` speaks for the expression at `first..last`: not past

@@ -2548,3 +2548,14 @@ fn that_year_inside_an_expression_is_the_story_year() {
         ],
     );
 }
+
+#[test]
+fn as_planned_after_the_expression_says_nothing_of_its_time() {
+    // Thursday 18 June 1987.
+    assert_tags(
+        "The tax may not take effect in October as originally planned. The talks were held \
+         in May as planned.",
+        Some("1987-06-18"),
+        &[("October", "1987-10"), ("May", "1987-05")],
+    );
+}
