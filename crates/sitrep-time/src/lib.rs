@@ -658,7 +658,7 @@ fn in_context(
         .next()
         .unwrap_or("");
     let ends_period = matches!(next, "ended" | "ending");
-    if words == ["today"] && names_the_present_age(after) {
+    if words == ["today"] && (names_the_present_age(after) || nowadays_before(text, span)) {
         return TimexValue {
             timeml: "PRESENT_REF".to_string(),
             relative: true,
@@ -711,6 +711,31 @@ fn in_context(
 /// than the document's day: a possessive whose noun is an era noun of the cue list,
 /// written in lower case ("today's world", not "Today's World Cup final"), or follows
 /// one adjective ("today's personal computers", not "today's game players").
+/// "even today", "children today", "young people today": "today" after "even" or a
+/// noun of a generation is the present age.
+fn nowadays_before(text: &str, span: Span) -> bool {
+    const GENERATIONS: &[&str] = &[
+        "even",
+        "children",
+        "kids",
+        "teenagers",
+        "teens",
+        "youngsters",
+        "youth",
+        "people",
+        "society",
+        "generation",
+        "generations",
+        "students",
+        "parents",
+        "families",
+        "culture",
+    ];
+    text.get(..span.start())
+        .and_then(|b| b.trim_end().rsplit(char::is_whitespace).next())
+        .is_some_and(|w| GENERATIONS.iter().any(|g| w.eq_ignore_ascii_case(g)))
+}
+
 fn names_the_present_age(after: &str) -> bool {
     let Some(owned) = after
         .strip_prefix("'s ")

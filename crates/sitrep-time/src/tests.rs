@@ -2559,3 +2559,18 @@ fn as_planned_after_the_expression_says_nothing_of_its_time() {
         &[("October", "1987-10"), ("May", "1987-05")],
     );
 }
+
+#[test]
+fn today_after_even_or_a_generation_is_the_present_age() {
+    // Wednesday 1 June 2005.
+    assert_tags(
+        "Even today, the town is poor. Kids today watch more TV. He said today that he would \
+         run.",
+        Some("2005-06-01"),
+        &[
+            ("today", "PRESENT_REF"),
+            ("today", "PRESENT_REF"),
+            ("today", "2005-06-01"),
+        ],
+    );
+}
