@@ -714,22 +714,10 @@ fn in_context(
 /// "even today", "children today", "young people today": "today" after "even" or a
 /// noun of a generation is the present age.
 fn nowadays_before(text: &str, span: Span) -> bool {
+    #[rustfmt::skip]
     const GENERATIONS: &[&str] = &[
-        "even",
-        "children",
-        "kids",
-        "teenagers",
-        "teens",
-        "youngsters",
-        "youth",
-        "people",
-        "society",
-        "generation",
-        "generations",
-        "students",
-        "parents",
-        "families",
-        "culture",
+        "even", "children", "kids", "teenagers", "teens", "youngsters", "youth", "society",
+        "generation", "generations", "students", "parents", "families", "culture",
     ];
     text.get(..span.start())
         .and_then(|b| b.trim_end().rsplit(char::is_whitespace).next())
