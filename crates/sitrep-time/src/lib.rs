@@ -20,8 +20,9 @@
 //! one, otherwise the nearest; a day of a month within six weeks of the document date is
 //! that day, farther out the tense decides. "A year earlier", "the following year", "that
 //! day", "the previous Friday" count from the last date the text mentioned (a quarter,
-//! in earnings prose). Next month named in a past clause is the coming one; a weekday in
-//! a present clause may be one or two days ahead; "the week" alone is `YYYY-WXX`; "the
+//! in earnings prose). Even the coming month, named in a past clause, is last year's
+//! ("deliveries fell in November", written on 30 October); a weekday in a present clause
+//! may be one or two days ahead; "the week" alone is `YYYY-WXX`; "the
 //! year ended June 30" is `P1Y`; "three days later" is the duration "three days" (`P3D`,
 //! the direction is left out as TimeML does), while "a year earlier" and "two weeks ago"
 //! are dates; "the week of March 6" is that ISO week; "since" before a day or month looks
@@ -63,6 +64,16 @@
 //! "Half a year" is `P6M`, "six years and eight months" `P6Y8M`, "two years and six
 //! months ago" the month that far back; "at 10 this morning" is `T10:00`; a two-digit
 //! year is the latest no more than ten years past the document's.
+//! The present of a timetable verb looks ahead ("Arafat and Netanyahu meet Monday", "the
+//! offer expires in October", "takes office in January"; the exceptions are listed in
+//! `cues.tsv`); a past form after a modal, "to" or "do" is a bare infinitive ("will hit
+//! on Friday"); "this Tuesday" in a future clause written after this week's Tuesday is
+//! the coming one; "ahead of" reaches across a long noun phrase, and "in advance of" looks
+//! ahead too; a participle after "as" past the expression ("as originally planned")
+//! dates nothing. "Ended the year" is last year's; "June that year" takes the story's
+//! year; "that" after a verb of saying opens a clause ("reported that Friday's outage");
+//! a count with a capitalised unit inside running text is a title ("CBS's 60 Minutes");
+//! "even today" and "kids today" are `PRESENT_REF`; "every now and then" is no time.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period
