@@ -905,13 +905,10 @@ fn no_timetable(text: &str, toks: &[Token], i: usize, prev: &str, next: &str) ->
         "to", "do", "does", "did", "didn't", "doesn't", "don't", "not", "never", "may", "and",
         "or", "on", "of", "for", "at", "by", "in", "with", "from", "after", "before", "housing",
     ];
+    #[rustfmt::skip]
     const HABITS: &[&str] = &[
-        "normally",
-        "usually",
-        "typically",
-        "generally",
-        "often",
-        "always",
+        "normally", "usually", "typically", "generally", "often", "always", "traditionally",
+        "regularly",
     ];
     const CAUSING: &[&str] = &[
         "help", "helps", "helped", "let", "lets", "make", "makes", "made", "see", "sees", "saw",

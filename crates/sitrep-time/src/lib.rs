@@ -479,7 +479,32 @@ fn words_read(text: &str, span: Span) -> Cow<'_, str> {
         .or_else(|| year_after_second_day(text, span))
         .or_else(|| year_after_second_month(text, span))
         .or_else(|| part_shared_with_next_weekday(text, span))
+        .or_else(|| quarter_before_its_results(text, span))
         .map_or(Cow::Borrowed(span.of(text)), Cow::Owned)
+}
+
+/// "fourth quarter earnings", "first quarter results": a quarter written without its
+/// hyphen before the results it names reads as the attribute "fourth-quarter" (whose
+/// results, awaited in January, are last year's).
+fn quarter_before_its_results(text: &str, span: Span) -> Option<String> {
+    const RESULTS: &[&str] = &[
+        "earnings", "results", "profit", "profits", "revenue", "revenues", "sales", "loss",
+        "losses", "net", "income",
+    ];
+    let expr = span.of(text);
+    let (ordinal, unit) = expr.trim().rsplit_once(' ')?;
+    let bare_ordinal = ordinal
+        .split_once(' ')
+        .is_none_or(|(the, rest)| the.eq_ignore_ascii_case("the") && !rest.contains(' '));
+    if !unit.eq_ignore_ascii_case("quarter") || !bare_ordinal {
+        return None;
+    }
+    let next = text.get(span.end()..)?.split_whitespace().next()?;
+    let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+    RESULTS
+        .iter()
+        .any(|r| next.eq_ignore_ascii_case(r))
+        .then(|| format!("{ordinal}-{unit}"))
 }
 
 /// Words that join two days of one month ("April 24 and 25", "May 3 to 5").

@@ -2574,3 +2574,19 @@ fn today_after_even_or_a_generation_is_the_present_age() {
         ],
     );
 }
+
+#[test]
+fn a_quarter_before_its_results_is_the_one_reported() {
+    // Thursday 27 January 2011.
+    assert_tags(
+        "BP unveils fourth quarter earnings on Tuesday. Sprint will release the fourth \
+         quarter results soon. The company expects growth in the fourth quarter.",
+        Some("2011-01-27"),
+        &[
+            ("fourth quarter", "2010-Q4"),
+            ("Tuesday", "2011-02-01"),
+            ("the fourth quarter", "2010-Q4"),
+            ("the fourth quarter", "2011-Q4"),
+        ],
+    );
+}
