@@ -73,7 +73,8 @@
 //! dates nothing. "Ended the year" is last year's; "June that year" takes the story's
 //! year; "that" after a verb of saying opens a clause ("reported that Friday's outage");
 //! a count with a capitalised unit inside running text is a title ("CBS's 60 Minutes");
-//! "even today" and "kids today" are `PRESENT_REF`; "every now and then" is no time.
+//! "even today" and "kids today" are `PRESENT_REF`; "every now and then" is no time;
+//! "fourth quarter earnings" reads like "fourth-quarter earnings".
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period
