@@ -643,6 +643,47 @@ fn indefinite_day(text: &str, span: Span, tense: Tense) -> Option<TimexValue> {
 /// Readings that depend on the words after the expression: "the (fiscal) year ended
 /// March 31" is the year-long period up to that day, a TimeML duration (`P1Y`), not the
 /// calendar year of the document.
+/// "For the week, the Dow rose 2 percent", "earlier in the week", written from Friday to
+/// Sunday: a past "the week" sums up the week just ending (a Friday market wrap), not
+/// an unspecified one. Not "the week after the vote", counted from another day, nor the
+/// magazine "The Week".
+fn week_just_ending(
+    text: &str,
+    span: Span,
+    words: &[String],
+    v: &TimexValue,
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+) -> Option<String> {
+    const COUNTED_FROM: &[&str] = &[
+        "after",
+        "before",
+        "following",
+        "of",
+        "ended",
+        "ending",
+        "to",
+        "prior",
+        "since",
+        "that",
+    ];
+    let a = anchor.filter(|a| a.weekday().number_from_monday() >= 5)?;
+    let expr = span.of(text);
+    let next = text
+        .get(span.end()..)?
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let counted = COUNTED_FROM.iter().any(|w| next.eq_ignore_ascii_case(w));
+    let title = expr.starts_with("The Week") && span.start() > 0;
+    (tense == Tense::Past
+        && words == ["the", "week"]
+        && v.timeml.ends_with("-WXX")
+        && !counted
+        && !title)
+        .then(|| normalise::week_of(a))
+}
+
 /// "Ford ended the year with $25.5 billion in cash": a year something ended or closed
 /// is over, so before December it is last year, not the year of the document.
 fn year_already_ended(
@@ -688,6 +729,9 @@ fn in_context(
             timeml: last_year,
             ..v
         };
+    }
+    if let Some(week) = week_just_ending(text, span, &words, &v, anchor, tense) {
+        return TimexValue { timeml: week, ..v };
     }
     let after = text.get(span.end()..).unwrap_or("").trim_start();
     let next = after

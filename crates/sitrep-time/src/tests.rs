@@ -2590,3 +2590,24 @@ fn a_quarter_before_its_results_is_the_one_reported() {
         ],
     );
 }
+
+#[test]
+fn a_past_week_in_a_friday_wrap_is_the_week_ending() {
+    // Friday 19 June 2009.
+    assert_tags(
+        "For the week, the Dow rose 2 percent. Stocks fell in the week after the vote. He \
+         will travel later in the week.",
+        Some("2009-06-19"),
+        &[
+            ("the week", "2009-W25"),
+            ("the week", "2009-WXX"),
+            ("the week", "2009-WXX"),
+        ],
+    );
+    // Wednesday 17 June 2009.
+    assert_tags(
+        "For the week, the Dow rose 2 percent.",
+        Some("2009-06-17"),
+        &[("the week", "2009-WXX")],
+    );
+}
