@@ -303,7 +303,18 @@ fn counts_a_streak(text: &str, toks: &[Token], classes: &[Class], b: usize) -> b
         (after.0.as_str(), after.1.as_str(), after.2.as_str()),
         ("in", "a", "row") | ("in", "succession", _)
     ) || matches!(after.0.as_str(), "running" | "straight") && ends(&after.1);
-    straight || in_a_row
+    // "fell for a second day", "a third week of protests": an ordinal after "a" counts
+    // another one, it names no day ("a 20th century democrat", "a fourth quarter loss"
+    // still name their period).
+    let a = b - classes.len();
+    let another = classes.first() == Some(&Class::Ordinal)
+        && a >= 1
+        && word(a - 1) == "a"
+        && matches!(
+            word(b - 1).as_str(),
+            "day" | "week" | "month" | "year" | "night" | "session"
+        );
+    straight || in_a_row || another
 }
 
 /// "on April 24 and 25", "from May 3 to 5": a second day of the month just named, which

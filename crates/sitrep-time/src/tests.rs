@@ -2612,3 +2612,18 @@ fn a_past_week_in_a_friday_wrap_is_the_week_ending() {
         &[("the week", "2009-WXX")],
     );
 }
+
+#[test]
+fn an_ordinal_after_a_counts_another_one() {
+    // Thursday 10 July 2008.
+    assert_tags(
+        "Stocks fell for a second day on Thursday. It was the second day of talks. BP \
+         reported a second quarter loss.",
+        Some("2008-07-10"),
+        &[
+            ("Thursday", "2008-07-10"),
+            ("the second day", "2008-07-10"),
+            ("second quarter", "2008-Q2"),
+        ],
+    );
+}
