@@ -52,6 +52,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     mark_slash_dates(text, &toks, &mut classes);
     mark_compound_durations(text, &toks, &mut classes);
     mark_titles_of_counted_units(text, &toks, &mut classes);
+    mark_ages_and_figures(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1374,6 +1375,55 @@ fn hour_in_part_of_day(text: &str, toks: &[Token], i: usize) -> bool {
             .iter()
             .any(|p| is(i + 3, p))
         && told()
+}
+
+/// "in her mid-sixties", "in his late 30s": a decade owned by a person is an age; "in
+/// the mid-20s percent", "the low 40s degrees": a figure. Neither is a time ("in their
+/// forties" is settled word by word in `classify`).
+fn mark_ages_and_figures(text: &str, toks: &[Token], classes: &mut [Class]) {
+    const OWNERS: &[&str] = &["their", "his", "her", "my", "our", "your"];
+    const FIGURES: &[&str] = &["percent", "%", "degrees", "pct", "percentage"];
+    let is_any = |k: usize, list: &[&str]| {
+        toks.get(k)
+            .is_some_and(|t| list.iter().any(|w| t.text(text).eq_ignore_ascii_case(w)))
+    };
+    for i in 1..toks.len() {
+        if classes[i] != Class::Head {
+            continue;
+        }
+        let w = lower_word(text, toks, i);
+        let bare = ["mid-", "early-", "late-"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            .unwrap_or(&w);
+        let two_digit =
+            bare.len() == 3 && bare.ends_with("0s") && bare.as_bytes()[0].is_ascii_digit();
+        let decade = two_digit
+            || lexicon()
+                .get(bare)
+                .iter()
+                .any(|l| matches!(l, Lex::Decade(_)));
+        if !decade {
+            continue;
+        }
+        let part_before = matches!(classes[i - 1], Class::Modifier)
+            && ["early", "mid", "late"]
+                .iter()
+                .any(|p| word_is(text, toks, i - 1, p));
+        let owner_at = if part_before {
+            i.checked_sub(2)
+        } else {
+            Some(i - 1)
+        };
+        let age = owner_at.is_some_and(|k| is_any(k, OWNERS));
+        let figure = (two_digit || bare.len() < 8) && is_any(i + 1, FIGURES);
+        if age || figure {
+            classes[i] = Class::None;
+            if part_before {
+                classes[i - 1] = Class::None;
+            }
+        }
+    }
 }
 
 /// "told CBS's 60 Minutes that", "on 48 Hours,": a count and a capitalised unit inside

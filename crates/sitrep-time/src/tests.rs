@@ -2627,3 +2627,14 @@ fn an_ordinal_after_a_counts_another_one() {
         ],
     );
 }
+
+#[test]
+fn a_decade_of_a_life_or_a_figure_is_no_time() {
+    // Wednesday 18 February 2009.
+    assert_tags(
+        "A widow in her mid-thirties and a man in his late 30s spoke. Sales rose in the \
+         mid-20s percent. The song was a hit in the mid-sixties.",
+        Some("2009-02-18"),
+        &[("mid-sixties", "196")],
+    );
+}
