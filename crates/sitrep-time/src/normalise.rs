@@ -1291,6 +1291,11 @@ impl Rules<'_> {
         let Some(a) = self.anchor else {
             return out("XXXX-XX-XX".into(), TimexKind::Date, true);
         };
+        // "November a year ago": that month of the year counted back.
+        if let (Unit::Year, Some(m)) = (u, self.month()) {
+            let y = i32::try_from(i64::from(a.year()).checked_add(n)?).ok()?;
+            return month_of_year(y, m, None);
+        }
         let v = match u {
             Unit::Day => ymd(shift_days(a, n)?),
             Unit::Week => week_of(shift_weeks(a, n)?),

@@ -53,6 +53,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     mark_compound_durations(text, &toks, &mut classes);
     mark_titles_of_counted_units(text, &toks, &mut classes);
     mark_ages_and_figures(text, &toks, &mut classes);
+    mark_units_after_a_day_of_month(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1375,6 +1376,26 @@ fn hour_in_part_of_day(text: &str, toks: &[Token], i: usize) -> bool {
             .iter()
             .any(|p| is(i + 3, p))
         && told()
+}
+
+/// "the Fed's June 22-23 minutes showed": a number in figures after a month is the
+/// month's day, so a unit after it counts nothing ("November a year ago" and "may one
+/// day" keep their units).
+fn mark_units_after_a_day_of_month(text: &str, toks: &[Token], classes: &mut [Class]) {
+    for i in 2..toks.len() {
+        let after_day = classes[i] == Class::Unit
+            && classes[i - 1] == Class::Number
+            && toks[i - 1]
+                .text(text)
+                .starts_with(|c: char| c.is_ascii_digit())
+            && lexicon()
+                .get(&lower_word(text, toks, i - 2))
+                .iter()
+                .any(|l| matches!(l, Lex::Month(_)));
+        if after_day {
+            classes[i] = Class::None;
+        }
+    }
 }
 
 /// "in her mid-sixties", "in his late 30s": a decade owned by a person is an age; "in
