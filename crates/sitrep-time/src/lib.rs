@@ -324,12 +324,21 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
             }
             // "In January, reserves rose on intervention during the month": a bare "the
             // month" or "the year" after a month or year of its own sentence is that one.
-            // Not after "since 1969", a point counted from rather than a period in view.
+            // So is a past "the month" after a month of the sentence before ("February
+            // revenue passenger miles rose. Seat miles for the month fell"), but not "up
+            // 0.5 percent on the month", a comparison, nor "as the month progresses". Not
+            // after "since 1969", a point counted from rather than a period in view.
+            let sentence_at = |s: Option<Span>| s.and_then(|s| doc.sentence_at(s.start()));
+            let month_before = tense == Tense::Past
+                && !word_before_is(&doc.text, t.span, "on")
+                && !word_before_is(&doc.text, t.span, "as")
+                && t.text.eq_ignore_ascii_case("the month")
+                && sentence_at(reference_sentence)
+                    .zip(sentence_at(Some(sentence)))
+                    .is_some_and(|(r, s)| r + 1 == s);
+            let in_view = reference_sentence == Some(sentence) || month_before;
             if let (Some(r), Some(v)) = (reference.as_deref(), value.as_mut()) {
-                if reference_sentence == Some(sentence)
-                    && !reference_after_since
-                    && same_period_again(&t.text, r, v)
-                {
+                if in_view && !reference_after_since && same_period_again(&t.text, r, v) {
                     v.timeml = r.to_string();
                 }
             }
@@ -950,6 +959,13 @@ fn same_period_again(expr: &str, reference: &str, v: &TimexValue) -> bool {
         "the year" => normalise::is_year_value(reference) && normalise::is_year_value(&v.timeml),
         _ => false,
     }
+}
+
+/// Whether the word right before `span` is `w` (any case).
+fn word_before_is(text: &str, span: Span, w: &str) -> bool {
+    text.get(..span.start())
+        .and_then(|b| b.trim_end().rsplit(char::is_whitespace).next())
+        .is_some_and(|b| b.eq_ignore_ascii_case(w))
 }
 
 /// Whether an expression counts years back from the date in view ("a year earlier",

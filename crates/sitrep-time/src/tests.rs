@@ -2651,3 +2651,18 @@ fn a_unit_after_a_day_of_the_month_counts_nothing() {
         ],
     );
 }
+
+#[test]
+fn a_past_the_month_after_a_month_of_the_sentence_before_is_that_month() {
+    // Tuesday 17 March 1987.
+    assert_tags(
+        "February traffic rose 5 pct. Seat miles for the month dropped 2 pct. Sales will \
+         grow as the month progresses.",
+        Some("1987-03-17"),
+        &[
+            ("February", "1987-02"),
+            ("the month", "1987-02"),
+            ("the month", "1987-03"),
+        ],
+    );
+}
