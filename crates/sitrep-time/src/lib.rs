@@ -74,7 +74,11 @@
 //! year; "that" after a verb of saying opens a clause ("reported that Friday's outage");
 //! a count with a capitalised unit inside running text is a title ("CBS's 60 Minutes");
 //! "even today" and "kids today" are `PRESENT_REF`; "every now and then" is no time;
-//! "fourth quarter earnings" reads like "fourth-quarter earnings".
+//! "fourth quarter earnings" reads like "fourth-quarter earnings". A past "the week",
+//! written from Friday to Sunday, is the week just ending; a past "the month" may take
+//! the month of the sentence before; "November a year ago" is that month. "For a second
+//! day" counts another one, "in her mid-thirties" is an age, "the mid-20s percent" a
+//! figure and "June 22-23 minutes" a date before a noun: none of them is a time.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period
