@@ -142,9 +142,11 @@ fn awaited(text: &str, before: &[Token]) -> bool {
     let ahead_of = (0..words.len().saturating_sub(1))
         .find(|&k| at(k, "of") && (at(k + 1, "ahead") || (at(k + 1, "advance") && at(k + 2, "in"))))
         .is_some_and(|k| {
-            !words[..k]
-                .iter()
-                .any(|w| cues().roles(&lower(w)) & (Cue::Past.bit() | Cue::Present.bit()) != 0)
+            // "Ahead of the vote, police sealed off the square on Wednesday": the comma
+            // closes the phrase.
+            !words[..k].iter().any(|w| {
+                *w == "," || cues().roles(&lower(w)) & (Cue::Past.bit() | Cue::Present.bit()) != 0
+            })
         });
     as_early_as || ahead_of
 }
@@ -706,8 +708,43 @@ fn timetable_counts(
 ) -> bool {
     const BULLETS: &[&str] = &["*", "-", "•", "–", "—"];
     const HEADING_ENDS: &[&str] = &[":", "-", "–", "—"];
+    // Words that put the time in a phrase of its own: "faces charges over a crash in
+    // January", "faces a backlash after Sunday's defeat".
+    const OTHER_EVENT: &[&str] = &["after", "over", "since", "following", "because"];
+    // Words that open a clause of the timetable verb's own ("needed the aid before Obama
+    // takes office", "tack to the center as she faces a challenger").
+    const OPENERS: &[&str] = &["before", "after", "until", "as", "once", "since", "-", "--"];
+    let breaks = |t: &Token| {
+        let w = t.text(text);
+        matches!(w, "," | "." | "*")
+            || OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o))
+            || cues().is(&lower(w), Cue::ClauseBreak)
+    };
+    let is_cue = |k: usize| {
+        let w = lower(toks[k].text(text));
+        let roles = cues().roles(&w);
+        roles & Cue::Timetable.bit() == 0
+            && (roles & (Cue::Past.bit() | Cue::Present.bit() | Cue::Future.bit()) != 0
+                || is_regular_past(&w))
+    };
     if i < first {
-        return true;
+        let stretch_end = toks[last.min(toks.len())..]
+            .iter()
+            .position(breaks)
+            .map_or(toks.len(), |p| last + p);
+        // "She went on maternity leave in January": a verb before the timetable word in
+        // its stretch of clause governs it; "holiday travel on Monday was heavy": one
+        // after the expression makes it part of the subject.
+        let stretch_start = toks[..i].iter().rposition(breaks).map_or(0, |b| b + 1);
+        let governed = (stretch_start..i).any(is_cue) || (last..stretch_end).any(is_cue);
+        // Right after the verb the word is a particle or its own preposition ("takes
+        // over as chief executive", "expire after the close on Friday").
+        let other_event = toks[(i + 2).min(first)..first].iter().any(|t| {
+            OTHER_EVENT
+                .iter()
+                .any(|w| t.text(text).eq_ignore_ascii_case(w))
+        });
+        return !governed && !other_event;
     }
     let heads_entry = toks[..first]
         .iter()
@@ -930,7 +967,14 @@ fn no_timetable(text: &str, toks: &[Token], i: usize, prev: &str, next: &str) ->
     let determiner_at = |k: usize| is_determiner(text, &toks[k]);
     // An adverb between leaves the word before it to decide ("did not immediately
     // return").
-    let adverb = prev.len() > 4 && prev.ends_with("ly") && i >= 2 && toks[i - 2].is_word;
+    // ("Italy", "Emily" are names, not adverbs.)
+    let adverb = prev.len() > 4
+        && prev.ends_with("ly")
+        && toks[i - 1]
+            .text(text)
+            .starts_with(|c: char| c.is_lowercase())
+        && i >= 2
+        && toks[i - 2].is_word;
     let decider = if adverb { word(i - 2) } else { word(i - 1) };
     // "Moscow's" is three tokens: "Moscow", "'", "s".
     let possessive = prev == "s" && i >= 2 && matches!(toks[i - 2].text(text), "'" | "\u{2019}");
@@ -975,32 +1019,11 @@ fn past_intent(text: &str, t: Token) -> bool {
 
 /// Adverbs that describe a plan or act as done before ("as previously planned").
 /// Words after which a verb is a bare infinitive, never a past tense.
+#[rustfmt::skip]
 const BEFORE_BARE_INFINITIVE: &[&str] = &[
-    "to",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "'ll",
-    "won't",
-    "wouldn't",
-    "couldn't",
-    "can't",
-    "cannot",
-    "shouldn't",
-    "do",
-    "does",
-    "did",
-    "don't",
-    "doesn't",
-    "didn't",
-    "not",
-    "never",
+    "to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "'ll",
+    "won't", "wouldn't", "couldn't", "can't", "cannot", "shouldn't", "do", "does", "did",
+    "don't", "doesn't", "didn't", "not",
 ];
 
 const PARTICIPLE_ADVERBS: &[&str] = &["previously", "originally", "initially", "hastily"];

@@ -337,6 +337,10 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
                 && !word_before_is(&doc.text, t.span, "on")
                 && !word_before_is(&doc.text, t.span, "as")
                 && t.text.eq_ignore_ascii_case("the month")
+                && reference
+                    .as_deref()
+                    .zip(anchor)
+                    .is_some_and(|(r, a)| reported_month(r, a))
                 && sentence_at(reference_sentence)
                     .zip(sentence_at(Some(sentence)))
                     .is_some_and(|(r, s)| r + 1 == s);
@@ -507,9 +511,17 @@ fn quarter_before_its_results(text: &str, span: Span) -> Option<String> {
     ];
     let expr = span.of(text);
     let (ordinal, unit) = expr.trim().rsplit_once(' ')?;
-    let bare_ordinal = ordinal
-        .split_once(' ')
-        .is_none_or(|(the, rest)| the.eq_ignore_ascii_case("the") && !rest.contains(' '));
+    // "release the fourth quarter results"; not "in the fourth quarter profit is
+    // expected to rise", a phrase of time before the subject.
+    let bare_ordinal = match ordinal.split_once(' ') {
+        None => true,
+        Some((the, rest)) => {
+            const PLACING: &[&str] = &["in", "during", "for", "through", "over", "by", "since"];
+            the.eq_ignore_ascii_case("the")
+                && !rest.contains(' ')
+                && !PLACING.iter().any(|p| word_before_is(text, span, p))
+        }
+    };
     if !unit.eq_ignore_ascii_case("quarter") || !bare_ordinal {
         return None;
     }
@@ -659,7 +671,7 @@ fn indefinite_day(text: &str, span: Span, tense: Tense) -> Option<TimexValue> {
 /// "For the week, the Dow rose 2 percent", "earlier in the week", written from Friday to
 /// Sunday: a past "the week" sums up the week just ending (a Friday market wrap), not
 /// an unspecified one. Not "the week after the vote", counted from another day, nor the
-/// magazine "The Week".
+/// magazine "The Week", "the week ahead" or "the week in which".
 fn week_just_ending(
     text: &str,
     span: Span,
@@ -668,17 +680,10 @@ fn week_just_ending(
     anchor: Option<NaiveDate>,
     tense: Tense,
 ) -> Option<String> {
+    #[rustfmt::skip]
     const COUNTED_FROM: &[&str] = &[
-        "after",
-        "before",
-        "following",
-        "of",
-        "ended",
-        "ending",
-        "to",
-        "prior",
-        "since",
-        "that",
+        "after", "before", "following", "of", "ended", "ending", "to", "prior", "since", "that",
+        "ahead", "when", "which", "starting", "beginning", "until", "from",
     ];
     let a = anchor.filter(|a| a.weekday().number_from_monday() >= 5)?;
     let expr = span.of(text);
@@ -687,7 +692,12 @@ fn week_just_ending(
         .split_whitespace()
         .next()
         .unwrap_or("");
-    let counted = COUNTED_FROM.iter().any(|w| next.eq_ignore_ascii_case(w));
+    let mut after = text.get(span.end()..)?.split_whitespace();
+    let in_which = after.next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+        && after
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("which"));
+    let counted = in_which || COUNTED_FROM.iter().any(|w| next.eq_ignore_ascii_case(w));
     let title = expr.starts_with("The Week") && span.start() > 0;
     (tense == Tense::Past
         && words == ["the", "week"]
@@ -752,7 +762,8 @@ fn in_context(
         .next()
         .unwrap_or("");
     let ends_period = matches!(next, "ended" | "ending");
-    if words == ["today"] && (names_the_present_age(after) || nowadays_before(text, span)) {
+    let nowadays = nowadays_before(text, span, tense);
+    if words == ["today"] && (names_the_present_age(after) || nowadays) {
         return TimexValue {
             timeml: "PRESENT_REF".to_string(),
             relative: true,
@@ -805,17 +816,20 @@ fn in_context(
 /// than the document's day: a possessive whose noun is an era noun of the cue list,
 /// written in lower case ("today's world", not "Today's World Cup final"), or follows
 /// one adjective ("today's personal computers", not "today's game players").
-/// "even today", "children today", "young people today": "today" after "even" or a
-/// noun of a generation is the present age.
-fn nowadays_before(text: &str, span: Span) -> bool {
+/// "even today", "kids today": "today" after "even", or after a noun of a generation
+/// outside a past clause ("students today marched" is the day), is the present age.
+fn nowadays_before(text: &str, span: Span, tense: Tense) -> bool {
     #[rustfmt::skip]
     const GENERATIONS: &[&str] = &[
-        "even", "children", "kids", "teenagers", "teens", "youngsters", "youth", "society",
+        "children", "kids", "teenagers", "teens", "youngsters", "youth", "society",
         "generation", "generations", "students", "parents", "families", "culture",
     ];
-    text.get(..span.start())
+    let before = text
+        .get(..span.start())
         .and_then(|b| b.trim_end().rsplit(char::is_whitespace).next())
-        .is_some_and(|w| GENERATIONS.iter().any(|g| w.eq_ignore_ascii_case(g)))
+        .unwrap_or("");
+    before.eq_ignore_ascii_case("even")
+        || (tense != Tense::Past && GENERATIONS.iter().any(|g| before.eq_ignore_ascii_case(g)))
 }
 
 fn names_the_present_age(after: &str) -> bool {
@@ -963,6 +977,19 @@ fn same_period_again(expr: &str, reference: &str, v: &TimexValue) -> bool {
         "the year" => normalise::is_year_value(reference) && normalise::is_year_value(&v.timeml),
         _ => false,
     }
+}
+
+/// Whether `month` (`YYYY-MM`) is one a report written on `anchor` gives figures for:
+/// one or two months back.
+fn reported_month(month: &str, anchor: NaiveDate) -> bool {
+    let Some((y, m)) = month.split_once('-') else {
+        return false;
+    };
+    let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<i32>()) else {
+        return false;
+    };
+    let back = (anchor.year() - y) * 12 + anchor.month() as i32 - m;
+    normalise::is_month_value(month) && (1..=2).contains(&back)
 }
 
 /// Whether the word right before `span` is `w` (any case).

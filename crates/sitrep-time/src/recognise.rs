@@ -811,8 +811,16 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
             let plural_next = w == "that" && next.ends_with('s') || part_next || count_next;
             // "reported that Friday's outage", "worries that Monday's loss": "that" after
             // a verb of saying or thinking opens what is said.
-            let conjunction =
-                w == "that" && i > 0 && says_or_thinks(&lower_word(text, toks, i - 1));
+            // Only before a day or month: "said that day", "reported that year" keep their
+            // narrative "that".
+            let day_or_month_next = lexicon()
+                .get(&lower(next))
+                .iter()
+                .any(|l| matches!(l, Lex::Weekday(_) | Lex::Month(_)));
+            let conjunction = w == "that"
+                && i > 0
+                && day_or_month_next
+                && says_or_thinks(&lower_word(text, toks, i - 1));
             let vague_without_count = matches!(lexicon().get(&w).first(), Some(Lex::Vague))
                 && !matches!(classes[i + 1], Class::Unit | Class::Number);
             let elsewhere = narrative && rel_next

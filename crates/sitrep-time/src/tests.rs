@@ -2666,3 +2666,49 @@ fn a_past_the_month_after_a_month_of_the_sentence_before_is_that_month() {
         ],
     );
 }
+
+#[test]
+fn a_timetable_word_a_verb_governs_or_a_noun_is_no_plan() {
+    // Wednesday 2 March 2016.
+    assert_tags(
+        "She went on maternity leave in January. Holiday travel on Monday was heavy. The \
+         driver faces charges over a crash in January. The company never recovered from \
+         the fire in May. Obama needed the aid before he takes office in January.",
+        Some("2016-03-02"),
+        &[
+            ("January", "2016-01"),
+            ("Monday", "2016-02-29"),
+            ("January", "2016-01"),
+            ("May", "2015-05"),
+            ("January", "2017-01"),
+        ],
+    );
+}
+
+#[test]
+fn review_cases_keep_their_old_readings() {
+    // Wednesday 2 March 2016.
+    assert_tags(
+        "Police said that night that three people had died. Thousands of students today \
+         marched in London. In the fourth quarter profit is expected to rise.",
+        Some("2016-03-02"),
+        &[
+            ("that night", "2016-03-02TNI"),
+            ("today", "2016-03-02"),
+            ("the fourth quarter", "2016-Q4"),
+        ],
+    );
+    // Friday 4 March 2016.
+    assert_tags(
+        "Investors were hoping for a repeat of Monday's rally. Stocks rose in the week \
+         ahead of the vote.",
+        Some("2016-03-04"),
+        &[("Monday", "2016-02-29"), ("the week", "2016-WXX")],
+    );
+    // Thursday 31 March 2016: December is no month a March report gives figures for.
+    assert_tags(
+        "Oil hit the level it held in December. For the month, oil gained 10 percent.",
+        Some("2016-03-31"),
+        &[("December", "2015-12"), ("the month", "2016-03")],
+    );
+}
