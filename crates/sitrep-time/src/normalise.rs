@@ -1294,7 +1294,15 @@ impl Rules<'_> {
         // "November a year ago": that month of the year counted back.
         if let (Unit::Year, Some(m)) = (u, self.month()) {
             let y = i32::try_from(i64::from(a.year()).checked_add(n)?).ok()?;
-            return month_of_year(y, m, None);
+            // "Nov. 5 a year ago": the number right after the month is its day; the "a"
+            // of "a year" is the count.
+            let day = self.its.windows(3).find_map(|w| match w {
+                [It::Month(_), It::Num(d), next] if !matches!(next, It::Unit(..)) => {
+                    u32::try_from(*d).ok().filter(|d| (1..=31).contains(d))
+                }
+                _ => None,
+            });
+            return month_of_year(y, m, day);
         }
         let v = match u {
             Unit::Day => ymd(shift_days(a, n)?),

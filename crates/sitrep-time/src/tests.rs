@@ -2643,11 +2643,13 @@ fn a_decade_of_a_life_or_a_figure_is_no_time() {
 fn a_unit_after_a_day_of_the_month_counts_nothing() {
     // Wednesday 14 July 2010.
     assert_tags(
-        "The Fed's June 22 minutes showed concern. Prices rose from November a year ago.",
+        "The Fed's June 22 minutes showed concern. Prices rose from November a year ago. \
+         Rates fell from Nov. 5 a year ago.",
         Some("2010-07-14"),
         &[
             ("June 22", "2010-06-22"),
             ("November a year ago", "2009-11"),
+            ("Nov. 5 a year ago", "2009-11-05"),
         ],
     );
 }
