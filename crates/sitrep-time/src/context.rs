@@ -746,9 +746,17 @@ fn timetable_counts(
         });
         return !governed && !other_event;
     }
-    let heads_entry = toks[..first]
+    // "* 2009 - June: Pre phone sales begin": a year may head the entry too, and the
+    // entry starts after the last bullet ("... sales begin * 2009 - June: ...").
+    let heading_word = |t: &Token| {
+        let w = t.text(text);
+        BULLETS.contains(&w) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let entry_start = toks[..first]
         .iter()
-        .all(|t| BULLETS.contains(&t.text(text)))
+        .rposition(|t| matches!(t.text(text), "*" | "•"))
+        .map_or(0, |b| b + 1);
+    let heads_entry = toks[entry_start..first].iter().all(heading_word)
         && toks
             .get(last)
             .is_some_and(|t| HEADING_ENDS.contains(&t.text(text)));

@@ -2448,6 +2448,18 @@ fn a_timetable_verb_that_is_a_noun_a_habit_or_a_chronicle_is_no_plan() {
         ],
     );
     assert_tags(
+        "The senator, who will be missed, died Sunday. Halliburton, which said it would \
+         defend itself, sued BP in court Tuesday.",
+        Some("1998-05-01"),
+        &[("Sunday", "1998-04-26"), ("Tuesday", "1998-04-28")],
+    );
+    // Tuesday 10 November 2009: a year may head a chronology entry.
+    assert_tags(
+        "* 2009 - June: Pre phone sales begin",
+        Some("2009-11-10"),
+        &[("2009", "2009"), ("June", "2009-06")],
+    );
+    assert_tags(
         "Feb 8: Hambrick meets with Buffett. March 12 - The board approves the deal.",
         Some("1998-05-01"),
         &[("Feb 8", "1998-02-08"), ("March 12", "1998-03-12")],
