@@ -29,6 +29,11 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
             .unwrap_or_default()
     };
     let prev = word_before(first);
+    // "in this Jan. 20 screen capture", "in this Sept. 5 file photo": a caption dates a
+    // picture already taken.
+    if dates_a_picture(text, toks, expr) {
+        return Tense::Past;
+    }
     let (from, to) = clause_bounds(text, toks, expr);
     let clause = &toks[from..to];
     // A deadline ("by May", "until Friday", "by year-end", "until Election Day") looks
@@ -121,6 +126,32 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
         Some(KnownDay::Event) if tense != Tense::Future => Tense::Past,
         _ => tense,
     }
+}
+
+/// Whether the expression dates a picture: "photo", "picture", "image", "screen
+/// capture", "handout", "video" or "still", maybe after "file", follows it.
+fn dates_a_picture(text: &str, toks: &[Token], expr: Span) -> bool {
+    const PICTURES: &[&str] = &[
+        "photo",
+        "photograph",
+        "picture",
+        "image",
+        "screen",
+        "screengrab",
+        "handout",
+        "video",
+        "still",
+        "photos",
+        "pictures",
+        "images",
+    ];
+    let last = toks.partition_point(|t| t.span.start < expr.end);
+    let word = |k: usize| toks.get(k).map(|t| t.text(text));
+    let at = match word(last) {
+        Some(w) if w.eq_ignore_ascii_case("file") => last + 1,
+        _ => last,
+    };
+    word(at).is_some_and(|w| PICTURES.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// "ahead of a summit on Wednesday", "a day ahead of Friday's report", "in advance of

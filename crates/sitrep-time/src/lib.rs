@@ -78,7 +78,8 @@
 //! written from Friday to Sunday, is the week just ending; a past "the month" may take
 //! the month of the sentence before; "November a year ago" is that month. "For a second
 //! day" counts another one, "in her mid-thirties" is an age, "the mid-20s percent" a
-//! figure and "June 22-23 minutes" a date before a noun: none of them is a time.
+//! figure and "June 22-23 minutes" a date before a noun: none of them is a time. A
+//! caption dates a picture already taken ("in this Jan. 20 screen capture").
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period

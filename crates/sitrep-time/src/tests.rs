@@ -2726,3 +2726,17 @@ fn review_cases_keep_their_old_readings() {
         &[("December", "2015-12"), ("the month", "2016-03")],
     );
 }
+
+#[test]
+fn a_caption_dates_a_picture_already_taken() {
+    // Wednesday 30 October 2024.
+    assert_tags(
+        "Kirby speaks at the White House in this Jan. 20 screen capture. The vote is due \
+         this Dec. 5.",
+        Some("2024-10-30"),
+        &[
+            ("this Jan. 20", "2024-01-20"),
+            ("this Dec. 5", "2024-12-05"),
+        ],
+    );
+}
