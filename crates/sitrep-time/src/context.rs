@@ -131,19 +131,10 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
 /// Whether the expression dates a picture: "photo", "picture", "image", "screen
 /// capture", "handout", "video" or "still", maybe after "file", follows it.
 fn dates_a_picture(text: &str, toks: &[Token], expr: Span) -> bool {
+    #[rustfmt::skip]
     const PICTURES: &[&str] = &[
-        "photo",
-        "photograph",
-        "picture",
-        "image",
-        "screen",
-        "screengrab",
-        "handout",
-        "video",
-        "still",
-        "photos",
-        "pictures",
-        "images",
+        "photo", "photograph", "picture", "image", "screen", "screengrab", "handout", "video",
+        "still", "photos", "pictures", "images",
     ];
     let last = toks.partition_point(|t| t.span.start < expr.end);
     let word = |k: usize| toks.get(k).map(|t| t.text(text));
