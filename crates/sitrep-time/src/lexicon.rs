@@ -58,6 +58,7 @@ pub(crate) enum Cue {
     DatedNoun,
     Measure,
     Timetable,
+    DatelineEast,
 }
 
 /// The cue words with the roles each plays, one bit a role, so a token costs one lookup.
@@ -122,6 +123,7 @@ pub(crate) fn build_cues(text: &str) -> Result<Cues, String> {
             Some("dated-noun") => Cue::DatedNoun,
             Some("measure") => Cue::Measure,
             Some("timetable") => Cue::Timetable,
+            Some("dateline-east") => Cue::DatelineEast,
             _ => {
                 errors.push(format!("{}: unknown role", e.rule(&dict)));
                 continue;

@@ -79,7 +79,9 @@
 //! the month of the sentence before; "November a year ago" is that month. "For a second
 //! day" counts another one, "in her mid-thirties" is an age, "the mid-20s percent" a
 //! figure and "June 22-23 minutes" a date before a noun: none of them is a time. A
-//! caption dates a picture already taken ("in this Jan. 20 screen capture").
+//! caption dates a picture already taken ("in this Jan. 20 screen capture"). Under an
+//! Asian dateline ("TOKYO (Reuters) -") a past weekday that would fall six days back is
+//! the local day after the document date, which the newsroom's clock puts a day early.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period
@@ -368,7 +370,58 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
         .collect();
     clock_on_named_day(doc, &mut analysed);
     same_period_in_year(doc, &mut analysed);
+    if let Some(a) = anchor.filter(|_| dateline_east_of_the_dating(&doc.text)) {
+        local_day_ahead(doc, a, &mut analysed);
+    }
     analysed
+}
+
+/// Whether the story opens on a dateline from a place whose calendar runs ahead of the
+/// one that dated it ("TOKYO (Reuters) - ..."): wire stories from Asia are dated by the
+/// newsroom's clock, often the day before the local one.
+fn dateline_east_of_the_dating(text: &str) -> bool {
+    // The dateline opens one of the first lines (a headline may come first): "TOKYO
+    // (Reuters) -", "HONG KONG/SINGAPORE (Reuters) -", "SEOUL, Oct 12 (Reuters) -".
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(4)
+        .any(|line| {
+            let line = line.trim_start();
+            let Some(open) = line.get(..line.len().min(60)).and_then(|h| h.find('(')) else {
+                return false;
+            };
+            let place = line[..open].split(['/', ',']).next().unwrap_or("").trim();
+            !place.is_empty()
+                && place.bytes().all(|b| b.is_ascii_uppercase() || b == b' ')
+                && lexicon::cues().is(&place.to_ascii_lowercase(), lexicon::Cue::DatelineEast)
+        })
+}
+
+/// "TOKYO (Reuters) - Sony said on Wednesday", dated Tuesday by a newsroom behind Tokyo:
+/// a past weekday that would fall six days back is the local day, the day after the
+/// document date (a story rarely says "on Wednesday" for last week's).
+fn local_day_ahead(
+    doc: &Document,
+    anchor: NaiveDate,
+    analysed: &mut [(Tense, Option<TimexValue>)],
+) {
+    let six_back = (anchor - chrono::Duration::days(6))
+        .format("%Y-%m-%d")
+        .to_string();
+    let next_day = (anchor + chrono::Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    for (t, (tense, value)) in doc.timexes.iter().zip(analysed.iter_mut()) {
+        let bare_weekday = normalise::weekday_word(t.text.trim());
+        if let Some(v) = value
+            .as_mut()
+            .filter(|_| bare_weekday && *tense != Tense::Future)
+        {
+            if v.timeml == six_back {
+                v.timeml.clone_from(&next_day);
+            }
+        }
+    }
 }
 
 /// "the first half of 2011 compared with the same period in 2010": the year after "in"

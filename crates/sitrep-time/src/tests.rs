@@ -2740,3 +2740,30 @@ fn a_caption_dates_a_picture_already_taken() {
         ],
     );
 }
+
+#[test]
+fn an_asian_dateline_names_the_local_day_after_the_document_date() {
+    // Tuesday 11 October 2011 by the newsroom's clock; Wednesday in Tokyo.
+    assert_tags(
+        "TOKYO (Reuters) - Sony said on Wednesday that hackers tried to sign in. Shares fell \
+         on Monday.",
+        Some("2011-10-11"),
+        &[("Wednesday", "2011-10-12"), ("Monday", "2011-10-10")],
+    );
+    assert_tags(
+        "LONDON (Reuters) - Sony said on Wednesday that hackers tried to sign in.",
+        Some("2011-10-11"),
+        &[("Wednesday", "2011-10-05")],
+    );
+}
+
+#[test]
+fn the_dateline_may_follow_a_headline_and_carry_a_date() {
+    // Tuesday 11 October 2011 by the newsroom's clock.
+    assert_tags(
+        "Sony says hackers tried to sign in\nSEOUL, Oct 12 (Reuters) - Sony said on \
+         Wednesday that hackers tried to sign in.",
+        Some("2011-10-11"),
+        &[("Oct 12", "2011-10-12"), ("Wednesday", "2011-10-12")],
+    );
+}
