@@ -412,7 +412,12 @@ fn local_day_ahead(
         .format("%Y-%m-%d")
         .to_string();
     for (t, (tense, value)) in doc.timexes.iter().zip(analysed.iter_mut()) {
-        let bare_weekday = normalise::weekday_word(t.text.trim());
+        // "after Friday's quake" names a known event, most often last week's.
+        let possessive = doc
+            .text
+            .get(t.span.end()..)
+            .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("\u{2019}s"));
+        let bare_weekday = normalise::weekday_word(t.text.trim()) && !possessive;
         if let Some(v) = value
             .as_mut()
             .filter(|_| bare_weekday && *tense != Tense::Future)

@@ -2746,9 +2746,13 @@ fn an_asian_dateline_names_the_local_day_after_the_document_date() {
     // Tuesday 11 October 2011 by the newsroom's clock; Wednesday in Tokyo.
     assert_tags(
         "TOKYO (Reuters) - Sony said on Wednesday that hackers tried to sign in. Shares fell \
-         on Monday.",
+         on Monday, and again after Wednesday's quake.",
         Some("2011-10-11"),
-        &[("Wednesday", "2011-10-12"), ("Monday", "2011-10-10")],
+        &[
+            ("Wednesday", "2011-10-12"),
+            ("Monday", "2011-10-10"),
+            ("Wednesday", "2011-10-05"),
+        ],
     );
     assert_tags(
         "LONDON (Reuters) - Sony said on Wednesday that hackers tried to sign in.",
