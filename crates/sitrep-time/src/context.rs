@@ -645,6 +645,11 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         {
             continue;
         }
+        // A passive infinitive speaks only for a time right after its participle ("to
+        // be published on Monday", "to be heard as early as late May").
+        if passive_infinitive(text, toks, i) && (i >= first || first - i > 5) {
+            continue;
+        }
         // "may not take effect in October as originally planned": a comparison with the
         // plan after the expression says nothing of its time.
         if i >= last && compares_with_a_plan(text, toks, i) {
@@ -713,6 +718,21 @@ fn compares_with_a_plan(text: &str, toks: &[Token], i: usize) -> bool {
         && i >= 1
         && (as_at(i - 1)
             || (i >= 2 && PARTICIPLE_ADVERBS.contains(&word(i - 1).as_ref()) && as_at(i - 2)))
+}
+
+/// Whether token `i` is the "be" of a passive infinitive ("to be voted", "to be
+/// released"), not of a plan already past ("was to be issued").
+fn passive_infinitive(text: &str, toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map(|t| lower(t.text(text)));
+    let participle = word(i + 1).is_some_and(|n| is_regular_past(&n) || cues().is(&n, Cue::Past));
+    i >= 1
+        && toks[i].text(text).eq_ignore_ascii_case("be")
+        && word(i - 1).as_deref() == Some("to")
+        && participle
+        && !i
+            .checked_sub(2)
+            .and_then(word)
+            .is_some_and(|w| matches!(w.as_ref(), "was" | "were"))
 }
 
 /// Whether a timetable verb at `i` speaks for the expression at `first..last`: not past
@@ -817,6 +837,11 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         })
     {
         return Some(Tense::Past);
+    }
+    // "an agreement ..., to be voted on Friday", "data to be released on Tuesday": a
+    // passive infinitive names what is still to be done.
+    if passive_infinitive(text, toks, i) {
+        return Some(Tense::Future);
     }
     const TENSE_ROLES: u16 = Cue::Future.bit()
         | Cue::Intent.bit()

@@ -2771,3 +2771,19 @@ fn the_dateline_may_follow_a_headline_and_carry_a_date() {
         &[("Oct 12", "2011-10-12"), ("Wednesday", "2011-10-12")],
     );
 }
+
+#[test]
+fn a_passive_infinitive_looks_ahead_for_the_time_right_after_it() {
+    // Monday 5 December 2011.
+    assert_tags(
+        "France and Germany agreed on fiscal controls, to be voted on Friday. The rule was \
+         to be issued on Friday. He said in an interview to be published on Sunday that \
+         talks would go on.",
+        Some("2011-12-05"),
+        &[
+            ("Friday", "2011-12-09"),
+            ("Friday", "2011-12-02"),
+            ("Sunday", "2011-12-11"),
+        ],
+    );
+}
