@@ -2082,6 +2082,16 @@ impl Rules<'_> {
             Unit::Week if rel.is_none() && !self.parted => {
                 format!("{}-WXX", a.year())
             }
+            // "Paulson heads to Asia this week", written on a Sunday: a plan for "this
+            // week" is for the coming one (not "this past week").
+            Unit::Week
+                if r == 0
+                    && self.tense == Tense::Future
+                    && a.weekday() == Weekday::Sun
+                    && !self.has(|i| matches!(i, It::Rel(_, RelWord::Past))) =>
+            {
+                week_of(a + Duration::days(1))
+            }
             Unit::Week => week_of(a + Duration::weeks(i64::from(r))),
             Unit::Weekend => self.weekend(a, r),
             Unit::Month => shift_months(a, i64::from(r))?.format("%Y-%m").to_string(),

@@ -2787,3 +2787,18 @@ fn a_passive_infinitive_looks_ahead_for_the_time_right_after_it() {
         ],
     );
 }
+
+#[test]
+fn this_week_in_a_plan_written_on_sunday_is_the_coming_one() {
+    // Sunday 4 March 2007.
+    assert_tags(
+        "Paulson heads to Asia this week. He met Japanese officials this past week. Stocks \
+         fell this week.",
+        Some("2007-03-04"),
+        &[
+            ("this week", "2007-W10"),
+            ("this past week", "2007-W09"),
+            ("this week", "2007-W09"),
+        ],
+    );
+}
