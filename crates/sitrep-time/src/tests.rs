@@ -2802,3 +2802,13 @@ fn this_week_in_a_plan_written_on_sunday_is_the_coming_one() {
         ],
     );
 }
+
+#[test]
+fn in_some_quarters_means_among_some_people() {
+    // Monday 10 November 2008.
+    assert_tags(
+        "The plan was criticized in some quarters. Profits fell for several quarters.",
+        Some("2008-11-10"),
+        &[("several quarters", "PXQ")],
+    );
+}
