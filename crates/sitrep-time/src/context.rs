@@ -721,14 +721,23 @@ fn compares_with_a_plan(text: &str, toks: &[Token], i: usize) -> bool {
 }
 
 /// Whether token `i` is the "be" of a passive infinitive ("to be voted", "to be
-/// released"), not of a plan already past ("was to be issued").
+/// released"), not of a plan already past ("was to be issued") nor of a result a past
+/// cause brought about ("led payments to be shifted").
 fn passive_infinitive(text: &str, toks: &[Token], i: usize) -> bool {
     let word = |k: usize| toks.get(k).map(|t| lower(t.text(text)));
     let participle = word(i + 1).is_some_and(|n| is_regular_past(&n) || cues().is(&n, Cue::Past));
+    // "which led some payments to be shifted to July": what a past cause brought about
+    // is done.
+    let caused = toks[i.saturating_sub(7)..i].iter().any(|t| {
+        ["led", "caused", "forced", "prompted", "pushed"]
+            .iter()
+            .any(|c| t.text(text).eq_ignore_ascii_case(c))
+    });
     i >= 1
         && toks[i].text(text).eq_ignore_ascii_case("be")
         && word(i - 1).as_deref() == Some("to")
         && participle
+        && !caused
         && !i
             .checked_sub(2)
             .and_then(word)

@@ -2778,12 +2778,13 @@ fn a_passive_infinitive_looks_ahead_for_the_time_right_after_it() {
     assert_tags(
         "France and Germany agreed on fiscal controls, to be voted on Friday. The rule was \
          to be issued on Friday. He said in an interview to be published on Sunday that \
-         talks would go on.",
+         talks would go on. A quirk led some payments to be shifted to July.",
         Some("2011-12-05"),
         &[
             ("Friday", "2011-12-09"),
             ("Friday", "2011-12-02"),
             ("Sunday", "2011-12-11"),
+            ("July", "2011-07"),
         ],
     );
 }
@@ -2807,8 +2808,9 @@ fn this_week_in_a_plan_written_on_sunday_is_the_coming_one() {
 fn in_some_quarters_means_among_some_people() {
     // Monday 10 November 2008.
     assert_tags(
-        "The plan was criticized in some quarters. Profits fell for several quarters.",
+        "The plan was criticized in some quarters. Profits fell for several quarters. It \
+         may be many quarters before they recover.",
         Some("2008-11-10"),
-        &[("several quarters", "PXQ")],
+        &[("several quarters", "PXQ"), ("many quarters", "PXQ")],
     );
 }
