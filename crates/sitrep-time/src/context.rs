@@ -724,24 +724,27 @@ fn compares_with_a_plan(text: &str, toks: &[Token], i: usize) -> bool {
 /// released"), not of a plan already past ("was to be issued") nor of a result a past
 /// cause brought about ("led payments to be shifted").
 fn passive_infinitive(text: &str, toks: &[Token], i: usize) -> bool {
+    // Most tokens are no "be": settled before anything is looked up.
+    if i == 0 || !toks[i].text(text).eq_ignore_ascii_case("be") {
+        return false;
+    }
     let word = |k: usize| toks.get(k).map(|t| lower(t.text(text)));
     let participle = word(i + 1).is_some_and(|n| is_regular_past(&n) || cues().is(&n, Cue::Past));
     // "which led some payments to be shifted to July": what a past cause brought about
     // is done.
-    let caused = toks[i.saturating_sub(7)..i].iter().any(|t| {
-        ["led", "caused", "forced", "prompted", "pushed"]
-            .iter()
-            .any(|c| t.text(text).eq_ignore_ascii_case(c))
-    });
-    i >= 1
-        && toks[i].text(text).eq_ignore_ascii_case("be")
-        && word(i - 1).as_deref() == Some("to")
-        && participle
-        && !caused
-        && !i
-            .checked_sub(2)
+    let caused = || {
+        toks[i.saturating_sub(7)..i].iter().any(|t| {
+            ["led", "caused", "forced", "prompted", "pushed"]
+                .iter()
+                .any(|c| t.text(text).eq_ignore_ascii_case(c))
+        })
+    };
+    let planned_before = || {
+        i.checked_sub(2)
             .and_then(word)
             .is_some_and(|w| matches!(w.as_ref(), "was" | "were"))
+    };
+    word(i - 1).as_deref() == Some("to") && participle && !caused() && !planned_before()
 }
 
 /// Whether a timetable verb at `i` speaks for the expression at `first..last`: not past
