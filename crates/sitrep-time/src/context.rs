@@ -972,9 +972,13 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         // before it decides.
         // "in May said" is the month; "to was" a slip.
         let month_may = i > 0 && toks[i - 1].text(text) == "May";
-        let bare = BEFORE_BARE_INFINITIVE.contains(&prev.replace('\u{2019}', "'").as_str())
-            && !month_may
-            && !matches!(w.as_ref(), "was" | "were" | "had");
+        let straight_prev = || prev.replace('\u{2019}', "'");
+        let before_bare = if prev.contains('\u{2019}') {
+            BEFORE_BARE_INFINITIVE.contains(&straight_prev().as_str())
+        } else {
+            BEFORE_BARE_INFINITIVE.contains(&prev.as_ref())
+        };
+        let bare = before_bare && !month_may && !matches!(w.as_ref(), "was" | "were" | "had");
         return (!cue.is(&prev, Cue::BeforeParticiple) && !bare).then_some(Tense::Past);
     }
     (roles & Cue::Present.bit() != 0).then_some(Tense::Present)
