@@ -84,7 +84,7 @@
 //! the local day after the document date, which the newsroom's clock puts a day early.
 //! A passive infinitive looks ahead for the time right after it ("an interview to be
 //! published on Sunday"), but not "was to be issued". "This week" in a plan written on a
-//! Sunday is the coming week.
+//! Sunday is the coming week. "The early hours of Saturday" is Saturday's early morning.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period

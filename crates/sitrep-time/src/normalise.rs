@@ -467,6 +467,9 @@ pub fn normalise_after(
     if let Some(v) = lasting(expr) {
         return Some(v);
     }
+    if let Some(v) = small_hours_of(expr, anchor, tense, reference) {
+        return Some(v);
+    }
     if let Some(v) = vague_phrase(expr) {
         return Some(v);
     }
@@ -525,6 +528,32 @@ pub fn normalise_after(
         value.timeml = week_part_in_tense(part, a, tense).unwrap_or(value.timeml);
     }
     Some(value)
+}
+
+/// "the early hours of Monday", "the small hours of Sunday morning": the early morning
+/// of the day named, not a number of hours.
+fn small_hours_of(
+    expr: &str,
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+    reference: Option<&str>,
+) -> Option<TimexValue> {
+    let lower = expr.trim().to_ascii_lowercase();
+    let rest = ["early", "small", "wee"].iter().find_map(|w| {
+        lower
+            .strip_prefix("the ")
+            .unwrap_or(&lower)
+            .strip_prefix(w)?
+            .strip_prefix(" hours of ")
+    })?;
+    let offset = expr.trim().len() - rest.len();
+    let mut day = normalise_after(&expr.trim()[offset..], anchor, tense, reference)?;
+    let is_day = day.timeml.len() == 10 && day.timeml.as_bytes()[4] == b'-';
+    if is_day {
+        day.timeml.push_str("TMO");
+        day.kind = TimexKind::Time;
+    }
+    Some(day)
 }
 
 /// "the end of the week", "the beginning of the week": the week whose part lies on the

@@ -2814,3 +2814,17 @@ fn in_some_quarters_means_among_some_people() {
         &[("several quarters", "PXQ"), ("many quarters", "PXQ")],
     );
 }
+
+#[test]
+fn the_early_hours_of_a_day_are_its_early_morning() {
+    // Tuesday 19 March 2013.
+    assert_tags(
+        "A levy was agreed in Brussels in the early hours of Saturday. The deal was clinched \
+         in the small hours of March 16.",
+        Some("2013-03-19"),
+        &[
+            ("the early hours of Saturday", "2013-03-16TMO"),
+            ("the small hours of March 16", "2013-03-16TMO"),
+        ],
+    );
+}
