@@ -384,7 +384,49 @@ fn traded_for(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
         .take(5)
         .find(|t| !passes(t))
         .is_some_and(|t| is_in(t, DELIVERIES) && !t.text(text).eq_ignore_ascii_case("contract"));
-    delivery_before || goods_for || delivery_after
+    delivery_before || goods_for || delivery_after || contract_month(text, toks, expr)
+}
+
+/// "November wheat rose 5 cents", "November milling wheat", "March light crude": a month
+/// right before the goods (one word may stand between) names a futures contract, so it
+/// is ahead; not "March wheat exports", a measured figure.
+fn contract_month(text: &str, toks: &[Token], expr: Span) -> bool {
+    const MEASURED: &[&str] = &[
+        "exports",
+        "imports",
+        "production",
+        "output",
+        "sales",
+        "shipments",
+        "crop",
+        "harvest",
+        "plantings",
+        "stocks",
+        "consumption",
+        "imported",
+        "exported",
+        "produced",
+    ];
+    if crate::normalise::month_number(expr.of(text).trim()).is_none() {
+        return false;
+    }
+    let after: Vec<&Token> = toks
+        .iter()
+        .skip_while(|t| t.span.start < expr.end)
+        .take(3)
+        .collect();
+    let goods = |t: &Token| cues().is(&lower(t.text(text)), Cue::Commodity);
+    let lower_word = |t: &Token| t.is_word && t.text(text).starts_with(|c: char| c.is_lowercase());
+    let at = match after.as_slice() {
+        [g, ..] if goods(g) => 1,
+        [a, g, ..] if lower_word(a) && goods(g) => 2,
+        _ => return false,
+    };
+    !after.get(at).is_some_and(|t| {
+        MEASURED
+            .iter()
+            .any(|m| t.text(text).eq_ignore_ascii_case(m))
+    })
 }
 
 /// "its October forecast", "the July figures": a month before a figure it measured is

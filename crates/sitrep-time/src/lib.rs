@@ -85,6 +85,8 @@
 //! A passive infinitive looks ahead for the time right after it ("an interview to be
 //! published on Sunday"), but not "was to be issued". "This week" in a plan written on a
 //! Sunday is the coming week. "The early hours of Saturday" is Saturday's early morning.
+//! A month right before the goods ("July corn was up 15 cents", "November milling wheat")
+//! names a futures contract, so it is ahead.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period

@@ -2828,3 +2828,18 @@ fn the_early_hours_of_a_day_are_its_early_morning() {
         ],
     );
 }
+
+#[test]
+fn a_month_before_the_goods_names_a_futures_contract() {
+    // Thursday 12 June 2008.
+    assert_tags(
+        "July corn was up 15 cents. November milling wheat in Paris settled up 3 euros. \
+         Sales of wheat rose in May.",
+        Some("2008-06-12"),
+        &[
+            ("July", "2008-07"),
+            ("November", "2008-11"),
+            ("May", "2008-05"),
+        ],
+    );
+}
