@@ -391,21 +391,10 @@ fn traded_for(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
 /// right before the goods (one word may stand between) names a futures contract, so it
 /// is ahead; not "March wheat exports", a measured figure.
 fn contract_month(text: &str, toks: &[Token], expr: Span) -> bool {
+    #[rustfmt::skip]
     const MEASURED: &[&str] = &[
-        "exports",
-        "imports",
-        "production",
-        "output",
-        "sales",
-        "shipments",
-        "crop",
-        "harvest",
-        "plantings",
-        "stocks",
-        "consumption",
-        "imported",
-        "exported",
-        "produced",
+        "exports", "imports", "production", "output", "sales", "shipments", "crop", "harvest",
+        "plantings", "stocks", "consumption", "imported", "exported", "produced",
     ];
     if crate::normalise::month_number(expr.of(text).trim()).is_none() {
         return false;
