@@ -1130,9 +1130,23 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         Lex::Set(_) if names_a_paper(text, toks, i) => Class::None,
         Lex::Season(_) if w == "fall" && is_a_decline(text, toks, i) => Class::None,
         Lex::Set(_) => Class::Head,
-        // "in the future"; not "the future of the union", its fate.
+        // "in the future"; not "the future of the union", its fate, nor "the Future
+        // Combat Systems program" or "the future A350-1000", a name or an adjective.
         Lex::Ref(_) if w == "future" => {
-            let fate = next.eq_ignore_ascii_case("of");
+            // After "in/for/about the" it is still the time ("in the future I will").
+            let time_phrase = i >= 2
+                && ["in", "for", "about", "into", "to", "toward", "towards"]
+                    .iter()
+                    .any(|p| word_is(text, toks, i - 2, p));
+            let named = !time_phrase
+                && raw != "FUTURE"
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.is_word
+                        && n.text(text) != "I"
+                        && n.text(text)
+                            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                });
+            let fate = next.eq_ignore_ascii_case("of") || named;
             if !fate && (prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("in")) {
                 Class::Head
             } else {

@@ -2843,3 +2843,14 @@ fn a_month_before_the_goods_names_a_futures_contract() {
         ],
     );
 }
+
+#[test]
+fn future_before_a_name_is_an_adjective() {
+    // Monday 31 August 2009.
+    assert_tags(
+        "He ran the Future Combat Systems program and will fly the future A350-1000. In the \
+         future I will decide. The future of Europe is bright.",
+        Some("2009-08-31"),
+        &[("the future", "FUTURE_REF")],
+    );
+}
