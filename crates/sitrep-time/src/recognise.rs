@@ -54,6 +54,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     mark_titles_of_counted_units(text, &toks, &mut classes);
     mark_ages_and_figures(text, &toks, &mut classes);
     mark_units_after_a_day_of_month(text, &toks, &mut classes);
+    mark_halves_of_money(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1398,6 +1399,37 @@ fn hour_in_part_of_day(text: &str, toks: &[Token], i: usize) -> bool {
             .iter()
             .any(|p| is(i + 3, p))
         && told()
+}
+
+/// "the first half of the $700 billion fund": half of a sum, not of a year.
+fn mark_halves_of_money(text: &str, toks: &[Token], classes: &mut [Class]) {
+    for i in 1..toks.len() {
+        if classes[i] != Class::Unit
+            || !word_is(text, toks, i, "half")
+            || !word_is(text, toks, i + 1, "of")
+        {
+            continue;
+        }
+        let at = if word_is(text, toks, i + 2, "the") {
+            i + 3
+        } else {
+            i + 2
+        };
+        let money = toks.get(at).is_some_and(|t| {
+            let w = t.text(text);
+            // A plain number ("half of the 10 million books"), not "the 20th century".
+            let count = w.starts_with(|c: char| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+            w.starts_with(['$', '€', '£', '¥']) || (count && !is_year(w))
+        });
+        if money {
+            classes[i] = Class::None;
+            if matches!(classes[i - 1], Class::Ordinal | Class::Modifier) {
+                classes[i - 1] = Class::None;
+            }
+        }
+    }
 }
 
 /// "the Fed's June 22-23 minutes showed": a number in figures after a month is the

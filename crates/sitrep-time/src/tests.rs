@@ -2854,3 +2854,14 @@ fn future_before_a_name_is_an_adjective() {
         &[("the future", "FUTURE_REF")],
     );
 }
+
+#[test]
+fn half_of_a_sum_is_no_half_year() {
+    // Tuesday 13 January 2009.
+    assert_tags(
+        "Senators asked how the first half of the $700 billion fund was spent. Sales rose in \
+         the first half of 2008.",
+        Some("2009-01-13"),
+        &[("the first half of 2008", "2008-H1")],
+    );
+}
