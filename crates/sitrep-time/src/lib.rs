@@ -86,7 +86,8 @@
 //! published on Sunday"), but not "was to be issued". "This week" in a plan written on a
 //! Sunday is the coming week. "The early hours of Saturday" is Saturday's early morning.
 //! A month right before the goods ("July corn was up 15 cents", "November milling wheat")
-//! names a futures contract, so it is ahead.
+//! names a futures contract, so it is ahead. "The future A350-1000" and "the first half of
+//! the $700 billion fund" are no times.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period
