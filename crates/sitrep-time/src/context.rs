@@ -1,5 +1,7 @@
 //! Clause tense and clause membership, read from tokens around an expression.
 
+use std::borrow::Cow;
+
 use sitrep_model::Span;
 use sitrep_text::{tokens, Token};
 
@@ -146,7 +148,8 @@ fn dates_a_picture(text: &str, toks: &[Token], expr: Span) -> bool {
 }
 
 /// "ahead of a summit on Wednesday", "a day ahead of Friday's report", "in advance of
-/// publication on Monday", "as early as Friday": words just before the expression that put it ahead of the time of writing.
+/// publication on Monday", "as early as Friday": words just before the expression that
+/// put it ahead of the time of writing.
 fn awaited(text: &str, before: &[Token]) -> bool {
     // "ahead of the government's closely watched non-farm payrolls report on Friday":
     // the noun phrase between may be long.
@@ -671,14 +674,16 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         let Some(mut tense) = marker(text, toks, i) else {
             continue;
         };
-        if cues().is(&lower(t.text(text)), Cue::Timetable)
+        let roles = cues().roles(&lower(t.text(text)));
+        if roles & Cue::Timetable.bit() != 0
             && !timetable_counts(text, toks, i, first, last, comma_after)
         {
             continue;
         }
         // A passive infinitive speaks only for a time right after its participle ("to
         // be published on Monday", "to be heard as early as late May").
-        if passive_infinitive(text, toks, i) && (i >= first || first - i > 5) {
+        let far = i >= first || first - i > 5;
+        if tense == Tense::Future && far && passive_infinitive(text, toks, i) {
             continue;
         }
         // "may not take effect in October as originally planned": a comparison with the
@@ -712,7 +717,7 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         segment_cue |= i < first && last_break_before.is_none_or(|b| i > b);
         let past_comma = comma_after.is_some_and(|c| i > c);
         let beyond_comma = segment_cue && past_comma;
-        let attribution = cues().is(&lower(t.text(text)), Cue::Attribution);
+        let attribution = roles & Cue::Attribution.bit() != 0;
         let trailing = cue_before && past_comma && attribution;
         past_trailing_attribution |= trailing;
         // "Ralcorp said its third-quarter earnings would be hurt": the expression sits in
@@ -1003,13 +1008,10 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         // before it decides.
         // "in May said" is the month; "to was" a slip.
         let month_may = i > 0 && toks[i - 1].text(text) == "May";
-        let straight_prev = || prev.replace('\u{2019}', "'");
-        let before_bare = if prev.contains('\u{2019}') {
-            BEFORE_BARE_INFINITIVE.contains(&straight_prev().as_str())
-        } else {
-            BEFORE_BARE_INFINITIVE.contains(&prev.as_ref())
-        };
-        let bare = before_bare && !month_may && !matches!(w.as_ref(), "was" | "were" | "had");
+        let bare = BEFORE_BARE_INFINITIVE
+            .contains(&straight_apostrophes(Cow::Borrowed(&prev)).as_ref())
+            && !month_may
+            && !matches!(w.as_ref(), "was" | "were" | "had");
         return (!cue.is(&prev, Cue::BeforeParticiple) && !bare).then_some(Tense::Past);
     }
     (roles & Cue::Present.bit() != 0).then_some(Tense::Present)
@@ -1065,7 +1067,7 @@ fn no_timetable(text: &str, toks: &[Token], i: usize, prev: &str, next: &str) ->
         return true;
     }
     let w = lower(raw);
-    let word = |k: usize| lower(toks[k].text(text)).replace('\u{2019}', "'");
+    let word = |k: usize| straight_apostrophes(lower(toks[k].text(text)));
     let determiner_at = |k: usize| is_determiner(text, &toks[k]);
     // An adverb between leaves the word before it to decide ("did not immediately
     // return").
@@ -1099,8 +1101,18 @@ fn no_timetable(text: &str, toks: &[Token], i: usize, prev: &str, next: &str) ->
         || caused
         || idle_go
         || idiom
-        || NOT_A_PLAN_AFTER.contains(&decider.as_str())
+        || NOT_A_PLAN_AFTER.contains(&decider.as_ref())
         || cues().roles(&decider) & (Cue::Future.bit() | Cue::Past.bit() | Cue::Present.bit()) != 0
+}
+
+/// `w` with a curly apostrophe made straight ("didn’t" reads as "didn't"); no copy when
+/// it has none.
+fn straight_apostrophes(w: Cow<'_, str>) -> Cow<'_, str> {
+    if w.contains('\u{2019}') {
+        Cow::Owned(w.replace('\u{2019}', "'"))
+    } else {
+        w
+    }
 }
 
 /// Whether `t` opens a noun phrase ("the", "its", "those").
@@ -1119,7 +1131,6 @@ fn past_intent(text: &str, t: Token) -> bool {
     cues().is(&w, Cue::Intent) && (is_regular_past(&w) || cues().is(&w, Cue::Past))
 }
 
-/// Adverbs that describe a plan or act as done before ("as previously planned").
 /// Words after which a verb is a bare infinitive, never a past tense.
 #[rustfmt::skip]
 const BEFORE_BARE_INFINITIVE: &[&str] = &[
@@ -1128,6 +1139,7 @@ const BEFORE_BARE_INFINITIVE: &[&str] = &[
     "don't", "doesn't", "didn't", "not",
 ];
 
+/// Adverbs that describe a plan or act as done before ("as previously planned").
 const PARTICIPLE_ADVERBS: &[&str] = &["previously", "originally", "initially", "hastily"];
 
 /// Future participles are no future in "as expected" or "had been scheduled", nor is

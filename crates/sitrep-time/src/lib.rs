@@ -752,13 +752,9 @@ fn week_just_ending(
     ];
     let a = anchor.filter(|a| a.weekday().number_from_monday() >= 5)?;
     let expr = span.of(text);
-    let next = text
-        .get(span.end()..)?
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
     let mut after = text.get(span.end()..)?.split_whitespace();
-    let in_which = after.next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+    let next = after.next().unwrap_or("");
+    let in_which = next.eq_ignore_ascii_case("in")
         && after
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("which"));
@@ -782,11 +778,7 @@ fn year_already_ended(
     anchor: Option<NaiveDate>,
 ) -> Option<String> {
     let a = anchor.filter(|a| a.month() < 12)?;
-    let verb = text
-        .get(..span.start())?
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()?;
+    let verb = word_before(text, span);
     let ended = ["ended", "finished", "closed"]
         .iter()
         .any(|e| verb.eq_ignore_ascii_case(e));
@@ -802,10 +794,7 @@ fn in_context(
     tense: Tense,
 ) -> TimexValue {
     // "since year-end", "since mid-year" count from an end or middle already past.
-    let since = text
-        .get(..span.start())
-        .and_then(|b| b.trim_end().rsplit(char::is_whitespace).next())
-        .is_some_and(|w| w.eq_ignore_ascii_case("since"));
+    let since = word_before_is(text, span, "since");
     if let (true, Some(a)) = (since, anchor) {
         if let Some(past) = normalise::part_since(&v, a) {
             return TimexValue { timeml: past, ..v };
@@ -889,10 +878,7 @@ fn nowadays_before(text: &str, span: Span, tense: Tense) -> bool {
         "children", "kids", "teenagers", "teens", "youngsters", "youth", "society",
         "generation", "generations", "students", "parents", "families", "culture",
     ];
-    let before = text
-        .get(..span.start())
-        .and_then(|b| b.trim_end().rsplit(char::is_whitespace).next())
-        .unwrap_or("");
+    let before = word_before(text, span);
     before.eq_ignore_ascii_case("even")
         || (tense != Tense::Past && GENERATIONS.iter().any(|g| before.eq_ignore_ascii_case(g)))
 }
@@ -1057,11 +1043,16 @@ fn reported_month(month: &str, anchor: NaiveDate) -> bool {
     normalise::is_month_value(month) && (1..=2).contains(&back)
 }
 
-/// Whether the word right before `span` is `w` (any case).
-fn word_before_is(text: &str, span: Span, w: &str) -> bool {
+/// The word right before `span` (up to the whitespace before it), or "".
+fn word_before(text: &str, span: Span) -> &str {
     text.get(..span.start())
         .and_then(|b| b.trim_end().rsplit(char::is_whitespace).next())
-        .is_some_and(|b| b.eq_ignore_ascii_case(w))
+        .unwrap_or("")
+}
+
+/// Whether the word right before `span` is `w` (any case).
+fn word_before_is(text: &str, span: Span, w: &str) -> bool {
+    word_before(text, span).eq_ignore_ascii_case(w)
 }
 
 /// Whether an expression counts years back from the date in view ("a year earlier",

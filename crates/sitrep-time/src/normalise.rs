@@ -1938,24 +1938,25 @@ impl Rules<'_> {
     /// following year" count from the year of the date the story last named ("joined
     /// in 2006 ... in June that year").
     fn relative_year(&self) -> Option<i32> {
-        let narrative = self.its.windows(2).any(|w| {
-            matches!(
-                w,
-                [It::Rel(_, RelWord::Narrative), It::Unit(Unit::Year, false)]
-            )
-        });
+        let (shift, word) = self.year_rel()?;
         let story_year = self
             .reference
-            .filter(|_| narrative)
+            .filter(|_| word == RelWord::Narrative)
             .and_then(|r| r.get(..4)?.parse::<i32>().ok());
-        Some(story_year.or(self.anchor.map(|a| a.year()))? + self.year_shift()?)
+        Some(story_year.or(self.anchor.map(|a| a.year()))? + shift)
     }
 
     /// The shift of a "last/this/next" right before "year" ("the same period last
     /// year" is -1, whatever "same" says).
     fn year_shift(&self) -> Option<i32> {
+        self.year_rel().map(|(r, _)| r)
+    }
+
+    /// The "last/this/next" or "that/following" word before "year" in the expression,
+    /// with its shift.
+    fn year_rel(&self) -> Option<(i32, RelWord)> {
         self.its.windows(2).find_map(|w| match w {
-            [It::Rel(r, _), It::Unit(Unit::Year, false)] => Some(*r),
+            [It::Rel(r, word), It::Unit(Unit::Year, false)] => Some((*r, *word)),
             _ => None,
         })
     }
