@@ -871,7 +871,8 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
             return None;
         }
     }
-    let w = lower(raw);
+    // "won’t" is listed as "won't".
+    let w = straight_apostrophes(lower(raw));
     let cue = cues();
     let roles = cue.roles(&w);
     let regular_past = is_regular_past(&w);

@@ -167,7 +167,9 @@ pub(crate) enum Unit {
     Second,
     Weekend,
     Half,
-    /// Period, term, session, millennium: words too vague to compute with.
+    /// A trading or sitting session: in "the previous session" the trading day before.
+    Session,
+    /// Period, term, millennium: words too vague to compute with.
     Vague,
 }
 
@@ -348,7 +350,8 @@ fn unit(code: &str) -> Option<Unit> {
         "S" => Unit::Second,
         "WE" => Unit::Weekend,
         "HALF" => Unit::Half,
-        "PERIOD" | "TERM" | "SESSION" | "MIL" => Unit::Vague,
+        "SESSION" => Unit::Session,
+        "PERIOD" | "TERM" | "MIL" => Unit::Vague,
         _ => return None,
     })
 }

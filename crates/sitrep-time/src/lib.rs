@@ -79,15 +79,20 @@
 //! the month of the sentence before; "November a year ago" is that month. "For a second
 //! day" counts another one, "in her mid-thirties" is an age, "the mid-20s percent" a
 //! figure and "June 22-23 minutes" a date before a noun: none of them is a time. A
-//! caption dates a picture already taken ("in this Jan. 20 screen capture"). Under an
-//! Asian dateline ("TOKYO (Reuters) -") a past weekday that would fall six days back is
-//! the local day after the document date, which the newsroom's clock puts a day early.
+//! caption dates a picture already taken ("in this Jan. 20 screen capture"). Under a
+//! dateline east of the Americas ("TOKYO (Reuters) -", "LONDON (Reuters) -") a past
+//! weekday that would fall six days back is the local day after the document date, which
+//! the newsroom's clock puts a day early, and so is a weekday's edition of a paper.
 //! A passive infinitive looks ahead for the time right after it ("an interview to be
 //! published on Sunday"), but not "was to be issued". "This week" in a plan written on a
 //! Sunday is the coming week. "The early hours of Saturday" is Saturday's early morning.
 //! A month right before the goods ("July corn was up 15 cents", "November milling wheat")
 //! names a futures contract, so it is ahead. "The future A350-1000" and "the first half of
-//! the $700 billion fund" are no times.
+//! the $700 billion fund" are no times. "Won't", "didn't" and "isn't" count as their
+//! verbs; "the previous session" is the trading day before; with no tense to go by, a
+//! date ahead must be a month nearer than the one behind to win. A denominator ("40-3/4
+//! today"), "under" or "over" after a time ("tomorrow under a 29-day accord", "1986 over
+//! 1985") and a year after "years" ("model years 2001") start an expression of their own.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period
@@ -383,8 +388,9 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
 }
 
 /// Whether the story opens on a dateline from a place whose calendar runs ahead of the
-/// one that dated it ("TOKYO (Reuters) - ..."): wire stories from Asia are dated by the
-/// newsroom's clock, often the day before the local one.
+/// one that dated it ("TOKYO (Reuters) - ...", "LONDON (Reuters) - ..."): wire stories
+/// from Asia, Europe and Africa are dated by the newsroom's clock, often the day before
+/// the local one.
 fn dateline_east_of_the_dating(text: &str) -> bool {
     // The dateline opens one of the first lines (a headline may come first): "TOKYO
     // (Reuters) -", "HONG KONG/SINGAPORE (Reuters) -", "SEOUL, Oct 12 (Reuters) -".
@@ -411,26 +417,54 @@ fn local_day_ahead(
     anchor: NaiveDate,
     analysed: &mut [(Tense, Option<TimexValue>)],
 ) {
-    let six_back = (anchor - chrono::Duration::days(6))
-        .format("%Y-%m-%d")
-        .to_string();
-    let next_day = (anchor + chrono::Duration::days(1))
-        .format("%Y-%m-%d")
-        .to_string();
-    for (t, (tense, value)) in doc.timexes.iter().zip(analysed.iter_mut()) {
-        // "after Friday's quake" names a known event, most often last week's.
-        let possessive = doc
+    let day = |offset: i64| {
+        (anchor + chrono::Duration::days(offset))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let (six_back, dated, next_day) = (day(-6), day(0), day(1));
+    // "a poll held on Monday and Tuesday", with Tuesday five days back: the pair is
+    // last week's, so Monday stays with it.
+    let earlier_partner = |i: usize, j: usize| {
+        let (a, b) = (i.min(j), i.max(j));
+        let between = doc
             .text
-            .get(t.span.end()..)
-            .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("\u{2019}s"));
-        let bare_weekday = normalise::weekday_word(t.text.trim()) && !possessive;
-        if let Some(v) = value
-            .as_mut()
-            .filter(|_| bare_weekday && *tense != Tense::Future)
-        {
-            if v.timeml == six_back {
-                v.timeml.clone_from(&next_day);
-            }
+            .get(doc.timexes[a].span.end()..doc.timexes[b].span.start())
+            .unwrap_or("");
+        let joined = matches!(
+            between.trim().to_ascii_lowercase().as_str(),
+            "and" | "or" | "," | ", and" | "to"
+        );
+        joined
+            && normalise::weekday_word(doc.timexes[j].text.trim())
+            && analysed[j]
+                .1
+                .as_ref()
+                .is_some_and(|v| v.timeml < dated && v.timeml != six_back)
+    };
+    let flips: Vec<usize> = (0..doc.timexes.len())
+        .filter(|&i| {
+            let t = &doc.timexes[i];
+            let (tense, value) = &analysed[i];
+            // "after Friday's quake" names a known event, most often last week's, but
+            // "Thursday's edition of the Times" is the local day's paper.
+            let rest = doc.text.get(t.span.end()..).unwrap_or("");
+            let after_possessive = rest
+                .strip_prefix("'s")
+                .or_else(|| rest.strip_prefix("\u{2019}s"));
+            let known_event =
+                after_possessive.is_some_and(|after| !after.trim_start().starts_with("edition"));
+            *tense != Tense::Future
+                && !known_event
+                && normalise::weekday_word(t.text.trim())
+                && value.as_ref().is_some_and(|v| v.timeml == six_back)
+                && !(i > 0 && earlier_partner(i, i - 1))
+                && !(i + 1 < doc.timexes.len() && earlier_partner(i, i + 1))
+        })
+        .collect();
+    for i in flips {
+        if let Some(v) = analysed[i].1.as_mut() {
+            v.timeml.clone_from(&next_day);
         }
     }
 }

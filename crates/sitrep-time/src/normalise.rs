@@ -1008,7 +1008,7 @@ fn unit_code(u: Unit) -> Option<(&'static str, bool, i64)> {
         Unit::Minute => ("M", true, 1),
         Unit::Second => ("S", true, 1),
         Unit::Weekend => ("WE", false, 1),
-        Unit::Half | Unit::Vague => return None,
+        Unit::Half | Unit::Session | Unit::Vague => return None,
     })
 }
 
@@ -1345,7 +1345,7 @@ impl Rules<'_> {
                 (i64::from(a.year()).checked_add(n.checked_mul(100)?)? / 100).to_string()
             }
             Unit::Hour | Unit::Minute | Unit::Second => ymd(a),
-            Unit::Weekend | Unit::Half | Unit::Vague => return None,
+            Unit::Weekend | Unit::Half | Unit::Session | Unit::Vague => return None,
         };
         out(v, TimexKind::Date, true)
     }
@@ -2168,6 +2168,9 @@ impl Rules<'_> {
             Unit::Century => format!("{:02}", (a.year() + 100 * r) / 100),
             // "the first half ... the same period last year": the half in view; "the
             // latest period", "the same period last year": else the reporting quarter.
+            // "from a previous session close of 88.58": the trading day before, a
+            // weekend skipped. "The court's next session" is most often a sitting.
+            Unit::Session if rel.is_some() && r <= 0 => ymd(trading_day(a, r)),
             Unit::Vague if rel.is_some() => {
                 let shift = self.year_shift().unwrap_or(0);
                 match self.half_in_view() {
@@ -2380,6 +2383,19 @@ impl Rules<'_> {
     }
 }
 
+/// The trading day `shift` sessions from `a`, counting Monday to Friday only.
+fn trading_day(a: NaiveDate, shift: i32) -> NaiveDate {
+    let step = Duration::days(if shift < 0 { -1 } else { 1 });
+    let mut day = a;
+    for _ in 0..shift.unsigned_abs().min(30) {
+        day += step;
+        while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+            day += step;
+        }
+    }
+    day
+}
+
 fn quarter(d: NaiveDate) -> String {
     format!("{}-Q{}", d.year(), d.month0() / 3 + 1)
 }
@@ -2395,8 +2411,9 @@ fn season_index(month: u32) -> u32 {
 }
 
 /// Chooses among candidate dates by tense: the latest on or before the anchor for the
-/// past, the earliest on or after it for the future, otherwise the nearest (ties go to
-/// the past, as news reports more than it announces).
+/// past, the earliest on or after it for the future, otherwise the nearest, a date ahead
+/// counting a month farther (news reports more than it announces: "its closing low on
+/// March 9", written in September, is the March before).
 fn pick(
     candidates: impl Iterator<Item = NaiveDate>,
     anchor: NaiveDate,
@@ -2406,8 +2423,9 @@ fn pick(
     match tense {
         Tense::Past => all.into_iter().filter(|d| *d <= anchor).max(),
         Tense::Future => all.into_iter().filter(|d| *d >= anchor).min(),
-        Tense::Present | Tense::Unknown => all
-            .into_iter()
-            .min_by_key(|d| ((*d - anchor).num_days().abs(), *d > anchor)),
+        Tense::Present | Tense::Unknown => all.into_iter().min_by_key(|d| {
+            let days = (*d - anchor).num_days();
+            (if days > 0 { days + 31 } else { -days }, *d > anchor)
+        }),
     }
 }

@@ -490,6 +490,24 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
         return false;
     }
+    // "bills tomorrow under a 29-day accord": "under" and "over" open a count of their
+    // own ("under a year"), they do not run on from a time.
+    if classes[j] == Class::Qualifier
+        && (w.eq_ignore_ascii_case("under") || w.eq_ignore_ascii_case("over"))
+    {
+        return false;
+    }
+    // "model years 2001 and 2002", "a single 2041 maturity": a year after "years" or a
+    // count in words is a date of its own ("fiscal years 2010" stays one).
+    let before_prev = |w: &str| j >= 2 && toks[j - 2].text(text).eq_ignore_ascii_case(w);
+    let plural_unit = prev.eq_ignore_ascii_case("years") && !before_prev("fiscal");
+    // "July three 1987" is a day in words.
+    let count_in_words = classes[j - 1] == Class::Number
+        && prev.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !(j >= 2 && month_of(toks[j - 2].text(text)).is_some());
+    if is_year(w) && (plural_unit || count_in_words) {
+        return false;
+    }
     // "last quarter's 1 hour and 42 minutes": a count after a possessive starts a time
     // of its own.
     let after_possessive =
@@ -777,7 +795,23 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
         Class::Number => {
             let qualified_unit =
                 i + 2 < b && classes[i + 1] == Class::Qualifier && classes[i + 2] == Class::Unit;
-            i + 1 < b
+            // "fell 3-5/8 to 40-3/4 today", "from 1.3080/85 yesterday": the denominator of
+            // a price or the end of a quote is no clock time.
+            // Not "0000 GMT/8:00 p.m.".
+            let numerator = |k: usize| {
+                let w = toks[k].text(text);
+                w.ends_with(|c: char| c.is_ascii_digit())
+                    && w.bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.')
+                    && toks[k].span.end() == toks[k + 1].span.start()
+            };
+            let denominator = i > 1
+                && toks[i - 1].text(text) == "/"
+                && toks[i - 1].span.end() == toks[i].span.start()
+                && numerator(i - 2)
+                && classes.get(i + 1) != Some(&Class::Unit);
+            !denominator
+                && i + 1 < b
                 && !matches!(toks[i + 1].text(text), "a" | "an" | "per")
                 && (half_follows(text, toks, i) && i + 4 < b
                     || hour_in_part_of_day(text, toks, i) && i + 3 < b
@@ -1837,10 +1871,18 @@ fn unit_class(text: &str, toks: &[Token], i: usize, w: &str) -> Class {
         }
         "year" | "quarter" | "weekend" | "week" | "month" if prev == "the" => Class::Head,
         // "period", "term", "session" are times only after a year or "last/latest"
-        // ("the 1988 period", "the latest period"), not "second term".
+        // ("the 1988 period", "the latest period", "the previous session"), not "second
+        // term".
         "period" | "term" | "session" | "periods" | "terms" | "sessions" => {
             let rel = matches!(lexicon().get(&prev).first(), Some(Lex::Rel(_)));
-            if after_year || rel {
+            // "the previous session of Congress" is a sitting, no trading day, and "the
+            // outcome of that session" a meeting.
+            let sitting = w.starts_with("session")
+                && (prev == "that"
+                    || toks
+                        .get(i + 1)
+                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case("of")));
+            if (after_year || rel) && !sitting {
                 Class::Unit
             } else {
                 Class::None

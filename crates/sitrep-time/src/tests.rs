@@ -2755,9 +2755,93 @@ fn an_asian_dateline_names_the_local_day_after_the_document_date() {
         ],
     );
     assert_tags(
-        "LONDON (Reuters) - Sony said on Wednesday that hackers tried to sign in.",
+        "NEW YORK (Reuters) - Sony said on Wednesday that hackers tried to sign in.",
         Some("2011-10-11"),
         &[("Wednesday", "2011-10-05")],
+    );
+}
+
+#[test]
+fn a_european_dateline_names_the_local_day_and_its_papers() {
+    // Sunday 9 October 2011 by the newsroom's clock; Monday's papers are out in London.
+    assert_tags(
+        "LONDON (Reuters) - Banks face new rules, the Financial Times said on Monday. The \
+         plan was in Monday's edition of the paper, and investors recalled Monday's slump.",
+        Some("2011-10-09"),
+        &[
+            ("Monday", "2011-10-10"),
+            ("Monday", "2011-10-10"),
+            ("Monday", "2011-10-03"),
+        ],
+    );
+    // A pair of days stays together: a poll held last Monday and Tuesday.
+    assert_tags(
+        "DUBLIN (Reuters) - The Irish Times said the latest poll was held on Monday and \
+         Tuesday.",
+        Some("2010-12-19"),
+        &[("Monday", "2010-12-13"), ("Tuesday", "2010-12-14")],
+    );
+}
+
+#[test]
+fn contracted_negatives_count_as_their_verbs() {
+    // Thursday 26 April 2012.
+    assert_tags(
+        "\"We won't be producing cars on Friday,\" she said. \"We won\u{2019}t open on \
+         Monday.\" The plant didn't open on Tuesday.",
+        Some("2012-04-26"),
+        &[
+            ("Friday", "2012-04-27"),
+            ("Monday", "2012-04-30"),
+            ("Tuesday", "2012-04-24"),
+        ],
+    );
+}
+
+#[test]
+fn a_previous_session_is_the_trading_day_before() {
+    // Monday 5 October 2009.
+    assert_tags(
+        "The dollar was at 88.45 from a previous session close of 88.58. The bill died in \
+         the previous session of Congress.",
+        Some("2009-10-05"),
+        &[("previous session", "2009-10-02")],
+    );
+}
+
+#[test]
+fn a_date_half_a_year_away_in_no_tense_is_the_past_one() {
+    // Thursday 10 September 2009: 9 March is about as near ahead as back.
+    assert_tags(
+        "The S&P stands 54 percent higher than its closing low on March 9.",
+        Some("2009-09-10"),
+        &[("March 9", "2009-03-09")],
+    );
+}
+
+#[test]
+fn figures_and_comparisons_stay_out_of_the_time() {
+    // Friday 3 April 1987.
+    assert_tags(
+        "Mellon fell 3-5/8 to 40-3/4 today after plunging 6-1/4 yesterday. The bank sells \
+         bills tomorrow under a 29-day accord. Profits rose in 1986 over 1985. The recall \
+         covers model years 2001 and 2002 and a single 2041 bond. Rights expire July three \
+         1987. Funds go to fiscal years 2010 and 2011.",
+        Some("1987-04-03"),
+        &[
+            ("today", "1987-04-03"),
+            ("yesterday", "1987-04-02"),
+            ("tomorrow", "1987-04-04"),
+            ("29-day", "P29D"),
+            ("1986", "1986"),
+            ("1985", "1985"),
+            ("2001", "2001"),
+            ("2002", "2002"),
+            ("2041", "2041"),
+            ("July three 1987", "1987-07-03"),
+            ("fiscal years 2010", "2010"),
+            ("2011", "2011"),
+        ],
     );
 }
 
