@@ -281,7 +281,8 @@ pub struct Timex {
     pub text: String,
     /// The resolved value; `None` when it needs an anchor the document lacks.
     pub value: Option<DateValue>,
-    /// How it was resolved: `absolute`, `relative to document date`, ...
+    /// How it was resolved: `absolute`, `relative to document date ...` (or `dateline
+    /// date ...` when a dated dateline gives the local day), `unresolved: ...`.
     pub anchor: String,
 }
 

@@ -85,7 +85,9 @@
 //! the newsroom's clock puts a day early, and so is a weekday's edition of a paper.
 //! A passive infinitive looks ahead for the time right after it ("an interview to be
 //! published on Sunday"), but not "was to be issued". "This week" in a plan written on a
-//! Sunday is the coming week. "The early hours of Saturday" is Saturday's early morning.
+//! Sunday is the coming week, and "last week" the week just ending. A dateline that
+//! carries its own day ("OTTAWA, June 18 -") is the day the text counts from, when it lies
+//! within three days of the document date or inside the month or year it is dated to. "The early hours of Saturday" is Saturday's early morning.
 //! A month right before the goods ("July corn was up 15 cents", "November milling wheat")
 //! names a futures contract, so it is ahead. "The future A350-1000" and "the first half of
 //! the $700 billion fund" are no times. "Won't", "didn't" and "isn't" count as their
@@ -235,6 +237,9 @@ pub fn anchor_range(doc: &Document) -> Option<(NaiveDate, NaiveDate)> {
 /// `XXXX-10-23`, while "last month", which may fall in 2014, is `XXXX-XX`. A week is kept off each end, so that a day or
 /// week named near the document date keeps its year.
 fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
+    if let Some(day) = dateline_day(doc) {
+        return analyse_from(doc, Some(day));
+    }
     if let (None, Some((first, last))) = (anchor_date(doc), anchor_range(doc)) {
         let margin = chrono::Duration::days(7);
         let early = analyse_from(doc, Some(first + margin).filter(|d| *d <= last));
@@ -248,6 +253,48 @@ fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
             .collect();
     }
     analyse_from(doc, anchor_date(doc))
+}
+
+/// The day a dated dateline gives the story ("OTTAWA, June 18 - ... announced today"),
+/// when it lies within three days of the document date or inside the month or year the
+/// document is dated to: the local day the text counts from, which a newsroom abroad or
+/// a late filing may date a day apart.
+fn dateline_day(doc: &Document) -> Option<NaiveDate> {
+    let (month, day) = dated_dateline(&doc.text)?;
+    if let Some(anchor) = anchor_date(doc) {
+        return [anchor.year() - 1, anchor.year(), anchor.year() + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .find(|d| (*d - anchor).num_days().abs() <= 3);
+    }
+    let (first, last) = anchor_range(doc)?;
+    NaiveDate::from_ymd_opt(first.year(), month, day).filter(|d| (first..=last).contains(d))
+}
+
+/// The month and day of a dateline that carries them, on one of the first lines (a
+/// headline may come first): "OTTAWA, June 18 -", "SEOUL, Oct 12 (Reuters) -".
+fn dated_dateline(text: &str) -> Option<(u32, u32)> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(4)
+        .find_map(|line| {
+            let (place, rest) = line.trim_start().split_once(", ")?;
+            let is_place = !place.is_empty()
+                && place.len() <= 40
+                && place.bytes().any(|b| b.is_ascii_uppercase())
+                && place
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b" ./'-".contains(&b));
+            if !is_place {
+                return None;
+            }
+            let mut words = rest.split_whitespace();
+            let month = normalise::month_number(words.next()?)?;
+            let day: u32 = words.next()?.parse().ok()?;
+            let after = words.next()?;
+            let opens_story = after.starts_with(['-', '(', '\u{2013}', '\u{2014}']);
+            (opens_story && (1..=31).contains(&day)).then_some((month, day))
+        })
 }
 
 /// What two readings of one expression from different anchors agree on (see
@@ -381,7 +428,10 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
         .collect();
     clock_on_named_day(doc, &mut analysed);
     same_period_in_year(doc, &mut analysed);
-    if let Some(a) = anchor.filter(|_| dateline_east_of_the_dating(&doc.text)) {
+    // A dateline's own date is already the local day.
+    let local_day_unknown =
+        || dateline_east_of_the_dating(&doc.text) && dateline_day(doc).is_none();
+    if let Some(a) = anchor.filter(|_| local_day_unknown()) {
         local_day_ahead(doc, a, &mut analysed);
     }
     analysed
@@ -1016,9 +1066,12 @@ pub fn timeml_of(doc: &Document, timex: &Timex) -> Option<TimexValue> {
 /// Sets (or resets) the value and anchor note of every time expression from the document
 /// date; call it again when the date becomes known.
 pub fn resolve(doc: &mut Document) {
-    let anchor = match (anchor_date(doc), &doc.published) {
-        (Some(a), _) => Some(a.to_string()),
-        (None, Some(p)) if anchor_range(doc).is_some() => Some(p.date.value.clone()),
+    let anchor = match (dateline_day(doc), anchor_date(doc), &doc.published) {
+        (Some(d), _, _) => Some(format!("dateline date {d}")),
+        (None, Some(a), _) => Some(format!("document date {a}")),
+        (None, None, Some(p)) if anchor_range(doc).is_some() => {
+            Some(format!("document date {}", p.date.value))
+        }
         _ => None,
     };
     let analysed = analyse(doc);
@@ -1124,7 +1177,7 @@ fn describe(
     };
     let how = match (v.relative, anchor) {
         (false, _) => "absolute".to_string(),
-        (true, Some(a)) => format!("relative to document date {a} ({tense:?} tense)"),
+        (true, Some(a)) => format!("relative to {a} ({tense:?} tense)"),
         (true, None) => "unresolved: relative, no document date".to_string(),
     };
     let mut note = format!("{how}; timeml {} {}", v.kind.as_str(), v.timeml);

@@ -2122,6 +2122,17 @@ impl Rules<'_> {
             {
                 week_of(a + Duration::days(1))
             }
+            // "Last week, GM's chief executive said", written on a Sunday: the week just
+            // ending, as "this week" in a plan is the coming one (not "the last week",
+            // the seven days past).
+            Unit::Week
+                if r == -1
+                    && a.weekday() == Weekday::Sun
+                    && !self.definite
+                    && self.has(|i| matches!(i, It::Rel(-1, RelWord::Plain))) =>
+            {
+                week_of(a)
+            }
             Unit::Week => week_of(a + Duration::weeks(i64::from(r))),
             Unit::Weekend => self.weekend(a, r),
             Unit::Month => shift_months(a, i64::from(r))?.format("%Y-%m").to_string(),

@@ -2784,6 +2784,60 @@ fn a_european_dateline_names_the_local_day_and_its_papers() {
 }
 
 #[test]
+fn a_dated_dateline_is_the_day_the_text_counts_from() {
+    // Dated Friday 19 June 1987 by the wire; the story is Ottawa's Thursday.
+    assert_tags(
+        "OTTAWA, June 18 - The tax reform package, announced today, was welcomed. Officials \
+         met yesterday.",
+        Some("1987-06-19"),
+        &[
+            ("June 18", "1987-06-18"),
+            ("today", "1987-06-18"),
+            ("yesterday", "1987-06-17"),
+        ],
+    );
+    // A dateline a month off is a slip, not the story's day; a page dated only to the
+    // year takes the dateline's day.
+    assert_tags(
+        "OTTAWA, July 18 - The package, announced today, was welcomed.",
+        Some("1987-06-19"),
+        &[("July 18", "1987-07-18"), ("today", "1987-06-19")],
+    );
+    assert_tags(
+        "Glencore debuts\nLONDON, May 19 (IFR) - Glencore traded up this morning.",
+        Some("2011"),
+        &[("May 19", "2011-05-19"), ("this morning", "2011-05-19TMO")],
+    );
+}
+
+#[test]
+fn a_dateline_day_is_named_as_the_anchor() {
+    let mut d = doc(
+        "OTTAWA, June 18 - The package, announced today, was welcomed.",
+        Some("1987-06-19"),
+    );
+    TimeTagger::new().run(&mut d).unwrap();
+    assert!(d.timexes[1]
+        .anchor
+        .starts_with("relative to dateline date 1987-06-18"));
+}
+
+#[test]
+fn last_week_written_on_a_sunday_is_the_week_just_ending() {
+    // Sunday 17 November 2013; Yellen's hearing was on Thursday 14 November.
+    assert_tags(
+        "Yellen's Senate confirmation hearing last week was praised. Stocks rose this past \
+         week. The Fed met the previous week.",
+        Some("2013-11-17"),
+        &[
+            ("last week", "2013-W46"),
+            ("this past week", "2013-W46"),
+            ("the previous week", "2013-W45"),
+        ],
+    );
+}
+
+#[test]
 fn contracted_negatives_count_as_their_verbs() {
     // Thursday 26 April 2012.
     assert_tags(
