@@ -657,6 +657,14 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
         .iter()
         .position(|t| t.text(text) == ",")
         .map(|p| last + p);
+    // A quotation mark after a comma or colon past the expression ends its clause: a
+    // quote opened there is someone else's words ('said on "60 Minutes" Sunday night,
+    // "I can't imagine"'), and the verb after a quote closed there dates the saying,
+    // not what was said ('"... more easing in November," said an economist').
+    let quote_after = (last.max(1)..toks.len()).find(|&k| {
+        matches!(toks[k].text(text), "\"" | "\u{201c}")
+            && matches!(toks[k - 1].text(text), "," | ":")
+    });
     let mut best: Option<(bool, usize, Tense)> = None;
     // Tokens come in order, so every cue before the expression is seen before any after.
     // The last comma or clause break before the expression: a cue after it shares the
@@ -670,6 +678,9 @@ fn tense_in(text: &str, toks: &[Token], expr: Span, with_trailing: bool) -> Tens
     for (i, t) in toks.iter().enumerate() {
         if expr.contains(t.span) {
             continue;
+        }
+        if quote_after.is_some_and(|q| i > q) {
+            break;
         }
         let Some(mut tense) = marker(text, toks, i) else {
             continue;

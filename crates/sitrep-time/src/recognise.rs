@@ -383,9 +383,10 @@ fn is_quoted_title(text: &str, sentence: Span, span: Span) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
+    // "CBS' "60 Minutes"".
     let possessive = ["'s", "’s", "s'", "s’"]
         .iter()
-        .any(|p| word_before.ends_with(p));
+        .any(|p| word_before.to_lowercase().ends_with(p));
     if !possessive && !NAMING.iter().any(|w| word_before.eq_ignore_ascii_case(w)) {
         return false;
     }
@@ -1553,7 +1554,12 @@ fn mark_titles_of_counted_units(text: &str, toks: &[Token], classes: &mut [Class
             && toks
                 .get(i + 1)
                 .is_some_and(|t| lower_case_word(t) || matches!(t.text(text), "," | "."));
-        if in_running_text {
+        // 'told "60 Minutes" on Sunday': a count in quotes is a title too.
+        let quote = |t: Option<&Token>| {
+            t.is_some_and(|t| matches!(t.text(text), "\"" | "\u{201c}" | "\u{201d}"))
+        };
+        let quoted = quote(toks.get(i - 2)) && quote(toks.get(i + 1));
+        if in_running_text || quoted {
             classes[i - 1] = Class::None;
             classes[i] = Class::None;
         }

@@ -2838,6 +2838,17 @@ fn last_week_written_on_a_sunday_is_the_week_just_ending() {
 }
 
 #[test]
+fn a_quote_mark_after_the_expression_ends_its_clause() {
+    // Monday 4 December 2000.
+    assert_tags(
+        "Gore said on CBS' \"60 Minutes\" Sunday night, \"I can't imagine they would do \
+         that.\" \"We still think we'll get more easing in January,\" said an economist.",
+        Some("2000-12-04"),
+        &[("Sunday night", "2000-12-03TNI"), ("January", "2001-01")],
+    );
+}
+
+#[test]
 fn contracted_negatives_count_as_their_verbs() {
     // Thursday 26 April 2012.
     assert_tags(
