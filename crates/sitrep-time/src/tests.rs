@@ -2849,6 +2849,20 @@ fn a_quote_mark_after_the_expression_ends_its_clause() {
 }
 
 #[test]
+fn wire_abbreviations_of_quarters_and_months() {
+    // Friday 3 April 1987.
+    assert_tags(
+        "Oper net for 1986 4th qtr rose, up from the prior qtr. Nine mths net was lower.",
+        Some("1987-04-03"),
+        &[
+            ("1986 4th qtr", "1986-Q4"),
+            ("the prior qtr", "1986-Q3"),
+            ("Nine mths", "P9M"),
+        ],
+    );
+}
+
+#[test]
 fn contracted_negatives_count_as_their_verbs() {
     // Thursday 26 April 2012.
     assert_tags(
