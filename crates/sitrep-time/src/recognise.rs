@@ -1941,7 +1941,15 @@ fn year_class(text: &str, toks: &[Token], i: usize) -> Class {
             && next.chars().all(|c| c.is_ascii_lowercase())
             && lexicon().get(next).is_empty()
             && !is_verbish(next));
-    if money || counted {
+    // "July 1, 1974 rates", "July 1974 rates": the year of a date counts nothing.
+    let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.text(text));
+    let short_number =
+        |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let of_a_date = month_of(prev).is_some()
+        || prev == ","
+            && short_number(word(i.checked_sub(2)))
+            && month_of(word(i.checked_sub(3))).is_some();
+    if money || counted && !of_a_date {
         Class::None
     } else {
         Class::Head

@@ -2863,6 +2863,20 @@ fn wire_abbreviations_of_quarters_and_months() {
 }
 
 #[test]
+fn the_year_of_a_date_before_a_plural_noun_stays_in_the_date() {
+    // Monday 21 January 2008.
+    assert_tags(
+        "Stocks had their biggest slide since the September 11, 2001 attacks and are near \
+         March 2007 lows. The firm hired 1974 workers.",
+        Some("2008-01-21"),
+        &[
+            ("September 11, 2001", "2001-09-11"),
+            ("March 2007", "2007-03"),
+        ],
+    );
+}
+
+#[test]
 fn contracted_negatives_count_as_their_verbs() {
     // Thursday 26 April 2012.
     assert_tags(
