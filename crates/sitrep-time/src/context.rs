@@ -387,7 +387,56 @@ fn traded_for(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
         .take(5)
         .find(|t| !passes(t))
         .is_some_and(|t| is_in(t, DELIVERIES) && !t.text(text).eq_ignore_ascii_case("contract"));
-    delivery_before || goods_for || delivery_after || contract_month(text, toks, expr)
+    delivery_before
+        || goods_for
+        || delivery_after
+        || contract_month(text, toks, expr)
+        || quoted_contract(text, toks, first, expr)
+        || payable(text, toks, first)
+}
+
+/// "WHEAT: Nov 103.40 Mar 107.50 Jan 106.35": in a passage about goods or futures, a
+/// month followed by a price, beside another month followed by a price, is a row of
+/// futures quotes, each month a contract ahead (not "January 1,200 February 1,300", a
+/// row of amounts).
+fn quoted_contract(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
+    let figure = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let w = t.text(text);
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        })
+    };
+    let month = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| crate::normalise::month_number(t.text(text)).is_some())
+    };
+    // A price, not "March 120 tonnes", a measured amount.
+    let quote = |k: usize| {
+        month(k)
+            && figure(k + 1)
+            && !toks
+                .get(k + 2)
+                .is_some_and(|t| t.is_word && t.text(text).starts_with(char::is_lowercase))
+    };
+    let last = toks.partition_point(|t| t.span.start < expr.end);
+    // Another month and price within a few words either side.
+    let another =
+        (first.saturating_sub(6)..(first + 8).min(toks.len())).any(|k| k != first && quote(k));
+    let traded = || {
+        toks.iter().any(|t| {
+            let w = lower(t.text(text));
+            cues().is(&w, Cue::Commodity) || matches!(w.as_ref(), "futures" | "position")
+        })
+    };
+    last == first + 1 && quote(first) && another && traded()
+}
+
+/// "Pay June Eight Record May 22", "payable July 1": a dividend is paid ahead.
+fn payable(text: &str, toks: &[Token], first: usize) -> bool {
+    first
+        .checked_sub(1)
+        .is_some_and(|k| matches!(toks[k].text(text), "Pay" | "payable" | "Payable"))
 }
 
 /// "November wheat rose 5 cents", "November milling wheat", "March light crude": a month

@@ -89,7 +89,9 @@
 //! carries its own day ("OTTAWA, June 18 -") is the day the text counts from, when it lies
 //! within three days of the document date or inside the month or year it is dated to. "The early hours of Saturday" is Saturday's early morning.
 //! A month right before the goods ("July corn was up 15 cents", "November milling wheat")
-//! names a futures contract, so it is ahead. "The future A350-1000" and "the first half of
+//! names a futures contract, so it is ahead, and so does each month of a row of quotes
+//! in a passage about goods ("WHEAT Sep 99.85 Nov 102.45 Jan 105.05"); a dividend date
+//! after "Pay" or "payable" is ahead. "The future A350-1000" and "the first half of
 //! the $700 billion fund" are no times. "Won't", "didn't" and "isn't" count as their
 //! verbs; "the previous session" is the trading day before; with no tense to go by, a
 //! date ahead must be a month nearer than the one behind to win. A denominator ("40-3/4

@@ -2877,6 +2877,25 @@ fn the_year_of_a_date_before_a_plural_noun_stays_in_the_date() {
 }
 
 #[test]
+fn rows_of_futures_quotes_and_dividend_dates_look_ahead() {
+    // Tuesday 7 April 1987.
+    assert_tags(
+        "WHEAT Sep 99.85 Nov 102.45 Jan 105.05. Qtly div 20 cts Pay June Eight Record May 22. \
+         Sales: January 1200 February 1300.",
+        Some("1987-04-07"),
+        &[
+            ("Sep", "1987-09"),
+            ("Nov", "1987-11"),
+            ("Jan", "1988-01"),
+            ("June Eight", "1987-06-08"),
+            ("May 22", "1987-05-22"),
+            ("January", "1987-01"),
+            ("February", "1987-02"),
+        ],
+    );
+}
+
+#[test]
 fn contracted_negatives_count_as_their_verbs() {
     // Thursday 26 April 2012.
     assert_tags(
