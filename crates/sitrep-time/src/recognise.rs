@@ -1941,11 +1941,19 @@ fn year_class(text: &str, toks: &[Token], i: usize) -> Class {
             && next.chars().all(|c| c.is_ascii_lowercase())
             && lexicon().get(next).is_empty()
             && !is_verbish(next));
-    // "July 1, 1974 rates", "July 1974 rates": the year of a date counts nothing.
+    // "July 1, 1974 rates", "July 1974 rates": the year of a date counts nothing, nor
+    // does the year of a period before it.
     let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.text(text));
     let short_number =
         |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    // "full-year 2012 earnings", "fourth-quarter 2008 loss", "fiscal year 2009 results":
+    // the year of the period before it.
+    let lower_prev = prev.to_ascii_lowercase();
+    let of_a_period = ["year", "quarter", "half", "mths", "months"]
+        .iter()
+        .any(|u| lower_prev.ends_with(u));
     let of_a_date = month_of(prev).is_some()
+        || of_a_period
         || prev == ","
             && short_number(word(i.checked_sub(2)))
             && month_of(word(i.checked_sub(3))).is_some();

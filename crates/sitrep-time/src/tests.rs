@@ -2867,11 +2867,14 @@ fn the_year_of_a_date_before_a_plural_noun_stays_in_the_date() {
     // Monday 21 January 2008.
     assert_tags(
         "Stocks had their biggest slide since the September 11, 2001 attacks and are near \
-         March 2007 lows. The firm hired 1974 workers.",
+         March 2007 lows. The firm hired 1974 workers. Goldman's fourth-quarter 2006 loss \
+         and full-year 2005 results were cited.",
         Some("2008-01-21"),
         &[
             ("September 11, 2001", "2001-09-11"),
             ("March 2007", "2007-03"),
+            ("fourth-quarter 2006", "2006-Q4"),
+            ("full-year 2005", "2005"),
         ],
     );
 }
