@@ -55,6 +55,7 @@ pub fn find(text: &str, sentence: Span) -> Vec<Span> {
     mark_ages_and_figures(text, &toks, &mut classes);
     mark_units_after_a_day_of_month(text, &toks, &mut classes);
     mark_halves_of_money(text, &toks, &mut classes);
+    mark_idioms(text, &toks, &mut classes);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1656,6 +1657,24 @@ fn mark_vague_phrases(text: &str, toks: &[Token], classes: &mut [Class]) {
             classes[h - 2] = Class::Modifier;
             classes[h - 1] = Class::Modifier;
             classes[h] = Class::Head;
+        }
+    }
+}
+
+/// "At the end of the day, it comes down to price": the idiom for "all things
+/// considered" names no day; "at the end of the day on Friday" and "of trading" still do.
+fn mark_idioms(text: &str, toks: &[Token], classes: &mut [Class]) {
+    const IDIOM: [&str; 6] = ["at", "the", "end", "of", "the", "day"];
+    for i in 0..toks.len().saturating_sub(IDIOM.len() - 1) {
+        let matches = IDIOM
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks[i + k].text(text).eq_ignore_ascii_case(w));
+        let dated = toks
+            .get(i + IDIOM.len())
+            .is_some_and(|t| matches!(t.text(text), "on" | "of"));
+        if matches && !dated {
+            classes[i..i + IDIOM.len()].fill(Class::None);
         }
     }
 }

@@ -2899,6 +2899,21 @@ fn rows_of_futures_quotes_and_dividend_dates_look_ahead() {
 }
 
 #[test]
+fn at_the_end_of_the_day_is_an_idiom() {
+    // Thursday 22 April 2010.
+    assert_tags(
+        "\"At the end of the day, price is what counts,\" he said. But at the end of the day \
+         it was no loss. Talks fail if no deal comes by the end of the day. Shares rose at the \
+         end of the day of trading.",
+        Some("2010-04-22"),
+        &[
+            ("the end of the day", "2010-04-22"),
+            ("the end of the day", "2010-04-22"),
+        ],
+    );
+}
+
+#[test]
 fn contracted_negatives_count_as_their_verbs() {
     // Thursday 26 April 2012.
     assert_tags(
