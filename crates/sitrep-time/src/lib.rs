@@ -96,7 +96,12 @@
 //! verbs; "the previous session" is the trading day before; with no tense to go by, a
 //! date ahead must be a month nearer than the one behind to win. A denominator ("40-3/4
 //! today"), "under" or "over" after a time ("tomorrow under a 29-day accord", "1986 over
-//! 1985") and a year after "years" ("model years 2001") start an expression of their own.
+//! 1985") and a year after "years" ("model years 2001") start an expression of their own,
+//! and so do two dates side by side ("1986/87 1985/86") and a month beside a figure that
+//! can be no day ("SEP 39 DEC 63"). "Last July 18" is behind and "next March 3" ahead
+//! whatever the tense; "a year before." with nothing after it counts back like "a year
+//! earlier". "At the end of the day" is an idiom, "the Sunday newspaper" a kind of paper
+//! and "stay current" a state: no times.
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period

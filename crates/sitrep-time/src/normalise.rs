@@ -1996,6 +1996,18 @@ impl Rules<'_> {
             .copied()
             .filter(|c| (*c - a).num_days().abs() <= window)
             .collect();
+        // "as early as last July 18", "next March 3": the word says which way.
+        let told = match self.find(|i| match i {
+            It::Rel(r, RelWord::Plain) => Some(*r),
+            _ => None,
+        }) {
+            Some(-1) => Some(Tense::Past),
+            Some(1) => Some(Tense::Future),
+            _ => None,
+        };
+        if let Some(date) = told.and_then(|t| pick(all.iter().copied(), a, t)) {
+            return out(format!("{}{suffix}", ymd(date)), kind, true);
+        }
         let date = pick(near.iter().copied(), a, self.tense)
             .or_else(|| pick(near.into_iter(), a, Tense::Unknown))
             .or_else(|| pick(all.iter().copied(), a, self.tense))

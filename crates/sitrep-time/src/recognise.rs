@@ -560,10 +560,16 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     // earlier".
     let counted = j >= 2 && classes[j - 2] == Class::Number;
     let period_counted_back = j >= 3 && matches!(classes[j - 3], Class::Unit | Class::Head);
+    // "up from 260 mln dlrs a year before." has no event after "before": it counts back
+    // from the story's time, as "a year earlier" does.
+    let before_nothing = toks
+        .get(j + 1)
+        .is_none_or(|t| matches!(t.text(text), "." | ";" | ")"));
     if classes[j - 1] == Class::Unit
         && counted
         && w.eq_ignore_ascii_case("before")
         && !period_counted_back
+        && !before_nothing
     {
         return false;
     }
@@ -584,6 +590,22 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
         return false;
     }
     if w.eq_ignore_ascii_case("back") && !counted {
+        return false;
+    }
+    // "SEP 39 DEC 63": a figure that can be no day of the month is a quote or volume
+    // beside a contract month, not part of its date; "1986/87 1985/86", "04/09/87
+    // 03/09/87": two periods or dates side by side head two columns.
+    let beyond_a_day = |w: &str| {
+        w.len() == 2
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && w.parse::<u32>().is_ok_and(|n| n > 31)
+    };
+    if month_of(prev).is_some() && beyond_a_day(w) || beyond_a_day(prev) && month_of(w).is_some() {
+        return false;
+    }
+    let digits = |k: usize| toks[k].text(text).bytes().all(|b| b.is_ascii_digit());
+    let ends_a_slash = j >= 3 && toks[j - 2].text(text) == "/" && digits(j - 1) && digits(j - 3);
+    if ends_a_slash && (is_year(w) || toks.get(j + 1).is_some_and(|t| t.text(text) == "/")) {
         return false;
     }
     // "in five February trading days": a count in words before a month counts what
@@ -854,10 +876,16 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                 .get(&lower(next))
                 .iter()
                 .any(|l| matches!(l, Lex::Weekday(_) | Lex::Month(_)));
-            let conjunction = w == "that"
-                && i > 0
-                && day_or_month_next
-                && says_or_thinks(&lower_word(text, toks, i - 1));
+            // "told investors that second-quarter revenue would fall" likewise.
+            let period_adjective_next = ["-quarter", "-half", "-year"]
+                .iter()
+                .any(|end| lower(next).ends_with(end));
+            // The verb may have its hearer after it: "told investors that".
+            let said_before = (1..=3)
+                .filter_map(|back| i.checked_sub(back))
+                .any(|k| says_or_thinks(&lower_word(text, toks, k)));
+            let conjunction =
+                w == "that" && (day_or_month_next || period_adjective_next) && said_before;
             let vague_without_count = matches!(lexicon().get(&w).first(), Some(Lex::Vague))
                 && !matches!(classes[i + 1], Class::Unit | Class::Number);
             let elsewhere = narrative && rel_next
@@ -1266,7 +1294,25 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Class {
         // "current market conditions": TimeML reads the adjective as the present on its
         // own; before a period ("the current quarter") it modifies as "this" does.
         // "the current account deficit": the balance of payments, not the present.
-        Lex::Rel(_) if w == "current" && matches!(lower(next).as_ref(), "account" | "accounts") => {
+        // "unable to stay current on loans": up to date with payments.
+        Lex::Rel(_)
+            if w == "current"
+                && (matches!(lower(next).as_ref(), "account" | "accounts")
+                    || matches!(
+                        prev.to_ascii_lowercase().as_str(),
+                        "stay"
+                            | "stays"
+                            | "stayed"
+                            | "staying"
+                            | "remain"
+                            | "remains"
+                            | "remained"
+                            | "keep"
+                            | "kept"
+                            | "become"
+                            | "became"
+                    )) =>
+        {
             Class::None
         }
         Lex::Rel(_) if w == "current" && !is_temporal_word(next) => Class::Head,
@@ -2148,8 +2194,19 @@ fn weekday_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
     let dotted = toks
         .get(i + 1)
         .is_some_and(|t| t.text(text) == "." && t.span.start == toks[i].span.end);
-    // "The Sun." is a newspaper, not Sunday.
+    // "The Sun." is a newspaper, not Sunday; "the Swiss Sunday newspaper Sonntagsblick"
+    // a kind of paper.
     let named = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
+    let kind_of_paper = toks.get(i + 1).is_some_and(|t| {
+        let w = t.text(text).to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "newspaper" | "newspapers" | "paper" | "papers" | "tabloid" | "tabloids" | "weekly"
+        )
+    });
+    if kind_of_paper {
+        return Class::None;
+    }
     if raw.len() >= 6 || (dotted && !named) {
         Class::Head
     } else {

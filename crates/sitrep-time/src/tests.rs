@@ -2914,6 +2914,37 @@ fn at_the_end_of_the_day_is_an_idiom() {
 }
 
 #[test]
+fn review_of_audit_22() {
+    // Tuesday 25 March 2008.
+    assert_tags(
+        "As early as last July 18, Bove said sell. The vote is next March 3. Ackermann told \
+         the Swiss Sunday newspaper Sonntagsblick that few could stay current on loans. \
+         Delta told investors that second-quarter revenue would fall, from 260 mln dlrs a \
+         year before.",
+        Some("2008-03-25"),
+        &[
+            ("last July 18", "2007-07-18"),
+            ("next March 3", "2009-03-03"),
+            ("second-quarter", "2008-Q2"),
+            ("a year before", "2007-Q2"),
+        ],
+    );
+    // Thursday 9 April 1987: columns of a table and a row of quotes.
+    assert_tags(
+        "1986/87 1985/86 04/09/87 03/09/87. COFFEE SEP 39 DEC 63",
+        Some("1987-04-09"),
+        &[
+            ("1986/87", "1986"),
+            ("1985/86", "1985"),
+            ("04/09/87", "1987-04-09"),
+            ("03/09/87", "1987-03-09"),
+            ("SEP", "1987-09"),
+            ("DEC", "1987-12"),
+        ],
+    );
+}
+
+#[test]
 fn contracted_negatives_count_as_their_verbs() {
     // Thursday 26 April 2012.
     assert_tags(
