@@ -400,11 +400,14 @@ fn traded_for(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
 /// futures quotes, each month a contract ahead (not "January 1,200 February 1,300", a
 /// row of amounts).
 fn quoted_contract(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
+    // A price has three figures or a decimal point: "Nov 1303", "Mar 107.50", not the
+    // day of "March 3".
     let figure = |k: usize| {
         toks.get(k).is_some_and(|t| {
             let w = t.text(text);
             w.starts_with(|c: char| c.is_ascii_digit())
                 && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && (w.len() >= 3 || w.contains('.'))
         })
     };
     let month = |k: usize| {
@@ -413,13 +416,16 @@ fn quoted_contract(text: &str, toks: &[Token], first: usize, expr: Span) -> bool
     };
     // A price, not "March 120 tonnes", a measured amount.
     let quote = |k: usize| {
-        month(k)
-            && figure(k + 1)
+        figure(k + 1)
+            && month(k)
             && !toks
                 .get(k + 2)
                 .is_some_and(|t| t.is_word && t.text(text).starts_with(char::is_lowercase))
     };
     let last = toks.partition_point(|t| t.span.start < expr.end);
+    if last != first + 1 || !figure(first + 1) {
+        return false;
+    }
     // Another month and price within a few words either side.
     let another =
         (first.saturating_sub(6)..(first + 8).min(toks.len())).any(|k| k != first && quote(k));
@@ -429,7 +435,7 @@ fn quoted_contract(text: &str, toks: &[Token], first: usize, expr: Span) -> bool
             cues().is(&w, Cue::Commodity) || matches!(w.as_ref(), "futures" | "position")
         })
     };
-    last == first + 1 && quote(first) && another && traded()
+    quote(first) && another && traded()
 }
 
 /// "Pay June Eight Record May 22", "payable July 1": a dividend is paid ahead.
@@ -932,7 +938,11 @@ fn marker(text: &str, toks: &[Token], i: usize) -> Option<Tense> {
         }
     }
     // "won’t" is listed as "won't".
-    let w = straight_apostrophes(lower(raw));
+    let w = if raw.ends_with('t') {
+        straight_apostrophes(lower(raw))
+    } else {
+        lower(raw)
+    };
     let cue = cues();
     let roles = cue.roles(&w);
     let regular_past = is_regular_past(&w);

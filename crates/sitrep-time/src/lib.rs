@@ -285,7 +285,13 @@ fn dated_dateline(text: &str) -> Option<(u32, u32)> {
         .filter(|l| !l.trim().is_empty())
         .take(4)
         .find_map(|line| {
-            let (place, rest) = line.trim_start().split_once(", ")?;
+            // A dateline is short: only the line's head is read.
+            let line = line.trim_start();
+            let head = (0..=line.len().min(80))
+                .rev()
+                .find_map(|end| line.get(..end))
+                .unwrap_or("");
+            let (place, rest) = head.split_once(", ")?;
             let is_place = !place.is_empty()
                 && place.len() <= 40
                 && place.bytes().any(|b| b.is_ascii_uppercase())

@@ -562,9 +562,10 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     let period_counted_back = j >= 3 && matches!(classes[j - 3], Class::Unit | Class::Head);
     // "up from 260 mln dlrs a year before." has no event after "before": it counts back
     // from the story's time, as "a year earlier" does.
+    // Not "Two days before, he left", a span that opens the sentence.
     let before_nothing = toks
         .get(j + 1)
-        .is_none_or(|t| matches!(t.text(text), "." | ";" | ")"));
+        .is_none_or(|t| matches!(t.text(text), "." | ";" | ")") || t.text(text) == "," && j >= 3);
     if classes[j - 1] == Class::Unit
         && counted
         && w.eq_ignore_ascii_case("before")
