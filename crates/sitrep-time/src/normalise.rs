@@ -1835,6 +1835,12 @@ impl Rules<'_> {
         Some(i64::from(a.month0() / 3 + 1))
     }
 
+    /// The year of a quarter the story last named ("third-quarter profit").
+    fn quarter_year_in_view(&self) -> Option<i32> {
+        let r = self.reference?;
+        (r.len() == 7 && r.as_bytes()[5] == b'Q').then(|| r.get(..4)?.parse().ok())?
+    }
+
     /// The year and half of a half-year the story last named ("the first half of 2013").
     fn half_in_view(&self) -> Option<(i32, i64)> {
         let (year, half) = self.reference?.split_once("-H")?;
@@ -2198,7 +2204,17 @@ impl Rules<'_> {
                 let shift = self.year_shift().unwrap_or(0);
                 match self.half_in_view() {
                     Some((year, h)) => format!("{}-H{h}", year + shift),
-                    None => format!("{}-Q{}", a.year() + shift, self.quarter_in_view()?),
+                    // "Third-quarter profit rose from the same period last year", written
+                    // in March: the year before the quarter in view (not one a chain of
+                    // such comparisons already moved back).
+                    None => {
+                        let reporting = shift_months(a, -3)?.year();
+                        let year = self
+                            .quarter_year_in_view()
+                            .filter(|y| (reporting..=reporting + 1).contains(y))
+                            .unwrap_or(reporting);
+                        format!("{}-Q{}", year + shift, self.quarter_in_view()?)
+                    }
                 }
             }
             _ => return None,

@@ -2945,6 +2945,28 @@ fn review_of_audit_22() {
 }
 
 #[test]
+fn the_same_period_early_in_the_year_is_last_years_quarter() {
+    // Wednesday 10 March 2010: the reports of early March are on last year's fourth
+    // quarter, or on the quarter the story names.
+    assert_tags(
+        "Profit rose from the same period last year. Profit in the latest period rose.",
+        Some("2010-03-10"),
+        &[
+            ("the same period last year", "2008-Q4"),
+            ("the latest period", "2009-Q4"),
+        ],
+    );
+    assert_tags(
+        "Third-quarter profit rose from the same period last year.",
+        Some("2010-03-10"),
+        &[
+            ("Third-quarter", "2009-Q3"),
+            ("the same period last year", "2008-Q3"),
+        ],
+    );
+}
+
+#[test]
 fn contracted_negatives_count_as_their_verbs() {
     // Thursday 26 April 2012.
     assert_tags(
