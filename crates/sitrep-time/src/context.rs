@@ -106,6 +106,15 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     if let Some(t) = month_before_its_noun(text, toks, first, expr, tense) {
         return t;
     }
+    // "analysts expect profit of $1.47 for the fourth quarter", written in February: a
+    // quarter's results awaited or compared with, as the present speaks of them.
+    let results_of = matches!(
+        prev.as_str(),
+        "for" | "from" | "than" | "with" | "during" | "over"
+    );
+    if tense == Tense::Future && results_of && names_a_bare_quarter(text, expr) {
+        return Tense::Present;
+    }
     if traded_for(text, toks, first, expr) {
         return Tense::Future;
     }
@@ -127,6 +136,26 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
         Some(KnownDay::Event) if tense == Tense::Unknown => Tense::Present,
         Some(KnownDay::Event) if tense != Tense::Future => Tense::Past,
         _ => tense,
+    }
+}
+
+/// Whether the expression is a quarter with no year: "the fourth quarter", "third
+/// quarter".
+fn names_a_bare_quarter(text: &str, expr: Span) -> bool {
+    let words: Vec<String> = expr
+        .of(text)
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let quarter = |w: &[String]| {
+        matches!(
+            w,
+            [o, q] if matches!(o.as_str(), "first" | "second" | "third" | "fourth") && q == "quarter"
+        )
+    };
+    match words.as_slice() {
+        [the, rest @ ..] if the == "the" => quarter(rest),
+        rest => quarter(rest),
     }
 }
 

@@ -2956,6 +2956,19 @@ fn the_same_period_early_in_the_year_is_last_years_quarter() {
             ("the latest period", "2009-Q4"),
         ],
     );
+    // Thursday 8 February 2007: results awaited for, or compared with, the quarter just
+    // ended; a plan for the fourth quarter is this year's.
+    assert_tags(
+        "Analysts expect Federated to post profit of $1.47 a share for the fourth quarter. \
+         Ad revenue will improve from the fourth quarter. ITC expects the deal to close in \
+         the fourth quarter.",
+        Some("2007-02-08"),
+        &[
+            ("the fourth quarter", "2006-Q4"),
+            ("the fourth quarter", "2006-Q4"),
+            ("the fourth quarter", "2007-Q4"),
+        ],
+    );
     assert_tags(
         "Third-quarter profit rose from the same period last year.",
         Some("2010-03-10"),
