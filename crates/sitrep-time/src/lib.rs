@@ -82,7 +82,8 @@
 //! caption dates a picture already taken ("in this Jan. 20 screen capture"). Under a
 //! dateline east of the Americas ("TOKYO (Reuters) -", "LONDON (Reuters) -") a past
 //! weekday that would fall six days back is the local day after the document date, which
-//! the newsroom's clock puts a day early, and so is a weekday's edition of a paper.
+//! the newsroom's clock puts a day early, and so is a weekday's edition of a paper; the
+//! weekdays joined to it ("for Tuesday and Wednesday") move a week on with it.
 //! A passive infinitive looks ahead for the time right after it ("an interview to be
 //! published on Sunday"), but not "was to be issued". "This week" in a plan written on a
 //! Sunday is the coming week, and "last week" the week just ending. A dateline that
@@ -486,25 +487,6 @@ fn local_day_ahead(
             .to_string()
     };
     let (six_back, dated, next_day) = (day(-6), day(0), day(1));
-    // "a poll held on Monday and Tuesday", with Tuesday five days back: the pair is
-    // last week's, so Monday stays with it.
-    let earlier_partner = |i: usize, j: usize| {
-        let (a, b) = (i.min(j), i.max(j));
-        let between = doc
-            .text
-            .get(doc.timexes[a].span.end()..doc.timexes[b].span.start())
-            .unwrap_or("");
-        let joined = matches!(
-            between.trim().to_ascii_lowercase().as_str(),
-            "and" | "or" | "," | ", and" | "to"
-        );
-        joined
-            && normalise::weekday_word(doc.timexes[j].text.trim())
-            && analysed[j]
-                .1
-                .as_ref()
-                .is_some_and(|v| v.timeml < dated && v.timeml != six_back)
-    };
     let flips: Vec<usize> = (0..doc.timexes.len())
         .filter(|&i| {
             let t = &doc.timexes[i];
@@ -521,13 +503,37 @@ fn local_day_ahead(
                 && !known_event
                 && normalise::weekday_word(t.text.trim())
                 && value.as_ref().is_some_and(|v| v.timeml == six_back)
-                && !(i > 0 && earlier_partner(i, i - 1))
-                && !(i + 1 < doc.timexes.len() && earlier_partner(i, i + 1))
         })
         .collect();
-    for i in flips {
+    for &i in &flips {
         if let Some(v) = analysed[i].1.as_mut() {
             v.timeml.clone_from(&next_day);
+        }
+        // "canceled flights for Tuesday and Wednesday": the days joined to it move a week
+        // on with it.
+        for k in i + 1..doc.timexes.len() {
+            let (this, next) = (&doc.timexes[k - 1], &doc.timexes[k]);
+            let between = doc
+                .text
+                .get(this.span.end()..next.span.start())
+                .unwrap_or("");
+            let joined = matches!(
+                between.trim().to_ascii_lowercase().as_str(),
+                "and" | "or" | "," | ", and" | "to"
+            );
+            let Some(v) = analysed[k].1.as_mut() else {
+                break;
+            };
+            let last_week = v.timeml > six_back && v.timeml < dated;
+            let moved = NaiveDate::parse_from_str(&v.timeml, "%Y-%m-%d").ok();
+            match moved {
+                Some(d) if joined && last_week && normalise::weekday_word(next.text.trim()) => {
+                    v.timeml = (d + chrono::Duration::days(7))
+                        .format("%Y-%m-%d")
+                        .to_string();
+                }
+                _ => break,
+            }
         }
     }
 }

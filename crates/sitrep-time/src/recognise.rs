@@ -503,10 +503,15 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     // count in words is a date of its own ("fiscal years 2010" stays one).
     let before_prev = |w: &str| j >= 2 && toks[j - 2].text(text).eq_ignore_ascii_case(w);
     let plural_unit = prev.eq_ignore_ascii_case("years") && !before_prev("fiscal");
-    // "July three 1987" is a day in words.
+    // "July three 1987" is a day in words, and "the first two 1987 months" counts the
+    // year's months.
+    let unit_after = toks
+        .get(j + 1)
+        .is_some_and(|t| classes[j + 1] == Class::Unit && is_unit_word(t.text(text)));
     let count_in_words = classes[j - 1] == Class::Number
         && prev.starts_with(|c: char| c.is_ascii_alphabetic())
-        && !(j >= 2 && month_of(toks[j - 2].text(text)).is_some());
+        && !(j >= 2 && month_of(toks[j - 2].text(text)).is_some())
+        && !unit_after;
     if is_year(w) && (plural_unit || count_in_words) {
         return false;
     }

@@ -2774,12 +2774,12 @@ fn a_european_dateline_names_the_local_day_and_its_papers() {
             ("Monday", "2011-10-03"),
         ],
     );
-    // A pair of days stays together: a poll held last Monday and Tuesday.
+    // A pair of days moves together: flights canceled for the coming Tuesday and
+    // Wednesday, written on Monday by the newsroom's clock.
     assert_tags(
-        "DUBLIN (Reuters) - The Irish Times said the latest poll was held on Monday and \
-         Tuesday.",
-        Some("2010-12-19"),
-        &[("Monday", "2010-12-13"), ("Tuesday", "2010-12-14")],
+        "SYDNEY (Reuters) - Qantas canceled flights for Tuesday and Wednesday.",
+        Some("2010-04-19"),
+        &[("Tuesday", "2010-04-20"), ("Wednesday", "2010-04-21")],
     );
 }
 
