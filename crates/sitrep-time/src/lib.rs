@@ -511,7 +511,7 @@ fn local_day_ahead(
         }
         // "canceled flights for Tuesday and Wednesday": the days joined to it move a week
         // on with it.
-        for k in i + 1..doc.timexes.len() {
+        for (k, (_, value)) in analysed.iter_mut().enumerate().skip(i + 1) {
             let (this, next) = (&doc.timexes[k - 1], &doc.timexes[k]);
             let between = doc
                 .text
@@ -521,7 +521,7 @@ fn local_day_ahead(
                 between.trim().to_ascii_lowercase().as_str(),
                 "and" | "or" | "," | ", and" | "to"
             );
-            let Some(v) = analysed[k].1.as_mut() else {
+            let Some(v) = value.as_mut() else {
                 break;
             };
             let last_week = v.timeml > six_back && v.timeml < dated;
