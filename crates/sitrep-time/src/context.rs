@@ -540,6 +540,32 @@ fn month_before_its_noun(
     (is(MEASURES) && !ahead).then_some(Tense::Past)
 }
 
+/// Whether the words around a month say it is ahead whatever the clause: a contract
+/// ("the December contract", "July corn"), a vote ("the November election", "can win
+/// in November") or a schedule ("set for September").
+pub(crate) fn ahead_by_itself(text: &str, toks: &[Token], expr: Span) -> bool {
+    let first = toks.partition_point(|t| t.span.end <= expr.start);
+    let planned = month_before_its_noun(text, toks, first, expr, Tense::Future)
+        == Some(Tense::Future)
+        || contract_month(text, toks, expr)
+        || quoted_contract(text, toks, first, expr);
+    let vote_near = toks[first.saturating_sub(4)..first].iter().any(|t| {
+        let w = lower(t.text(text));
+        VOTES.contains(&w.as_ref()) || matches!(w.as_ref(), "win" | "wins" | "polls")
+    });
+    // "The vote is set for September", "the slated visit in September": a schedule.
+    let window = &toks[first.saturating_sub(3)..first];
+    let scheduled = window.iter().any(|t| {
+        matches!(
+            lower(t.text(text)).as_ref(),
+            "scheduled" | "slated" | "planned" | "penciled" | "pencilled"
+        )
+    }) || window.windows(2).any(|w| {
+        w[0].text(text).eq_ignore_ascii_case("set") && w[1].text(text).eq_ignore_ascii_case("for")
+    });
+    planned || vote_near || scheduled
+}
+
 /// Whether the words of a clause before its expression only introduce it ("As early as",
 /// "By", "On"): then a comma after the expression closes a fronted adverbial, and the
 /// verb after it is the clause's own, not a trailing attribution.

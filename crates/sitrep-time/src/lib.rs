@@ -102,7 +102,11 @@
 //! can be no day ("SEP 39 DEC 63"). "Last July 18" is behind and "next March 3" ahead
 //! whatever the tense; "a year before." with nothing after it counts back like "a year
 //! earlier". "At the end of the day" is an idiom, "the Sunday newspaper" a kind of paper
-//! and "stay current" a state: no times.
+//! and "stay current" a state: no times. A month that ended under two months ago, named
+//! in a future clause, is data awaited or compared with ("expected to rise 0.4 percent
+//! after a drop in July", written in September), not a plan a year ahead, unless a
+//! contract, a vote or a schedule says so ("the December contract", "win in November",
+//! "set for September").
 //! A document without a date keeps relative expressions with `value: None` and `X`
 //! placeholders in their TimeML value; [`resolve`] fills them once a date is known. A
 //! document dated only to the month or year resolves what every day of that period
@@ -386,7 +390,18 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
                     &sentence_tokens.insert((sentence, toks)).1
                 }
             };
-            let tense = context::tense_among(&doc.text, toks, t.span);
+            let mut tense = context::tense_among(&doc.text, toks, t.span);
+            // "economists expect prices to rise 0.4 percent in July", written in August
+            // or September: a month that ended under two months ago, named in a future
+            // clause, is awaited as data or compared with, not planned for a year ahead
+            // (a plan says "next July"), unless the words name a contract or a vote
+            // ("the December contract", "win in November").
+            if tense == Tense::Future
+                && anchor.is_some_and(|a| month_ended_lately(&t.text, a))
+                && !context::ahead_by_itself(&doc.text, toks, t.span)
+            {
+                tense = Tense::Past;
+            }
             let mut value =
                 normalise_in_text(&doc.text, t.span, anchor, tense, reference.as_deref());
             // A month or year is what "a year earlier" counts from only in its own
@@ -449,6 +464,20 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
         local_day_ahead(doc, a, &mut analysed);
     }
     analysed
+}
+
+/// Whether `expr` names, without a year, a month that ended one or two months before
+/// `anchor` ("July", "late July", "the end of July", "the July quarter"); of a range
+/// ("April-June") its last month counts, since one still running is no data yet.
+fn month_ended_lately(expr: &str, anchor: NaiveDate) -> bool {
+    let has_year = expr
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4);
+    let last_month = expr
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(normalise::month_number)
+        .last();
+    !has_year && last_month.is_some_and(|m| (1..=2).contains(&((anchor.month() + 12 - m) % 12)))
 }
 
 /// Whether the story opens on a dateline from a place whose calendar runs ahead of the
