@@ -475,8 +475,8 @@ fn month_ended_lately(expr: &str, anchor: NaiveDate) -> bool {
         .any(|w| w.len() == 4);
     let last_month = expr
         .split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(normalise::month_number)
-        .last();
+        .rev()
+        .find_map(normalise::month_number);
     !has_year && last_month.is_some_and(|m| (1..=2).contains(&((anchor.month() + 12 - m) % 12)))
 }
 
