@@ -492,6 +492,26 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
         return false;
     }
+    // "said on Friday third-quarter profit fell": a period adjective after a day opens
+    // the noun phrase of its own clause.
+    let period_adjective = ["-quarter", "-half", "-year"]
+        .iter()
+        .any(|end| w.to_ascii_lowercase().ends_with(end));
+    if weekday_word(prev) && period_adjective {
+        return false;
+    }
+    // "at the end of a one-day meeting": the length describes the meeting, whose end
+    // is no time of its own; "to end 15 years of deflation": "end" is a verb.
+    let length_adjective_after_article = matches!(prev, "a" | "an")
+        && w.contains('-')
+        && w.starts_with(|c: char| c.is_ascii_alphanumeric());
+    if length_adjective_after_article && j >= 2 && toks[j - 2].text(text).eq_ignore_ascii_case("of")
+    {
+        return false;
+    }
+    if prev.eq_ignore_ascii_case("end") && classes[j] == Class::Number && !is_year(w) {
+        return false;
+    }
     // "bills tomorrow under a 29-day accord": "under" and "over" open a count of their
     // own ("under a year"), they do not run on from a time.
     if classes[j] == Class::Qualifier
@@ -788,8 +808,15 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
         Class::Glue => {
             let next_is =
                 |k: usize, word: &str| k < b && toks[k].text(text).eq_ignore_ascii_case(word);
+            // Not "up to 10 a month", a rate.
+            let rate = toks
+                .get(i + 3)
+                .is_some_and(|t| matches!(t.text(text), "a" | "an" | "per"));
             w == "at" && next_is(i + 1, "least")
-                || w == "up" && next_is(i + 1, "to") && classes.get(i + 2) == Some(&Class::Number)
+                || w == "up"
+                    && next_is(i + 1, "to")
+                    && classes.get(i + 2) == Some(&Class::Number)
+                    && !rate
         }
         // "earlier this month", "later Sunday": the direction narrows the period.
         Class::Dir => {
@@ -1714,8 +1741,36 @@ fn mark_vague_phrases(text: &str, toks: &[Token], classes: &mut [Class]) {
 }
 
 /// "At the end of the day, it comes down to price": the idiom for "all things
-/// considered" names no day; "at the end of the day on Friday" and "of trading" still do.
+/// considered" names no day ("at the end of the day on Friday" and "of trading" still
+/// do); "a minute sliver" is a tiny one.
 fn mark_idioms(text: &str, toks: &[Token], classes: &mut [Class]) {
+    // "only a minute sliver of the sector": the adjective "minute" (tiny).
+    const TINY_THINGS: &[&str] = &[
+        "sliver",
+        "amount",
+        "amounts",
+        "fraction",
+        "portion",
+        "quantity",
+        "quantities",
+        "percentage",
+        "part",
+        "share",
+        "trace",
+        "traces",
+        "detail",
+        "details",
+        "particles",
+    ];
+    for i in 0..toks.len().saturating_sub(1) {
+        let tiny = toks[i].text(text).eq_ignore_ascii_case("minute")
+            && TINY_THINGS
+                .iter()
+                .any(|w| toks[i + 1].text(text).eq_ignore_ascii_case(w));
+        if tiny {
+            classes[i] = Class::None;
+        }
+    }
     const IDIOM: [&str; 6] = ["at", "the", "end", "of", "the", "day"];
     for i in 0..toks.len().saturating_sub(IDIOM.len() - 1) {
         let matches = IDIOM

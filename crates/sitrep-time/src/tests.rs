@@ -2983,6 +2983,24 @@ fn the_same_period_early_in_the_year_is_last_years_quarter() {
 }
 
 #[test]
+fn review_of_audit_24() {
+    // Friday 7 November 2008.
+    assert_tags(
+        "Berkshire said on Friday third-quarter profit fell. The Fed met at the end of a \
+         one-day meeting. Japan wants to end 15 years of deflation. Boeing will get up to 10 \
+         a month. It is only a minute sliver of the sector. Twenty-First Century Fox Inc rose.",
+        Some("2008-11-07"),
+        &[
+            ("Friday", "2008-11-07"),
+            ("third-quarter", "2008-Q3"),
+            ("one-day", "P1D"),
+            ("15 years", "P15Y"),
+            ("a month", "P1M"),
+        ],
+    );
+}
+
+#[test]
 fn contracted_negatives_count_as_their_verbs() {
     // Thursday 26 April 2012.
     assert_tags(
