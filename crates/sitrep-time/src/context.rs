@@ -121,6 +121,20 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     if measured_for(text, &toks[..first], expr) {
         return Tense::Past;
     }
+    // "up 63 percent from a 12-year closing low on March 9": a market's high or low was
+    // already reached.
+    let word_back = |back: usize| {
+        first
+            .checked_sub(back)
+            .map_or(String::new(), |k| toks[k].text(text).to_ascii_lowercase())
+    };
+    let extreme = matches!(
+        word_back(2).as_str(),
+        "high" | "highs" | "low" | "lows" | "trough"
+    );
+    if extreme && matches!(word_back(1).as_str(), "on" | "of") && tense != Tense::Past {
+        return Tense::Past;
+    }
     match known_day(text, toks, first, expr) {
         Some(KnownDay::Outcome | KnownDay::Figure) => Tense::Past,
         // "Sunday's election" is most often the one just held; "November's elections",
@@ -193,8 +207,15 @@ fn awaited(text: &str, before: &[Token]) -> bool {
     // No verb may stand between "ahead of" and the day ("ahead of talks that were held
     // on Monday"); one before it is the act that came first ("fell ahead of Friday's
     // report").
+    // "leading up to Friday's summit", "in the run-up to Sunday's vote" wait likewise,
+    // for an event named right after them.
     let ahead_of = (0..words.len().saturating_sub(1))
-        .find(|&k| at(k, "of") && (at(k + 1, "ahead") || (at(k + 1, "advance") && at(k + 2, "in"))))
+        .find(|&k| {
+            at(k, "of") && (at(k + 1, "ahead") || (at(k + 1, "advance") && at(k + 2, "in")))
+                || k <= 3
+                    && at(k, "to")
+                    && (at(k + 1, "run-up") || at(k + 1, "up") && at(k + 2, "leading"))
+        })
         .is_some_and(|k| {
             // "Ahead of the vote, police sealed off the square on Wednesday": the comma
             // closes the phrase.

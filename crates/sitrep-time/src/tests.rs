@@ -2998,6 +2998,17 @@ fn review_of_audit_24() {
             ("a month", "P1M"),
         ],
     );
+    // Sunday 6 December 2009 and Sunday 4 December 2011.
+    assert_tags(
+        "Stocks are up 63.5 percent from a 12-year closing low on March 9.",
+        Some("2009-12-06"),
+        &[("12-year", "P12Y"), ("March 9", "2009-03-09")],
+    );
+    assert_tags(
+        "The euro zone enters a critical week leading up to Friday's EU leaders summit.",
+        Some("2011-12-04"),
+        &[("Friday", "2011-12-09")],
+    );
 }
 
 #[test]
