@@ -123,16 +123,17 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     }
     // "up 63 percent from a 12-year closing low on March 9": a market's high or low was
     // already reached.
-    let word_back = |back: usize| {
-        first
-            .checked_sub(back)
-            .map_or(String::new(), |k| toks[k].text(text).to_ascii_lowercase())
+    let word_back_is = |back: usize, words: &[&str]| {
+        first.checked_sub(back).is_some_and(|k| {
+            words
+                .iter()
+                .any(|w| toks[k].text(text).eq_ignore_ascii_case(w))
+        })
     };
-    let extreme = matches!(
-        word_back(2).as_str(),
-        "high" | "highs" | "low" | "lows" | "trough"
-    );
-    if extreme && matches!(word_back(1).as_str(), "on" | "of") && tense != Tense::Past {
+    if tense != Tense::Past
+        && word_back_is(1, &["on", "of"])
+        && word_back_is(2, &["high", "highs", "low", "lows", "trough"])
+    {
         return Tense::Past;
     }
     match known_day(text, toks, first, expr) {

@@ -494,10 +494,11 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     }
     // "said on Friday third-quarter profit fell": a period adjective after a day opens
     // the noun phrase of its own clause.
-    let period_adjective = ["-quarter", "-half", "-year"]
-        .iter()
-        .any(|end| w.to_ascii_lowercase().ends_with(end));
-    if weekday_word(prev) && period_adjective {
+    let period_adjective = w.contains('-')
+        && ["-quarter", "-half", "-year"]
+            .iter()
+            .any(|end| ends_with_ignoring_case(w, end));
+    if period_adjective && weekday_word(prev) {
         return false;
     }
     // "at the end of a one-day meeting": the length describes the meeting, whose end
@@ -725,6 +726,13 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     true
 }
 
+/// Whether `w` ends with `suffix`, letters compared without case.
+fn ends_with_ignoring_case(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.get(w.len() - suffix.len()..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
+}
+
 /// Cuts words that cannot begin or end an expression; `None` when no head remains.
 fn trim(
     text: &str,
@@ -912,7 +920,7 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
             // "told investors that second-quarter revenue would fall" likewise.
             let period_adjective_next = ["-quarter", "-half", "-year"]
                 .iter()
-                .any(|end| lower(next).ends_with(end));
+                .any(|end| ends_with_ignoring_case(next, end));
             // The verb may have its hearer after it: "told investors that".
             let said_before = (1..=3)
                 .filter_map(|back| i.checked_sub(back))
