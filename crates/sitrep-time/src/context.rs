@@ -130,7 +130,10 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
                 .any(|w| toks[k].text(text).eq_ignore_ascii_case(w))
         })
     };
+    // Not "will cut rates to a record low on Thursday", the level an act aims at.
+    let aimed = (3..=5).any(|back| word_back_is(back, &["to"]));
     if tense != Tense::Past
+        && !aimed
         && word_back_is(1, &["on", "of"])
         && word_back_is(2, &["high", "highs", "low", "lows", "trough"])
     {

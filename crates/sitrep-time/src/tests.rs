@@ -3004,6 +3004,12 @@ fn review_of_audit_24() {
         Some("2009-12-06"),
         &[("12-year", "P12Y"), ("March 9", "2009-03-09")],
     );
+    // Tuesday 3 July 2012: the level a planned cut aims at.
+    assert_tags(
+        "Hopes rose that the ECB will cut interest rates to a record low on Thursday.",
+        Some("2012-07-03"),
+        &[("Thursday", "2012-07-05")],
+    );
     assert_tags(
         "The euro zone enters a critical week leading up to Friday's EU leaders summit.",
         Some("2011-12-04"),
