@@ -115,7 +115,7 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
     if tense == Tense::Future && results_of && names_a_bare_quarter(text, expr) {
         return Tense::Present;
     }
-    if traded_for(text, toks, first, expr) {
+    if traded_for(text, toks, first, expr) || payable(text, toks, first) {
         return Tense::Future;
     }
     if measured_for(text, &toks[..first], expr) {
@@ -160,21 +160,18 @@ pub(crate) fn tense_among(text: &str, toks: &[Token], expr: Span) -> Tense {
 /// Whether the expression is a quarter with no year: "the fourth quarter", "third
 /// quarter".
 fn names_a_bare_quarter(text: &str, expr: Span) -> bool {
-    let words: Vec<String> = expr
-        .of(text)
-        .split_whitespace()
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    let quarter = |w: &[String]| {
-        matches!(
-            w,
-            [o, q] if matches!(o.as_str(), "first" | "second" | "third" | "fourth") && q == "quarter"
-        )
-    };
-    match words.as_slice() {
-        [the, rest @ ..] if the == "the" => quarter(rest),
-        rest => quarter(rest),
-    }
+    let mut words = expr.of(text).split_whitespace().peekable();
+    words.next_if(|w| w.eq_ignore_ascii_case("the"));
+    let ordinal = words.next().is_some_and(|w| {
+        ["first", "second", "third", "fourth"]
+            .iter()
+            .any(|o| w.eq_ignore_ascii_case(o))
+    });
+    ordinal
+        && words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("quarter"))
+        && words.next().is_none()
 }
 
 /// Whether the expression dates a picture: "photo", "picture", "image", "screen
@@ -446,7 +443,6 @@ fn traded_for(text: &str, toks: &[Token], first: usize, expr: Span) -> bool {
         || delivery_after
         || contract_month(text, toks, expr)
         || quoted_contract(text, toks, first, expr)
-        || payable(text, toks, first)
 }
 
 /// "WHEAT: Nov 103.40 Mar 107.50 Jan 106.35": in a passage about goods or futures, a

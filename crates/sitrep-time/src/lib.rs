@@ -88,7 +88,8 @@
 //! published on Sunday"), but not "was to be issued". "This week" in a plan written on a
 //! Sunday is the coming week, and "last week" the week just ending. A dateline that
 //! carries its own day ("OTTAWA, June 18 -") is the day the text counts from, when it lies
-//! within three days of the document date or inside the month or year it is dated to. "The early hours of Saturday" is Saturday's early morning.
+//! within three days of the document date or inside the month or year it is dated to.
+//! "The early hours of Saturday" is Saturday's early morning.
 //! A month right before the goods ("July corn was up 15 cents", "November milling wheat")
 //! names a futures contract, so it is ahead, and so does each month of a row of quotes
 //! in a passage about goods ("WHEAT Sep 99.85 Nov 102.45 Jan 105.05"); a dividend date
@@ -250,13 +251,13 @@ pub fn anchor_range(doc: &Document) -> Option<(NaiveDate, NaiveDate)> {
 /// week named near the document date keeps its year.
 fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
     if let Some(day) = dateline_day(doc) {
-        return analyse_from(doc, Some(day));
+        return analyse_from(doc, Some(day), true);
     }
     if let (None, Some((first, last))) = (anchor_date(doc), anchor_range(doc)) {
         let margin = chrono::Duration::days(7);
-        let early = analyse_from(doc, Some(first + margin).filter(|d| *d <= last));
-        let late = analyse_from(doc, Some(last - margin).filter(|d| *d >= first));
-        let unanchored = analyse_from(doc, None);
+        let early = analyse_from(doc, Some(first + margin).filter(|d| *d <= last), false);
+        let late = analyse_from(doc, Some(last - margin).filter(|d| *d >= first), false);
+        let unanchored = analyse_from(doc, None, false);
         return early
             .into_iter()
             .zip(late)
@@ -264,7 +265,7 @@ fn analyse(doc: &Document) -> Vec<(Tense, Option<TimexValue>)> {
             .map(|(((tense, a), (_, b)), (_, none))| (tense, shared_value(a, b, none)))
             .collect();
     }
-    analyse_from(doc, anchor_date(doc))
+    analyse_from(doc, anchor_date(doc), false)
 }
 
 /// The day a dated dateline gives the story ("OTTAWA, June 18 - ... announced today"),
@@ -286,33 +287,29 @@ fn dateline_day(doc: &Document) -> Option<NaiveDate> {
 /// The month and day of a dateline that carries them, on one of the first lines (a
 /// headline may come first): "OTTAWA, June 18 -", "SEOUL, Oct 12 (Reuters) -".
 fn dated_dateline(text: &str) -> Option<(u32, u32)> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(4)
-        .find_map(|line| {
-            // A dateline is short: only the line's head is read.
-            let line = line.trim_start();
-            let head = (0..=line.len().min(80))
-                .rev()
-                .find_map(|end| line.get(..end))
-                .unwrap_or("");
-            let (place, rest) = head.split_once(", ")?;
-            let is_place = !place.is_empty()
-                && place.len() <= 40
-                && place.bytes().any(|b| b.is_ascii_uppercase())
-                && place
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b" ./'-".contains(&b));
-            if !is_place {
-                return None;
-            }
-            let mut words = rest.split_whitespace();
-            let month = normalise::month_number(words.next()?)?;
-            let day: u32 = words.next()?.parse().ok()?;
-            let after = words.next()?;
-            let opens_story = after.starts_with(['-', '(', '\u{2013}', '\u{2014}']);
-            (opens_story && (1..=31).contains(&day)).then_some((month, day))
-        })
+    opening_lines(text).find_map(|line| {
+        // A dateline is short: only the line's head is read.
+        let head = (0..=line.len().min(80))
+            .rev()
+            .find_map(|end| line.get(..end))
+            .unwrap_or("");
+        let (place, rest) = head.split_once(", ")?;
+        let is_place = !place.is_empty()
+            && place.len() <= 40
+            && place.bytes().any(|b| b.is_ascii_uppercase())
+            && place
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b" ./'-".contains(&b));
+        if !is_place {
+            return None;
+        }
+        let mut words = rest.split_whitespace();
+        let month = normalise::month_number(words.next()?)?;
+        let day: u32 = words.next()?.parse().ok()?;
+        let after = words.next()?;
+        let opens_story = after.starts_with(['-', '(', '\u{2013}', '\u{2014}']);
+        (opens_story && (1..=31).contains(&day)).then_some((month, day))
+    })
 }
 
 /// What two readings of one expression from different anchors agree on (see
@@ -371,8 +368,13 @@ fn mask_differences(a: &str, b: &str) -> String {
     format!("{}{time_a}", parts.join("-"))
 }
 
-/// [`analyse`] from one anchor date.
-fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option<TimexValue>)> {
+/// [`analyse`] from one anchor date; `local_day_known` when that date is the dateline's
+/// own, so no newsroom clock puts the story a day early.
+fn analyse_from(
+    doc: &Document,
+    anchor: Option<NaiveDate>,
+    local_day_known: bool,
+) -> Vec<(Tense, Option<TimexValue>)> {
     let mut reference: Option<String> = None;
     let mut reference_sentence: Option<Span> = None;
     let mut reference_after_since = false;
@@ -458,9 +460,7 @@ fn analyse_from(doc: &Document, anchor: Option<NaiveDate>) -> Vec<(Tense, Option
     clock_on_named_day(doc, &mut analysed);
     same_period_in_year(doc, &mut analysed);
     // A dateline's own date is already the local day.
-    let local_day_unknown =
-        || dateline_east_of_the_dating(&doc.text) && dateline_day(doc).is_none();
-    if let Some(a) = anchor.filter(|_| local_day_unknown()) {
+    if let Some(a) = anchor.filter(|_| !local_day_known && dateline_east_of_the_dating(&doc.text)) {
         local_day_ahead(doc, a, &mut analysed);
     }
     analysed
@@ -480,6 +480,15 @@ fn month_ended_lately(expr: &str, anchor: NaiveDate) -> bool {
     !has_year && last_month.is_some_and(|m| (1..=2).contains(&((anchor.month() + 12 - m) % 12)))
 }
 
+/// The first lines of a story that are not blank, where a dateline stands (a headline
+/// may come first), without their indent.
+fn opening_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(4)
+        .map(str::trim_start)
+}
+
 /// Whether the story opens on a dateline from a place whose calendar runs ahead of the
 /// one that dated it ("TOKYO (Reuters) - ...", "LONDON (Reuters) - ..."): wire stories
 /// from Asia, Europe and Africa are dated by the newsroom's clock, often the day before
@@ -487,19 +496,15 @@ fn month_ended_lately(expr: &str, anchor: NaiveDate) -> bool {
 fn dateline_east_of_the_dating(text: &str) -> bool {
     // The dateline opens one of the first lines (a headline may come first): "TOKYO
     // (Reuters) -", "HONG KONG/SINGAPORE (Reuters) -", "SEOUL, Oct 12 (Reuters) -".
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(4)
-        .any(|line| {
-            let line = line.trim_start();
-            let Some(open) = line.get(..line.len().min(60)).and_then(|h| h.find('(')) else {
-                return false;
-            };
-            let place = line[..open].split(['/', ',']).next().unwrap_or("").trim();
-            !place.is_empty()
-                && place.bytes().all(|b| b.is_ascii_uppercase() || b == b' ')
-                && lexicon::cues().is(&place.to_ascii_lowercase(), lexicon::Cue::DatelineEast)
-        })
+    opening_lines(text).any(|line| {
+        let Some(open) = line.get(..line.len().min(60)).and_then(|h| h.find('(')) else {
+            return false;
+        };
+        let place = line[..open].split(['/', ',']).next().unwrap_or("").trim();
+        !place.is_empty()
+            && place.bytes().all(|b| b.is_ascii_uppercase() || b == b' ')
+            && lexicon::cues().is(&place.to_ascii_lowercase(), lexicon::Cue::DatelineEast)
+    })
 }
 
 /// "TOKYO (Reuters) - Sony said on Wednesday", dated Tuesday by a newsroom behind Tokyo:

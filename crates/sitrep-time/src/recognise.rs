@@ -385,9 +385,10 @@ fn is_quoted_title(text: &str, sentence: Span, span: Span) -> bool {
         .next()
         .unwrap_or("");
     // "CBS' "60 Minutes"".
+    let word_before = word_before.to_lowercase();
     let possessive = ["'s", "’s", "s'", "s’"]
         .iter()
-        .any(|p| word_before.to_lowercase().ends_with(p));
+        .any(|p| word_before.ends_with(p));
     if !possessive && !NAMING.iter().any(|w| word_before.eq_ignore_ascii_case(w)) {
         return false;
     }
@@ -494,11 +495,7 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     }
     // "said on Friday third-quarter profit fell": a period adjective after a day opens
     // the noun phrase of its own clause.
-    let period_adjective = w.contains('-')
-        && ["-quarter", "-half", "-year"]
-            .iter()
-            .any(|end| ends_with_ignoring_case(w, end));
-    if period_adjective && weekday_word(prev) {
+    if is_period_adjective(w) && weekday_word(prev) {
         return false;
     }
     // "at the end of a one-day meeting": the length describes the meeting, whose end
@@ -726,6 +723,15 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     true
 }
 
+/// Whether `w` is a period written as an adjective: "third-quarter", "first-half",
+/// "full-year".
+fn is_period_adjective(w: &str) -> bool {
+    w.contains('-')
+        && ["-quarter", "-half", "-year"]
+            .iter()
+            .any(|end| ends_with_ignoring_case(w, end))
+}
+
 /// Whether `w` ends with `suffix`, letters compared without case.
 fn ends_with_ignoring_case(w: &str, suffix: &str) -> bool {
     w.len() >= suffix.len()
@@ -918,9 +924,7 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                 .iter()
                 .any(|l| matches!(l, Lex::Weekday(_) | Lex::Month(_)));
             // "told investors that second-quarter revenue would fall" likewise.
-            let period_adjective_next = ["-quarter", "-half", "-year"]
-                .iter()
-                .any(|end| ends_with_ignoring_case(next, end));
+            let period_adjective_next = is_period_adjective(next);
             // The verb may have its hearer after it: "told investors that".
             let said_before = (1..=3)
                 .filter_map(|back| i.checked_sub(back))
@@ -2082,10 +2086,9 @@ fn year_class(text: &str, toks: &[Token], i: usize) -> Class {
         |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     // "full-year 2012 earnings", "fourth-quarter 2008 loss", "fiscal year 2009 results":
     // the year of the period before it.
-    let lower_prev = prev.to_ascii_lowercase();
     let of_a_period = ["year", "quarter", "half", "mths", "months"]
         .iter()
-        .any(|u| lower_prev.ends_with(u));
+        .any(|u| ends_with_ignoring_case(prev, u));
     let of_a_date = month_of(prev).is_some()
         || of_a_period
         || prev == ","
@@ -2266,13 +2269,18 @@ fn weekday_class(text: &str, toks: &[Token], i: usize, raw: &str) -> Class {
     // "The Sun." is a newspaper, not Sunday; "the Swiss Sunday newspaper Sonntagsblick"
     // a kind of paper.
     let named = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
-    let kind_of_paper = toks.get(i + 1).is_some_and(|t| {
-        let w = t.text(text).to_ascii_lowercase();
-        matches!(
-            w.as_str(),
-            "newspaper" | "newspapers" | "paper" | "papers" | "tabloid" | "tabloids" | "weekly"
-        )
-    });
+    const PAPERS: &[&str] = &[
+        "newspaper",
+        "newspapers",
+        "paper",
+        "papers",
+        "tabloid",
+        "tabloids",
+        "weekly",
+    ];
+    let kind_of_paper = toks
+        .get(i + 1)
+        .is_some_and(|t| PAPERS.iter().any(|p| t.text(text).eq_ignore_ascii_case(p)));
     if kind_of_paper {
         return Class::None;
     }
