@@ -148,6 +148,18 @@ pub(crate) fn items(expr: &str) -> Vec<It> {
             skip = 1;
             continue;
         }
+        // "two to three weeks", "12 or 18 months": a range of counts is read from its
+        // first count, as TimeML writes it (there is no value for a range of lengths).
+        if (w == "to" || w == "or") && matches!(out.last(), Some(It::Num(_))) {
+            let upper = all[i + 1..]
+                .iter()
+                .take_while(|n| matches!(word_items(n).as_slice(), [It::Num(_)]))
+                .count();
+            if upper > 0 {
+                skip = upper;
+                continue;
+            }
+        }
         // "a day-long meeting" lasts one day; "decades-long" stays unspecified.
         if w == "long" {
             if let [.., before, It::Unit(u, false)] = out.as_slice() {

@@ -490,7 +490,10 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     {
         return false;
     }
-    if w.eq_ignore_ascii_case("to") && !prev.eq_ignore_ascii_case("up") {
+    if w.eq_ignore_ascii_case("to")
+        && !prev.eq_ignore_ascii_case("up")
+        && !joins_a_range_of_counts(text, toks, classes, j)
+    {
         return false;
     }
     // "said on Friday third-quarter profit fell": a period adjective after a day opens
@@ -723,6 +726,20 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     true
 }
 
+/// Whether the "to" or "or" at `j` joins two counts of one unit: "two to three weeks",
+/// "the next 12 to 18 months", "one or two days" (not "from 2 to 3 percent", nor two
+/// years, "1990 to 1995", each a date of its own).
+fn joins_a_range_of_counts(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
+    let counted = |k: usize| classes.get(k) == Some(&Class::Number) && !is_year(toks[k].text(text));
+    if j == 0 || !counted(j - 1) || !counted(j + 1) {
+        return false;
+    }
+    let upper_end = (j + 1..toks.len())
+        .find(|&k| !counted(k))
+        .unwrap_or(toks.len());
+    classes.get(upper_end) == Some(&Class::Unit)
+}
+
 /// Whether `w` is a period written as an adjective: "third-quarter", "first-half",
 /// "full-year".
 fn is_period_adjective(w: &str) -> bool {
@@ -893,6 +910,8 @@ fn can_start(text: &str, toks: &[Token], classes: &[Class], i: usize, b: usize) 
                     || toks[i + 1].text(text) == ":"
                     // "2-1/2-year": the count carries its half.
                     || toks[i + 1].text(text) == "/" && classes[i + 1] == Class::Glue
+                    // "two to three weeks": the lower count opens the range.
+                    || joins_a_range_of_counts(text, toks, classes, i + 1)
                     || qualified_unit)
         }
         // "last week", not "following the August 1988" or "that 1978"; but "fiscal
@@ -1468,7 +1487,10 @@ fn mark_halves_and_approximations(text: &str, toks: &[Token], classes: &mut [Cla
         } else if is(i, "or") && is(i + 1, "so") && after == Class::Unit {
             classes[i] = Class::Glue;
             classes[i + 1] = Class::Suffix;
-        } else if hour_in_part_of_day(text, toks, i - 1) {
+        } else if is(i, "or") && joins_a_range_of_counts(text, toks, classes, i)
+            || hour_in_part_of_day(text, toks, i - 1)
+        {
+            // "one or two days" joins as "4 in the morning" does.
             classes[i] = Class::Glue;
         }
     }

@@ -1244,6 +1244,25 @@ fn large_counts_bounds_bare_plurals_and_lengths_as_adjectives() {
 }
 
 #[test]
+fn a_range_of_counts_is_one_expression_read_from_its_first_count() {
+    assert_tags(
+        "Repairs will take two to three weeks, and the plant may reopen within the next 12 \
+         to 18 months. Margins were higher two or three years ago. Output rose 2 to 3 \
+         percent. He ruled from 1990 to 1995 and paid $5 to $8 a share.",
+        Some("2031-03-12"),
+        &[
+            ("two to three weeks", "P2W"),
+            ("the next 12 to 18 months", "P12M"),
+            ("two or three years ago", "2029"),
+            ("1990", "1990"),
+            ("1995", "1995"),
+        ],
+    );
+    // The upper count is no part of a spoken number ("twelve to eighteen" is not 1218).
+    assert_eq!(v("twelve to eighteen months", wed(), Tense::Future), "P12M");
+}
+
+#[test]
 fn months_of_a_named_year_and_weekdays_that_fix_the_year() {
     // Tuesday 10 March 1987: "February last year" is 1986 although February 1986 and
     // February 1987 both lie before the anchor; 28 April is a Tuesday only in 1987.
