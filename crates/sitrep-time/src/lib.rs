@@ -458,6 +458,7 @@ fn analyse_from(
         })
         .collect();
     clock_on_named_day(doc, &mut analysed);
+    period_in_view(doc, anchor, &mut analysed);
     same_period_in_year(doc, &mut analysed);
     // A dateline's own date is already the local day.
     if let Some(a) = anchor.filter(|_| !local_day_known && dateline_east_of_the_dating(&doc.text)) {
@@ -572,6 +573,244 @@ fn local_day_ahead(
     }
 }
 
+/// "Demand rose 8 percent in March from the year-ago period", "prices rose 40 percent
+/// over three years, and wages fell over the same period": a period named by "period"
+/// is the one the expression just before it named (in its sentence or the one before),
+/// not the quarter an earnings story has in view.
+/// - A month, week or half comes back the same ("that period"), a year back ("the same
+///   period last year"), in a named year ("the same period of 2006") or one before ("the
+///   prior period").
+/// - A span comes back the same span ("over the same period"); a span of several months
+///   a year back is that year ("the first nine months ... the same period last year").
+/// - A year a year back is last year, within one sentence ("sales this year are down
+///   from the same period last year"): a later sentence may be about a quarter again.
+/// - Days, quarters, a month counted from or to ("since July 2008"), and values counted
+///   from another date ("the previous month") keep the quarter read already.
+fn period_in_view(
+    doc: &Document,
+    anchor: Option<NaiveDate>,
+    analysed: &mut [(Tense, Option<TimexValue>)],
+) {
+    for i in 1..analysed.len() {
+        let text = &doc.timexes[i].text;
+        if !text
+            .as_bytes()
+            .windows(6)
+            .any(|w| w.eq_ignore_ascii_case(b"period"))
+        {
+            continue;
+        }
+        let Some(again) = names_a_period_again(&text.to_ascii_lowercase()) else {
+            continue;
+        };
+        let Some(quarter) = analysed[i]
+            .1
+            .as_ref()
+            .filter(|v| is_quarter_value(&v.timeml))
+            .map(|v| v.timeml.clone())
+        else {
+            continue;
+        };
+        // "Compared with the same period last year, prices fell 5 percent in July": a
+        // month or week later in the sentence is the period, when the expression opens
+        // the sentence's first clause.
+        let span = doc.timexes[i].span;
+        let sentence_start = sentence_span(doc, span).start();
+        let words_before = doc
+            .text
+            .get(sentence_start..span.start())
+            .map_or(usize::MAX, |b| b.split_whitespace().count());
+        let opens_a_clause = words_before <= 3
+            && doc
+                .text
+                .get(span.end()..)
+                .is_some_and(|rest| rest.starts_with(','));
+        let later = opens_a_clause
+            .then(|| period_named_again(doc, anchor, analysed, i, i + 1, again, &quarter))
+            .flatten()
+            .filter(|p| !p.starts_with('P') && !normalise::is_year_value(p));
+        let again =
+            later.or_else(|| period_named_again(doc, anchor, analysed, i, i - 1, again, &quarter));
+        let (Some(again), Some(v)) = (again, analysed[i].1.as_mut()) else {
+            continue;
+        };
+        v.kind = if again.starts_with('P') {
+            TimexKind::Duration
+        } else {
+            TimexKind::Date
+        };
+        v.timeml = again;
+    }
+}
+
+/// The value of expression `i`, which names again the period of expression `k` (just
+/// before or after it), or `None` when `k` names no period `i` can stand for: too far (not
+/// in its sentence or the one before), counted from or to ("since July 2008"), a length as
+/// an adjective ("a fresh 8-1/2 year high"), or counted from another date itself.
+fn period_named_again(
+    doc: &Document,
+    anchor: Option<NaiveDate>,
+    analysed: &[(Tense, Option<TimexValue>)],
+    i: usize,
+    k: usize,
+    again: PeriodAgain,
+    quarter: &str,
+) -> Option<String> {
+    let prev = analysed.get(k)?.1.as_ref().filter(|v| !v.from_reference)?;
+    let (prev_text, prev_span) = (&doc.timexes[k].text, doc.timexes[k].span);
+    let sentence_of = |j: usize| doc.sentence_at(doc.timexes[j].span.start());
+    let sentences = sentence_of(k).zip(sentence_of(i));
+    let same_sentence = sentences.is_some_and(|(a, b)| a == b);
+    let near = sentences.is_some_and(|(a, b)| a == b || a + 1 == b);
+    // "the year to the end of March" is a fiscal year; "between January and July" no
+    // single month.
+    let bounded = prev_text.to_ascii_lowercase().contains("end")
+        || is_month_range(prev_text)
+        || ["since", "from", "to", "through", "until", "and", "between"]
+            .iter()
+            .any(|w| word_before_is(&doc.text, prev_span, w));
+    let adjective = prev.kind == TimexKind::Duration && prev_text.contains(['-', '/']);
+    if !near || bounded || adjective {
+        return None;
+    }
+    match prev.kind {
+        TimexKind::Duration => span_again(&prev.timeml, again, quarter),
+        // "down from the same period in 2006" after "this year": a year, then moved to
+        // the one named.
+        _ if normalise::is_year_value(&prev.timeml) => match again {
+            PeriodAgain::YearsBack(0) if same_sentence && year_named_after(doc, i) => {
+                Some(prev.timeml.clone())
+            }
+            PeriodAgain::YearsBack(n) if n > 0 && same_sentence => {
+                prev.timeml.parse::<i32>().ok().map(|y| (y - n).to_string())
+            }
+            _ => None,
+        },
+        _ => anchor.and_then(|a| dated_period_again(&prev.timeml, again, a)),
+    }
+}
+
+/// How an expression names a period again: "that period", "the same period" as it was;
+/// "the same period last year", "the year-ago period" some years back; "the same period
+/// of 2006" in a year; "the prior period" the one before. `None` when it names no period
+/// again ("the latest period" is the one reported, "the 1988 period" a year's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PeriodAgain {
+    YearsBack(i32),
+    InYear(i32),
+    OneBefore,
+}
+
+fn names_a_period_again(lower: &str) -> Option<PeriodAgain> {
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let period_at = words.iter().position(|w| *w == "period")?;
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let before = &words[..period_at];
+    let counted_back = has(&["year", "years", "months"])
+        && has(&["ago", "earlier", "before", "last", "prior", "previous"]);
+    if let Some(y) = words.iter().find(|w| normalise::is_year_value(w)) {
+        return y.parse().ok().map(PeriodAgain::InYear);
+    }
+    if counted_back {
+        return Some(PeriodAgain::YearsBack(if has(&["two"]) { 2 } else { 1 }));
+    }
+    if before
+        .iter()
+        .any(|w| matches!(*w, "prior" | "previous" | "preceding"))
+    {
+        return Some(PeriodAgain::OneBefore);
+    }
+    before
+        .iter()
+        .any(|w| matches!(*w, "same" | "that" | "comparable" | "corresponding"))
+        .then_some(PeriodAgain::YearsBack(0))
+}
+
+/// A span named again: the same span, or, for a span of several months a year back or
+/// in a named year, that year (the year of the quarter read already, `quarter`). "The
+/// prior period" after a span is the span before it, which no value names.
+fn span_again(span: &str, again: PeriodAgain, quarter: &str) -> Option<String> {
+    let counted = span.starts_with('P') && !span.contains('X') && span != "P3M";
+    let months = span
+        .strip_prefix('P')
+        .and_then(|m| m.strip_suffix('M'))
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (4..=11).contains(m));
+    match again {
+        PeriodAgain::YearsBack(0) if counted => Some(span.to_string()),
+        PeriodAgain::YearsBack(_) => months.and(quarter.get(..4)).map(str::to_string),
+        PeriodAgain::InYear(y) => months.map(|_| y.to_string()),
+        _ => None,
+    }
+}
+
+/// A month, week or half-year (`value`) named again, when it lies within two years before
+/// and three months after `anchor` (not "the September 2021 bond").
+fn dated_period_again(value: &str, again: PeriodAgain, anchor: NaiveDate) -> Option<String> {
+    let year: i32 = value.get(..4)?.parse().ok()?;
+    let rest = value.get(4..)?;
+    let month_like = normalise::is_month_value(value);
+    let week = rest.starts_with("-W") && rest.len() == 4;
+    let half = rest.starts_with("-H") && rest.len() == 3;
+    if !(month_like || week || half) || !(anchor.year() - 2..=anchor.year()).contains(&year) {
+        return None;
+    }
+    if month_like {
+        let first = NaiveDate::from_ymd_opt(year, value.get(5..)?.parse().ok()?, 1)?;
+        if first > anchor + chrono::Duration::days(92) {
+            return None;
+        }
+    }
+    match again {
+        PeriodAgain::YearsBack(n) if week => {
+            let monday = NaiveDate::from_isoywd_opt(
+                year,
+                rest.get(2..)?.parse().ok()?,
+                chrono::Weekday::Mon,
+            )?;
+            Some(normalise::same_week_years_back(monday, -n))
+        }
+        PeriodAgain::YearsBack(n) => Some(format!("{}{rest}", year - n)),
+        PeriodAgain::InYear(y) => Some(format!("{y}{rest}")),
+        PeriodAgain::OneBefore if week => {
+            let monday = NaiveDate::from_isoywd_opt(
+                year,
+                rest.get(2..)?.parse().ok()?,
+                chrono::Weekday::Mon,
+            )?;
+            Some(normalise::week_of(monday - chrono::Duration::weeks(1)))
+        }
+        PeriodAgain::OneBefore if month_like => {
+            let first = NaiveDate::from_ymd_opt(year, value.get(5..)?.parse().ok()?, 1)?;
+            Some(
+                (first - chrono::Duration::days(1))
+                    .format("%Y-%m")
+                    .to_string(),
+            )
+        }
+        PeriodAgain::OneBefore => None,
+    }
+}
+
+/// Whether expression `i` is followed by "in" and a year ("the same period in 2006").
+fn year_named_after(doc: &Document, i: usize) -> bool {
+    let (Some(this), Some(next)) = (doc.timexes.get(i), doc.timexes.get(i + 1)) else {
+        return false;
+    };
+    let between = doc
+        .text
+        .get(this.span.end()..next.span.start())
+        .unwrap_or("");
+    between.trim().eq_ignore_ascii_case("in") && normalise::is_year_value(next.text.trim())
+}
+
+fn is_quarter_value(v: &str) -> bool {
+    v.len() == 7 && v.as_bytes()[4] == b'-' && v.as_bytes()[5] == b'Q'
+}
+
 /// "the first half of 2011 compared with the same period in 2010": the year after "in"
 /// is the year of the same period, quarter or month.
 fn same_period_in_year(doc: &Document, analysed: &mut [(Tense, Option<TimexValue>)]) {
@@ -588,8 +827,9 @@ fn same_period_in_year(doc: &Document, analysed: &mut [(Tense, Option<TimexValue
             continue;
         }
         if let Some(v) = analysed[i].1.as_mut() {
-            let dated = v.timeml.get(..4).is_some_and(normalise::is_year_value);
-            if dated && v.timeml.len() > 4 {
+            // A year ("the same period last year" after "this year") becomes the year
+            // named; a month, week, quarter or half moves to it.
+            if v.timeml.get(..4).is_some_and(normalise::is_year_value) {
                 v.timeml.replace_range(..4, year);
             }
         }

@@ -942,7 +942,7 @@ pub(crate) fn quarter_to(year: i32, last: u32) -> String {
 
 /// The ISO week of `day`, `years` ISO years on (the same week number, or the last week
 /// of a year that has fewer): "the same week last year".
-fn same_week_years_back(day: NaiveDate, years: i32) -> String {
+pub(crate) fn same_week_years_back(day: NaiveDate, years: i32) -> String {
     let iso = day.iso_week();
     let year = iso.year() + years;
     let week = (1..=iso.week())

@@ -2161,6 +2161,46 @@ fn the_same_period_as_a_half_year_in_view() {
 }
 
 #[test]
+fn a_period_named_again_is_the_one_named_just_before() {
+    // Wednesday 9 October 2013.
+    assert_tags(
+        "Oil demand rose 8 percent in August from the year-ago period. Profit in the first \
+         nine months rose from the same period last year. Prices rose 40 percent over three \
+         years, and wages fell over that period. Sales this year are down from the same \
+         period last year. Jobless claims fell last week, but the prior period's figure was \
+         revised. Compared with the same period a year earlier, sales rose in September.",
+        Some("2013-10-09"),
+        &[
+            ("August", "2013-08"),
+            ("the year-ago period", "2012-08"),
+            ("the first nine months", "P9M"),
+            ("the same period last year", "2012"),
+            ("over three years", "P3Y"),
+            ("that period", "P3Y"),
+            ("this year", "2013"),
+            ("the same period last year", "2012"),
+            ("last week", "2013-W40"),
+            ("the prior period", "2013-W39"),
+            ("the same period a year earlier", "2012-09"),
+            ("September", "2013-09"),
+        ],
+    );
+    // Counted from a month, a fiscal year's end, or a length as an adjective: the quarter
+    // an earnings story has in view, as before.
+    assert_tags(
+        "Prices have risen since July, and wages over the same period. Deposits hit a fresh \
+         8-1/2 year high, while rates for the same period set a peak.",
+        Some("2013-10-09"),
+        &[
+            ("July", "2013-07"),
+            ("the same period", "2013-Q3"),
+            ("8-1/2 year", "P8Y6M"),
+            ("the same period", "2013-Q3"),
+        ],
+    );
+}
+
+#[test]
 fn counts_of_ever_smaller_units_are_one_duration() {
     // Thursday 31 January 2008.
     assert_tags(
