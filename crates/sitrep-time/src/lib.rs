@@ -674,7 +674,7 @@ fn period_named_again(
         return None;
     }
     match prev.kind {
-        TimexKind::Duration => span_again(&prev.timeml, again, quarter),
+        TimexKind::Duration => span_again(&prev.timeml, again, quarter, same_sentence),
         // "down from the same period in 2006" after "this year": a year, then moved to
         // the one named.
         _ if normalise::is_year_value(&prev.timeml) => match again {
@@ -697,7 +697,9 @@ fn period_named_again(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum PeriodAgain {
     YearsBack(i32),
-    InYear(i32),
+    /// The year, and whether the words say it is the same period ("the same 1986
+    /// period", not "the 1986 period", which may be a span of its own).
+    InYear(i32, bool),
     OneBefore,
 }
 
@@ -711,8 +713,11 @@ fn names_a_period_again(lower: &str) -> Option<PeriodAgain> {
     let before = &words[..period_at];
     let counted_back = has(&["year", "years", "months"])
         && has(&["ago", "earlier", "before", "last", "prior", "previous"]);
+    let same = before
+        .iter()
+        .any(|w| matches!(*w, "same" | "that" | "comparable" | "corresponding"));
     if let Some(y) = words.iter().find(|w| normalise::is_year_value(w)) {
-        return y.parse().ok().map(PeriodAgain::InYear);
+        return y.parse().ok().map(|y| PeriodAgain::InYear(y, same));
     }
     if counted_back {
         return Some(PeriodAgain::YearsBack(if has(&["two"]) { 2 } else { 1 }));
@@ -723,16 +728,21 @@ fn names_a_period_again(lower: &str) -> Option<PeriodAgain> {
     {
         return Some(PeriodAgain::OneBefore);
     }
-    before
-        .iter()
-        .any(|w| matches!(*w, "same" | "that" | "comparable" | "corresponding"))
-        .then_some(PeriodAgain::YearsBack(0))
+    same.then_some(PeriodAgain::YearsBack(0))
 }
 
 /// A span named again: the same span, or, for a span of several months a year back or
-/// in a named year, that year (the year of the quarter read already, `quarter`). "The
-/// prior period" after a span is the span before it, which no value names.
-fn span_again(span: &str, again: PeriodAgain, quarter: &str) -> Option<String> {
+/// in a named year, that year (the year of the quarter read already, `quarter`); "the
+/// 1988 period" is that year only in the span's own sentence ("in the first nine months,
+/// net rose from the 1988 period"), since a note after a table of nine months and a
+/// quarter ("1986 period ended September 28") may mean either. "The prior period" after
+/// a span is the span before it, which no value names.
+fn span_again(
+    span: &str,
+    again: PeriodAgain,
+    quarter: &str,
+    same_sentence: bool,
+) -> Option<String> {
     let counted = span.starts_with('P') && !span.contains('X') && span != "P3M";
     let months = span
         .strip_prefix('P')
@@ -742,7 +752,7 @@ fn span_again(span: &str, again: PeriodAgain, quarter: &str) -> Option<String> {
     match again {
         PeriodAgain::YearsBack(0) if counted => Some(span.to_string()),
         PeriodAgain::YearsBack(_) => months.and(quarter.get(..4)).map(str::to_string),
-        PeriodAgain::InYear(y) => months.map(|_| y.to_string()),
+        PeriodAgain::InYear(y, same) if same || same_sentence => months.map(|_| y.to_string()),
         _ => None,
     }
 }
@@ -774,7 +784,7 @@ fn dated_period_again(value: &str, again: PeriodAgain, anchor: NaiveDate) -> Opt
             Some(normalise::same_week_years_back(monday, -n))
         }
         PeriodAgain::YearsBack(n) => Some(format!("{}{rest}", year - n)),
-        PeriodAgain::InYear(y) => Some(format!("{y}{rest}")),
+        PeriodAgain::InYear(y, _) => Some(format!("{y}{rest}")),
         PeriodAgain::OneBefore if week => {
             let monday = NaiveDate::from_isoywd_opt(
                 year,

@@ -2185,6 +2185,18 @@ fn a_period_named_again_is_the_one_named_just_before() {
             ("September", "2013-09"),
         ],
     );
+    // "The 2012 period" after a month is that month of 2012; after a span it may be a
+    // span of its own (the quarter, or nine months, ended in it), so no year.
+    assert_tags(
+        "Sales rose in February. The 2012 period included an extra day.",
+        Some("2013-03-09"),
+        &[("February", "2013-02"), ("The 2012 period", "2012-02")],
+    );
+    let after_a_span = tagged(
+        "Nine months profit rose. The 2012 period ended.",
+        Some("2013-03-09"),
+    );
+    assert_ne!(after_a_span[1].1, "2012");
     // Counted from a month, a fiscal year's end, or a length as an adjective: the quarter
     // an earnings story has in view, as before.
     assert_tags(
