@@ -383,7 +383,8 @@ fn analyse_from(
     let mut analysed: Vec<(Tense, Option<TimexValue>)> = doc
         .timexes
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             let sentence = sentence_span(doc, t.span);
             let toks = match &sentence_tokens {
                 Some((s, toks)) if *s == sentence => toks,
@@ -406,6 +407,39 @@ fn analyse_from(
             }
             let mut value =
                 normalise_in_text(&doc.text, t.span, anchor, tense, reference.as_deref());
+            // "its fiscal fourth quarter ended July 31", written in August: the quarter
+            // is of the year it lies in, written by its number as TimeBank writes fiscal
+            // quarters, whatever the tense says of a fourth quarter in August.
+            // "ended" looks back; "ending", "ends" may look either way ("the second
+            // quarter ending August 31", written in June). "The first quarter of 1987,
+            // ended December 28, 1986" keeps the year it names.
+            let names_a_year = t
+                .text
+                .split(|c: char| !c.is_ascii_digit())
+                .any(normalise::is_year_value);
+            let by_number = names_a_quarter_by_number(&t.text) && !names_a_year;
+            if let Some(v) = value
+                .as_mut()
+                .filter(|v| is_quarter_value(&v.timeml) && by_number)
+            {
+                let end = doc
+                    .timexes
+                    .get(i + 1)
+                    .and_then(|next| Some((next, quarter_end_verb(doc, t, next)?)));
+                let number = v.timeml.get(6..).and_then(|q| q.parse::<u32>().ok());
+                let end_year = end.zip(number).and_then(|((next, verb), number)| {
+                    let tense = if verb == "ended" {
+                        Tense::Past
+                    } else {
+                        Tense::Unknown
+                    };
+                    let end = normalise_in_text(&doc.text, next.span, anchor, tense, None)?;
+                    year_of_quarter_ending(number, &end.timeml)
+                });
+                if let Some(year) = end_year {
+                    v.timeml.replace_range(..4, &year.to_string());
+                }
+            }
             // A month or year is what "a year earlier" counts from only in its own
             // sentence ("sank in October from a year earlier", "1986 net profit rose
             // from a year earlier"); a quarter stays in view through an earnings story,
@@ -666,9 +700,11 @@ fn period_named_again(
     // single month.
     let bounded = prev_text.to_ascii_lowercase().contains("end")
         || is_month_range(prev_text)
-        || ["since", "from", "to", "through", "until", "and", "between"]
-            .iter()
-            .any(|w| word_before_is(&doc.text, prev_span, w));
+        || [
+            "since", "from", "to", "through", "until", "and", "between", "ended", "ending",
+        ]
+        .iter()
+        .any(|w| word_before_is(&doc.text, prev_span, w));
     let adjective = prev.kind == TimexKind::Duration && prev_text.contains(['-', '/']);
     if !near || bounded || adjective {
         return None;
@@ -677,15 +713,35 @@ fn period_named_again(
         TimexKind::Duration => span_again(&prev.timeml, again, quarter, same_sentence),
         // "down from the same period in 2006" after "this year": a year, then moved to
         // the one named.
-        _ if normalise::is_year_value(&prev.timeml) => match again {
-            PeriodAgain::YearsBack(0) if same_sentence && year_named_after(doc, i) => {
-                Some(prev.timeml.clone())
+        // A year counted back ("about a year ago") is no period in view; "the first
+        // three months of 2013" is a quarter, which the quarter read already names.
+        _ if normalise::is_year_value(&prev.timeml) => {
+            let lower = prev_text.to_ascii_lowercase();
+            let named = !["ago", "earlier", "later", "before", "after"]
+                .iter()
+                .any(|w| lower.contains(w));
+            let quarter_of_year = k
+                .checked_sub(1)
+                .filter(|&j| {
+                    let gap = doc.text.get(doc.timexes[j].span.end()..prev_span.start());
+                    gap.is_some_and(|g| g.trim().eq_ignore_ascii_case("of"))
+                })
+                .and_then(|j| analysed[j].1.as_ref())
+                .filter(|v| v.kind == TimexKind::Duration)
+                .map(|v| within_a_quarter(&v.timeml));
+            if !named || quarter_of_year == Some(true) {
+                return None;
             }
-            PeriodAgain::YearsBack(n) if n > 0 && same_sentence => {
-                prev.timeml.parse::<i32>().ok().map(|y| (y - n).to_string())
+            match again {
+                PeriodAgain::YearsBack(0) if same_sentence && year_named_after(doc, i) => {
+                    Some(prev.timeml.clone())
+                }
+                PeriodAgain::YearsBack(n) if n > 0 && same_sentence => {
+                    prev.timeml.parse::<i32>().ok().map(|y| (y - n).to_string())
+                }
+                _ => None,
             }
-            _ => None,
-        },
+        }
         _ => anchor.and_then(|a| dated_period_again(&prev.timeml, again, a)),
     }
 }
@@ -744,11 +800,7 @@ fn span_again(
     same_sentence: bool,
 ) -> Option<String> {
     let counted = span.starts_with('P') && !span.contains('X') && span != "P3M";
-    let months = span
-        .strip_prefix('P')
-        .and_then(|m| m.strip_suffix('M'))
-        .and_then(|m| m.parse::<u32>().ok())
-        .filter(|m| (4..=11).contains(m));
+    let months = months_of_duration(span).filter(|m| (4..=11).contains(m));
     match again {
         PeriodAgain::YearsBack(0) if counted => Some(span.to_string()),
         PeriodAgain::YearsBack(_) => months.and(quarter.get(..4)).map(str::to_string),
@@ -775,6 +827,9 @@ fn dated_period_again(value: &str, again: PeriodAgain, anchor: NaiveDate) -> Opt
         }
     }
     match again {
+        // "the same period last year" after a week of the story ("said last week") is
+        // most often the quarter or the year to date, not that week a year back.
+        PeriodAgain::YearsBack(n) if week && n > 0 => None,
         PeriodAgain::YearsBack(n) if week => {
             let monday = NaiveDate::from_isoywd_opt(
                 year,
@@ -815,6 +870,76 @@ fn year_named_after(doc: &Document, i: usize) -> bool {
         .get(this.span.end()..next.span.start())
         .unwrap_or("");
     between.trim().eq_ignore_ascii_case("in") && normalise::is_year_value(next.text.trim())
+}
+
+/// The verb ("ended", "ending", "ends") when `next` is the day or month `quarter` ends
+/// on, said right after it: "the third quarter ended Sept. 30", "fiscal first quarter,
+/// which ended in November".
+fn quarter_end_verb<'a>(doc: &'a Document, quarter: &Timex, next: &Timex) -> Option<&'a str> {
+    let between = doc.text.get(quarter.span.end()..next.span.start())?;
+    let words: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let verb = match words.as_slice() {
+        [verb] | [verb, "on" | "in"] => *verb,
+        ["that" | "which", verb] | ["that" | "which", verb, "on" | "in"] => *verb,
+        _ => return None,
+    };
+    matches!(verb, "ended" | "ending" | "ends").then_some(verb)
+}
+
+/// The year that makes quarter `number` nearest the quarter ending on `end` (a day, or
+/// a month taken from its 1st): TimeBank writes a fiscal quarter by its number, and the
+/// nearest calendar quarter of that number is the year a reader would date it to.
+/// - Cisco's fiscal first quarter ended October 24, 2009 (August to October) is
+///   2010-Q1, its fiscal year's label;
+/// - a retailer's fourth quarter ended January 31, 2010 (November to January) is 2009-Q4;
+/// - a fourth quarter ended July 31, 2010 is 2010-Q4, not the fourth quarter a year
+///   before that a past tense would give.
+fn year_of_quarter_ending(number: u32, end: &str) -> Option<i32> {
+    let day = match end.len() {
+        7 => NaiveDate::parse_from_str(&format!("{end}-01"), "%Y-%m-%d").ok()?,
+        _ => NaiveDate::parse_from_str(end.get(..10)?, "%Y-%m-%d").ok()?,
+    };
+    let middle = day - chrono::Duration::days(45);
+    (middle.year() - 1..=middle.year() + 1).min_by_key(|&y| {
+        NaiveDate::from_ymd_opt(y, 3 * number - 1, 15)
+            .map_or(i64::MAX, |m| (m - middle).num_days().abs())
+    })
+}
+
+/// Whether an expression names a quarter by its number ("the fiscal third quarter",
+/// "fourth-quarter", "Q2"), not "the quarter" or "the latest quarter".
+fn names_a_quarter_by_number(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+    ]
+    .iter()
+    .any(|n| lower.contains(n))
+        || lower
+            .split_whitespace()
+            .any(|w| matches!(w, "q1" | "q2" | "q3" | "q4"))
+}
+
+/// Whether a span is no longer than a quarter ("P3M", "P13W", "P90D").
+fn within_a_quarter(value: &str) -> bool {
+    let Some(count) = value.strip_prefix('P') else {
+        return false;
+    };
+    let (n, unit) = count.split_at(count.len().saturating_sub(1));
+    match (n.parse::<u32>(), unit) {
+        (Ok(n), "M") => n <= 3,
+        (Ok(n), "W") => n <= 13,
+        (Ok(n), "D") => n <= 92,
+        _ => false,
+    }
+}
+
+/// The months of a span in months ("P9M" is 9).
+fn months_of_duration(value: &str) -> Option<u32> {
+    value.strip_prefix('P')?.strip_suffix('M')?.parse().ok()
 }
 
 fn is_quarter_value(v: &str) -> bool {

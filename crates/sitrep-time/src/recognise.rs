@@ -731,6 +731,11 @@ fn joins(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
 /// years, "1990 to 1995", each a date of its own).
 fn joins_a_range_of_counts(text: &str, toks: &[Token], classes: &[Class], j: usize) -> bool {
     let counted = |k: usize| classes.get(k) == Some(&Class::Number) && !is_year(toks[k].text(text));
+    // Not "five of 156 months" (a count out of a total) nor "20 more a year".
+    let link = toks.get(j).map(|t| t.text(text));
+    if !link.is_some_and(|w| w.eq_ignore_ascii_case("to") || w.eq_ignore_ascii_case("or")) {
+        return false;
+    }
     if j == 0 || !counted(j - 1) || !counted(j + 1) {
         return false;
     }

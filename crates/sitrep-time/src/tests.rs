@@ -2161,6 +2161,27 @@ fn the_same_period_as_a_half_year_in_view() {
 }
 
 #[test]
+fn a_quarter_by_number_that_ended_on_a_day_is_the_nearest_quarter_of_that_number() {
+    // Wednesday 11 August 2010.
+    assert_tags(
+        "Revenue in its fiscal fourth quarter ended July 31 rose. A retailer's fourth \
+         quarter ended January 30 was weak. Its fiscal first quarter, which ended October \
+         24, was strong. The first quarter of 1987, ended December 28, 1986, was slow.",
+        Some("2010-08-11"),
+        &[
+            ("fiscal fourth quarter", "2010-Q4"),
+            ("July 31", "2010-07-31"),
+            ("fourth quarter", "2009-Q4"),
+            ("January 30", "2010-01-30"),
+            ("fiscal first quarter", "2010-Q1"),
+            ("October 24", "2009-10-24"),
+            ("The first quarter of 1987", "1987-Q1"),
+            ("December 28, 1986", "1986-12-28"),
+        ],
+    );
+}
+
+#[test]
 fn a_period_named_again_is_the_one_named_just_before() {
     // Wednesday 9 October 2013.
     assert_tags(
@@ -2197,6 +2218,28 @@ fn a_period_named_again_is_the_one_named_just_before() {
         Some("2013-03-09"),
     );
     assert_ne!(after_a_span[1].1, "2012");
+    // A count out of a total, or "more" after a count, is no range.
+    assert_tags(
+        "It lost money in five of 156 months, and opens 15 to 20 more a year.",
+        Some("2013-10-09"),
+        &[("156 months", "P156M"), ("more a year", "P1Y")],
+    );
+    // The first three months of a year are its first quarter; "about a year ago" is no
+    // period in view.
+    assert_tags(
+        "Exports in the first three months of 2013 fell from the same period in 2012. \
+         Delta emerged from bankruptcy about a year ago and lost more than in the same \
+         period a year earlier.",
+        Some("2013-05-02"),
+        &[
+            ("the first three months", "P3M"),
+            ("2013", "2013"),
+            ("the same period", "2012-Q1"),
+            ("2012", "2012"),
+            ("about a year ago", "2012"),
+            ("the same period a year earlier", "2012-Q1"),
+        ],
+    );
     // Counted from a month, a fiscal year's end, or a length as an adjective: the quarter
     // an earnings story has in view, as before.
     assert_tags(
