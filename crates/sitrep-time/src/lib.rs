@@ -889,21 +889,26 @@ fn quarter_end_verb<'a>(doc: &'a Document, quarter: &Timex, next: &Timex) -> Opt
     matches!(verb, "ended" | "ending" | "ends").then_some(verb)
 }
 
-/// The year that makes quarter `number` nearest the quarter ending on `end` (a day, or
-/// a month taken from its 1st): TimeBank writes a fiscal quarter by its number, and the
-/// nearest calendar quarter of that number is the year a reader would date it to.
-/// - Cisco's fiscal first quarter ended October 24, 2009 (August to October) is
-///   2010-Q1, its fiscal year's label;
-/// - a retailer's fourth quarter ended January 31, 2010 (November to January) is 2009-Q4;
+/// The year to write quarter `number` under when the quarter ended on `end` (a day, or
+/// a month taken to its last day): TimeBank writes a fiscal quarter by its number and
+/// the year it lies in. A quarter that runs into a second year takes the one whose
+/// calendar quarter of that number lies nearer.
+/// - Cisco's fiscal first quarter ended October 24, 2009 (August to October) is 2009-Q1;
 /// - a fourth quarter ended July 31, 2010 is 2010-Q4, not the fourth quarter a year
-///   before that a past tense would give.
+///   before that a past tense would give;
+/// - a retailer's fourth quarter ended January 31, 2010 (November to January) is
+///   2009-Q4, and a fiscal first quarter ended then 2010-Q1.
 fn year_of_quarter_ending(number: u32, end: &str) -> Option<i32> {
-    let day = match end.len() {
-        7 => NaiveDate::parse_from_str(&format!("{end}-01"), "%Y-%m-%d").ok()?,
+    let last = match end.len() {
+        7 => {
+            let first = NaiveDate::parse_from_str(&format!("{end}-01"), "%Y-%m-%d").ok()?;
+            first.checked_add_months(chrono::Months::new(1))? - chrono::Duration::days(1)
+        }
         _ => NaiveDate::parse_from_str(end.get(..10)?, "%Y-%m-%d").ok()?,
     };
-    let middle = day - chrono::Duration::days(45);
-    (middle.year() - 1..=middle.year() + 1).min_by_key(|&y| {
+    let first = last - chrono::Duration::days(88);
+    let middle = last - chrono::Duration::days(45);
+    (first.year()..=last.year()).min_by_key(|&y| {
         NaiveDate::from_ymd_opt(y, 3 * number - 1, 15)
             .map_or(i64::MAX, |m| (m - middle).num_days().abs())
     })

@@ -2173,7 +2173,7 @@ fn a_quarter_by_number_that_ended_on_a_day_is_the_nearest_quarter_of_that_number
             ("July 31", "2010-07-31"),
             ("fourth quarter", "2009-Q4"),
             ("January 30", "2010-01-30"),
-            ("fiscal first quarter", "2010-Q1"),
+            ("fiscal first quarter", "2009-Q1"),
             ("October 24", "2009-10-24"),
             ("The first quarter of 1987", "1987-Q1"),
             ("December 28, 1986", "1986-12-28"),
