@@ -53,7 +53,12 @@
 //! week's when past and written early in the week); a bare "the month" or "the year" after
 //! one of its own sentence is that one; "the next day" follows the day the story last
 //! named; "the same period" after a half-year is that half, and "the same period in 2010"
-//! takes the year named. A verb in the expression's own stretch of clause outranks one
+//! takes the year named; "the year-ago period", "over the same period", "the prior
+//! period" name again the month, week, span or year just before them ("in March from the
+//! year-ago period" is the March before). A quarter by number that ended on a named day
+//! ("its fiscal fourth quarter ended July 31") is written by its number under a year it
+//! lies in, as TimeBank writes fiscal quarters. A range of counts ("two to three weeks")
+//! is one expression read from its first count. A verb in the expression's own stretch of clause outranks one
 //! past the comma after it ("rules proposed on Tuesday, would require"). "Last spring"
 //! counts seasons ("last spring", written in December, is this year's; a winter belongs
 //! to the year it starts in); "that November" and "the previous November" are months of
