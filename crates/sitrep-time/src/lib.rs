@@ -747,6 +747,17 @@ fn period_named_again(
                 _ => None,
             }
         }
+        // "Panasonic reported lower profit this week. LG had a loss in the same period":
+        // a week said of the story's own time is when it was reported, not a period of
+        // figures ("the latest week", "the week ended Jan. 8" are).
+        _ if prev.timeml.contains("-W")
+            && again == PeriodAgain::YearsBack(0)
+            && ["this", "last", "next"]
+                .iter()
+                .any(|w| prev_text.to_ascii_lowercase().starts_with(w)) =>
+        {
+            None
+        }
         _ => anchor.and_then(|a| dated_period_again(&prev.timeml, again, a)),
     }
 }

@@ -2240,6 +2240,12 @@ fn a_period_named_again_is_the_one_named_just_before() {
             ("the same period a year earlier", "2012-Q1"),
         ],
     );
+    // A week of the story's own time is when something was reported, not a period.
+    assert_tags(
+        "Panasonic reported lower profit this week. LG had a loss in the same period.",
+        Some("2013-10-09"),
+        &[("this week", "2013-W41"), ("the same period", "2013-Q3")],
+    );
     // Counted from a month, a fiscal year's end, or a length as an adjective: the quarter
     // an earnings story has in view, as before.
     assert_tags(
