@@ -412,36 +412,11 @@ fn analyse_from(
             }
             let mut value =
                 normalise_in_text(&doc.text, t.span, anchor, tense, reference.as_deref());
-            // "its fiscal fourth quarter ended July 31", written in August: the quarter
-            // is of the year it lies in, written by its number as TimeBank writes fiscal
-            // quarters, whatever the tense says of a fourth quarter in August.
-            // "ended" looks back; "ending", "ends" may look either way ("the second
-            // quarter ending August 31", written in June). "The first quarter of 1987,
-            // ended December 28, 1986" keeps the year it names.
-            let names_a_year = t
-                .text
-                .split(|c: char| !c.is_ascii_digit())
-                .any(normalise::is_year_value);
-            let by_number = names_a_quarter_by_number(&t.text) && !names_a_year;
             if let Some(v) = value
                 .as_mut()
-                .filter(|v| is_quarter_value(&v.timeml) && by_number)
+                .filter(|v| normalise::is_quarter_value(&v.timeml))
             {
-                let end = doc
-                    .timexes
-                    .get(i + 1)
-                    .and_then(|next| Some((next, quarter_end_verb(doc, t, next)?)));
-                let number = v.timeml.get(6..).and_then(|q| q.parse::<u32>().ok());
-                let end_year = end.zip(number).and_then(|((next, verb), number)| {
-                    let tense = if verb == "ended" {
-                        Tense::Past
-                    } else {
-                        Tense::Unknown
-                    };
-                    let end = normalise_in_text(&doc.text, next.span, anchor, tense, None)?;
-                    year_of_quarter_ending(number, &end.timeml)
-                });
-                if let Some(year) = end_year {
+                if let Some(year) = quarter_year_by_its_end(doc, i, anchor, &v.timeml) {
                     v.timeml.replace_range(..4, &year.to_string());
                 }
             }
@@ -645,7 +620,7 @@ fn period_in_view(
         let Some(quarter) = analysed[i]
             .1
             .as_ref()
-            .filter(|v| is_quarter_value(&v.timeml))
+            .filter(|v| normalise::is_quarter_value(&v.timeml))
             .map(|v| v.timeml.clone())
         else {
             continue;
@@ -836,42 +811,29 @@ fn dated_period_again(value: &str, again: PeriodAgain, anchor: NaiveDate) -> Opt
     if !(month_like || week || half) || !(anchor.year() - 2..=anchor.year()).contains(&year) {
         return None;
     }
-    if month_like {
-        let first = NaiveDate::from_ymd_opt(year, value.get(5..)?.parse().ok()?, 1)?;
-        if first > anchor + chrono::Duration::days(92) {
-            return None;
-        }
+    // The first day of a month, the Monday of a week.
+    let start = match (month_like, week) {
+        (true, _) => NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok(),
+        (_, true) => normalise::week_or_day(value),
+        _ => None,
+    };
+    if month_like && start.is_none_or(|first| first > anchor + chrono::Duration::days(92)) {
+        return None;
     }
     match again {
         // "the same period last year" after a week of the story ("said last week") is
         // most often the quarter or the year to date, not that week a year back.
         PeriodAgain::YearsBack(n) if week && n > 0 => None,
-        PeriodAgain::YearsBack(n) if week => {
-            let monday = NaiveDate::from_isoywd_opt(
-                year,
-                rest.get(2..)?.parse().ok()?,
-                chrono::Weekday::Mon,
-            )?;
-            Some(normalise::same_week_years_back(monday, -n))
-        }
         PeriodAgain::YearsBack(n) => Some(format!("{}{rest}", year - n)),
         PeriodAgain::InYear(y, _) => Some(format!("{y}{rest}")),
         PeriodAgain::OneBefore if week => {
-            let monday = NaiveDate::from_isoywd_opt(
-                year,
-                rest.get(2..)?.parse().ok()?,
-                chrono::Weekday::Mon,
-            )?;
-            Some(normalise::week_of(monday - chrono::Duration::weeks(1)))
+            Some(normalise::week_of(start? - chrono::Duration::weeks(1)))
         }
-        PeriodAgain::OneBefore if month_like => {
-            let first = NaiveDate::from_ymd_opt(year, value.get(5..)?.parse().ok()?, 1)?;
-            Some(
-                (first - chrono::Duration::days(1))
-                    .format("%Y-%m")
-                    .to_string(),
-            )
-        }
+        PeriodAgain::OneBefore if month_like => Some(
+            (start? - chrono::Duration::days(1))
+                .format("%Y-%m")
+                .to_string(),
+        ),
         PeriodAgain::OneBefore => None,
     }
 }
@@ -886,6 +848,37 @@ fn year_named_after(doc: &Document, i: usize) -> bool {
         .get(this.span.end()..next.span.start())
         .unwrap_or("");
     between.trim().eq_ignore_ascii_case("in") && normalise::is_year_value(next.text.trim())
+}
+
+/// The year of quarter `value` (expression `i`), when it is named by number and the day
+/// or month it ended follows: "its fiscal fourth quarter ended July 31", written in
+/// August, is written under the year it lies in, as TimeBank writes fiscal quarters,
+/// whatever the tense says of a fourth quarter in August. "Ended" looks back; "ending",
+/// "ends" may look either way ("the second quarter ending August 31", written in June).
+/// "The first quarter of 1987, ended December 28, 1986" keeps the year it names.
+fn quarter_year_by_its_end(
+    doc: &Document,
+    i: usize,
+    anchor: Option<NaiveDate>,
+    value: &str,
+) -> Option<i32> {
+    let (quarter, next) = (doc.timexes.get(i)?, doc.timexes.get(i + 1)?);
+    let verb = quarter_end_verb(doc, quarter, next)?;
+    let names_a_year = quarter
+        .text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(normalise::is_year_value);
+    if names_a_year || !names_a_quarter_by_number(&quarter.text) {
+        return None;
+    }
+    let number = value.get(6..)?.parse().ok()?;
+    let tense = if verb == "ended" {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    };
+    let end = normalise_in_text(&doc.text, next.span, anchor, tense, None)?;
+    year_of_quarter_ending(number, &end.timeml)
 }
 
 /// The verb ("ended", "ending", "ends") when `next` is the day or month `quarter` ends
@@ -961,10 +954,6 @@ fn within_a_quarter(value: &str) -> bool {
 /// The months of a span in months ("P9M" is 9).
 fn months_of_duration(value: &str) -> Option<u32> {
     value.strip_prefix('P')?.strip_suffix('M')?.parse().ok()
-}
-
-fn is_quarter_value(v: &str) -> bool {
-    v.len() == 7 && v.as_bytes()[4] == b'-' && v.as_bytes()[5] == b'Q'
 }
 
 /// "the first half of 2011 compared with the same period in 2010": the year after "in"

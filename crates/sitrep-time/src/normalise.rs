@@ -627,6 +627,11 @@ pub(crate) fn is_year_value(v: &str) -> bool {
     v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether a value names a quarter ("2008-Q3").
+pub(crate) fn is_quarter_value(v: &str) -> bool {
+    v.len() == 7 && v.as_bytes()[4] == b'-' && v.as_bytes()[5] == b'Q'
+}
+
 /// Whether a value names a calendar month ("2008-10").
 pub(crate) fn is_month_value(v: &str) -> bool {
     v.len() == 7 && v.as_bytes()[4] == b'-' && v.as_bytes()[5].is_ascii_digit()
@@ -942,7 +947,7 @@ pub(crate) fn quarter_to(year: i32, last: u32) -> String {
 
 /// The ISO week of `day`, `years` ISO years on (the same week number, or the last week
 /// of a year that has fewer): "the same week last year".
-pub(crate) fn same_week_years_back(day: NaiveDate, years: i32) -> String {
+fn same_week_years_back(day: NaiveDate, years: i32) -> String {
     let iso = day.iso_week();
     let year = iso.year() + years;
     let week = (1..=iso.week())
@@ -954,7 +959,7 @@ pub(crate) fn same_week_years_back(day: NaiveDate, years: i32) -> String {
 
 /// A day of a reference value: the Monday of an ISO week ("1987-W13"), else its calendar
 /// day ("1986-11-11", "1986-11-11T09:00").
-fn week_or_day(reference: &str) -> Option<NaiveDate> {
+pub(crate) fn week_or_day(reference: &str) -> Option<NaiveDate> {
     if let Some((y, w)) = reference.split_once("-W") {
         let w: u32 = w.get(..2)?.parse().ok()?;
         return NaiveDate::from_isoywd_opt(y.parse().ok()?, w, Weekday::Mon);
@@ -1408,7 +1413,7 @@ impl Rules<'_> {
     /// A year-ago quarter, or "N days later" counted from the last date mentioned.
     fn counted_from_reference(&self, u: Unit, n: i64, from_now: bool) -> Option<String> {
         let r = self.reference.unwrap_or("");
-        let quarter_ref = r.len() == 7 && r.as_bytes()[5] == b'Q';
+        let quarter_ref = is_quarter_value(r);
         let half_ref = r.len() == 7 && r.as_bytes()[5] == b'H';
         let month_ref = is_month_value(r);
         let year: i64 = r.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
@@ -1840,7 +1845,7 @@ impl Rules<'_> {
     /// the last one completed before the anchor.
     fn quarter_in_view(&self) -> Option<i64> {
         let r = self.reference.unwrap_or("");
-        if r.len() == 7 && r.as_bytes()[5] == b'Q' {
+        if is_quarter_value(r) {
             return r.get(6..)?.parse().ok();
         }
         let a = shift_months(self.anchor?, -3)?;
@@ -1850,7 +1855,7 @@ impl Rules<'_> {
     /// The year of a quarter the story last named ("third-quarter profit").
     fn quarter_year_in_view(&self) -> Option<i32> {
         let r = self.reference?;
-        (r.len() == 7 && r.as_bytes()[5] == b'Q').then(|| r.get(..4)?.parse().ok())?
+        is_quarter_value(r).then(|| r.get(..4)?.parse().ok())?
     }
 
     /// The year and half of a half-year the story last named ("the first half of 2013").
