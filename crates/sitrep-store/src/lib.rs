@@ -97,6 +97,34 @@ pub enum StoreError {
     },
 }
 
+/// Switches the database to WAL, waiting out other openers.
+///
+/// Changing the journal mode needs an exclusive lock, and SQLite answers "database is
+/// locked" at once, without its busy handler, while another connection opens or migrates
+/// the same new file; so the switch is retried here for as long as the busy timeout.
+fn enable_wal(conn: &Connection) -> Result<(), StoreError> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let mode: Result<String, _> =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0));
+        match mode {
+            Ok(_) => return Ok(()),
+            Err(err) if is_busy(&err) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(err) => return Err(err).context("enabling WAL"),
+        }
+    }
+}
+
+/// Whether SQLite refused for a lock another connection holds.
+fn is_busy(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 trait Context<T> {
     fn context(self, what: &str) -> Result<T, StoreError>;
 }
@@ -253,8 +281,7 @@ impl Store {
     fn init(conn: Connection) -> Result<Store, StoreError> {
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .context("setting busy timeout")?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .context("enabling WAL")?;
+        enable_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .context("setting synchronous")?;
         conn.pragma_update(None, "foreign_keys", "ON")
