@@ -151,23 +151,40 @@ where
     let db = state.db.clone();
     let slot: Arc<std::sync::Mutex<Option<Interrupt>>> = Arc::default();
     let handle = Arc::clone(&slot);
-    let task = tokio::task::spawn_blocking(move || {
+    let mut task = tokio::task::spawn_blocking(move || {
         let store = Store::open_read_only(&db)?;
         if let Ok(mut h) = handle.lock() {
             *h = Some(store.interrupt_handle());
         }
         f(&store)
     });
-    match tokio::time::timeout(state.options.query_timeout, task).await {
+    match tokio::time::timeout(state.options.query_timeout, &mut task).await {
         Ok(Ok(result)) => Ok(result?),
         Ok(Err(join)) => Err(ApiError::internal(&join)),
         Err(_) => {
-            let interrupt = slot.lock().ok().and_then(|mut h| h.take());
-            if let Some(interrupt) = interrupt {
-                // Cancelling a PostgreSQL query connects to the server: not on this thread.
-                drop(tokio::task::spawn_blocking(move || interrupt.interrupt()));
-            }
+            // Cancelling a PostgreSQL query connects to the server: not on this thread.
+            drop(tokio::task::spawn_blocking(move || {
+                interrupt_until_finished(&slot, &task)
+            }));
             Err(too_expensive())
         }
+    }
+}
+
+/// Interrupts the query's store until its thread gives up.
+///
+/// One interrupt is not enough: one sent before the store is open, or between two of the
+/// query's statements, is lost, and the next statement would then run unbounded.
+fn interrupt_until_finished<T>(
+    slot: &std::sync::Mutex<Option<Interrupt>>,
+    task: &tokio::task::JoinHandle<T>,
+) {
+    while !task.is_finished() {
+        if let Ok(handle) = slot.lock() {
+            if let Some(interrupt) = handle.as_ref() {
+                interrupt.interrupt();
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }

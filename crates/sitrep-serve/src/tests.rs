@@ -5,6 +5,7 @@ use serde_json::Value;
 use sitrep_model::{
     ActorRef, DateValue, Document, Event, EventRef, Fact, Modality, Precision, PublishedDate, Span,
 };
+use sitrep_store::query::{Filter, QueryError};
 use tower::ServiceExt;
 
 fn actor(code: &str, name: &str) -> ActorRef {
@@ -271,6 +272,39 @@ async fn slow_queries_are_stopped() {
     let err = result.unwrap_err();
     assert_eq!(err.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(err.code, "query_too_expensive");
+}
+
+/// A query still running statements after its budget is interrupted even when the first
+/// interrupt lands while no statement runs (here: during the sleep).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn statements_started_after_the_timeout_are_interrupted_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(&dir);
+    let options = Options {
+        query_timeout: Duration::from_millis(50),
+        max_concurrent: 1,
+    };
+    let state = AppState::new(&db, options).unwrap();
+    let (sender, stopped) = std::sync::mpsc::channel();
+    let result = api::run(&state, move |store| {
+        std::thread::sleep(Duration::from_millis(200));
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        let outcome = loop {
+            match store.query_events(&Filter::default()) {
+                Err(QueryError::Interrupted) => break "interrupted",
+                _ if std::time::Instant::now() > deadline => break "ran on",
+                _ => {}
+            }
+        };
+        sender.send(outcome).unwrap();
+        Ok(())
+    })
+    .await;
+    assert_eq!(result.unwrap_err().code, "query_too_expensive");
+    let outcome = tokio::task::spawn_blocking(move || stopped.recv().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(outcome, "interrupted");
 }
 
 /// The API over PostgreSQL (`SITREP_TEST_POSTGRES`, see `.ci/postgres`) answers as over

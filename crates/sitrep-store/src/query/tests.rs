@@ -675,10 +675,17 @@ fn read_only_store_reads_and_refuses_writes() {
 fn interrupt_stops_a_long_query() {
     let s = store();
     let handle = s.interrupt_handle();
-    let stopper = std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        handle.interrupt();
-    });
+    // An interrupt sent before the query starts is lost, so keep sending until it ends.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stopper = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                handle.interrupt();
+            }
+        })
+    };
     let result: Result<i64, QueryError> = s
         .sqlite_conn()
         .unwrap()
@@ -688,6 +695,7 @@ fn interrupt_stops_a_long_query() {
             |r| r.get(0),
         )
         .ctx("counting forever");
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
     stopper.join().unwrap();
     assert!(matches!(result, Err(QueryError::Interrupted)));
 }
