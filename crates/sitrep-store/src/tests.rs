@@ -42,6 +42,27 @@ pub(crate) fn doc_with_event(id: &str, text: &str) -> Document {
     doc
 }
 
+/// Runs `query` while another thread interrupts it every `every` until it returns: an
+/// interrupt sent before the query starts is lost, so one timed interrupt could miss.
+pub(crate) fn interrupted<T>(
+    handle: crate::query::Interrupt,
+    every: std::time::Duration,
+    query: impl FnOnce() -> T,
+) -> T {
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::sleep(every);
+                handle.interrupt();
+            }
+        });
+        let result = query();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        result
+    })
+}
+
 /// `doc` naming North Korea (PRK), the source of [`doc_with_event`]'s event.
 pub(crate) fn with_entity(mut doc: Document) -> Document {
     doc.entities.push(sitrep_model::Entity {

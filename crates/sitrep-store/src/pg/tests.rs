@@ -319,25 +319,15 @@ fn readers_never_see_a_partial_document_while_a_run_writes() {
 fn interrupt_cancels_a_running_query() {
     let Some(url) = fresh("cancel") else { return };
     let store = Store::open(&url).unwrap();
-    let handle = store.interrupt_handle();
-    // A cancel sent before the query starts is lost, so keep sending until it ends.
-    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stopper = {
-        let done = done.clone();
-        std::thread::spawn(move || {
-            while !done.load(std::sync::atomic::Ordering::Relaxed) {
-                std::thread::sleep(std::time::Duration::from_millis(200));
-                handle.interrupt();
-            }
-        })
-    };
     let Backend::Postgres(pg) = &store.backend else {
         panic!("a postgres URL must open the PostgreSQL backend")
     };
     let started = std::time::Instant::now();
-    let result = pg.rows("SELECT pg_sleep(30)", &[], "sleeping");
-    done.store(true, std::sync::atomic::Ordering::Relaxed);
-    stopper.join().unwrap();
+    let result = crate::tests::interrupted(
+        store.interrupt_handle(),
+        std::time::Duration::from_millis(200),
+        || pg.rows("SELECT pg_sleep(30)", &[], "sleeping"),
+    );
     assert!(matches!(result, Err(QueryError::Interrupted)));
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }

@@ -674,29 +674,19 @@ fn read_only_store_reads_and_refuses_writes() {
 #[test]
 fn interrupt_stops_a_long_query() {
     let s = store();
-    let handle = s.interrupt_handle();
-    // An interrupt sent before the query starts is lost, so keep sending until it ends.
-    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stopper = {
-        let done = done.clone();
-        std::thread::spawn(move || {
-            while !done.load(std::sync::atomic::Ordering::Relaxed) {
-                std::thread::sleep(std::time::Duration::from_millis(50));
-                handle.interrupt();
-            }
-        })
-    };
-    let result: Result<i64, QueryError> = s
-        .sqlite_conn()
-        .unwrap()
-        .query_row(
-            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
-            [],
-            |r| r.get(0),
-        )
-        .ctx("counting forever");
-    done.store(true, std::sync::atomic::Ordering::Relaxed);
-    stopper.join().unwrap();
+    let conn = s.sqlite_conn().unwrap();
+    let result: Result<i64, QueryError> = crate::tests::interrupted(
+        s.interrupt_handle(),
+        std::time::Duration::from_millis(50),
+        || {
+            conn.query_row(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+                [],
+                |r| r.get(0),
+            )
+            .ctx("counting forever")
+        },
+    );
     assert!(matches!(result, Err(QueryError::Interrupted)));
 }
 
