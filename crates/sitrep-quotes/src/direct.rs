@@ -329,6 +329,9 @@ pub(crate) fn attribution_after(
     while i < toks.len().min(2) && matches!(toks[i].text(text), "," | "—" | "–" | "-") {
         i += 1;
     }
+    if let Some(signed) = signed_by_dash(text, &toks) {
+        return Some(signed);
+    }
     let first = toks.get(i)?;
     if !first.word {
         return None;
@@ -385,6 +388,34 @@ pub(crate) fn attribution_after(
     unlisted_verb(text, &toks, i, ends_sentence)
 }
 
+/// `“...” ― Sonya Herridge`: a dash and a bare name closing the paragraph (or running into
+/// `, 34, of Texas`) sign the quotation before them.
+fn signed_by_dash(text: &str, toks: &[Tok]) -> Option<Attr> {
+    let dash = toks
+        .first()
+        .filter(|t| matches!(t.text(text), "—" | "–" | "―" | "-"))?;
+    let words = toks[1..].iter().take_while(|t| t.word).count();
+    let name = &toks[1..1 + words];
+    let closes = toks
+        .get(1 + words)
+        .is_none_or(|t| matches!(t.text(text), "." | ","));
+    let named = (1..=5).contains(&words)
+        && name.iter().all(|t| crate::tok::is_cap(t.text(text)))
+        && !name
+            .iter()
+            .any(|t| crate::tok::in_list(t.text(text), crate::tok::TIME_WORDS));
+    let (first, last) = (name.first()?, name.last()?);
+    (named && closes).then_some(Attr {
+        cue: (dash.start, dash.end),
+        speaker: Some(Np {
+            start: first.start,
+            end: last.end,
+            phrase_start: first.start,
+            pronoun: false,
+        }),
+    })
+}
+
 /// `“Is that fair?” he wondered.`: a pronoun or short name and a past-tense verb the cue
 /// table does not list, closing the sentence right after a quotation.
 fn unlisted_verb(text: &str, toks: &[Tok], i: usize, ends_sentence: bool) -> Option<Attr> {
@@ -430,7 +461,16 @@ fn reports_own_clause(text: &str, toks: &[Tok], frame: Frame, k: usize) -> bool 
     let opens_np = crate::tok::is_cap(w)
         || crate::tok::in_list(w, crate::tok::PRONOUNS)
         || crate::tok::in_list(w, crate::tok::DETERMINERS);
-    frame == Frame::Say && opens_np && !crate::tok::in_list(w, crate::tok::TIME_WORDS)
+    frame == Frame::Say
+        && opens_np
+        && !crate::tok::in_list(w, crate::tok::TIME_WORDS)
+        && !counts_time(text, toks, k)
+}
+
+/// `said several months after`, `said two days later`: a span of time, not a subject.
+fn counts_time(text: &str, toks: &[Tok], k: usize) -> bool {
+    toks.get(k + 1)
+        .is_some_and(|t| t.word && crate::tok::in_list(t.text(text), crate::tok::TIME_UNITS))
 }
 
 /// True when the sentence ends within a few words after token `k`.
@@ -546,9 +586,11 @@ pub(crate) fn attribute(
         let (ps, _) = paras[first.para];
         let (_, pe) = paras[last.para];
         let lo = clause_start(text, ps.max(prev_end.min(first.open)), first.open);
-        let before = attribution_before(text, table, lo, first.open);
-        let after = attribution_after(text, table, last.outer_end(), pe);
         let lead = text[lo..first.open].chars().any(char::is_alphanumeric);
+        let before = attribution_before(text, table, lo, first.open).or_else(|| {
+            (!lead).then(|| colon_paragraph(text, table, paras, first.para, prev_end))?
+        });
+        let after = attribution_after(text, table, last.outer_end(), pe);
         let tail = text[last.outer_end()..pe].trim_start();
         let closes = tail.is_empty()
             || tail.starts_with(['.', '!', '?'])
@@ -587,6 +629,25 @@ pub(crate) fn attribute(
     out
 }
 
+/// `He said:` closing the paragraph before one that opens with the quotation.
+fn colon_paragraph(
+    text: &str,
+    table: &CueTable,
+    paras: &[(usize, usize)],
+    para: usize,
+    prev_end: usize,
+) -> Option<Attr> {
+    let (ps, pe) = paras[para.checked_sub(1)?];
+    let end = ps + text[ps..pe].trim_end().len();
+    if !text[..end].ends_with(':') || end <= prev_end {
+        return None;
+    }
+    attribution_before(text, table, clause_start(text, ps.max(prev_end), end), end).filter(|a| {
+        a.speaker
+            .is_some_and(|np| np.pronoun || crate::tok::is_cap(&text[np.start..np.end]))
+    })
+}
+
 /// `“A,” she said. “B.”`: a quotation with no cue of its own continues the previous one
 /// of its paragraph when only that one's attribution stands between them.
 fn continued(text: &str, prev: Option<&Direct>, first: Piece) -> Option<Attr> {
@@ -602,8 +663,10 @@ fn continued(text: &str, prev: Option<&Direct>, first: Piece) -> Option<Attr> {
         return (bare || attr.cue.0 >= last.outer_end()).then_some(attr);
     }
     // A paragraph that is all quotation, right after a quotation whose attribution closed
-    // the previous paragraph: the same speaker goes on.
-    let (_, para_start) = between.rsplit_once('\n')?;
+    // the previous paragraph: the same speaker goes on, unless that one was signed
+    // (`― Name`), which closes the signer's words.
+    let signed = matches!(&text[attr.cue.0..attr.cue.1], "—" | "–" | "―" | "-");
+    let (_, para_start) = between.rsplit_once('\n').filter(|_| !signed)?;
     let ends = between.matches(['.', '!', '?']).count();
     let short = bare || (attr.cue.0 >= last.outer_end() && between.len() < 160 && ends <= 1);
     (first.para == last.para + 1 && para_start.trim().is_empty() && short).then_some(attr)

@@ -184,7 +184,7 @@ fn verb(
         (_, Some(np)) => (np, i - 1),
         (Some(np), None) => {
             let k = toks.iter().position(|t| t.start == np.phrase_start)?;
-            (np, k.checked_sub(1)?)
+            (np, comma_before_title(text, toks, lo, k)?)
         }
         (None, None) => return None,
     };
@@ -201,6 +201,17 @@ fn verb(
             Some(speaker),
         )
     })
+}
+
+/// The comma before the speaker starting at token `k`, over up to four title words
+/// (`..., Republican candidate Ben Carson said`).
+fn comma_before_title(text: &str, toks: &[Tok], lo: usize, k: usize) -> Option<usize> {
+    let titles = toks[lo..k]
+        .iter()
+        .rev()
+        .take_while(|t| t.word && !in_list(t.text(text), crate::tok::STOP))
+        .count();
+    k.checked_sub(titles.min(4) + 1)
 }
 
 /// Where the reported content starts after a cue ending before token `k`.

@@ -175,6 +175,11 @@ fn reported_speech(doc: &Document, table: &cues::CueTable, directs: &[Direct]) -
     let text = doc.text.as_str();
     let mut blocked: Vec<(usize, usize)> = Vec::new();
     for d in directs {
+        // A fragment nobody is quoted as saying may open reported words (`"Boots on the
+        // ground" would be needed, Carson said`): left open for them.
+        if d.attr.is_none() && !d.whole_clause {
+            continue;
+        }
         let first = d.pieces[0];
         let last = d.pieces[d.pieces.len() - 1];
         blocked.push((first.open, last.outer_end()));
@@ -215,14 +220,22 @@ fn combine(text: &str, directs: Vec<Direct>, reported: Vec<Reported>) -> Vec<Can
     let mut absorbed = vec![false; directs.len()];
     for r in &reported {
         let mut mixed = false;
-        let mut end = r.content.1;
+        let (mut start, mut end) = r.content;
         for (k, d) in directs.iter().enumerate() {
             let (o, e) = (d.pieces[0].open, d.pieces[d.pieces.len() - 1].outer_end());
+            let opens_content =
+                d.attr.is_none() && o < r.content.0 && r.content.0 <= d.pieces[0].content().0;
             // A quotation that starts inside reported content belongs to it, even when it
             // runs over the sentence end the splitter saw inside it.
-            if d.attr.is_none() && r.content.0 <= o && o < end {
+            // A quotation opening inside reported words is part of them (a mixed quote) when
+            // nothing attributes it, or when it closes inside them too: then whatever cue it
+            // borrowed from a neighbour is the reported words' own.
+            let inside = r.content.0 <= o && o < end;
+            let within = extend_over_marks(text, r.content.1) >= e;
+            if (inside && (d.attr.is_none() || within)) || opens_content {
                 absorbed[k] = true;
                 mixed = true;
+                start = start.min(o);
                 end = end.max(e);
             }
         }
@@ -230,9 +243,9 @@ fn combine(text: &str, directs: Vec<Direct>, reported: Vec<Reported>) -> Vec<Can
             end = extend_over_marks(text, end);
         }
         out.push(Cand {
-            span: (r.content.0, end),
-            outer: (r.content.0, end),
-            text: text[r.content.0..end].to_string(),
+            span: (start, end),
+            outer: (start, end),
+            text: text[start..end].to_string(),
             kind: if mixed {
                 QuoteKind::Mixed
             } else {

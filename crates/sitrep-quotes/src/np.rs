@@ -76,6 +76,14 @@ pub(crate) fn subject_before(text: &str, toks: &[Tok], lo: usize, hi: usize) -> 
             .filter(|np| np.pronoun || is_cap(&text[np.start..np.end]));
     }
     if !last.word {
+        // `Sen. Marco Rubio (R-Fla.) said`: the subject ends before the bracket.
+        let bracketed = (w == ")")
+            .then(|| bracket_start(text, toks, lo, j - 1))
+            .flatten()
+            .filter(|&b| b > lo && toks[b - 1].word);
+        if let Some(b) = bracketed {
+            return subject_before(text, toks, lo, b);
+        }
         return match w {
             "," | ")" => apposition(text, toks, lo, j - 1),
             _ => None,

@@ -478,3 +478,90 @@ fn pronoun_skips_people_named_inside_an_earlier_quote() {
     assert_eq!(last.text, "We are watching this.");
     assert_eq!(last.entity, Some(0), "{q:#?}");
 }
+
+#[test]
+fn a_bracketed_party_or_state_after_the_speaker_is_no_sentence_end() {
+    let text = "“It is a dog whistle to all of us,” Rep. Gwen Moore (D-Wis.) said Friday. \
+                “Our assumption is that the veto will be overridden,” Senate leader Mitch \
+                McConnell, R-Ky., said Tuesday. At a rally, Sen. Marco Rubio (R-Fla.) said \
+                the plan was dead.";
+    let got = summary(text);
+    let speakers: Vec<_> = got.iter().map(|q| q.2.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Gwen Moore"),
+            Some("Mitch McConnell"),
+            Some("Marco Rubio")
+        ],
+        "{got:?}"
+    );
+    assert_eq!(got[2].1, "the plan was dead");
+}
+
+#[test]
+fn a_speaker_and_cue_closing_the_paragraph_before_introduce_its_quotation() {
+    let text = "He said:\n\n\"We have to bring back law and order. We have to do it now.\"\n\n\
+                Here is the list:\n\n\"Apples\" and pears were on it.";
+    let got = summary(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, QuoteKind::Direct);
+    assert_eq!(got[0].3, "said");
+    assert!(got[0].1.starts_with("We have to bring back"));
+}
+
+#[test]
+fn a_dash_and_a_name_after_a_quotation_sign_it() {
+    let text = "“He represents our greatest shame.” ― Sonya Herridge\n\
+                “I’m so ashamed to be an American.”\u{a0}― Karen Bobadilla.\n\
+                “We are ready” - Monday, officials said.";
+    let got = summary(text);
+    let signed: Vec<_> = got
+        .iter()
+        .filter(|q| q.3 == "―")
+        .map(|q| (q.1.as_str(), q.2.as_deref()))
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            ("He represents our greatest shame.", Some("Sonya Herridge")),
+            ("I’m so ashamed to be an American.", Some("Karen Bobadilla"))
+        ]
+    );
+    assert!(
+        got.iter().all(|q| q.2.as_deref() != Some("Monday")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_time_span_after_the_cue_does_not_turn_it_into_a_new_clause() {
+    let got = summary("“It never crossed my mind,” she said several months after her release.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0, got[0].1.as_str()),
+        (QuoteKind::Direct, "It never crossed my mind,")
+    );
+}
+
+#[test]
+fn quoted_words_inside_reported_speech_make_one_mixed_quote() {
+    let text = "“We see no link,” the mayor said, adding that it would take “more hours” \
+                before details emerge. “Boots on the ground” would be appropriate, Republican \
+                candidate Ben Carson said after the attacks.";
+    let got = summary(text);
+    let mixed: Vec<_> = got
+        .iter()
+        .filter(|q| q.0 == QuoteKind::Mixed)
+        .map(|q| q.1.as_str())
+        .collect();
+    assert_eq!(
+        mixed,
+        [
+            "it would take “more hours” before details emerge",
+            "“Boots on the ground” would be appropriate"
+        ],
+        "{got:?}"
+    );
+    assert!(got.iter().all(|q| q.1 != "more hours"), "{got:?}");
+}

@@ -50,9 +50,11 @@ pub(crate) fn tokenize(text: &str, lo: usize, hi: usize, out: &mut Vec<Tok>) {
             }
             break;
         }
-        // Keep the dot of a title or initial (`Gov.`, `J.`, `U.S.`) so it does not read as a
-        // sentence end.
-        if piece[end..].starts_with('.') && is_abbreviation(&piece[at..end]) {
+        // Keep the dot of a title or initial (`Gov.`, `J.`, `U.S.`), or one a comma or bracket
+        // follows (`(D-Wis.)`, `R-Ky.,`), so it does not read as a sentence end.
+        let dot_ends_word = piece[end..].starts_with('.')
+            && (is_abbreviation(&piece[at..end]) || piece[end + 1..].starts_with([',', ')']));
+        if dot_ends_word {
             end += 1;
             it.next();
         }
@@ -223,6 +225,12 @@ pub(crate) const BETWEEN: &[&str] = &[
     "could",
     "did",
     "does",
+];
+
+/// Units a count of time is given in (`several months after`, `two days later`).
+pub(crate) const TIME_UNITS: &[&str] = &[
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "minute", "hour",
+    "day", "week", "month", "year", "decade", "times",
 ];
 
 /// Day and month names that follow a cue as time adverbs, never as speakers.
