@@ -71,8 +71,14 @@ enum Role {
 }
 
 fn opens_ctx(prev: Option<char>, next: Option<char>) -> bool {
-    prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p))
+    prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p) || is_format_char(p))
         && next.is_some_and(|n| !n.is_whitespace())
+}
+
+/// Invisible direction and joining marks (`U+202A`, `U+200B`, `U+FEFF`...) that scraped
+/// text carries before a quotation mark: they count as space.
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 fn closes_ctx(prev: Option<char>, next: Option<char>) -> bool {

@@ -52,6 +52,12 @@ pub(crate) fn find<F: Fn(usize) -> bool>(
             _ => verb(attributed, text, toks, (frame, inf), clause_lo, i, n, hi),
         };
         if let Some((content, speaker)) = found {
+            // `..., Kim said, adding that ...`: the participle speaks for the same speaker.
+            let speaker = speaker.or_else(|| {
+                out.last()
+                    .filter(|r: &&Reported| r.cue.0 >= toks[0].start)
+                    .and_then(|r| r.speaker)
+            });
             if content.1 > content.0 {
                 out.push(Reported {
                     content,
@@ -148,7 +154,10 @@ fn verb(
     n: usize,
     hi: usize,
 ) -> Found {
-    let subject = subject_before(text, toks, lo, i).filter(|np| np.phrase_start >= toks[lo].start);
+    let participle = toks[i].text(text).ends_with("ing") && i > 0 && toks[i - 1].text(text) == ",";
+    // A participle after a comma has no subject of its own before it.
+    let subject = subject_before(text, toks, lo, i)
+        .filter(|np| np.phrase_start >= toks[lo].start && !participle);
     // `what Borduria called an exercise`: a relative clause names no claim.
     let relative = subject.is_some_and(|np| {
         let k = toks.partition_point(|t| t.start < np.phrase_start);
@@ -157,12 +166,14 @@ fn verb(
     if relative {
         return None;
     }
-    // `..., adding that ...` speaks for the subject of an attribution earlier in the sentence.
-    let participle = toks[i].text(text).ends_with("ing")
-        && i > 0
-        && toks[i - 1].text(text) == ","
-        && attributed_before;
-    if subject.is_some() || participle {
+    // `..., adding that ...` speaks for the subject of an attribution earlier in the sentence,
+    // or else for the sentence's own subject (`He spoke about the wall, saying it will ...`).
+    let speaks = in_list(toks[i].text(text), SPEECH_PARTICIPLES);
+    let subject = match subject {
+        None if participle && speaks && !attributed_before => sentence_subject(text, toks, lo, i),
+        found => found,
+    };
+    if subject.is_some() || (participle && attributed_before) {
         if let Some(start) = complement(text, toks, frame, inf, i + n) {
             let end = content_end(text, start, hi);
             return Some(((start, end), subject));
@@ -192,6 +203,12 @@ fn verb(
         return None;
     }
     let words = toks[lo..comma].iter().filter(|t| t.word).count();
+    if let Some(whole) = (words < 3)
+        .then(|| parenthetical(text, toks, lo, i + n, hi))
+        .flatten()
+    {
+        return Some((whole, Some(speaker)));
+    }
     (words >= 3).then(|| {
         (
             (
@@ -199,6 +216,66 @@ fn verb(
                 content_end(text, toks[lo].start, toks[comma].start),
             ),
             Some(speaker),
+        )
+    })
+}
+
+/// Participles that only people use to speak: a sentence's subject is their speaker even
+/// when no other cue came first (`suggesting`, `showing` also follow figures and things).
+const SPEECH_PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "arguing",
+    "insisting",
+    "claiming",
+    "declaring",
+    "stressing",
+    "explaining",
+    "asserting",
+    "vowing",
+    "promising",
+    "telling",
+    "calling",
+];
+
+/// A name or pronoun opening the sentence and followed by its verb: the one a trailing
+/// `, saying ...` speaks for.
+fn sentence_subject(text: &str, toks: &[Tok], lo: usize, i: usize) -> Option<Np> {
+    let np = phrase_after(text, toks, lo, i)?;
+    let named = np.pronoun || crate::tok::is_cap(&text[np.start..np.end]);
+    let mut k = toks.partition_point(|t| t.start < np.end);
+    while toks
+        .get(k)
+        .is_some_and(|t| in_list(t.text(text), crate::tok::BETWEEN))
+    {
+        k += 1;
+    }
+    let verb = toks
+        .get(k)
+        .is_some_and(|t| t.word && is_lower(t.text(text)) && !in_list(t.text(text), NOT_CLAUSE));
+    (named && verb && np.phrase_start == toks[lo].start).then_some(np)
+}
+
+/// `Trump, Sexton said, has created ...`: an attribution set off by commas inside the
+/// clause it reports (after at most two words), which is then the whole sentence.
+fn parenthetical(
+    text: &str,
+    toks: &[Tok],
+    lo: usize,
+    k: usize,
+    hi: usize,
+) -> Option<(usize, usize)> {
+    let comma = toks.get(k).filter(|t| t.text(text) == ",")?;
+    let words_after = toks[k + 1..].iter().take_while(|t| t.word).count();
+    // `, and the talks are over` or `, adding ...` starts a clause of the narrator's.
+    let goes_on = toks.get(k + 1).is_some_and(|t| {
+        let w = t.text(text);
+        !in_list(w, NOT_CLAUSE) && !w.ends_with("ing")
+    });
+    (words_after >= 3 && goes_on).then(|| {
+        (
+            toks[lo].start,
+            content_end(text, toks[lo].start, hi.max(comma.end)),
         )
     })
 }
@@ -233,6 +310,13 @@ pub(crate) fn complement(
         if matches!(tw, "." | ";" | "“" | "\"" | "?" | "!") {
             break;
         }
+        // `said, adding that`: that `that` belongs to the participle.
+        let participle_next = toks
+            .get(j + 1)
+            .is_some_and(|t| is_lower(t.text(text)) && t.text(text).ends_with("ing"));
+        if tw == "," && participle_next {
+            break;
+        }
         if tw.eq_ignore_ascii_case("that") && j + 1 < toks.len() {
             return Some(toks[j + 1].start);
         }
@@ -243,6 +327,16 @@ pub(crate) fn complement(
             .get(k + 1)
             .is_some_and(|t| t.word && is_lower(t.text(text)));
     if frame == Frame::Tell {
+        // `told them Clinton has ...`: after a pronoun object, a clause opening with a name.
+        let object = in_list(w, &["them", "him", "her", "us", "me", "you", "reporters"]);
+        let after = toks.get(k + 1).filter(|t| {
+            t.word
+                && (crate::tok::is_cap(t.text(text)) || in_list(t.text(text), crate::tok::PRONOUNS))
+                && !in_list(t.text(text), TIME_WORDS)
+        });
+        if let Some(clause) = after.filter(|_| object) {
+            return Some(clause.start);
+        }
         // `told a gathering in Washington she will ...`: the clause opens at its pronoun.
         return toks[k..toks.len().min(k + 9)]
             .iter()

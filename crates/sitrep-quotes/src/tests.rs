@@ -565,3 +565,57 @@ fn quoted_words_inside_reported_speech_make_one_mixed_quote() {
     );
     assert!(got.iter().all(|q| q.1 != "more hours"), "{got:?}");
 }
+
+#[test]
+fn a_speech_participle_speaks_for_the_subject_of_its_sentence() {
+    let got =
+        summary("He also spoke about the wall, saying it will be “as big as it needs to be.”");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].3, "saying");
+    assert_eq!(got[0].1, "it will be “as big as it needs to be.”");
+    // Figures and things `suggest` and `show`; they do not speak.
+    assert!(summary("Exports fell in March, suggesting weaker demand.").is_empty());
+}
+
+#[test]
+fn a_participle_after_an_attribution_keeps_its_speaker_and_its_own_clause() {
+    let got = summary("The talks failed, Kim said, adding that he would return.");
+    let found: Vec<_> = got
+        .iter()
+        .map(|q| (q.1.as_str(), q.2.as_deref(), q.3.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("The talks failed", Some("Kim"), "said"),
+            ("he would return", Some("Kim"), "adding")
+        ]
+    );
+}
+
+#[test]
+fn an_attribution_set_off_by_commas_reports_the_whole_sentence() {
+    let got = summary("In 2008, Trump said, the foundation had made his father a sponsor.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].1,
+        "In 2008, Trump said, the foundation had made his father a sponsor"
+    );
+    // A clause of the narrator's after the attribution stays out.
+    let got = summary("The deal is dead, Kim said, and the talks are over.");
+    assert_eq!(got[0].1, "The deal is dead", "{got:?}");
+}
+
+#[test]
+fn told_with_a_pronoun_object_reports_the_clause_after_it() {
+    let got = summary("The crowd booed when he told them Clinton “has a number of super PACs.”");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "Clinton “has a number of super PACs.”");
+}
+
+#[test]
+fn an_invisible_direction_mark_before_a_quotation_mark_is_space() {
+    let got = summary("\u{202a}”This is why we fight. They are evil,” said John Krystek.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("John Krystek"));
+}
