@@ -4,9 +4,12 @@
 //! double and single, nested, quotations that run over paragraphs whose next paragraph
 //! reopens the quote, unbalanced marks), reported speech is found around the cue verbs of
 //! `data/quotes/cues.tsv`, and each quote's speaker is read next to its cue (`said Kirby`,
-//! `Kirby said`, `he added`, `Shea told the council`, `according to X`, appositions) and
-//! resolved to the document's entities, with pronouns and cue-less quotations falling back
-//! to the running speaker of the paragraph. Leading titles are dropped from speaker names
+//! `Kirby said`, `he added`, `Shea told the council`, `according to X`, appositions,
+//! `Rep. Gwen Moore (D-Wis.) said`, `He said:` closing the paragraph before the quotation,
+//! a signature `” ― Sonya Herridge`, `Trump, Sexton said, has ...`, a trailing `, saying ...`
+//! that speaks for the sentence's subject) and resolved to the document's entities, with
+//! pronouns and cue-less quotations falling back to the running speaker of the paragraph.
+//! Quoted words inside reported speech make one mixed quote with it. Leading titles are dropped from speaker names
 //! (`data/quotes/titles.tsv`) and a lone surname is expanded to the full name used earlier
 //! in the text when no entity covers it.
 //!
