@@ -543,6 +543,9 @@ fn colon_intro(text: &str, toks: &[Tok], e: usize, delim: bool) -> Option<Attr> 
     if !delim || toks.get(e).is_none_or(|t| t.text(text) != ":") || e == 0 {
         return None;
     }
+    if let Some(attr) = statement_intro(text, toks, e) {
+        return Some(attr);
+    }
     let last = toks[e - 1];
     let w = last.text(text);
     if last.word && crate::tok::is_lower(w) && w.ends_with("ed") {
@@ -560,6 +563,44 @@ fn colon_intro(text: &str, toks: &[Tok], e: usize, delim: bool) -> Option<Attr> 
     })?;
     Some(Attr {
         cue: (toks[e].start, toks[e].end),
+        speaker: Some(np),
+    })
+}
+
+/// `Trump issued the following statement:` and `She posted this message:`: a past-tense
+/// verb, a few determiners or adjectives and a noun for what is said, before the colon.
+fn statement_intro(text: &str, toks: &[Tok], e: usize) -> Option<Attr> {
+    const SAID_THINGS: &[&str] = &[
+        "statement",
+        "remarks",
+        "message",
+        "tweet",
+        "post",
+        "letter",
+        "note",
+        "response",
+        "words",
+        "comment",
+        "comments",
+        "reply",
+    ];
+    let noun = toks[..e]
+        .last()
+        .filter(|t| t.word && crate::tok::in_list(t.text(text), SAID_THINGS))?;
+    let verb = (e.saturating_sub(5)..e - 1).rev().find(|&k| {
+        let w = toks[k].text(text);
+        toks[k].word && crate::tok::is_lower(w) && w.ends_with("ed")
+    })?;
+    // Title words may lead the name (`Republican nominee Donald Trump issued`).
+    let np = subject_before(text, toks, 0, verb).filter(|np| {
+        let lead = toks
+            .iter()
+            .take_while(|t| t.start < np.phrase_start)
+            .count();
+        lead <= 3 && toks[..lead].iter().all(|t| t.word)
+    })?;
+    Some(Attr {
+        cue: (toks[verb].start, noun.end),
         speaker: Some(np),
     })
 }

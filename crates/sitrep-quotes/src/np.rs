@@ -71,7 +71,12 @@ pub(crate) fn subject_before(text: &str, toks: &[Tok], lo: usize, hi: usize) -> 
         });
     }
     if last.word && w.eq_ignore_ascii_case("and") {
-        // `He then adopted an accent and joked`: the clause's first subject.
+        // `He then adopted an accent and joked`: the clause's first subject, after a
+        // subordinator (`When Trump referred to it and said`).
+        let subordinate = toks
+            .get(lo)
+            .is_some_and(|t| in_list(t.text(text), SUBORDINATORS));
+        let lo = lo + usize::from(subordinate);
         return phrase_after(text, toks, lo, j - 1)
             .filter(|np| np.pronoun || is_cap(&text[np.start..np.end]));
     }
@@ -91,6 +96,12 @@ pub(crate) fn subject_before(text: &str, toks: &[Tok], lo: usize, hi: usize) -> 
     }
     trailing_np(text, toks, lo, j)
 }
+
+/// Words that open a subordinate clause before its subject.
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "as", "while", "before", "once", "because", "since", "although", "though",
+    "if",
+];
 
 fn is_between(w: &str) -> bool {
     in_list(w, BETWEEN) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase))

@@ -619,3 +619,20 @@ fn an_invisible_direction_mark_before_a_quotation_mark_is_space() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].2.as_deref(), Some("John Krystek"));
 }
+
+#[test]
+fn an_issued_statement_before_a_colon_introduces_the_quotation() {
+    let text = "Republican nominee Donald Trump issued the following statement:\n\n\
+                “Our prayers are with all those affected by the attacks. This cannot go on.”";
+    let got = summary(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("Donald Trump"));
+    assert_eq!(got[0].3, "issued the following statement");
+}
+
+#[test]
+fn the_subject_of_a_subordinate_clause_speaks_for_its_second_verb() {
+    let got = summary("When Trump later referred to the attack and said he would protect them, the crowd cheered.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("Trump"));
+}
