@@ -25,6 +25,13 @@ fn summary(text: &str) -> Vec<(QuoteKind, String, Option<String>, String)> {
         .collect()
 }
 
+/// The one quote of `text`, as [`summary`] gives it; fails when there are more or none.
+fn only_quote(text: &str) -> (QuoteKind, String, Option<String>, String) {
+    let mut got = summary(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    got.remove(0)
+}
+
 fn person(name: &str) -> Entity {
     entity(name, ActorKind::Person)
 }
@@ -503,11 +510,10 @@ fn a_bracketed_party_or_state_after_the_speaker_is_no_sentence_end() {
 fn a_speaker_and_cue_closing_the_paragraph_before_introduce_its_quotation() {
     let text = "He said:\n\n\"We have to bring back law and order. We have to do it now.\"\n\n\
                 Here is the list:\n\n\"Apples\" and pears were on it.";
-    let got = summary(text);
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].0, QuoteKind::Direct);
-    assert_eq!(got[0].3, "said");
-    assert!(got[0].1.starts_with("We have to bring back"));
+    let got = only_quote(text);
+    assert_eq!(got.0, QuoteKind::Direct);
+    assert_eq!(got.3, "said");
+    assert!(got.1.starts_with("We have to bring back"));
 }
 
 #[test]
@@ -536,10 +542,9 @@ fn a_dash_and_a_name_after_a_quotation_sign_it() {
 
 #[test]
 fn a_time_span_after_the_cue_does_not_turn_it_into_a_new_clause() {
-    let got = summary("“It never crossed my mind,” she said several months after her release.");
-    assert_eq!(got.len(), 1, "{got:?}");
+    let got = only_quote("“It never crossed my mind,” she said several months after her release.");
     assert_eq!(
-        (got[0].0, got[0].1.as_str()),
+        (got.0, got.1.as_str()),
         (QuoteKind::Direct, "It never crossed my mind,")
     );
 }
@@ -569,10 +574,9 @@ fn quoted_words_inside_reported_speech_make_one_mixed_quote() {
 #[test]
 fn a_speech_participle_speaks_for_the_subject_of_its_sentence() {
     let got =
-        summary("He also spoke about the wall, saying it will be “as big as it needs to be.”");
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].3, "saying");
-    assert_eq!(got[0].1, "it will be “as big as it needs to be.”");
+        only_quote("He also spoke about the wall, saying it will be “as big as it needs to be.”");
+    assert_eq!(got.3, "saying");
+    assert_eq!(got.1, "it will be “as big as it needs to be.”");
     // Figures and things `suggest` and `show`; they do not speak.
     assert!(summary("Exports fell in March, suggesting weaker demand.").is_empty());
 }
@@ -595,10 +599,9 @@ fn a_participle_after_an_attribution_keeps_its_speaker_and_its_own_clause() {
 
 #[test]
 fn an_attribution_set_off_by_commas_reports_the_whole_sentence() {
-    let got = summary("In 2008, Trump said, the foundation had made his father a sponsor.");
-    assert_eq!(got.len(), 1, "{got:?}");
+    let got = only_quote("In 2008, Trump said, the foundation had made his father a sponsor.");
     assert_eq!(
-        got[0].1,
+        got.1,
         "In 2008, Trump said, the foundation had made his father a sponsor"
     );
     // A clause of the narrator's after the attribution stays out.
@@ -608,31 +611,27 @@ fn an_attribution_set_off_by_commas_reports_the_whole_sentence() {
 
 #[test]
 fn told_with_a_pronoun_object_reports_the_clause_after_it() {
-    let got = summary("The crowd booed when he told them Clinton “has a number of super PACs.”");
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].1, "Clinton “has a number of super PACs.”");
+    let got = only_quote("The crowd booed when he told them Clinton “has a number of super PACs.”");
+    assert_eq!(got.1, "Clinton “has a number of super PACs.”");
 }
 
 #[test]
 fn an_invisible_direction_mark_before_a_quotation_mark_is_space() {
-    let got = summary("\u{202a}”This is why we fight. They are evil,” said John Krystek.");
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].2.as_deref(), Some("John Krystek"));
+    let got = only_quote("\u{202a}”This is why we fight. They are evil,” said John Krystek.");
+    assert_eq!(got.2.as_deref(), Some("John Krystek"));
 }
 
 #[test]
 fn an_issued_statement_before_a_colon_introduces_the_quotation() {
     let text = "Republican nominee Donald Trump issued the following statement:\n\n\
                 “Our prayers are with all those affected by the attacks. This cannot go on.”";
-    let got = summary(text);
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].2.as_deref(), Some("Donald Trump"));
-    assert_eq!(got[0].3, "issued the following statement");
+    let got = only_quote(text);
+    assert_eq!(got.2.as_deref(), Some("Donald Trump"));
+    assert_eq!(got.3, "issued the following statement");
 }
 
 #[test]
 fn the_subject_of_a_subordinate_clause_speaks_for_its_second_verb() {
-    let got = summary("When Trump later referred to the attack and said he would protect them, the crowd cheered.");
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].2.as_deref(), Some("Trump"));
+    let got = only_quote("When Trump later referred to the attack and said he would protect them, the crowd cheered.");
+    assert_eq!(got.2.as_deref(), Some("Trump"));
 }
