@@ -658,7 +658,9 @@ pub(crate) fn attribute(
         let attr = attr.or_else(|| continued(text, out.last(), first));
         // `Vell said “it makes me tired” each time ...`: the quotation is part of the clause.
         let adjacent = before.is_some_and(|b| {
-            attr.is_some_and(|a| a.cue == b.cue) && text[b.cue.1..first.open].trim().is_empty()
+            let between = text[b.cue.1..first.open].trim();
+            attr.is_some_and(|a| a.cue == b.cue)
+                && (between.is_empty() || between.eq_ignore_ascii_case("that"))
         });
         let runs_on = text[last.outer_end()..pe]
             .trim_start()

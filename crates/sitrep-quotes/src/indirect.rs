@@ -51,7 +51,8 @@ pub(crate) fn find<F: Fn(usize) -> bool>(
             Frame::According => according(text, toks, clause_lo, i, n, hi),
             _ => verb(attributed, text, toks, (frame, inf), clause_lo, i, n, hi),
         };
-        if let Some((content, speaker)) = found {
+        if let Some((mut content, speaker)) = found {
+            content.1 = next_cue_cut(text, table, toks, content);
             // `..., Kim said, adding that ...`: the participle speaks for the same speaker.
             let speaker = speaker.or_else(|| {
                 out.last()
@@ -70,6 +71,31 @@ pub(crate) fn find<F: Fn(usize) -> bool>(
         }
         i += n;
     }
+}
+
+/// Where reported words stop because another attribution starts: `he was “outraged”,
+/// arguing that ...`, `she respects him but argues that ...`, `— saying ...`.
+fn next_cue_cut(text: &str, table: &CueTable, toks: &[Tok], content: (usize, usize)) -> usize {
+    let first = toks.partition_point(|t| t.start < content.0);
+    for k in first..toks.len() {
+        let t = toks[k];
+        if t.start >= content.1 {
+            break;
+        }
+        let w = t.text(text);
+        let conjunction = in_list(w, &["but", "and"]);
+        if !(conjunction || matches!(w, "," | "—" | "–")) || k == first {
+            continue;
+        }
+        let next = toks.get(k + 1).filter(|n| n.word).map(|n| n.text(text));
+        let participle = next.is_some_and(|n| n.ends_with("ing"));
+        let speaks = cue_at(text, table, toks, k + 1)
+            .is_some_and(|(frame, ..)| matches!(frame, Frame::Say | Frame::Tell));
+        if speaks && (participle || conjunction) {
+            return content_end(text, content.0, t.start);
+        }
+    }
+    content.1
 }
 
 /// First token of the clause a cue sits in: after the last quotation before it.
@@ -173,7 +199,10 @@ fn verb(
         None if participle && speaks && !attributed_before => sentence_subject(text, toks, lo, i),
         found => found,
     };
-    if subject.is_some() || (participle && attributed_before) {
+    // `..., but argues that ...`: a second verb of the same speaker.
+    let coordinated =
+        attributed_before && i > 0 && in_list(toks[i - 1].text(text), &["but", "and"]);
+    if subject.is_some() || (participle && attributed_before) || coordinated {
         if let Some(start) = complement(text, toks, frame, inf, i + n) {
             let end = content_end(text, start, hi);
             return Some(((start, end), subject));
@@ -314,7 +343,14 @@ pub(crate) fn complement(
         let participle_next = toks
             .get(j + 1)
             .is_some_and(|t| is_lower(t.text(text)) && t.text(text).ends_with("ing"));
-        if tw == "," && participle_next {
+        // `said the talks failed and warned that`: that `that` belongs to the second verb.
+        if (tw == "," && participle_next) || in_list(tw, &["and", "but", "or"]) {
+            break;
+        }
+        // `stressed her support of the raid that killed ...`: a saying verb with an object
+        // before `that` makes it a relative pronoun.
+        let object = frame == Frame::Say && in_list(tw, crate::tok::DETERMINERS) && j == k;
+        if object {
             break;
         }
         if tw.eq_ignore_ascii_case("that") && j + 1 < toks.len() {

@@ -635,3 +635,27 @@ fn the_subject_of_a_subordinate_clause_speaks_for_its_second_verb() {
     let got = only_quote("When Trump later referred to the attack and said he would protect them, the crowd cheered.");
     assert_eq!(got.2.as_deref(), Some("Trump"));
 }
+
+#[test]
+fn reported_words_stop_where_a_second_verb_of_the_speaker_starts() {
+    let got = summary(
+        "Kim said the talks failed and warned that war was near. She said she respects \
+         his “passion” but argues that he cannot deliver.",
+    );
+    let found: Vec<_> = got.iter().map(|q| (q.1.as_str(), q.3.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("the talks failed", "said"),
+            ("war was near", "warned"),
+            ("she respects his “passion”", "said"),
+            ("he cannot deliver", "argues")
+        ]
+    );
+}
+
+#[test]
+fn that_after_the_object_of_a_saying_verb_is_a_relative_pronoun() {
+    let got = only_quote("Clinton stressed her support of the raid that killed bin Laden.");
+    assert_eq!(got.1, "her support of the raid that killed bin Laden");
+}
