@@ -4,8 +4,8 @@
 //! renders to Markdown.
 
 use serde::Serialize;
-use sitrep_model::Fact;
-use sitrep_store::{ActorCount, DocRow, Store, StoreError, Totals};
+use sitrep_model::{Fact, QuoteKind};
+use sitrep_store::{ActorCount, DocRow, QuoteRow, Store, StoreError, Totals};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -81,6 +81,8 @@ pub struct QuoteEntry {
     pub speaker_code: Option<String>,
     /// The words.
     pub text: String,
+    /// Verbatim (`direct`), or reported in the writer's words (`indirect`, `mixed`).
+    pub kind: QuoteKind,
     /// Where.
     pub document: Cited,
 }
@@ -124,15 +126,13 @@ pub fn build(store: &Store, limits: Limits) -> Result<SituationReport, StoreErro
             Relation { fact, documents }
         })
         .collect();
-    let quotes = store
-        .quotes(limits.quotes * 4)?
+    let quotes = notable(store.quotes(limits.quotes * 4)?, limits.quotes)
         .into_iter()
-        .filter(|q| q.quote.text.split_whitespace().count() >= 6)
-        .take(limits.quotes)
         .map(|q| QuoteEntry {
             speaker: q.speaker.unwrap_or_default(),
             speaker_code: q.speaker_code,
             text: q.quote.text,
+            kind: q.quote.kind,
             document: cite(&q.doc),
         })
         .collect();
@@ -143,6 +143,18 @@ pub fn build(store: &Store, limits: Limits) -> Result<SituationReport, StoreErro
         timeline: timeline(store, &docs, limits.timeline)?,
         quotes,
     })
+}
+
+/// The quotes worth showing, longest first as the store gives them: verbatim words before
+/// reported ones, since a reader takes a quotation for the speaker's own words.
+fn notable(rows: Vec<QuoteRow>, limit: usize) -> Vec<QuoteRow> {
+    let mut rows: Vec<QuoteRow> = rows
+        .into_iter()
+        .filter(|q| q.quote.text.split_whitespace().count() >= 6)
+        .collect();
+    rows.sort_by_key(|q| q.quote.kind != QuoteKind::Direct);
+    rows.truncate(limit);
+    rows
 }
 
 fn cite(docs: &HashMap<String, DocRow>, id: &str) -> Cited {
@@ -396,10 +408,14 @@ fn write_quotes(out: &mut String, quotes: &[QuoteEntry]) {
         return;
     }
     for q in quotes {
+        // Only verbatim words go inside quotation marks; reported speech says so.
+        let words = match q.kind {
+            QuoteKind::Direct => format!("“{}”", q.text.trim()),
+            QuoteKind::Indirect | QuoteKind::Mixed => format!("{} *(reported)*", q.text.trim()),
+        };
         let _ = writeln!(
             out,
-            "> “{}”\n> — **{}**, {}\n",
-            q.text.trim(),
+            "> {words}\n> — **{}**, {}\n",
             q.speaker,
             cited(&q.document)
         );
@@ -424,4 +440,77 @@ fn cited(d: &Cited) -> String {
         let _ = write!(s, ", {p}");
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::{Quote, Span};
+
+    fn row(text: &str, kind: QuoteKind) -> QuoteRow {
+        QuoteRow {
+            doc: "d".into(),
+            quote: Quote {
+                span: Span::new(0, text.len()),
+                text: text.into(),
+                kind,
+                speaker: None,
+                speaker_name: Some("Kirby".into()),
+                cue: None,
+            },
+            speaker: Some("John Kirby".into()),
+            speaker_code: None,
+        }
+    }
+
+    #[test]
+    fn verbatim_quotes_come_first_and_short_ones_are_left_out() {
+        let rows = vec![
+            row(
+                "the soldiers were “essentially slaves” to the regime, he said",
+                QuoteKind::Mixed,
+            ),
+            row(
+                "We are keeping a close eye on this relationship.",
+                QuoteKind::Direct,
+            ),
+            row("Too short to matter.", QuoteKind::Direct),
+            row(
+                "Russia is providing technology and support to the North.",
+                QuoteKind::Indirect,
+            ),
+        ];
+        let kinds: Vec<_> = notable(rows, 2).iter().map(|q| q.quote.kind).collect();
+        assert_eq!(kinds, [QuoteKind::Direct, QuoteKind::Mixed]);
+    }
+
+    #[test]
+    fn only_verbatim_words_are_printed_inside_quotation_marks() {
+        let cited = Cited {
+            id: "d".into(),
+            title: "Shells".into(),
+            outlet: None,
+            published: None,
+        };
+        let entry = |text: &str, kind| QuoteEntry {
+            speaker: "John Kirby".into(),
+            speaker_code: None,
+            text: text.into(),
+            kind,
+            document: cited.clone(),
+        };
+        let mut out = String::new();
+        write_quotes(
+            &mut out,
+            &[
+                entry("We are watching closely.", QuoteKind::Direct),
+                entry("Russia is providing technology", QuoteKind::Indirect),
+            ],
+        );
+        assert!(out.contains("> “We are watching closely.”"), "{out}");
+        assert!(
+            out.contains("> Russia is providing technology *(reported)*"),
+            "{out}"
+        );
+    }
 }
