@@ -62,7 +62,10 @@ pub(crate) fn subject_before(text: &str, toks: &[Tok], lo: usize, hi: usize) -> 
     }
     let last = toks[j - 1];
     let w = last.text(text);
-    if last.word && in_list(w, PRONOUNS) {
+    // `Trump, who has called the pact “insanity”`: the relative pronoun speaks, for the
+    // name before its comma (resolved with the other pronouns).
+    let relative = w.eq_ignore_ascii_case("who") && j >= lo + 2 && toks[j - 2].text(text) == ",";
+    if last.word && (in_list(w, PRONOUNS) || relative) {
         return Some(Np {
             start: last.start,
             end: last.end,

@@ -337,6 +337,12 @@ impl Ctx<'_> {
 
     fn pronoun(&self, np: Np, para: usize, running: &[Running]) -> Resolved {
         let text = &self.doc.text;
+        if text
+            .get(np.start..np.end)
+            .is_some_and(|w| w.eq_ignore_ascii_case("who"))
+        {
+            return self.relative_antecedent(np.start).unwrap_or_default();
+        }
         let person = !in_list(
             text.get(np.start..np.end).unwrap_or(""),
             &["it", "they", "we"],
@@ -388,6 +394,47 @@ impl Ctx<'_> {
             return from_run(span);
         }
         last_fit.map(from_running).unwrap_or_default()
+    }
+}
+
+impl Ctx<'_> {
+    /// `Trump, who ...`: the entity or capitalised name that ends right before the comma.
+    fn relative_antecedent(&self, who: usize) -> Option<Resolved> {
+        let text = &self.doc.text;
+        let end = text[..who].trim_end().strip_suffix(',')?.trim_end().len();
+        if let Some(m) = self
+            .doc
+            .mentions
+            .iter()
+            .find(|m| m.span.end as usize == end)
+        {
+            return Some(Resolved {
+                name: self.entity_name(m.entity),
+                entity: Some(m.entity),
+                antecedent: Some((m.span.start as usize, end)),
+            });
+        }
+        let mut toks = Vec::new();
+        tokenize(
+            text,
+            text[..end].rfind(['\n', '.', ';']).map_or(0, |i| i + 1),
+            end,
+            &mut toks,
+        );
+        let names = toks
+            .iter()
+            .rev()
+            .take_while(|t| t.word && is_cap(t.text(text)))
+            .count();
+        let first = toks
+            .get(toks.len().checked_sub(names.max(1))?)
+            .filter(|_| names > 0)?;
+        let (s, e) = strip_titles(text, first.start, end);
+        Some(Resolved {
+            name: Some(full_name(text, s, e)),
+            entity: entity_for(self.doc, first.start, end),
+            antecedent: Some((first.start, end)),
+        })
     }
 }
 

@@ -659,3 +659,15 @@ fn that_after_the_object_of_a_saying_verb_is_a_relative_pronoun() {
     let got = only_quote("Clinton stressed her support of the raid that killed bin Laden.");
     assert_eq!(got.1, "her support of the raid that killed bin Laden");
 }
+
+#[test]
+fn a_relative_who_speaks_for_the_name_before_its_comma() {
+    let got = only_quote("The plan was backed by Senator Ana Ruiz, who said it would pass.");
+    assert_eq!(
+        (got.1.as_str(), got.2.as_deref()),
+        ("it would pass", Some("Ana Ruiz"))
+    );
+    // With no name before the comma nobody is guessed.
+    let got = only_quote("He met the workers, who said they were tired.");
+    assert_eq!(got.2, None);
+}
