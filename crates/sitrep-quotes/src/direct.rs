@@ -397,9 +397,7 @@ pub(crate) fn attribution_after(
 /// `“...” ― Sonya Herridge`: a dash and a bare name closing the paragraph (or running into
 /// `, 34, of Texas`) sign the quotation before them.
 fn signed_by_dash(text: &str, toks: &[Tok]) -> Option<Attr> {
-    let dash = toks
-        .first()
-        .filter(|t| matches!(t.text(text), "—" | "–" | "―" | "-"))?;
+    let dash = toks.first().filter(|t| crate::tok::is_dash(t.text(text)))?;
     let words = toks[1..].iter().take_while(|t| t.word).count();
     let name = &toks[1..1 + words];
     let closes = toks
@@ -522,8 +520,7 @@ pub(crate) fn attribution_before(
         if j + n > e || (j + n < e && !delim) {
             continue;
         }
-        let participle =
-            toks[j].text(text).ends_with("ing") && j > 0 && toks[j - 1].text(text) == ",";
+        let participle = crate::tok::participle_after_comma(text, &toks, j);
         let speaker = match frame {
             Frame::According => phrase_after(text, &toks, j + n, e),
             _ if participle => None,
@@ -714,7 +711,7 @@ fn continued(text: &str, prev: Option<&Direct>, first: Piece) -> Option<Attr> {
     // A paragraph that is all quotation, right after a quotation whose attribution closed
     // the previous paragraph: the same speaker goes on, unless that one was signed
     // (`― Name`), which closes the signer's words.
-    let signed = matches!(&text[attr.cue.0..attr.cue.1], "—" | "–" | "―" | "-");
+    let signed = crate::tok::is_dash(&text[attr.cue.0..attr.cue.1]);
     let (_, para_start) = between.rsplit_once('\n').filter(|_| !signed)?;
     let ends = between.matches(['.', '!', '?']).count();
     let short = bare || (attr.cue.0 >= last.outer_end() && between.len() < 160 && ends <= 1);

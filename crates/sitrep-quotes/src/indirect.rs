@@ -83,7 +83,7 @@ fn next_cue_cut(text: &str, table: &CueTable, toks: &[Tok], content: (usize, usi
             break;
         }
         let w = t.text(text);
-        let conjunction = in_list(w, &["but", "and"]);
+        let conjunction = in_list(w, COORDINATORS);
         if !(conjunction || matches!(w, "," | "—" | "–")) || k == first {
             continue;
         }
@@ -180,7 +180,7 @@ fn verb(
     n: usize,
     hi: usize,
 ) -> Found {
-    let participle = toks[i].text(text).ends_with("ing") && i > 0 && toks[i - 1].text(text) == ",";
+    let participle = crate::tok::participle_after_comma(text, toks, i);
     // A participle after a comma has no subject of its own before it.
     let subject = subject_before(text, toks, lo, i)
         .filter(|np| np.phrase_start >= toks[lo].start && !participle);
@@ -200,8 +200,7 @@ fn verb(
         found => found,
     };
     // `..., but argues that ...`: a second verb of the same speaker.
-    let coordinated =
-        attributed_before && i > 0 && in_list(toks[i - 1].text(text), &["but", "and"]);
+    let coordinated = attributed_before && i > 0 && in_list(toks[i - 1].text(text), COORDINATORS);
     if subject.is_some() || (participle && attributed_before) || coordinated {
         if let Some(start) = complement(text, toks, frame, inf, i + n) {
             let end = content_end(text, start, hi);
@@ -248,6 +247,9 @@ fn verb(
         )
     })
 }
+
+/// Conjunctions joining a second verb of the same speaker (`said ... but argues that`).
+const COORDINATORS: &[&str] = &["but", "and"];
 
 /// Participles that only people use to speak: a sentence's subject is their speaker even
 /// when no other cue came first (`suggesting`, `showing` also follow figures and things).

@@ -9,9 +9,9 @@
 //! a signature `” ― Sonya Herridge`, `Trump, Sexton said, has ...`, a trailing `, saying ...`
 //! that speaks for the sentence's subject) and resolved to the document's entities, with
 //! pronouns and cue-less quotations falling back to the running speaker of the paragraph.
-//! Quoted words inside reported speech make one mixed quote with it. Leading titles are dropped from speaker names
-//! (`data/quotes/titles.tsv`) and a lone surname is expanded to the full name used earlier
-//! in the text when no entity covers it.
+//! Quoted words inside reported speech make one mixed quote with it. Leading titles are
+//! dropped from speaker names (`data/quotes/titles.tsv`) and a lone surname is expanded to
+//! the full name used earlier in the text when no entity covers it.
 //!
 //! Spans: a direct quote's `span` excludes its quotation marks; reported speech covers the
 //! reported clause (`Ortiz repeated that Borduria has sent ...` → `Borduria has

@@ -395,9 +395,7 @@ impl Ctx<'_> {
         }
         last_fit.map(from_running).unwrap_or_default()
     }
-}
 
-impl Ctx<'_> {
     /// `Trump, who ...`: the entity or capitalised name that ends right before the comma.
     fn relative_antecedent(&self, who: usize) -> Option<Resolved> {
         let text = &self.doc.text;
@@ -426,9 +424,10 @@ impl Ctx<'_> {
             .rev()
             .take_while(|t| t.word && is_cap(t.text(text)))
             .count();
-        let first = toks
-            .get(toks.len().checked_sub(names.max(1))?)
-            .filter(|_| names > 0)?;
+        if names == 0 {
+            return None;
+        }
+        let first = toks[toks.len() - names];
         let (s, e) = strip_titles(text, first.start, end);
         Some(Resolved {
             name: Some(full_name(text, s, e)),

@@ -78,6 +78,16 @@ fn is_abbreviation(w: &str) -> bool {
     single || w.contains('.') || in_list(w, ABBREVIATIONS)
 }
 
+/// A dash that sets off a signature or an aside (`― Sonya Herridge`).
+pub(crate) fn is_dash(w: &str) -> bool {
+    matches!(w, "—" | "–" | "―" | "-")
+}
+
+/// True when token `i` is a participle right after a comma (`..., adding that`).
+pub(crate) fn participle_after_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    i > 0 && toks[i].text(text).ends_with("ing") && toks[i - 1].text(text) == ","
+}
+
 /// True when the word starts with an upper-case letter.
 pub(crate) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)

@@ -255,15 +255,19 @@ async fn page_and_openapi_are_served_from_the_binary() {
     }
 }
 
-#[tokio::test]
-async fn slow_queries_are_stopped() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = database(&dir);
+/// The app over [`database`] with a 50 ms query budget and one query at a time.
+fn with_50ms_budget(dir: &tempfile::TempDir) -> AppState {
     let options = Options {
         query_timeout: Duration::from_millis(50),
         max_concurrent: 1,
     };
-    let state = AppState::new(&db, options).unwrap();
+    AppState::new(&database(dir), options).unwrap()
+}
+
+#[tokio::test]
+async fn slow_queries_are_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = with_50ms_budget(&dir);
     let result = api::run(&state, |_| {
         std::thread::sleep(Duration::from_millis(300));
         Ok(())
@@ -279,12 +283,7 @@ async fn slow_queries_are_stopped() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn statements_started_after_the_timeout_are_interrupted_too() {
     let dir = tempfile::tempdir().unwrap();
-    let db = database(&dir);
-    let options = Options {
-        query_timeout: Duration::from_millis(50),
-        max_concurrent: 1,
-    };
-    let state = AppState::new(&db, options).unwrap();
+    let state = with_50ms_budget(&dir);
     let (sender, stopped) = std::sync::mpsc::channel();
     let result = api::run(&state, move |store| {
         std::thread::sleep(Duration::from_millis(200));
